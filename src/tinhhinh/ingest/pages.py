@@ -1,0 +1,216 @@
+"""HTML article pages (file, bytes or URL) to Items.
+
+trafilatura finds the article body among navigation, ads and comment threads; the title and the
+publication time come from the page's metadata (``article:published_time``, ``datePublished`` in
+JSON-LD, ``pubdate`` meta), which Vietnamese news sites fill with a zone (``+07:00``). A date
+without a zone is Vietnamese local time.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import trafilatura
+
+from tinhhinh.ingest.feeds import canonical, naive_utc, parse_date, site_host
+from tinhhinh.ingest.http import Fetcher, FetchError, decode
+from tinhhinh.ingest.records import Rejection
+from tinhhinh.item import Item
+
+MAX_PAGE_BYTES = 5 * 1024 * 1024
+MIN_TEXT_CHARS = 40  # below this the "article" is a stub, a paywall or a layout we do not recognise
+
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "article:modified_time",
+)
+
+
+def _meta(tree: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        value = el.get("content")
+        if key and value and key not in found:
+            found[key] = value.strip()
+    for el in tree.iter("time"):
+        if (el.get("itemprop") or "").lower() == "datepublished" and el.get("datetime"):
+            found.setdefault("datepublished", el.get("datetime"))
+    return found
+
+
+def _json_ld_dates(tree: Any) -> list[str]:
+    dates: list[str] = []
+    for el in tree.iter("script"):
+        if (el.get("type") or "").lower() != "application/ld+json" or not el.text:
+            continue
+        try:
+            data = json.loads(el.text)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(dates) < 5:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node[:50])
+            elif isinstance(node, dict):
+                if isinstance(node.get("datePublished"), str):
+                    dates.append(node["datePublished"])
+                graph = node.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph[:50])
+    return dates
+
+
+def published_from_html(tree: Any) -> datetime | None:
+    meta = _meta(tree)
+    for key in _DATE_META:
+        if key in meta and (dt := parse_date(meta[key])):
+            return dt
+    for value in _json_ld_dates(tree):
+        if dt := parse_date(value):
+            return dt
+    return None
+
+
+def _read(path_or_url: str | Path | bytes, fetcher: Fetcher | None) -> tuple[bytes, str, str | None, str]:
+    """(body, content type, URL if fetched, where)."""
+    if isinstance(path_or_url, bytes):
+        return path_or_url, "", None, "<bytes>"
+    text = str(path_or_url)
+    if text.startswith(("http://", "https://")):
+        own = fetcher is None
+        fetcher = fetcher or Fetcher()
+        try:
+            resp = fetcher.get(text, max_bytes=MAX_PAGE_BYTES)
+        finally:
+            if own:
+                fetcher.close()
+        ctype = resp.content_type.lower()
+        if ctype and not any(t in ctype for t in ("html", "xml", "text/plain")):
+            raise FetchError(resp.url, f"not a web page (Content-Type {resp.content_type})")
+        return resp.body, resp.content_type, resp.url, text
+    path = Path(text)
+    with path.open("rb") as fh:
+        body = fh.read(MAX_PAGE_BYTES + 1)
+    if len(body) > MAX_PAGE_BYTES:
+        raise FetchError(text, f"file is over {MAX_PAGE_BYTES} bytes")
+    return body, "", None, text
+
+
+def items_from_page(
+    path_or_url: str | Path | bytes,
+    *,
+    fetcher: Fetcher | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    body: bytes | None = None,
+    content_type: str = "",
+    fetched_at: datetime | None = None,
+    hint: Item | None = None,
+) -> Iterator[Item | Rejection]:
+    """One article Item (or one Rejection) from an HTML page. Never raises for bad input.
+
+    ``url`` is the page's address when the bytes come from elsewhere (a file, the watcher);
+    ``hint`` is what the feed said about the article (title, date) for pages that lack metadata.
+    """
+    where = str(path_or_url) if not isinstance(path_or_url, bytes) else (url or "<bytes>")
+    fetched_url = None
+    try:
+        if body is None:
+            body, content_type, fetched_url, where = _read(path_or_url, fetcher)
+    except FetchError as exc:
+        yield Rejection(where, f"could not fetch the page: {exc.reason}")
+        return
+    except OSError as exc:
+        yield Rejection(where, f"could not read the page: {exc.strerror or exc}")
+        return
+    try:
+        item = _page_item(body, content_type, url or fetched_url, where, source, fetched_at, hint)
+    except Exception as exc:  # noqa: BLE001 - hostile HTML must never stop a run
+        yield Rejection(where, f"could not parse the page: {exc.__class__.__name__}: {exc}")
+        return
+    if isinstance(item, str):
+        yield Rejection(where, item)
+    else:
+        yield item
+
+
+def _page_item(
+    body: bytes,
+    content_type: str,
+    url: str | None,
+    where: str,
+    source: str | None,
+    fetched_at: datetime | None,
+    hint: Item | None,
+) -> Item | str:
+    if not body.strip():
+        return "empty page"
+    html = decode(body, content_type)
+    if "\x00" in html:
+        html = html.replace("\x00", "")
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        return f"not an HTML page ({exc})"
+    meta = _meta(tree)
+    page_url = url or meta.get("og:url")
+    if not page_url:
+        for el in tree.iter("link"):
+            if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
+                page_url = el.get("href")
+                break
+    if not page_url and where not in ("<bytes>", ""):
+        page_url = Path(where).resolve().as_uri()
+    page_url = canonical(page_url) if page_url else None
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=page_url if page_url and page_url.startswith("http") else None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        return "no article text found (the page layout was not recognised, or it is not an article)"
+    text = unicodedata.normalize("NFC", doc.text.strip())
+    title = unicodedata.normalize(
+        "NFC", (meta.get("og:title") or doc.title or (hint.title if hint else "")).strip()
+    )
+    # trafilatura often repeats the headline as the body's first line
+    first, _, rest = text.partition("\n")
+    if title and first.strip() == title and rest.strip():
+        text = rest.strip()
+    if len(text) < MIN_TEXT_CHARS:
+        return f"article text too short ({len(text)} characters): a stub, a paywall or an unrecognised layout"
+    published = published_from_html(tree)
+    if published is None and hint is not None and hint.published_at is not None:
+        published = hint.published_at.replace(tzinfo=hint.published_at.tzinfo or UTC)
+    if published is None and doc.date:
+        published = parse_date(doc.date)
+    return Item(
+        source=source or (hint.source if hint and hint.source else "") or site_host(page_url) or "",
+        kind="article",
+        url=page_url,
+        title=title,
+        text=text,
+        published_at=naive_utc(published),
+        fetched_at=naive_utc(fetched_at or datetime.now(UTC)),
+        provenance={"via": "page", "page": where, **({"feed": hint.provenance.get("feed")} if hint else {})},
+    )

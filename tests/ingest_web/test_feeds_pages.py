@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from localweb import Reply
+from vnsites import STORIES, article, atom, cp1258, rss
+
+from tinhhinh.ingest.feeds import items_from_feed, parse_date
+from tinhhinh.ingest.pages import items_from_page
+from tinhhinh.ingest.records import Rejection
+from tinhhinh.item import Item
+
+
+def _items(records):
+    return [r for r in records if isinstance(r, Item)], [r for r in records if isinstance(r, Rejection)]
+
+
+def test_rss_file_with_cdata(tmp_path):
+    path = tmp_path / "thoi-su.rss"
+    path.write_text(rss("https://vntin.example.vn"), encoding="utf-8")
+    items, rejected = _items(list(items_from_feed(path)))
+    assert not rejected and len(items) == 3
+    first = items[0]
+    assert first.kind == "article" and first.source == "vntin.example.vn"
+    assert first.url == f"https://vntin.example.vn/thoi-su/{STORIES[0].slug}.html"
+    assert first.title == STORIES[0].title  # CDATA padding stripped
+    assert first.text == STORIES[0].lead  # teaser <a><img></a></br> removed
+    assert first.published_at == datetime(2026, 11, 25, 9, 42, 10)  # +0700 -> naive UTC
+    assert first.provenance["via"] == "feed"
+
+
+def test_atom_dates_without_zone_are_vietnam_time(tmp_path):
+    path = tmp_path / "portal.atom"
+    path.write_text(atom("https://quangngai.example.gov.vn"), encoding="utf-8")
+    items, rejected = _items(list(items_from_feed(path)))
+    assert not rejected and len(items) == 3
+    assert items[0].published_at == datetime(2026, 11, 25, 9, 42, 10)
+    assert items[0].source == "quangngai.example.gov.vn"
+    assert items[0].text == STORIES[0].lead
+
+
+def test_feed_declared_utf8_but_windows_1258(site):
+    body = cp1258(rss(site.base, encoding="UTF-8"))
+    site.routes["/rss/thoi-su.rss"] = Reply(body, content_type="application/rss+xml; charset=utf-8")
+    items, rejected = _items(list(items_from_feed(site.url("/rss/thoi-su.rss"))))
+    assert not rejected and items[1].title == STORIES[1].title
+
+
+def test_feed_declared_windows_1258_but_utf8(site):
+    body = rss(site.base, encoding="windows-1258").encode("utf-8")
+    site.routes["/rss/x.rss"] = Reply(body, content_type="text/xml; charset=windows-1258")
+    items, _ = _items(list(items_from_feed(site.url("/rss/x.rss"))))
+    assert items[0].title == STORIES[0].title
+
+
+def test_invalid_xml_is_one_clear_rejection(tmp_path):
+    path = tmp_path / "broken.rss"
+    path.write_bytes(b"<html><body>502 Bad Gateway</body>")
+    items, rejected = _items(list(items_from_feed(path)))
+    assert items == [] and len(rejected) == 1
+    assert "not an RSS/Atom feed" in rejected[0].reason
+
+
+def test_truncated_feed_keeps_complete_entries(tmp_path):
+    text = rss("https://vntin.example.vn")
+    path = tmp_path / "cut.rss"
+    path.write_text(text[: text.index("<item>", text.index("<item>") + 10) + 30], encoding="utf-8")
+    items, _ = _items(list(items_from_feed(path)))
+    assert len(items) >= 1 and items[0].title == STORIES[0].title
+
+
+def test_entry_without_link_rejected_others_kept(tmp_path):
+    text = rss("https://vntin.example.vn").replace(
+        f"<link>https://vntin.example.vn/thoi-su/{STORIES[1].slug}.html</link>", "", 1
+    )
+    text = text.replace(
+        f'<guid isPermaLink="true">https://vntin.example.vn/thoi-su/{STORIES[1].slug}.html</guid>', ""
+    )
+    path = tmp_path / "nolink.rss"
+    path.write_text(text, encoding="utf-8")
+    items, rejected = _items(list(items_from_feed(path)))
+    assert len(items) == 2 and len(rejected) == 1
+    assert "entry 2" in rejected[0].where and "no usable link" in rejected[0].reason
+
+
+def test_feed_http_error_is_rejection(site):
+    site.routes["/rss/down.rss"] = Reply(b"oops", 500)
+    from tinhhinh.ingest.http import Fetcher, FetchPolicy
+
+    with Fetcher(FetchPolicy(retries=0, host_delay=0)) as f:
+        items, rejected = _items(list(items_from_feed(site.url("/rss/down.rss"), fetcher=f)))
+    assert items == [] and "HTTP 500" in rejected[0].reason
+
+
+def test_article_page_body_without_nav_ads_comments(tmp_path):
+    path = tmp_path / "a.html"
+    path.write_text(article(STORIES[0]), encoding="utf-8")
+    (item,) = list(items_from_page(path, url=f"https://vntin.example.vn/thoi-su/{STORIES[0].slug}.html"))
+    assert isinstance(item, Item), item
+    assert item.title == STORIES[0].title
+    assert "sông Trà Khúc dâng nhanh" in item.text
+    for noise in ("Vay tiền nhanh", "Trang chủ", "Mong bà con an toàn", "Copyright", "Tin liên quan"):
+        assert noise not in item.text
+    assert item.published_at == datetime(2026, 11, 25, 9, 42, 10)
+    assert item.source == "vntin.example.vn"
+
+
+def test_page_date_from_json_ld_and_url_from_server(site):
+    site.routes["/p.html"] = Reply(article(STORIES[1], json_ld=True).encode())
+    (item,) = list(items_from_page(site.url("/p.html")))
+    assert isinstance(item, Item), item
+    assert item.published_at == datetime(2026, 11, 25, 11, 5)
+    assert item.url == site.url("/p.html")
+    assert "mã OTP" in item.text
+
+
+def test_page_wrong_charset(site):
+    site.routes["/w.html"] = Reply(
+        cp1258(article(STORIES[2], meta_charset="utf-8")), content_type="text/html; charset=utf-8"
+    )
+    (item,) = list(items_from_page(site.url("/w.html")))
+    assert isinstance(item, Item), item
+    assert item.title == STORIES[2].title and "nhiệt độ ngoài trời dưới 10 độ C" in item.text
+
+
+def test_page_that_is_not_an_article(tmp_path):
+    path = tmp_path / "menu.html"
+    path.write_text("<html><body><nav><a href='/'>Trang chủ</a></nav></body></html>", encoding="utf-8")
+    (rej,) = list(items_from_page(path))
+    assert isinstance(rej, Rejection) and "article text" in rej.reason
+
+
+def test_parse_date_forms():
+    assert parse_date("Tue, 25 Nov 2026 16:42:10 +0700") == parse_date("2026-11-25T09:42:10Z")
+    assert parse_date("25/11/2026 16:42").hour == 9
+    assert parse_date("16:42 25/11/2026").hour == 9
+    assert parse_date("not a date") is None and parse_date("31/02/2026") is None
