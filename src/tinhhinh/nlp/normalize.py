@@ -30,6 +30,20 @@ _SYLLABLE_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _STRIP_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
 
 
+def _ascii_table() -> dict[int, str]:
+    # Every precomposed Latin letter → its base letter; keeps string length, so offsets survive.
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in range(0xC0, 0x2000):
+        ch = chr(cp)
+        base = unicodedata.normalize("NFD", ch)
+        if len(base) > 1 and base[0].isascii() and all(unicodedata.combining(c) for c in base[1:]):
+            table[cp] = base[0]
+    return table
+
+
+_ASCII_TABLE = _ascii_table()
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
@@ -90,20 +104,51 @@ def _fold_match(match: re.Match[str]) -> str:
     return _fold_syllable(match.group(0))
 
 
+# Syllables whose tone placement varies in real text: "new style" oa/oe/uy (hoà, khoẻ, thuý), and any
+# syllable still holding a combining mark after NFC (a tone typed on the wrong letter). Every other
+# syllable is already canonical after NFC, so only syllables around these cores are re-placed.
+_VARIANT_RE = re.compile(r"o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]|[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
-    """NFC, canonical tone placement, lower case."""
+    """NFC, canonical tone placement, lower case. Same length as the NFC input (offsets survive)."""
     if not text:
         return ""
-    lowered = unicodedata.normalize("NFC", text).lower()
-    return _SYLLABLE_RE.sub(_fold_match, lowered)
+    s = unicodedata.normalize("NFC", text).lower()
+    if not _VARIANT_RE.search(s):
+        return s
+    parts: list[str] = []
+    last = 0
+    for m in _VARIANT_RE.finditer(s):
+        if m.start() < last:
+            continue
+        start = m.start()
+        while start > 0 and s[start - 1].isalpha():
+            start -= 1
+        end = m.end()
+        while end < len(s) and (s[end].isalpha() or unicodedata.combining(s[end])):
+            end += 1
+        parts.append(s[last:start])
+        parts.append(_fold_syllable(s[start:end]))
+        last = end
+    parts.append(s[last:])
+    return "".join(parts)
 
 
 def strip_diacritics(text: str) -> str:
     """Lower case, no marks at all, đ→d. Works on raw or folded text."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.lower().translate(_STRIP_TABLE))
+    fast = text.lower().translate(_ASCII_TABLE)
+    if fast.isascii():
+        return fast
+    decomposed = unicodedata.normalize("NFD", fast)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def strip_same_length(folded: str) -> str:
+    """Diacritic-free copy of NFC text with the same length (offsets map one to one)."""
+    return folded.translate(_ASCII_TABLE)
 
 
 @lru_cache(maxsize=200_000)
@@ -122,7 +167,14 @@ def tokens(text: str) -> list[str]:
 
 
 def folded_tokens(text: str) -> list[str]:
-    return tokens(fold(text))
+    return _WORD_RE.findall(fold(text))
+
+
+def ascii_fold(folded: str) -> str:
+    """Diacritic-free copy of folded text for indexing (C speed; letters outside Latin are dropped)."""
+    if folded.isascii():
+        return folded
+    return unicodedata.normalize("NFD", folded.replace("đ", "d")).encode("ascii", "ignore").decode("ascii")
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,280 @@
+"""The `tinhhinh` command. Each command is a few lines that call into the stages.
+
+stdout carries only a command's output (tables, or JSON/JSONL when asked); progress, summaries and
+warnings go to stderr. Exit codes: 0 done, 2 done but some input rejected, 1 could not run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from tinhhinh import __version__
+from tinhhinh.console import UserError, err, out
+
+app = typer.Typer(
+    name="tinhhinh",
+    help=(
+        "tình hình — keep a clear, current picture of public Vietnamese information and respond to it.\n\n"
+        "Start with [bold]tinhhinh demo[/] (builds demo.db from bundled articles), then "
+        "[bold]tinhhinh search 'da nang' --db demo.db[/]."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+STATE = {"verbose": False}
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database: a SQLite path or a PostgreSQL URL. Default: $TINHHINH_DB, else ./tinhhinh.db."),
+]
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show full error details.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    STATE["verbose"] = verbose
+    if version:
+        out.print(__version__)
+        raise typer.Exit(0)
+
+
+def _engine(db: str | None, *, create: bool = True):
+    from tinhhinh.store.db import engine_for
+
+    return engine_for(db, create=create)
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="JSONL/CSV files (optionally .gz), folders of them, feeds or pages.")],
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Source name for records that carry none.")] = None,
+    no_analyze: Annotated[bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Records per transaction.")] = 500,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> int:
+    """Store articles and posts once, analysed and searchable.
+
+    Each record needs a non-empty [bold]title[/] or [bold]text[/] and an [bold]id[/] or [bold]url[/]. Bad records
+    are reported one line each (file:line: why) and skipped; the rest are stored. Running the same
+    input again adds nothing. Exit code 2 when some records were rejected.
+
+    Example: [bold]tinhhinh ingest dump.jsonl --db office.db[/]
+    """
+    from tinhhinh.ingest import readers
+    from tinhhinh.ingest.run import ingest as run_ingest
+    from tinhhinh.progress import ingest_progress
+
+    engine = _engine(db)
+    inputs = readers.expand(paths)
+    stages, ordered = ([], None) if no_analyze else _analysis(engine)
+    shown = {"n": 0}
+
+    def on_rejection(rej) -> None:
+        shown["n"] += 1
+        if shown["n"] <= 50:
+            err.print(f"[yellow]rejected[/] {rej}")
+        elif shown["n"] == 51:
+            err.print("[yellow]… more rejections: see the summary count[/]")
+
+    with ingest_progress(disable=quiet) as progress:
+        summary = run_ingest(
+            readers.read_all(inputs, source=source or ""),
+            engine,
+            stages=stages,
+            ordered=ordered,
+            batch_size=batch_size,
+            on_rejection=on_rejection,
+            on_batch=progress.update,
+        )
+    err.print(
+        f"[bold]{summary.new}[/] new, [bold]{summary.copies}[/] copies, [bold]{summary.present}[/] already present, "
+        f"[bold]{summary.rejected}[/] rejected — {summary.rate:,.0f} items/s"
+    )
+    return 2 if summary.rejected else 0
+
+
+def _analysis(engine):
+    """Per-record stages and the ordered stages bound to this database."""
+    from tinhhinh.pipeline import load_stages
+
+    stages = load_stages(warn=lambda msg: err.print(f"[yellow]note:[/] {msg}"))
+    try:
+        from tinhhinh.ordered import ordered_for_store
+    except ModuleNotFoundError:
+        return stages, None
+    return stages, ordered_for_store(engine)
+
+
+# ---------------------------------------------------------------- search
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", -excluded.')],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print hits as a JSON list.")] = False,
+    since: Annotated[str | None, typer.Option(help="Only items published since: 24h, 7d, or a date.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only this source (e.g. vnexpress.net).")] = None,
+    kind: Annotated[str | None, typer.Option(help="article, post or comment.")] = None,
+    area: Annotated[str | None, typer.Option(help="Area code, e.g. health, business, law.")] = None,
+    place: Annotated[str | None, typer.Option(help="A province, e.g. 'Đà Nẵng'.")] = None,
+    limit: Annotated[int, typer.Option(help="Number of hits.")] = 20,
+    user: Annotated[str | None, typer.Option(help="Who is searching (for the audit). Default: OS account.")] = None,
+) -> int:
+    """Search stored items the way people type.
+
+    Without diacritics, [bold]da nang[/] finds "Đà Nẵng"; with diacritics, [bold]Đà Nẵng[/] finds only
+    "Đà Nẵng" (never "đa năng"). Words are ANDed, "quoted phrases" must be adjacent, -word excludes.
+    Title matches and adjacent words rank first. Every search is recorded in the search audit.
+    """
+    from tinhhinh.store.search import Filters, QueryError
+    from tinhhinh.store.search import search as run_search
+    from tinhhinh.timefmt import parse_since
+
+    engine = _engine(db, create=False)
+    try:
+        filters = Filters(since=parse_since(since), source=source, kind=kind, area=area, place=_place(place))
+        hits = run_search(engine, query, filters=filters, limit=limit, user=user)
+    except (QueryError, ValueError) as exc:
+        raise UserError(f"search {query!r}: {exc}") from exc
+    if as_json:
+        sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    from tinhhinh.render import print_hits
+
+    print_hits(hits)
+    err.print(f"{len(hits)} hit(s)" + (" (limit reached: use --limit for more)" if len(hits) == limit else ""))
+    return 0
+
+
+def _place(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        from tinhhinh.stories.places import canonical_place
+    except ModuleNotFoundError:
+        return name
+    resolved = canonical_place(name)
+    if resolved is None:
+        raise UserError(f"--place {name!r}: not a Vietnamese province or city on the current map")
+    return resolved
+
+
+@app.command("searches")
+def searches(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="Most recent N searches.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> int:
+    """Show the search audit: who searched what, when."""
+    from tinhhinh.store.search import audit_log
+    from tinhhinh.timefmt import local_iso
+
+    rows = audit_log(_engine(db, create=False), limit)
+    if as_json:
+        for r in rows:
+            r["at"] = local_iso(r["at"])
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return 0
+    from rich.table import Table
+
+    table = Table("when", "who", "query", "filters", "hits", "via")
+    for r in rows:
+        table.add_row(local_iso(r["at"]), r["user"], r["query"], json.dumps(r["filters"] or {}, ensure_ascii=False),
+                      str(r["results"]), r["via"] or "")
+    out.print(table)
+    return 0
+
+
+# ---------------------------------------------------------------- demo
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Where to build the demo database.")] = "demo.db",
+    fresh: Annotated[bool, typer.Option("--fresh/--keep", help="Start from an empty database.")] = True,
+) -> int:
+    """Build a demo database from bundled real articles (VNTC) replayed over the last 30 days.
+
+    The dates are a replay: the articles are from the 2000s; their publication times are spread
+    deterministically over the 30 days before today so stories and bursts can be seen.
+    """
+    from tinhhinh.demo import build_demo
+
+    return build_demo(Path(db), fresh=fresh)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def _register_subcommands() -> None:
+    """Command groups owned by the stages (each adds its own)."""
+    import importlib
+
+    for module, attr, name in [
+        ("tinhhinh.analyze", "analyze_command", None),
+        ("tinhhinh.nlp.commands", "train_app", "train"),
+        ("tinhhinh.nlp.commands", "eval_app", "eval"),
+    ]:
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:
+                continue
+            raise
+        obj = getattr(mod, attr)
+        if isinstance(obj, typer.Typer):
+            app.add_typer(obj, name=name)
+        else:
+            app.command(name or attr.removesuffix("_command").replace("_", "-"))(obj)
+
+
+def main() -> None:
+    _register_subcommands()
+    try:
+        code = app(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        err.print("interrupted")
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show(file=sys.stderr)
+        sys.exit(1)
+    except UserError as exc:
+        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
+        if STATE["verbose"]:
+            err.print(traceback.format_exc(), markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 — the one place that turns crashes into one line
+        if STATE["verbose"]:
+            err.print(traceback.format_exc(), markup=False)
+        err.print(f"[red]error:[/] {exc.__class__.__name__}: {exc} (run with --verbose for details)", markup=True)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

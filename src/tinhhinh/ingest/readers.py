@@ -1,0 +1,76 @@
+"""Turn command-line inputs (files, folders, feeds, pages) into a stream of Items or Rejections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from tinhhinh.console import UserError
+from tinhhinh.ingest.records import Rejection, files_in, read_file
+from tinhhinh.item import Item
+
+DUMP_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
+
+
+def _kind(arg: str) -> str:
+    lower = arg.lower().split("?")[0]
+    if lower.startswith(("http://", "https://")):
+        return "url"
+    suffixes = Path(lower).suffixes
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    suffix = suffixes[-1] if suffixes else ""
+    if suffix in DUMP_SUFFIXES:
+        return "dump"
+    if suffix in {".xml", ".rss", ".atom"}:
+        return "feed"
+    if suffix in {".html", ".htm"}:
+        return "page"
+    return "dump"
+
+
+def expand(args: list[str]) -> list[str]:
+    """Check every input exists before anything is stored, so a typo fails fast with nothing written."""
+    found: list[str] = []
+    for arg in args:
+        if _kind(arg) == "url":
+            found.append(arg)
+            continue
+        path = Path(arg)
+        if not path.exists():
+            raise UserError(f"{arg}: no such file or folder")
+        if path.is_dir():
+            files = files_in([path]) + sorted(
+                p for p in path.rglob("*") if p.is_file() and _kind(str(p)) in {"feed", "page"}
+            )
+            if not files:
+                raise UserError(f"{arg}: folder has no .jsonl, .csv, .xml or .html files")
+            found.extend(str(p) for p in files)
+        else:
+            found.append(arg)
+    return found
+
+
+def read_all(args: list[str], *, source: str = "") -> Iterator[Item | Rejection]:
+    for arg in args:
+        kind = _kind(arg)
+        if kind == "dump":
+            try:
+                yield from read_file(Path(arg), source=source)
+            except OSError as exc:
+                raise UserError(f"{arg}: cannot read ({exc.strerror or exc})") from exc
+        else:
+            yield from _web_items(arg, kind, source)
+
+
+def _web_items(arg: str, kind: str, source: str) -> Iterator[Item | Rejection]:
+    """Feeds and pages (file or URL)."""
+    try:
+        from tinhhinh.ingest import feeds, pages
+    except ModuleNotFoundError:
+        yield Rejection(arg, "feeds and pages are not supported in this build")
+        return
+    if kind == "feed" or (kind == "url" and not arg.lower().split("?")[0].endswith((".html", ".htm"))):
+        yield from feeds.items_from_feed(arg, source=source)
+    else:
+        yield from pages.items_from_page(arg, source=source)

@@ -1,0 +1,266 @@
+"""Input records → Items: validation, identity, time zones, authors.
+
+A record is valid when it has a non-empty ``title`` or ``text`` and an ``id`` or ``url``. Unknown fields
+are kept in ``extra``. Authors are dropped unless the installation turns them on, and even then only a
+daily-rotating salted hash is kept (for re-post detection; never exported, never grouped by).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
+
+from tinhhinh import config
+from tinhhinh.item import INPUT_FIELDS, KINDS, Item
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+# Query parameters that track the reader, not the article: stripped so one article has one URL.
+_TRACKING = {
+    "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "zarsrc", "mc_cid", "mc_eid",
+    "ref", "ref_src", "referrer", "cmpid", "utm_id", "_ga", "gidzl", "vn_source", "vn_medium", "vn_campaign",
+}
+
+
+@dataclass
+class Rejection:
+    """One input record that was not accepted, and why (printed as one line)."""
+
+    where: str  # "file.jsonl:12"
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme/host, no fragment, no tracking parameters, no trailing slash on paths."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    host = parts.netloc.lower()
+    if host.endswith(":80") and parts.scheme == "http":
+        host = host[:-3]
+    if host.endswith(":443") and parts.scheme == "https":
+        host = host[:-4]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith("utm_") and k.lower() not in _TRACKING
+    ]
+    path = parts.path or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/")
+    return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+
+
+def parse_time(value: Any) -> datetime | None:
+    """ISO 8601 (or a few common forms) → naive UTC. No time zone means Asia/Ho_Chi_Minh."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, UTC).replace(tzinfo=None)
+    if isinstance(value, datetime):
+        dt = value
+    else:
+        text = str(value).strip().replace("Z", "+00:00")
+        dt = None
+        try:
+            dt = datetime.fromisoformat(text)
+        except ValueError:
+            for fmt in ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y", "%d-%m-%Y %H:%M", "%Y/%m/%d %H:%M"):
+                try:
+                    dt = datetime.strptime(text, fmt)
+                    break
+                except ValueError:
+                    continue
+        if dt is None:
+            raise ValueError(f"published_at {str(value)[:40]!r} is not an ISO 8601 date")
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=LOCAL_TZ)
+    return dt.astimezone(UTC).replace(tzinfo=None)
+
+
+def author_hash(author: str, when: datetime) -> str:
+    """Salted hash that rotates daily, so it can spot a re-post within a day but never links days."""
+    salt = config.secret("author-salt")
+    day = when.strftime("%Y-%m-%d").encode()
+    return hmac.new(salt + day, author.strip().casefold().encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def authors_enabled() -> bool:
+    return bool(config.setting("privacy.keep_author_hash", False))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        value = str(value)
+    # NUL bytes break some databases and never carry meaning in news text.
+    return value.replace("\x00", "")
+
+
+def to_item(record: dict[str, Any], *, where: str, default_source: str = "", keep_authors: bool | None = None) -> Item:
+    """Validate one input record. Raises ValueError with the reason on a bad record."""
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, got {type(record).__name__}")
+    title = _text(record.get("title")).strip()
+    text = _text(record.get("text")).strip()
+    if not title and not text:
+        raise ValueError("neither title nor text is present and non-empty")
+    rid = record.get("id")
+    rid = _text(rid).strip() if rid is not None else ""
+    url = _text(record.get("url")).strip()
+    if not rid and not url:
+        raise ValueError("has neither id nor url, so it cannot be identified on re-ingest")
+    if url and not urlsplit(url).scheme:
+        url = url  # kept as given; identity uses it as is
+    kind = _text(record.get("kind")).strip().lower() or "article"
+    if kind not in KINDS:
+        raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    source = _text(record.get("source")).strip() or (urlsplit(url).netloc.lower() if url else "") or default_source
+    published = parse_time(record.get("published_at"))
+    extra = {k: v for k, v in record.items() if k not in INPUT_FIELDS}
+    item = Item(
+        id=rid or None,
+        source=source,
+        kind=kind,
+        url=canonical_url(url) if url else None,
+        title=title,
+        text=text,
+        published_at=published,
+        fetched_at=datetime.now(UTC).replace(tzinfo=None),
+        provenance={"input": where.rsplit(":", 1)[0], "line": where.rsplit(":", 1)[-1]},
+        extra=extra,
+    )
+    if keep_authors is None:
+        keep_authors = authors_enabled()
+    author = record.get("author")
+    if keep_authors and author:
+        item.author_hash = author_hash(_text(author), published or item.fetched_at)
+    return item
+
+
+def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
+    keep = authors_enabled()
+    with path.open("rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield Rejection(where, "line is not valid UTF-8")
+                continue
+            except json.JSONDecodeError as exc:
+                yield Rejection(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+                continue
+            try:
+                yield to_item(record, where=where, default_source=source, keep_authors=keep)
+            except ValueError as exc:
+                yield Rejection(where, str(exc))
+
+
+def read_csv(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
+    keep = authors_enabled()
+    raw = path.read_bytes()
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        yield Rejection(f"{path}:1", "file is not UTF-8 (save the CSV as UTF-8 and retry)")
+        return
+    try:
+        dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(content, newline=""), dialect=dialect)
+    try:
+        for row in reader:
+            where = f"{path}:{reader.line_num}"
+            if None in row:
+                yield Rejection(where, f"row has {len(row) - 1 + len(row[None])} fields, header has {len(row) - 1}")
+                continue
+            record = {k.strip(): v for k, v in row.items() if k is not None}
+            try:
+                yield to_item(record, where=where, default_source=source, keep_authors=keep)
+            except ValueError as exc:
+                yield Rejection(where, str(exc))
+    except csv.Error as exc:
+        yield Rejection(f"{path}:{reader.line_num}", f"CSV is malformed: {exc}")
+
+
+def read_jsonl_records(stream: io.TextIOBase | io.BufferedIOBase, name: str = "<stdin>") -> Iterator[tuple[int, Any]]:
+    """Raw records for the database-free ``analyze``: (line number, parsed object or the error text)."""
+    for lineno, raw in enumerate(stream, 1):
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield lineno, ValueError("line is not valid UTF-8")
+                continue
+        if not raw.strip():
+            continue
+        try:
+            yield lineno, json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield lineno, ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})")
+
+
+READERS = {".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_jsonl, ".csv": read_csv}
+
+
+def files_in(paths: list[Path]) -> list[Path]:
+    """Expand directories into the files we know how to read (sorted, so runs are repeatable)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and _reader_for(p) is not None))
+        else:
+            found.append(path)
+    return found
+
+
+def _reader_for(path: Path):
+    suffixes = path.suffixes
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return READERS.get(suffixes[-1].lower()) if suffixes else None
+
+
+def read_file(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
+    """Records of one JSONL or CSV file (optionally gzip-compressed)."""
+    if path.suffix == ".gz":
+        import gzip
+        import tempfile
+
+        # Decompress to a temporary file so readers keep line numbers and bounded memory.
+        with tempfile.NamedTemporaryFile(suffix="".join(path.suffixes[:-1])) as tmp:
+            with gzip.open(path, "rb") as src:
+                while chunk := src.read(1 << 20):
+                    tmp.write(chunk)
+            tmp.flush()
+            reader = _reader_for(path)
+            for rec in reader(Path(tmp.name), source=source):
+                if isinstance(rec, Rejection):
+                    rec.where = rec.where.replace(tmp.name, str(path))
+                else:
+                    rec.provenance["input"] = str(path)
+                yield rec
+        return
+    reader = _reader_for(path)
+    if reader is None:
+        raise ValueError(f"{path}: unknown file type (expected .jsonl, .csv, optionally .gz)")
+    yield from reader(path, source=source)

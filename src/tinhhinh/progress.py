@@ -1,0 +1,38 @@
+"""Progress bars for long work (stderr only, so pipes stay clean)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from tinhhinh.console import err
+
+
+class _IngestProgress:
+    def __init__(self, progress: Progress | None) -> None:
+        self._progress = progress
+        self._task = progress.add_task("ingesting", total=None) if progress else None
+
+    def update(self, summary) -> None:
+        if self._progress is None:
+            return
+        self._progress.update(
+            self._task,
+            completed=summary.seen,
+            description=(
+                f"ingesting: {summary.new} new, {summary.copies} copies, {summary.present} present, "
+                f"{summary.rejected} rejected ({summary.rate:,.0f}/s)"
+            ),
+        )
+
+
+@contextmanager
+def ingest_progress(disable: bool = False) -> Iterator[_IngestProgress]:
+    if disable or not err.is_terminal:
+        yield _IngestProgress(None)
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True) as progress:
+        yield _IngestProgress(progress)

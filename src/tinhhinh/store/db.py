@@ -1,0 +1,98 @@
+"""Engine, connections and migrations. The only module that knows how to open the database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+
+from tinhhinh import config
+from tinhhinh.console import UserError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL: readers never block the writer (the web app reads while the watcher writes).
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    # Erased personal data must not survive in free pages.
+    cur.execute("PRAGMA secure_delete=ON")
+    cur.close()
+
+
+def is_sqlite(engine_or_conn: Engine | Connection) -> bool:
+    return engine_or_conn.dialect.name == "sqlite"
+
+
+@cache
+def _head_revision() -> str:
+    script = ScriptDirectory.from_config(_alembic_config("sqlite://"))
+    return script.get_current_head() or ""
+
+
+def _alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (no-op when already there)."""
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current == _head_revision():
+        return
+    cfg = _alembic_config(str(engine.url))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine_for(db: str | None = None, *, create: bool = True) -> Engine:
+    """Open (and on first use create and migrate) the database named by ``--db``/``TINHHINH_DB``/default."""
+    url = config.db_url(db)
+    if url in _ENGINES:
+        return _ENGINES[url]
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not create and not path.exists():
+            raise UserError(f"no database at {path}: run `tinhhinh ingest` first or pass --db")
+        if not path.parent.exists():
+            raise UserError(f"cannot create the database {path}: folder {path.parent} does not exist")
+    try:
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        migrate(engine)
+    except SQLAlchemyError as exc:
+        raise UserError(f"cannot open the database {url}: {exc.__class__.__name__}: {exc}".splitlines()[0]) from exc
+    _ENGINES[url] = engine
+    return engine
+
+
+def dispose_all() -> None:
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    with engine.begin() as conn:
+        yield conn

@@ -1,0 +1,216 @@
+"""Storing items: one transaction per batch, identity by key, copies linked, search index kept in step."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, insert, select, text, update
+
+from tinhhinh.item import Item
+from tinhhinh.nlp.normalize import ascii_fold, fold, tokens
+from tinhhinh.store.schema import items
+
+FTS_TABLES = ("title_x", "title_a", "doc_x", "doc_a")
+
+
+@dataclass
+class BatchResult:
+    new: int = 0
+    copies: int = 0
+    present: int = 0
+
+
+def index_forms(title: str, body: str) -> dict[str, str]:
+    """The four texts of the search index (see migration 0001), plus the exact-copy hash.
+
+    The index's own tokenizer splits the folded text into words, so no Python tokenizing is needed
+    on the ingest path; PostgreSQL gets the same words through to_tsvector('simple').
+    """
+    title_x = fold(title)
+    body_x = fold(body)
+    doc_x = f"{title_x}\n{body_x}" if title_x and body_x else title_x or body_x
+    return {
+        "title_x": title_x,
+        "title_a": ascii_fold(title_x),
+        "doc_x": doc_x,
+        "doc_a": ascii_fold(doc_x),
+        # Exact-copy fingerprint: folded title and text, whitespace collapsed.
+        "hash": hashlib.sha1(" ".join(doc_x.split()).encode()).hexdigest(),
+    }
+
+
+def content_hash(item: Item) -> str:
+    return index_forms(item.title, item.text)["hash"]
+
+
+def _row(item: Item, chash: str) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "ext_id": item.id,
+        "source": item.source,
+        "kind": item.kind,
+        "url": item.url,
+        "title": item.title,
+        "text": item.text,
+        "published_at": item.published_at,
+        "fetched_at": item.fetched_at,
+        "lang": item.lang,
+        "provenance": item.provenance or None,
+        "extra": item.extra or None,
+        "author_hash": item.author_hash,
+        "content_hash": chash,
+        "area": item.area,
+        "area_scores": item.area_scores,
+        "keywords": item.keywords,
+        "story_id": item.story_id,
+        "places": item.places,
+        "toxicity": item.toxicity,
+        "toxicity_score": item.toxicity_score,
+        "harm": item.harm or [],
+        "model_version": item.model_version or None,
+    }
+
+
+def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
+        found.update(conn.execute(select(items.c.key).where(items.c.key.in_(chunk))).scalars())
+    return found
+
+
+def known_keys(engine: Engine, keys: Sequence[str]) -> set[str]:
+    with engine.connect() as conn:
+        return existing_keys(conn, keys)
+
+
+def add_items(engine: Engine, batch: Iterable[Item]) -> BatchResult:
+    """Store one batch in one transaction. Re-ingesting a stored record adds nothing."""
+    result = BatchResult()
+    batch = list(batch)
+    with engine.begin() as conn:
+        present = existing_keys(conn, [it.key for it in batch])
+        seen_in_batch: set[str] = set()
+        fresh: list[Item] = []
+        for it in batch:
+            if it.key in present or it.key in seen_in_batch:
+                result.present += 1
+                continue
+            seen_in_batch.add(it.key)
+            fresh.append(it)
+        if not fresh:
+            return result
+        forms = [index_forms(it.title, it.text) for it in fresh]
+        hashes = [f["hash"] for f in forms]
+        rows = [_row(it, h) for it, h in zip(fresh, hashes, strict=True)]
+        conn.execute(insert(items), rows)
+        keyed = dict(
+            conn.execute(select(items.c.key, items.c.pk).where(items.c.key.in_([it.key for it in fresh]))).all()
+        )
+        _index(conn, [(keyed[it.key], f) for it, f in zip(fresh, forms, strict=True)])
+        result.copies = _link_copies(conn, set(hashes), fresh, keyed)
+        result.new = len(fresh) - result.copies
+    return result
+
+
+def _index(conn: Connection, forms: list[tuple[int, dict[str, str]]]) -> None:
+    if conn.dialect.name == "sqlite":
+        dbapi = conn.connection.driver_connection
+        for name in FTS_TABLES:
+            dbapi.executemany(f"INSERT INTO fts_{name}(rowid, t) VALUES (?, ?)", [(pk, f[name]) for pk, f in forms])
+    else:
+        conn.execute(
+            text(
+                "INSERT INTO item_search (pk, title_x, title_a, doc_x, doc_a) VALUES "
+                "(:pk, to_tsvector('simple', :title_x), to_tsvector('simple', :title_a), "
+                "to_tsvector('simple', :doc_x), to_tsvector('simple', :doc_a))"
+            ),
+            [{"pk": pk, **{k: " ".join(tokens(f[k])) for k in FTS_TABLES}} for pk, f in forms],
+        )
+
+
+def _link_copies(conn: Connection, hashes: set[str], fresh: list[Item], keyed: dict[str, int]) -> int:
+    """Point every exact copy at the earliest item with the same text (published_at, then first stored).
+
+    Input order is arbitrary, so an older copy arriving later becomes the new original and its group
+    is re-pointed. Near-copies found by the analysis pipeline (``item.dup_of``) are linked too.
+    """
+    groups = conn.execute(
+        select(items.c.content_hash, items.c.pk, items.c.published_at)
+        .where(items.c.content_hash.in_(list(hashes)))
+        .order_by(items.c.content_hash)
+    ).all()
+    by_hash: dict[str, list[tuple[int, datetime | None]]] = {}
+    for h, pk, published in groups:
+        by_hash.setdefault(h, []).append((pk, published))
+    fresh_pks = set(keyed.values())
+    copies = 0
+    for members in by_hash.values():
+        if len(members) < 2:
+            continue
+        original = min(members, key=lambda m: (m[1] is None, m[1] or datetime.max, m[0]))[0]
+        others = [pk for pk, _ in members if pk != original]
+        conn.execute(update(items).where(items.c.pk.in_(others)).values(dup_of=original))
+        conn.execute(update(items).where(items.c.pk == original).values(dup_of=None))
+        copies += sum(1 for pk in others if pk in fresh_pks)
+    # Near-copies flagged by the pipeline: they name their original by key.
+    near = [(keyed[it.key], it.dup_of) for it in fresh if it.dup_of and it.dup_of != it.key]
+    if near:
+        originals = dict(
+            conn.execute(select(items.c.key, items.c.pk).where(items.c.key.in_([k for _, k in near]))).all()
+        )
+        for pk, okey in near:
+            opk = originals.get(okey)
+            if opk is not None and opk != pk:
+                row = conn.execute(select(items.c.dup_of).where(items.c.pk == pk)).scalar()
+                if row is None:
+                    conn.execute(update(items).where(items.c.pk == pk).values(dup_of=opk))
+                    copies += 1
+    return copies
+
+
+def count(engine: Engine, *, copies: bool | None = None) -> int:
+    with engine.connect() as conn:
+        q = select(func.count()).select_from(items)
+        if copies is True:
+            q = q.where(items.c.dup_of.is_not(None))
+        elif copies is False:
+            q = q.where(items.c.dup_of.is_(None))
+        return conn.execute(q).scalar_one()
+
+
+def get_by_pks(conn: Connection, pks: Sequence[int]) -> dict[int, Any]:
+    rows = conn.execute(select(items).where(items.c.pk.in_(list(pks)))).mappings().all()
+    return {r["pk"]: r for r in rows}
+
+
+def public_id(row: Any) -> str:
+    """The id a user knows an item by: its own id where it had one, else its URL."""
+    return row["ext_id"] or row["url"] or str(row["pk"])
+
+
+def find_key(conn: Connection, key: str) -> int | None:
+    return conn.execute(select(items.c.pk).where(items.c.key == key)).scalar()
+
+
+def set_analysis(conn: Connection, pk: int, **fields: Any) -> None:
+    conn.execute(update(items).where(items.c.pk == pk).values(**fields))
+
+
+def summary_counts(engine: Engine) -> dict[str, Any]:
+    """Figures the demo and `status` print."""
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(items)).scalar_one()
+        copies = conn.execute(select(func.count()).select_from(items).where(items.c.dup_of.is_not(None))).scalar_one()
+        sources = conn.execute(select(func.count(func.distinct(items.c.source)))).scalar_one()
+        first, last = conn.execute(select(func.min(items.c.published_at), func.max(items.c.published_at))).one()
+        areas = dict(
+            conn.execute(
+                select(items.c.area, func.count()).where(and_(items.c.area.is_not(None))).group_by(items.c.area)
+            ).all()
+        )
+    return {"items": total, "copies": copies, "sources": sources, "first": first, "last": last, "areas": areas}

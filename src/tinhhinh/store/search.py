@@ -1,0 +1,351 @@
+"""Search the way people type.
+
+A query typed without any diacritic matches the diacritic-free index ("da nang" finds "Đà Nẵng"); a query
+with diacritics matches them exactly after folding ("Đà Nẵng" never returns "đa năng", but "hoà" = "hòa").
+
+Ranking is in tiers, then BM25 within a tier: the query's words adjacent in the title, all words in the
+title, adjacent anywhere, all words anywhere. Each tier reads a short title index or the full index;
+common queries are usually answered from the title tiers, which keeps them fast.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, insert, text
+
+from tinhhinh.nlp.normalize import fold, has_diacritics, strip_same_length, strip_token, tokens
+from tinhhinh.store.items import get_by_pks, public_id
+from tinhhinh.store.schema import search_audit
+from tinhhinh.timefmt import local_iso
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_TERM_RE = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+
+
+class QueryError(ValueError):
+    pass
+
+
+@dataclass
+class Term:
+    tokens: list[str]
+    phrase: bool  # typed in quotes: must be adjacent
+    negated: bool
+
+
+@dataclass
+class Query:
+    raw: str
+    exact: bool  # typed with diacritics
+    terms: list[Term] = field(default_factory=list)
+
+    @property
+    def positive(self) -> list[Term]:
+        return [t for t in self.terms if not t.negated and t.tokens]
+
+    @property
+    def negative(self) -> list[Term]:
+        return [t for t in self.terms if t.negated and t.tokens]
+
+    def all_tokens(self) -> list[str]:
+        return [tok for t in self.positive for tok in t.tokens]
+
+
+def parse(raw: str) -> Query:
+    """Words are ANDed; "quoted phrases" must be adjacent; -word and -"phrase" exclude."""
+    norm = unicodedata.normalize("NFC", raw).translate(_QUOTES)
+    exact = has_diacritics(norm)
+    query = Query(raw=raw, exact=exact)
+    for m in _TERM_RE.finditer(norm):
+        if m.group(2) is not None:
+            negated, body, phrase = m.group(1) == "-", m.group(2), True
+        else:
+            negated, body, phrase = m.group(3) == "-", m.group(4), False
+        toks = tokens(fold(body))
+        if not exact:
+            toks = [strip_token(t) for t in toks]
+        if toks:
+            # A word that folds to several tokens ("Đà-Nẵng", "COVID-19") is matched as a phrase.
+            query.terms.append(Term(toks, phrase or len(toks) > 1, negated))
+    if not query.positive:
+        raise QueryError("the query has no word to look for (only exclusions or punctuation)")
+    return query
+
+
+def _fts_phrase(toks: list[str]) -> str:
+    return '"' + " ".join(toks) + '"'
+
+
+def _match_all(q: Query) -> str:
+    parts = []
+    for t in q.positive:
+        parts.append(_fts_phrase(t.tokens) if t.phrase else " AND ".join(f'"{x}"' for x in t.tokens))
+    return " AND ".join(parts)
+
+
+def _match_adjacent(q: Query) -> str | None:
+    """The whole query as one phrase (in the order typed), when that differs from the AND form."""
+    toks = q.all_tokens()
+    if len(toks) < 2 or (len(q.positive) == 1 and q.positive[0].phrase):
+        return None
+    return _fts_phrase(toks)
+
+
+def _match_negative(q: Query) -> str | None:
+    if not q.negative:
+        return None
+    return " OR ".join(_fts_phrase(t.tokens) for t in q.negative)
+
+
+@dataclass
+class Filters:
+    since: datetime | None = None
+    source: str | None = None
+    kind: str | None = None
+    area: str | None = None
+    place: str | None = None
+    story: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in self.__dict__.items() if v}
+
+
+@dataclass
+class Hit:
+    pk: int
+    id: str
+    title: str
+    url: str | None
+    source: str
+    published_at: datetime | None
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]]
+    area: str | None = None
+    kind: str = "article"
+    story_id: str | None = None
+    dup_of: int | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "published_at": local_iso(self.published_at),
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "highlights": [list(h) for h in self.highlights],
+            "kind": self.kind,
+            "area": self.area,
+            "story_id": self.story_id,
+        }
+
+
+def _filter_sql(f: Filters) -> tuple[str, dict[str, Any]]:
+    clauses, params = [], {}
+    if f.since:
+        clauses.append("i.published_at >= :since")
+        params["since"] = f.since
+    if f.source:
+        clauses.append("i.source = :source")
+        params["source"] = f.source
+    if f.kind:
+        clauses.append("i.kind = :kind")
+        params["kind"] = f.kind
+    if f.area:
+        clauses.append("i.area = :area")
+        params["area"] = f.area
+    if f.story:
+        clauses.append("i.story_id = :story")
+        params["story"] = f.story
+    if f.place:
+        # places is a JSON list of canonical names; a LIKE on the quoted name is exact enough and portable
+        clauses.append("CAST(i.places AS TEXT) LIKE :place")
+        params["place"] = f'%"{f.place}"%'
+    return (" AND " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _tier_sqlite(conn: Connection, table: str, match: str, neg: str | None, where: str, params: dict, limit: int):
+    mode = table[-1]
+    neg_sql = ""
+    if neg:
+        neg_sql = f" AND fts.rowid NOT IN (SELECT rowid FROM fts_doc_{mode} WHERE fts_doc_{mode} MATCH :neg)"
+        params = {**params, "neg": neg}
+    join = " JOIN items i ON i.pk = fts.rowid" if where else ""
+    sql = (
+        f"SELECT fts.rowid, bm25(fts_{table}) AS r FROM fts_{table} AS fts{join} "
+        f"WHERE fts_{table} MATCH :m{neg_sql}{where} ORDER BY r LIMIT :lim"
+    )
+    rows = conn.execute(text(sql), {**params, "m": match, "lim": limit}).all()
+    return [(pk, -r) for pk, r in rows]
+
+
+def _tsquery(match: str) -> str:
+    """Translate our small FTS5 match language (quoted phrases, AND, OR) into to_tsquery syntax."""
+    out = []
+    for m in re.finditer(r'"([^"]*)"|\b(AND|OR)\b', match):
+        if m.group(1) is not None:
+            out.append("(" + " <-> ".join(m.group(1).split()) + ")")
+        else:
+            out.append("&" if m.group(2) == "AND" else "|")
+    return " ".join(out)
+
+
+def _tier_pg(conn: Connection, table: str, match: str, neg: str | None, where: str, params: dict, limit: int):
+    mode = table[-1]
+    params = {**params, "m": _tsquery(match), "lim": limit}
+    neg_sql = ""
+    if neg:
+        neg_sql = f" AND NOT s.doc_{mode} @@ to_tsquery('simple', :neg)"
+        params["neg"] = _tsquery(neg)
+    sql = (
+        f"SELECT s.pk, ts_rank_cd(s.{table}, q, 1) AS r FROM item_search s "
+        f"JOIN items i ON i.pk = s.pk, to_tsquery('simple', :m) q "
+        f"WHERE s.{table} @@ q{neg_sql}{where} ORDER BY r DESC, s.pk LIMIT :lim"
+    )
+    return [(pk, float(r) * 10) for pk, r in conn.execute(text(sql), params).all()]
+
+
+def search(
+    engine: Engine,
+    raw: str,
+    *,
+    filters: Filters | None = None,
+    limit: int = 20,
+    user: str | None = None,
+    via: str = "cli",
+    audit: bool = True,
+) -> list[Hit]:
+    """Run a query; every search is written to the audit table, whatever it finds."""
+    q = parse(raw)
+    filters = filters or Filters()
+    limit = max(1, min(limit, 1000))
+    mode = "x" if q.exact else "a"
+    where, params = _filter_sql(filters)
+    neg = _match_negative(q)
+    adjacent = _match_adjacent(q)
+    match_all = _match_all(q)
+    tiers = []
+    if adjacent:
+        tiers.append((f"title_{mode}", adjacent))
+    tiers.append((f"title_{mode}", match_all))
+    if adjacent:
+        tiers.append((f"doc_{mode}", adjacent))
+    tiers.append((f"doc_{mode}", match_all))
+    ranked: list[tuple[int, float]] = []
+    seen: set[int] = set()
+    with engine.connect() as conn:
+        tier_fn = _tier_sqlite if conn.dialect.name == "sqlite" else _tier_pg
+        for level, (table, match) in enumerate(tiers):
+            base = len(tiers) - 1 - level
+            for pk, r in tier_fn(conn, table, match, neg, where, params, limit + len(seen)):
+                if pk in seen:
+                    continue
+                seen.add(pk)
+                r = max(r, 0.0)
+                ranked.append((pk, base + r / (1.0 + r)))
+                if len(ranked) >= limit:
+                    break
+            if len(ranked) >= limit:
+                break
+        rows = get_by_pks(conn, [pk for pk, _ in ranked]) if ranked else {}
+        hits = []
+        for pk, score in ranked:
+            row = rows[pk]
+            snippet, marks = make_snippet(row["title"], row["text"], q)
+            hits.append(
+                Hit(
+                    pk=pk,
+                    id=public_id(row),
+                    title=row["title"],
+                    url=row["url"],
+                    source=row["source"],
+                    published_at=row["published_at"],
+                    score=score,
+                    snippet=snippet,
+                    highlights=marks,
+                    area=row["area"],
+                    kind=row["kind"],
+                    story_id=row["story_id"],
+                    dup_of=row["dup_of"],
+                )
+            )
+    if audit:
+        record_search(engine, raw, filters, len(hits), user=user, via=via)
+    return hits
+
+
+def current_user(explicit: str | None = None) -> str:
+    if explicit:
+        return explicit
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER") or "unknown"
+
+
+def record_search(engine: Engine, raw: str, filters: Filters, results: int, *, user: str | None, via: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            insert(search_audit).values(
+                at=datetime.now(UTC).replace(tzinfo=None),
+                user=current_user(user),
+                query=raw,
+                filters=filters.as_dict() or None,
+                results=results,
+                via=via,
+            )
+        )
+
+
+def audit_log(engine: Engine, limit: int = 50) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT at, user, query, filters, results, via FROM search_audit ORDER BY id DESC LIMIT :n").bindparams(
+                bindparam("n", limit)
+            )
+        ).mappings()
+        return [dict(r) for r in rows]
+
+
+_SNIPPET_TOKENS = 32
+
+
+def make_snippet(title: str, body: str, q: Query) -> tuple[str, list[tuple[int, int]]]:
+    """A window of the original text around the densest cluster of query words, with match offsets."""
+    wanted = set(q.all_tokens())
+    source = body or title
+    original = unicodedata.normalize("NFC", source)
+    folded = fold(original)
+    if len(folded) != len(original):  # rare case-mapping that changes length: no offsets, plain lead
+        return original[:240], []
+    hay = folded if q.exact else strip_same_length(folded)
+    spans = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\W_]+", hay)]
+    hits = [i for i, (_, _, tok) in enumerate(spans) if tok in wanted]
+    if not hits and body and title:
+        return make_snippet(title, "", q) if title else (original[:240], [])
+    if not spans:
+        return original[:240], []
+    # Best window: the one covering the most distinct query words, earliest on ties.
+    best_start, best_score = 0, -1
+    for i in hits or [0]:
+        window = {spans[j][2] for j in hits if i <= j < i + _SNIPPET_TOKENS}
+        if len(window) > best_score:
+            best_start, best_score = i, len(window)
+    first = max(0, best_start - 6)
+    last = min(len(spans) - 1, first + _SNIPPET_TOKENS)
+    start_char, end_char = spans[first][0], spans[last][1]
+    prefix = "…" if start_char > 0 else ""
+    suffix = "…" if end_char < len(original) else ""
+    snippet = prefix + original[start_char:end_char] + suffix
+    offset = len(prefix) - start_char
+    marks = [(spans[j][0] + offset, spans[j][1] + offset) for j in hits if first <= j <= last]
+    return snippet, marks
