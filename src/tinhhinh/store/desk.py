@@ -405,6 +405,11 @@ def update_petition(conn: Connection, petition_id: int, expected_version: int, *
     return _versioned_update(conn, petitions, petition_id, expected_version, values)
 
 
+def complete_petition(conn: Connection, petition_id: int, **values: Any) -> None:
+    """Fill fields derived at creation (pseudonym, first due date) without counting as a change."""
+    conn.execute(update(petitions).where(petitions.c.id == petition_id).values(**values))
+
+
 def petition_counts(conn: Connection, by: str) -> list[dict[str, Any]]:
     col = petitions.c[by]
     return _all(conn, select(col.label("key"), func.count().label("n")).group_by(col).order_by(col))

@@ -1,0 +1,459 @@
+"""Petitions (đơn thư): intake with the privacy notice, their own state machine, deadlines, privacy, erasure.
+
+Personal data (the petitioner's name, address, phone, e-mail, ID number, the letter's content, officers'
+notes) is stored only sealed under a per-petition key (see crypto.py) and shown only to those ``access.can``
+allows: contact details to coordinators and the assigned agency; a denouncer's identity (to_cao) only to the
+named resolver, everyone else sees a pseudonym.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Engine
+
+from tinhhinh import config
+from tinhhinh.console import UserError
+from tinhhinh.desk import audit, crypto, deadlines
+from tinhhinh.desk.access import Actor, can, require, scope
+from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound
+from tinhhinh.desk.people import check_sector, default_agency_for
+from tinhhinh.store import desk as store
+
+KINDS = deadlines.KINDS
+STATES = (
+    "received",
+    "not_accepted",
+    "forwarded",
+    "guided",
+    "merged_duplicate",
+    "accepted",
+    "extended",
+    "resolved",
+    "closed",
+)
+TRANSITIONS: dict[str, set[str]] = {
+    "received": {"not_accepted", "forwarded", "guided", "merged_duplicate", "accepted"},
+    "accepted": {"extended", "resolved"},
+    "extended": {"extended", "resolved"},
+    "resolved": {"closed"},
+    "not_accepted": {"closed"},
+    "forwarded": {"closed"},
+    "guided": {"closed"},
+    "merged_duplicate": {"closed"},
+    "closed": set(),
+}
+NEEDS_REASON = {
+    "not_accepted": "why it is not accepted",
+    "forwarded": "the competent body it was forwarded to",
+    "guided": "the guidance given",
+    "extended": "the written extension decision",
+}
+PERSONAL_FIELDS = ("name", "address", "phone", "email", "id_number")
+PRIVACY_NOTICE_VERSION = "1"
+
+
+def retention_days() -> int:
+    return int(config.setting("desk.retention_days", 5 * 365))
+
+
+def _iso(v: Any) -> Any:
+    return v.isoformat() if isinstance(v, dt.date | dt.datetime) else v
+
+
+def _key(conn, petition_id: int) -> bytes | None:
+    wrapped = store.get_petition_key(conn, petition_id)
+    return crypto.unwrap(wrapped, petition_id) if wrapped else None
+
+
+def _load(conn, petition_id: int) -> dict[str, Any]:
+    row = store.get_petition(conn, petition_id)
+    if not row:
+        raise NotFound(f"no petition #{petition_id}")
+    return row
+
+
+def _public(row: dict[str, Any]) -> dict[str, Any]:
+    """The non-personal fields of a petition."""
+    keep = (
+        "id", "ref", "kind", "state", "subject", "sector", "agency_id", "resolver_id", "case_id",
+        "first_petition_id", "merged_into_id", "second", "complex", "very_complex", "remote", "extensions",
+        "received_on", "accepted_on", "due_on", "closed_on", "state_reason", "privacy_notice_at",
+        "privacy_notice_version", "erased_at", "version",
+    )  # fmt: skip
+    return {k: _iso(row[k]) for k in keep}
+
+
+def _petitioner_view(actor: Actor, row: dict[str, Any], personal: dict[str, Any] | None) -> dict[str, Any]:
+    if row["erased_at"]:
+        return {"erased": True}
+    if row["kind"] == "to_cao" and not can(actor, "petition.read_identity", row):
+        return {"pseudonym": row["pseudonym"]}
+    if row["kind"] != "to_cao" and not can(actor, "petition.read_contact", row):
+        return {"hidden": True}
+    return dict(personal or {})
+
+
+def _due(row: dict[str, Any]) -> dt.date | None:
+    events: dict[str, dt.date] = {"received": row["received_on"]}
+    if row["accepted_on"]:
+        events["accepted"] = row["accepted_on"]
+    if row["kind"] != "kien_nghi_phan_anh" and "accepted" not in events:
+        return None
+    return deadlines.resolution_due(
+        row["kind"],
+        events,
+        second=row["second"],
+        complex=row["complex"],
+        very_complex=row["very_complex"],
+        remote=row["remote"],
+        extensions=row["extensions"],
+    )
+
+
+def intake(
+    engine: Engine,
+    actor: Actor,
+    *,
+    kind: str,
+    subject: str,
+    received_on: dt.date,
+    petitioner: dict[str, str],
+    content: str,
+    privacy_notice_given: bool,
+    sector: str | None = None,
+    agency_id: int | None = None,
+    resolver_id: int | None = None,
+    remote: bool = False,
+    complex: bool = False,
+    first_petition_id: int | None = None,
+    ref: str | None = None,
+    case_id: int | None = None,
+) -> int:
+    """Register a petition. Refused unless the privacy notice was given to the petitioner (Decree 13/2023 Art. 11)."""
+    require(actor, "petition.create")
+    if not privacy_notice_given:
+        raise Invalid(
+            "intake refused: record that the privacy notice was given to the petitioner (--privacy-notice-given) "
+            "before any personal data is taken"
+        )
+    if kind not in KINDS:
+        raise Invalid(f"unknown petition kind {kind!r}: {', '.join(KINDS)}")
+    if not subject.strip():
+        raise Invalid("a petition needs a short subject (no personal data in it)")
+    if not (petitioner.get("name") or "").strip():
+        raise Invalid("the petitioner's name is required")
+    unknown = set(petitioner) - set(PERSONAL_FIELDS)
+    if unknown:
+        raise Invalid(f"unknown petitioner field(s): {', '.join(sorted(unknown))}")
+    check_sector(sector)
+    if actor.role == "officer":
+        agency_id = actor.agency_id
+    elif agency_id is None:
+        agency_id = default_agency_for(engine, sector)
+    second = False
+    with store.transaction_for(engine) as conn:
+        if first_petition_id is not None:
+            first = _load(conn, first_petition_id)
+            require(actor, "petition.read", first)
+            if first["kind"] != "khieu_nai" or kind != "khieu_nai":
+                raise Invalid(
+                    "only a complaint (khieu_nai) can be a second-time complaint of another complaint"
+                )
+            second = True
+        if ref and store.get_petition_by_ref(conn, ref):
+            raise Invalid(f"a petition with register number {ref!r} exists already")
+        if resolver_id is not None:
+            _check_resolver(conn, resolver_id, agency_id)
+        petition_id = store.insert_petition(
+            conn,
+            ref=ref,
+            kind=kind,
+            state="received",
+            subject=subject.strip(),
+            sector=sector,
+            agency_id=agency_id,
+            resolver_id=resolver_id,
+            case_id=case_id,
+            first_petition_id=first_petition_id,
+            second=second,
+            complex=complex,
+            very_complex=False,
+            remote=remote,
+            extensions=0,
+            received_on=received_on,
+            privacy_notice_at=store.now(),
+            privacy_notice_version=str(config.setting("desk.privacy_notice_version", PRIVACY_NOTICE_VERSION)),
+            created_by=actor.id,
+            version=1,
+        )
+        key = crypto.new_key()
+        store.put_petition_key(conn, petition_id, crypto.wrap(key, petition_id))
+        personal = {k: v for k, v in petitioner.items() if v}
+        personal["content"] = content
+        store.put_personal(conn, petition_id, crypto.seal(key, personal, f"personal:{petition_id}"))
+        row = _load(conn, petition_id)
+        due = _due(row)
+        # Part of creation (the pseudonym needs the id), so the version stays 1.
+        store.complete_petition(conn, petition_id, pseudonym=crypto.pseudonym(petition_id), due_on=due)
+        audit.record(
+            conn,
+            actor,
+            "petition.intake",
+            "petition",
+            petition_id,
+            petition_id=petition_id,
+            data={
+                "kind": kind,
+                "subject": subject,
+                "sector": sector,
+                "agency_id": agency_id,
+                "second": second,
+            },
+            personal=personal,
+        )
+    return petition_id
+
+
+def _check_resolver(conn, resolver_id: int, agency_id: int | None) -> None:
+    user = store.get_user(conn, user_id=resolver_id)
+    if not user or not user["active"] or user["role"] not in ("coordinator", "officer"):
+        raise Invalid(
+            f"user #{resolver_id} cannot be a resolver (an active coordinator or officer is needed)"
+        )
+    if user["role"] == "officer" and user["agency_id"] != agency_id:
+        raise Invalid(f"user {user['username']} belongs to another agency than the petition's")
+
+
+def show(engine: Engine, actor: Actor, petition_id: int) -> dict[str, Any]:
+    """One petition as this actor may see it; disclosing personal data is audited."""
+    with store.transaction_for(engine) as conn:
+        row = _load(conn, petition_id)
+        require(actor, "petition.read", row)
+        view = _public(row)
+        personal = None
+        key = _key(conn, petition_id)
+        shows_personal = key is not None and (
+            can(actor, "petition.read_identity", row)
+            if row["kind"] == "to_cao"
+            else can(actor, "petition.read_contact", row)
+        )
+        if shows_personal:
+            personal = crypto.open_sealed(
+                key, store.get_personal(conn, petition_id), f"personal:{petition_id}"
+            )
+            view["notes"] = [
+                {
+                    "at": _iso(n["at"]),
+                    "author_id": n["author_id"],
+                    **crypto.open_sealed(key, n["sealed"], f"note:{petition_id}"),
+                }
+                for n in store.list_notes(conn, petition_id)
+            ]
+            audit.record(
+                conn,
+                actor,
+                "petition.disclose",
+                "petition",
+                petition_id,
+                petition_id=petition_id,
+                data={"fields": sorted(personal)},
+            )
+        view["petitioner"] = _petitioner_view(actor, row, personal)
+        if personal is not None:
+            view["content"] = personal.get("content")
+            view["petitioner"].pop("content", None)
+    return view
+
+
+def list_petitions(
+    engine: Engine, actor: Actor, *, kind: str | None = None, state: str | None = None
+) -> list[dict[str, Any]]:
+    """Lists carry no personal data (to_cao shows the pseudonym)."""
+    sc = scope(actor, "petition.read")
+    with engine.connect() as conn:
+        rows = store.list_petitions(conn, kind=kind, state=state, **sc.as_kwargs())
+    out = []
+    for row in rows:
+        view = _public(row)
+        if row["kind"] == "to_cao":
+            view["pseudonym"] = row["pseudonym"]
+        out.append(view)
+    return out
+
+
+def transition(
+    engine: Engine,
+    actor: Actor,
+    petition_id: int,
+    to: str,
+    *,
+    expected_version: int,
+    on: dt.date | None = None,
+    reason: str | None = None,
+    merged_into: int | None = None,
+    very_complex: bool = False,
+) -> dict[str, Any]:
+    if to not in STATES:
+        raise InvalidTransition(f"unknown petition state {to!r}: {', '.join(STATES)}")
+    on = on or dt.date.today()
+    with store.transaction_for(engine) as conn:
+        row = _load(conn, petition_id)
+        require(actor, "petition.transition", row)
+        if row["erased_at"]:
+            raise InvalidTransition(f"petition #{petition_id} has been erased")
+        if to not in TRANSITIONS[row["state"]]:
+            allowed = ", ".join(sorted(TRANSITIONS[row["state"]])) or "none: it is closed"
+            raise InvalidTransition(
+                f"petition #{petition_id} is {row['state']}: cannot go to {to} (allowed: {allowed})"
+            )
+        if to in NEEDS_REASON and not (reason and reason.strip()):
+            raise InvalidTransition(f"{to} needs {NEEDS_REASON[to]} (--reason)")
+        values: dict[str, Any] = {"state": to, "state_reason": reason}
+        if on < row["received_on"]:
+            raise InvalidTransition(f"{on} is before the petition was received ({row['received_on']})")
+        if to == "merged_duplicate":
+            if merged_into is None or merged_into == petition_id:
+                raise InvalidTransition("merged_duplicate needs the petition it duplicates (--into ID)")
+            target = _load(conn, merged_into)
+            require(actor, "petition.read", target)
+            values["merged_into_id"] = merged_into
+        if to == "accepted":
+            values["accepted_on"] = on
+        if to == "extended":
+            if row["kind"] == "to_cao":
+                values["extensions"] = row["extensions"] + 1
+                values["very_complex"] = row["very_complex"] or very_complex
+                values["complex"] = True
+            elif row["kind"] == "khieu_nai":
+                if row["complex"]:
+                    raise InvalidTransition(
+                        "this complaint already has the longer term for complex cases (Luật Khiếu nại Art. 28/37)"
+                    )
+                values["complex"] = True
+            else:
+                raise InvalidTransition(
+                    "kien_nghi_phan_anh has no extension: change the office setting instead"
+                )
+        if to == "closed":
+            values["closed_on"] = on
+        merged = {**row, **values}
+        try:
+            values["due_on"] = _due(merged)
+        except UserError as exc:  # e.g. an extension the law does not allow
+            raise InvalidTransition(str(exc)) from None
+        version = store.update_petition(conn, petition_id, expected_version, **values)
+        audit.record(
+            conn,
+            actor,
+            "petition.transition",
+            "petition",
+            petition_id,
+            petition_id=petition_id,
+            data={
+                "from": row["state"],
+                "to": to,
+                "on": on.isoformat(),
+                "reason": reason,
+                "due_on": _iso(values["due_on"]),
+            },
+        )
+    return {"id": petition_id, "state": to, "version": version, "due_on": _iso(values["due_on"])}
+
+
+def assign(
+    engine: Engine,
+    actor: Actor,
+    petition_id: int,
+    *,
+    expected_version: int,
+    agency_id: int | None = None,
+    resolver_id: int | None = None,
+) -> int:
+    with store.transaction_for(engine) as conn:
+        row = _load(conn, petition_id)
+        require(actor, "petition.assign", row)
+        values: dict[str, Any] = {}
+        if agency_id is not None:
+            if store.get_agency(conn, agency_id=agency_id) is None:
+                raise NotFound(f"no agency #{agency_id}")
+            values["agency_id"] = agency_id
+        if resolver_id is not None:
+            _check_resolver(conn, resolver_id, values.get("agency_id", row["agency_id"]))
+            values["resolver_id"] = resolver_id
+        if not values:
+            raise Invalid("nothing to assign: give an agency or a resolver")
+        version = store.update_petition(conn, petition_id, expected_version, **values)
+        audit.record(
+            conn, actor, "petition.assign", "petition", petition_id, petition_id=petition_id, data=values
+        )
+    return version
+
+
+def add_note(engine: Engine, actor: Actor, petition_id: int, text: str) -> None:
+    """Officers' notes may name people: sealed like the petitioner's data."""
+    with store.transaction_for(engine) as conn:
+        row = _load(conn, petition_id)
+        require(actor, "petition.note", row)
+        key = _key(conn, petition_id)
+        if key is None:
+            raise InvalidTransition(f"petition #{petition_id} has been erased")
+        store.insert_note(
+            conn,
+            petition_id=petition_id,
+            author_id=actor.id,
+            at=store.now(),
+            sealed=crypto.seal(key, {"note": text}, f"note:{petition_id}"),
+        )
+        audit.record(
+            conn,
+            actor,
+            "petition.note",
+            "petition",
+            petition_id,
+            petition_id=petition_id,
+            personal={"note": text},
+        )
+
+
+def purge(engine: Engine, actor: Actor, today: dt.date | None = None) -> list[int]:
+    """Erase the personal data of petitions closed more than the retention period ago (setting desk.retention_days)."""
+    require(actor, "petition.purge")
+    today = today or dt.date.today()
+    cutoff = today - dt.timedelta(days=retention_days())
+    with store.transaction_for(engine) as conn:
+        ids = store.closed_before(conn, cutoff)
+        for pid in ids:
+            store.erase_petition_personal(conn, pid)
+            audit.record(
+                conn,
+                actor,
+                "petition.erase",
+                "petition",
+                pid,
+                petition_id=pid,
+                data={"retention_days": retention_days(), "cutoff": cutoff.isoformat()},
+            )
+    # Fold the WAL back so no copy of the erased pages remains in the -wal file.
+    store.checkpoint(engine)
+    return ids
+
+
+def stats(engine: Engine, actor: Actor) -> dict[str, Any]:
+    """Counts only: what a viewer may see."""
+    require(actor, "stats.read")
+    today = dt.date.today()
+    with engine.connect() as conn:
+        out = {
+            by: {str(r["key"]): r["n"] for r in store.petition_counts(conn, by)}
+            for by in ("kind", "state", "sector", "agency_id")
+        }
+        rows = store.list_petitions(conn, all_agencies=True)
+    out["overdue"] = sum(
+        1
+        for r in rows
+        if r["due_on"] and r["due_on"] < today and r["state"] in ("received", "accepted", "extended")
+    )
+    out["total"] = len(rows)
+    return out
