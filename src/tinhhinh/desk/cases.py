@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from tinhhinh import config
 from tinhhinh.desk import audit
 from tinhhinh.desk.access import Actor, require, scope
-from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound
+from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound, check_version
 from tinhhinh.desk.people import check_sector, default_agency_for
 from tinhhinh.store import desk as store
 
@@ -183,6 +183,7 @@ def transition(
     with store.transaction_for(engine) as conn:
         row = _load(conn, case_id)
         require(actor, "case.transition", row)
+        check_version("case", row, expected_version)
         if to not in TRANSITIONS[row["status"]]:
             allowed = ", ".join(sorted(TRANSITIONS[row["status"]])) or "none"
             raise InvalidTransition(

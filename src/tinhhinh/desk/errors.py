@@ -21,3 +21,12 @@ class Invalid(UserError):
 
 
 __all__ = ["Conflict", "Forbidden", "InvalidTransition", "Invalid", "NotFound"]
+
+
+def check_version(what: str, row: dict, expected_version: int) -> None:
+    """Refuse before validating anything else: the second writer must learn that the record moved on."""
+    if row["version"] != expected_version:
+        raise Conflict(
+            f"{what} #{row['id']} was changed by someone else (you had version {expected_version}, it is now "
+            f"{row['version']}): reload it and apply your change again"
+        )

@@ -17,7 +17,7 @@ from tinhhinh import config
 from tinhhinh.console import UserError
 from tinhhinh.desk import audit, crypto, deadlines
 from tinhhinh.desk.access import Actor, can, require, scope
-from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound
+from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound, check_version
 from tinhhinh.desk.people import check_sector, default_agency_for
 from tinhhinh.store import desk as store
 
@@ -301,6 +301,7 @@ def transition(
     with store.transaction_for(engine) as conn:
         row = _load(conn, petition_id)
         require(actor, "petition.transition", row)
+        check_version("petition", row, expected_version)
         if row["erased_at"]:
             raise InvalidTransition(f"petition #{petition_id} has been erased")
         if to not in TRANSITIONS[row["state"]]:
