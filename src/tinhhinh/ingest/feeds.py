@@ -205,10 +205,12 @@ def items_from_feed(
     entries = parsed.get("entries") or []
     version = parsed.get("version") or ""
     if not entries:
-        if parsed.get("bozo") and not version:
-            exc = parsed.get("bozo_exception")
-            detail = f": {str(exc).splitlines()[0]}" if exc and str(exc) else ""
-            yield Rejection(where, f"not an RSS/Atom feed (XML error{detail}); check the URL or file")
+        if not body.strip():
+            yield Rejection(where, "empty response instead of a feed; check the URL or file")
+        elif not version:
+            exc = parsed.get("bozo_exception") if parsed.get("bozo") else None
+            detail = f" (XML error: {str(exc).splitlines()[0]})" if exc and str(exc) else ""
+            yield Rejection(where, f"not an RSS/Atom feed{detail}; check the URL or file")
         return
     feed_meta = parsed.get("feed") or {}
     feed_link = feed_meta.get("link") if isinstance(feed_meta.get("link"), str) else None

@@ -1,0 +1,467 @@
+"""The watcher: poll a list of feeds, fetch new article pages, analyse and store them.
+
+One poll, per feed (in list order):
+
+1. skip the feed if it is backing off after failures (``next_attempt_at`` in the future);
+2. conditional GET with the stored ETag/Last-Modified: 304 means nothing new, no parsing;
+3. entries whose canonical URL is already stored are skipped; each new entry's page is fetched and
+   its article extracted. A page that cannot be used (robots.txt, 404, not an article, too large)
+   falls back to the feed entry's title and summary, so nothing announced by the feed is lost;
+   a page that fails transiently is retried on later polls (bounded by ``page_attempts``);
+4. the feed's items go through the lead's ``ingest`` (analysis + one transaction per batch);
+5. only then the source's health row is updated and the new validators saved. A run killed
+   between 4 and 5 re-fetches the feed next time and finds its items already stored.
+
+A feed failing ``failure_alert`` times in a row (setting ``collect.failure_alert``, default 5) is
+reported in red on stderr at every failed poll and shown red in ``tinhhinh sources``; its retries
+back off exponentially (capped at 6 h) instead of hammering a dead site.
+
+SIGINT/SIGTERM: the current feed's batch is finished and stored, then the watcher exits. A second
+Ctrl-C stops at once (still safe: batches are transactions).
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy import Engine
+
+from tinhhinh import config
+from tinhhinh.console import UserError, err, out
+from tinhhinh.ingest.feeds import MAX_FEED_BYTES, items_from_feed, site_host
+from tinhhinh.ingest.http import Fetcher, FetchError, FetchPolicy, RobotsDisallowed
+from tinhhinh.ingest.pages import MAX_PAGE_BYTES, items_from_page
+from tinhhinh.ingest.records import Rejection
+from tinhhinh.ingest.run import IngestSummary, ingest
+from tinhhinh.item import Item
+from tinhhinh.store import items as item_store
+from tinhhinh.store import sources as source_store
+from tinhhinh.timefmt import local_iso, local_short, parse_span, utcnow
+
+FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.8,*/*;q=0.1"
+
+
+def default_feed_list() -> Path:
+    return Path(str(resources.files("tinhhinh") / "data" / "feeds.txt"))
+
+
+def read_feed_list(path: Path) -> list[str]:
+    """One feed URL per line; ``#`` starts a comment. Bad lines are an error naming the line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read the feed list ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(f"{path}: the feed list is not UTF-8 text") from exc
+    urls: list[str] = []
+    for n, line in enumerate(lines, 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if not line.startswith(("http://", "https://")) or " " in line:
+            raise UserError(f"{path}:{n}: {line[:80]!r} is not an http(s) URL (one feed URL per line)")
+        urls.append(line)
+    if not urls:
+        raise UserError(f"{path}: no feed URLs in the list")
+    return list(dict.fromkeys(urls))
+
+
+@dataclass
+class WatchOptions:
+    every: timedelta = timedelta(minutes=10)
+    failure_alert: int = 5
+    max_pages_per_feed: int = 50
+    page_attempts: int = 3
+    batch_size: int = 500
+
+    @classmethod
+    def from_settings(cls, **overrides) -> WatchOptions:
+        opts = cls(
+            failure_alert=int(config.setting("collect.failure_alert", 5)),
+            max_pages_per_feed=int(config.setting("collect.max_pages_per_feed", 50)),
+            page_attempts=int(config.setting("collect.page_attempts", 3)),
+        )
+        return replace(opts, **overrides)
+
+
+@dataclass
+class PollReport:
+    feeds: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    waiting: int = 0  # backing off after failures
+    failed: list[str] = field(default_factory=list)
+    alerts: list[str] = field(default_factory=list)
+    pages: int = 0
+    fallbacks: int = 0  # entries stored from the feed's summary because the page was unusable
+    stored: IngestSummary = field(default_factory=IngestSummary)
+    stopped: bool = False
+
+
+class Watcher:
+    def __init__(
+        self,
+        engine: Engine,
+        feeds: list[str],
+        *,
+        fetcher: Fetcher | None = None,
+        options: WatchOptions | None = None,
+        stages: list | None = None,
+        ordered: Callable | None = None,
+        log: Callable[[str], None] | None = None,
+        stop: threading.Event | None = None,
+    ):
+        self.engine = engine
+        self.feeds = feeds
+        self.fetcher = fetcher or Fetcher(FetchPolicy.from_settings())
+        self.options = options or WatchOptions.from_settings()
+        self.stages = stages or []
+        self.ordered = ordered
+        self.log = log or (lambda msg: err.print(msg))
+        self.stop = stop or threading.Event()
+
+    # one poll ------------------------------------------------------------------------------------
+    def poll(self) -> PollReport:
+        report = PollReport()
+        now = utcnow()
+        rows = source_store.ensure(self.engine, [(u, site_host(u)) for u in self.feeds], now=now)
+        for src in rows:
+            if self.stop.is_set():
+                report.stopped = True
+                break
+            report.feeds += 1
+            if src.next_attempt_at and src.next_attempt_at > utcnow():
+                report.waiting += 1
+                continue
+            self._poll_feed(src, report)
+        return report
+
+    def _fail(self, src: source_store.Source, reason: str, status: int | None, report: PollReport) -> None:
+        failures = source_store.record_failure(
+            self.engine, src.id, now=utcnow(), error=reason, status=status, base_wait=self.options.every
+        )
+        report.failed.append(src.url)
+        if failures >= self.options.failure_alert:
+            fresh = source_store.get(self.engine, src.url)
+            when = local_short(fresh.next_attempt_at) if fresh else "later"
+            msg = f"{src.url} has failed {failures} times in a row (last: {reason}); next try {when}"
+            report.alerts.append(msg)
+            self.log(f"[bold red]SOURCE FAILING:[/] [red]{msg}[/]")
+        else:
+            self.log(f"[yellow]feed failed[/] {src.url}: {reason} ({failures} in a row)")
+
+    def _poll_feed(self, src: source_store.Source, report: PollReport) -> None:
+        now = utcnow()
+        try:
+            resp = self.fetcher.get(
+                src.url,
+                etag=src.etag,
+                last_modified=src.last_modified,
+                accept=FEED_ACCEPT,
+                max_bytes=MAX_FEED_BYTES,
+            )
+        except FetchError as exc:
+            self._fail(src, exc.reason, exc.status, report)
+            return
+        if resp.not_modified:
+            report.not_modified += 1
+            source_store.record_success(
+                self.engine,
+                src.id,
+                now=now,
+                status=304,
+                new_items=0,
+                etag=src.etag,
+                last_modified=src.last_modified,
+            )
+            return
+        report.fetched += 1
+        feed_items: list[Item] = []
+        rejections: list[Rejection] = []
+        for rec in items_from_feed(src.url, body=resp.body, content_type=resp.content_type, fetched_at=now):
+            (rejections if isinstance(rec, Rejection) else feed_items).append(rec)
+        if not feed_items and rejections and rejections[0].where == src.url:
+            self._fail(src, rejections[0].reason, resp.status, report)
+            return
+        known = item_store.known_keys(self.engine, [it.key for it in feed_items])
+        fresh = [it for it in feed_items if it.key not in known]
+        fresh = list({it.key: it for it in fresh}.values())[: self.options.max_pages_per_feed]
+        given_up = source_store.pages_given_up(
+            self.engine, [it.url for it in fresh if it.url], self.options.page_attempts
+        )
+        to_store: list[Item | Rejection] = list(rejections)
+        complete = True
+        for entry in fresh:
+            if self.stop.is_set():
+                complete = False
+                report.stopped = True
+                break
+            page = self._page(src, entry, entry.url in given_up, report)
+            if page is None:
+                complete = False  # transient failure: the next poll retries this page
+            else:
+                to_store.append(page)
+        summary = ingest(
+            to_store,
+            self.engine,
+            stages=self.stages,
+            ordered=self.ordered,
+            batch_size=self.options.batch_size,
+        )
+        report.stored.add(summary)
+        added = summary.new + summary.copies
+        if complete:
+            source_store.record_success(
+                self.engine,
+                src.id,
+                now=utcnow(),
+                status=resp.status,
+                new_items=added,
+                etag=resp.etag,
+                last_modified=resp.last_modified,
+            )
+        else:
+            source_store.record_items(self.engine, src.id, now=utcnow(), new_items=added)
+        if added or summary.rejected:
+            self.log(f"{src.url}: {added} new, {summary.present} already stored, {summary.rejected} rejected")
+
+    def _page(self, src: source_store.Source, entry: Item, given_up: bool, report: PollReport) -> Item | None:
+        """The article page as an Item; the feed entry when the page is unusable; None to retry later."""
+        if given_up or not entry.url or not entry.url.startswith(("http://", "https://")):
+            return _fallback(entry, "page given up after repeated failures" if given_up else "no page URL")
+        try:
+            resp = self.fetcher.get(entry.url, max_bytes=MAX_PAGE_BYTES)
+        except RobotsDisallowed:
+            return _fallback(entry, "robots.txt disallows the page")
+        except FetchError as exc:
+            if not exc.retryable:
+                return _fallback(entry, exc.reason)
+            attempts = source_store.record_page_failure(
+                self.engine, entry.url, src.id, now=utcnow(), error=exc.reason
+            )
+            if attempts >= self.options.page_attempts:
+                return _fallback(entry, f"{exc.reason} ({attempts} attempts)")
+            self.log(f"[yellow]page failed[/] {entry.url}: {exc.reason} (will retry)")
+            return None
+        report.pages += 1
+        for rec in items_from_page(
+            entry.url,
+            body=resp.body,
+            content_type=resp.content_type,
+            url=entry.url,
+            hint=entry,
+            fetched_at=entry.fetched_at,
+        ):
+            if isinstance(rec, Item):
+                rec.source = entry.source
+                rec.provenance["feed"] = src.url
+                return rec
+            report.fallbacks += 1
+            return _fallback(entry, rec.reason, counted=True)
+        return _fallback(entry, "page gave no article")
+
+    # the loop ------------------------------------------------------------------------------------
+    def run(self, *, once: bool = False) -> list[PollReport]:
+        reports = []
+        while True:
+            report = self.poll()
+            reports.append(report)
+            self.log(_describe(report))
+            if once or self.stop.is_set():
+                break
+            if self.stop.wait(self.options.every.total_seconds()):
+                break
+        return reports
+
+
+def _fallback(entry: Item, reason: str, counted: bool = False) -> Item:
+    entry.provenance = {**entry.provenance, "page_unused": reason}
+    return entry
+
+
+def _describe(report: PollReport) -> str:
+    s = report.stored
+    parts = [
+        f"polled {report.feeds} feed(s): {report.fetched} changed, {report.not_modified} unchanged (304)",
+        f"{len(report.failed)} failed",
+    ]
+    if report.waiting:
+        parts.append(f"{report.waiting} backing off")
+    parts.append(f"{s.new} new, {s.copies} copies, {s.present} already stored, {s.rejected} rejected")
+    if report.stopped:
+        parts.append("stopped on request")
+    return "; ".join(parts)
+
+
+class _Signals:
+    """First SIGINT/SIGTERM: finish the current batch, then stop. Second SIGINT: stop now."""
+
+    def __init__(self, stop: threading.Event):
+        self.stop = stop
+        self._old: dict[int, object] = {}
+
+    def __enter__(self) -> _Signals:
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        if self.stop.is_set() and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.stop.set()
+        err.print("[yellow]stopping after the current batch… (Ctrl-C again to stop now)[/]")
+
+    def __exit__(self, *exc) -> None:
+        for sig, old in self._old.items():
+            signal.signal(sig, old)
+
+
+# ---------------------------------------------------------------- commands
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Database: a SQLite path or a PostgreSQL URL. Default: $TINHHINH_DB, else ./tinhhinh.db."
+    ),
+]
+
+
+def _analysis(engine: Engine):
+    """The same stages `tinhhinh ingest` runs (the ingest module owns the choice)."""
+    try:
+        from tinhhinh.ingest.run import analysis_for
+    except ImportError:
+        pass
+    else:
+        return analysis_for(engine, warn=lambda msg: err.print(f"[yellow]note:[/] {msg}"))
+    from tinhhinh.pipeline import load_stages
+
+    stages = load_stages(warn=lambda msg: err.print(f"[yellow]note:[/] {msg}"))
+    try:
+        from tinhhinh.ordered import ordered_for_store
+    except ModuleNotFoundError:
+        return stages, None
+    return stages, ordered_for_store(engine)
+
+
+def watch_command(
+    feeds: Annotated[
+        Path | None,
+        typer.Option("--feeds", help="File with one feed URL per line. Default: the bundled starter list."),
+    ] = None,
+    every: Annotated[str, typer.Option(help="Time between polls: 30m, 1h…")] = "10m",
+    once: Annotated[bool, typer.Option("--once", help="Poll every feed once, then exit.")] = False,
+    db: DbOpt = None,
+    no_analyze: Annotated[
+        bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")
+    ] = False,
+) -> int:
+    """Poll news feeds, fetch new articles, analyse and store them; keep each source's health.
+
+    Obeys robots.txt, sends a User-Agent with the contact from settings ([bold]collect.contact[/]),
+    uses conditional GET, limits sizes and times, backs off from failing sources and reports a source
+    failing 5 times in a row in red. Ctrl-C or SIGTERM stops after the current batch.
+
+    Example: [bold]tinhhinh watch --feeds feeds.txt --every 15m --db office.db[/]
+    """
+    from tinhhinh.store.db import engine_for
+
+    try:
+        interval = parse_span(every)
+    except ValueError as exc:
+        raise UserError(f"--every: {exc}") from exc
+    if interval < timedelta(minutes=1) and not once:
+        raise UserError("--every: poll at most once a minute (news sites are shared infrastructure)")
+    urls = read_feed_list(feeds or default_feed_list())
+    engine = engine_for(db)
+    if not config.setting("collect.contact"):
+        err.print(
+            "[yellow]note:[/] no contact in the User-Agent; set collect.contact in settings.toml "
+            "(an e-mail or URL site owners can reach)"
+        )
+    stages, ordered = ([], None) if no_analyze else _analysis(engine)
+    stop = threading.Event()
+    options = WatchOptions.from_settings(every=interval)
+    with Fetcher(FetchPolicy.from_settings()) as fetcher, _Signals(stop):
+        watcher = Watcher(
+            engine, urls, fetcher=fetcher, options=options, stages=stages, ordered=ordered, stop=stop
+        )
+        err.print(f"watching {len(urls)} feed(s)" + ("" if once else f" every {every}"))
+        reports = watcher.run(once=once)
+    if once:
+        last = reports[-1]
+        return 2 if (last.failed or last.stored.rejected) else 0
+    return 0
+
+
+def _status(row: dict, alert: int) -> tuple[str, str]:
+    if row["consecutive_failures"] >= alert:
+        return f"FAILING ×{row['consecutive_failures']}", "bold red"
+    if row["consecutive_failures"]:
+        return f"failed ×{row['consecutive_failures']}", "yellow"
+    if row["last_success_at"] is None:
+        return "new", "dim"
+    return "ok", "green"
+
+
+def sources_command(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the health records as JSON.")] = False,
+    days: Annotated[int, typer.Option(help="Window for items per day.")] = 7,
+) -> int:
+    """Health of each watched source: last success, last error, items per day, failures in a row."""
+    from tinhhinh.store.db import engine_for
+
+    engine = engine_for(db, create=False)
+    alert = int(config.setting("collect.failure_alert", 5))
+    rows = source_store.health(engine, now=utcnow(), days=days)
+    failing = [r for r in rows if r["consecutive_failures"] >= alert]
+    if as_json:
+        for r in rows:
+            r["status"] = _status(r, alert)[0]
+            for k, v in list(r.items()):
+                if hasattr(v, "isoformat"):
+                    r[k] = local_iso(v)
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    elif not rows:
+        err.print("no sources yet: run [bold]tinhhinh watch[/] first")
+    else:
+        from rich.table import Table
+
+        table = Table(
+            "source", "feed", "status", "last success", "last error", "items/day", "items", "next try"
+        )
+        for r in rows:
+            status, style = _status(r, alert)
+            error = ""
+            if r["last_error"]:
+                error = f"{local_short(r['last_error_at'])} {r['last_error'][:60]}"
+            table.add_row(
+                r["name"],
+                r["url"],
+                f"[{style}]{status}[/]",
+                local_short(r["last_success_at"]),
+                f"[red]{error}[/]" if r["consecutive_failures"] else error,
+                f"{r['items_per_day']:g}",
+                str(r["items_total"]),
+                local_short(r["next_attempt_at"]) if r["consecutive_failures"] else "",
+            )
+        out.print(table)
+    for r in failing:
+        err.print(
+            f"[bold red]SOURCE FAILING:[/] [red]{r['url']} has failed {r['consecutive_failures']} times in a row "
+            f"(last: {r['last_error']}); check the URL or remove it from the feed list[/]"
+        )
+    return 0

@@ -1,0 +1,213 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from localweb import Reply
+from sqlalchemy import select
+from vnsites import STORIES, article, atom, rss
+
+from tinhhinh.ingest.watch import Watcher, WatchOptions, read_feed_list
+from tinhhinh.store import sources as source_store
+from tinhhinh.store.db import dispose_all, engine_for
+from tinhhinh.store.schema import items
+
+
+@pytest.fixture
+def engine(tmp_path):
+    eng = engine_for(str(tmp_path / "watch.db"))
+    yield eng
+    dispose_all()
+
+
+def _serve_news(site, *, etag: str = '"feed-v1"') -> None:
+    """A VnExpress-like RSS feed with conditional GET, and its three article pages."""
+
+    def feed(req):
+        if req.headers.get("if-none-match") == etag:
+            return Reply(b"", 304, headers={"ETag": etag})
+        return Reply(
+            rss(site.base).encode(),
+            headers={"ETag": etag, "Last-Modified": "Wed, 26 Nov 2026 01:00:00 GMT"},
+            content_type="application/rss+xml; charset=utf-8",
+        )
+
+    site.routes["/rss/thoi-su.rss"] = feed
+    for s in STORIES:
+        site.routes[f"/thoi-su/{s.slug}.html"] = Reply(article(s).encode())
+
+
+def _watcher(engine, feeds, fetcher, logs, **opts):
+    options = WatchOptions(every=timedelta(minutes=10), failure_alert=3, **opts)
+    return Watcher(engine, feeds, fetcher=fetcher, options=options, log=logs.append)
+
+
+def _rows(engine):
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(select(items).order_by(items.c.pk))]
+
+
+def test_poll_stores_full_articles_then_304(site, fetcher, engine):
+    _serve_news(site)
+    feed_url = site.url("/rss/thoi-su.rss")
+    logs: list[str] = []
+    w = _watcher(engine, [feed_url], fetcher, logs)
+    first = w.poll()
+    assert first.fetched == 1 and first.pages == 3 and first.stored.new == 3 and not first.failed
+    rows = _rows(engine)
+    assert [r["title"] for r in rows] == [s.title for s in STORIES]
+    assert "sông Trà Khúc dâng nhanh" in rows[0]["text"]  # the page's body, not the feed's teaser
+    assert "Mong bà con an toàn" not in rows[0]["text"]  # comments left out
+    assert rows[0]["source"] == "127.0.0.1"
+    src = source_store.get(engine, feed_url)
+    assert src.etag == '"feed-v1"' and src.consecutive_failures == 0 and src.items_total == 3
+    assert src.last_success_at is not None and src.last_status == 200
+
+    pages_before = sum(len(site.hits(f"/thoi-su/{s.slug}.html")) for s in STORIES)
+    second = w.poll()
+    assert second.not_modified == 1 and second.fetched == 0 and second.stored.new == 0
+    assert site.hits("/rss/thoi-su.rss")[-1].headers["if-none-match"] == '"feed-v1"'
+    assert sum(len(site.hits(f"/thoi-su/{s.slug}.html")) for s in STORIES) == pages_before
+    assert source_store.get(engine, feed_url).total_successes == 2
+    (health,) = source_store.health(engine, now=src.last_success_at, days=7)
+    assert health["items_per_day"] == round(3 / 7, 2)
+
+
+def test_new_entries_only_fetch_new_pages(site, fetcher, engine):
+    _serve_news(site)
+    w = _watcher(engine, [site.url("/rss/thoi-su.rss")], fetcher, [])
+    w.poll()
+    _serve_news(site, etag='"feed-v2"')  # feed changed (same entries): nothing new to fetch
+    before = len(site.log)
+    report = w.poll()
+    assert report.fetched == 1 and report.pages == 0 and report.stored.new == 0
+    assert [r.path for r in site.log[before:]] == ["/rss/thoi-su.rss"]
+
+
+def test_atom_portal_and_robots_fallback(site, fetcher, engine):
+    site.routes["/atom.xml"] = Reply(atom(site.base).encode(), content_type="application/atom+xml")
+    site.routes["/robots.txt"] = Reply(b"User-agent: *\nDisallow: /tin-tuc/\n", content_type="text/plain")
+    w = _watcher(engine, [site.url("/atom.xml")], fetcher, [])
+    report = w.poll()
+    assert report.stored.new == 3 and report.pages == 0
+    assert not [r for r in site.log if r.path.startswith("/tin-tuc/")]
+    rows = _rows(engine)
+    assert rows[0]["text"] == STORIES[0].lead  # the feed's summary stands in for the page
+    assert rows[0]["provenance"]["page_unused"] == "robots.txt disallows the page"
+
+
+def test_failing_source_counts_backs_off_and_alerts(site, fetcher, engine):
+    site.routes["/rss/dead.rss"] = Reply(b"Service Unavailable", 503)
+    _serve_news(site)
+    feeds = [site.url("/rss/dead.rss"), site.url("/rss/thoi-su.rss")]
+    logs: list[str] = []
+    w = _watcher(engine, feeds, fetcher, logs)
+    w.options.every = timedelta(0)  # no backoff wait, to count failures quickly
+    for n in range(1, 4):
+        report = w.poll()
+        assert report.failed == [feeds[0]]
+        assert source_store.get(engine, feeds[0]).consecutive_failures == n
+    assert report.alerts and "failed 3 times in a row" in report.alerts[0]
+    assert any("SOURCE FAILING" in line for line in logs)
+    good = source_store.get(engine, feeds[1])
+    assert good.consecutive_failures == 0 and good.items_total == 3  # one bad feed never blocks the others
+
+    w.options.every = timedelta(minutes=10)
+    w.poll()  # 4th failure: next try 10 min * 2**3 later
+    dead = source_store.get(engine, feeds[0])
+    assert dead.next_attempt_at - dead.last_attempt_at == timedelta(minutes=80)
+    hits = len(site.hits("/rss/dead.rss"))
+    report = w.poll()
+    assert report.waiting == 1 and len(site.hits("/rss/dead.rss")) == hits  # backing off, not hammering
+    assert "HTTP 503" in dead.last_error
+
+    # recovery resets the count
+    _serve_news(site)
+    site.routes["/rss/dead.rss"] = site.routes["/rss/thoi-su.rss"]
+    with engine.begin() as conn:
+        conn.execute(source_store.sources.update().values(next_attempt_at=None))
+    w.poll()
+    assert source_store.get(engine, feeds[0]).consecutive_failures == 0
+
+
+def test_invalid_xml_feed_is_a_failure(site, fetcher, engine):
+    site.routes["/rss/broken.rss"] = Reply(b"<?xml version='1.0'?><rss><channel><item><title>Tin", 200)
+    site.routes["/rss/html.rss"] = Reply(b"<html><body>Trang b\xe1\xba\xa3o tr\xc3\xac</body></html>")
+    w = _watcher(engine, [site.url("/rss/html.rss")], fetcher, [])
+    report = w.poll()
+    assert (
+        report.failed
+        and "not an RSS/Atom feed" in source_store.get(engine, site.url("/rss/html.rss")).last_error
+    )
+
+
+def test_transient_page_failure_retried_then_given_up(site, fetcher, engine):
+    _serve_news(site)
+    slug = STORIES[1].slug
+    site.routes[f"/thoi-su/{slug}.html"] = Reply(b"busy", 503)
+    fetcher.policy.retries = 0
+    w = _watcher(engine, [site.url("/rss/thoi-su.rss")], fetcher, [], page_attempts=2)
+    first = w.poll()
+    assert first.stored.new == 2
+    assert source_store.get(engine, site.url("/rss/thoi-su.rss")).etag is None  # feed not done: no validators
+    second = w.poll()  # feed fetched again (200), the page retried, given up -> feed summary stored
+    assert second.fetched == 1 and second.stored.new == 1
+    row = [r for r in _rows(engine) if slug in r["url"]][0]
+    assert row["text"] == STORIES[1].lead and "2 attempts" in row["provenance"]["page_unused"]
+    assert source_store.get(engine, site.url("/rss/thoi-su.rss")).etag == '"feed-v1"'
+
+
+def test_stop_request_finishes_current_batch(site, fetcher, engine):
+    _serve_news(site)
+    site.routes["/rss/other.rss"] = site.routes["/rss/thoi-su.rss"]
+    feeds = [site.url("/rss/thoi-su.rss"), site.url("/rss/other.rss")]
+    w = _watcher(engine, feeds, fetcher, [])
+    w.log = lambda msg: w.stop.set()  # a SIGTERM arriving while the first feed is stored
+    report = w.poll()
+    assert report.stopped and report.stored.new == 3
+    assert site.hits("/rss/other.rss") == []
+
+
+def test_feed_list_parsing(tmp_path):
+    path = tmp_path / "feeds.txt"
+    path.write_text("# mine\nhttps://a.vn/rss/x.rss  # thời sự\n\nhttps://a.vn/rss/x.rss\n", encoding="utf-8")
+    assert read_feed_list(path) == ["https://a.vn/rss/x.rss"]
+    path.write_text("vnexpress.net/rss\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"feeds.txt:1: .* is not an http\(s\) URL"):
+        read_feed_list(path)
+    shipped = read_feed_list(Path(__file__).parents[2] / "src/tinhhinh/data/feeds.txt")
+    assert len(shipped) >= 15 and all(u.startswith("https://") for u in shipped)
+
+
+def test_sources_command_json_and_red_alert(site, fetcher, engine, tmp_path):
+    site.routes["/rss/dead.rss"] = Reply(b"oops", 500)
+    w = _watcher(engine, [site.url("/rss/dead.rss")], fetcher, [])
+    w.options.every = timedelta(0)
+    for _ in range(5):
+        w.poll()
+    db = str(engine.url).removeprefix("sqlite:///")
+    done = subprocess.run(
+        [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db, "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    (row,) = json.loads(done.stdout)
+    assert (
+        row["consecutive_failures"] == 5 and row["status"] == "FAILING ×5" and "HTTP 500" in row["last_error"]
+    )
+    assert "SOURCE FAILING" in done.stderr
+    table = subprocess.run(
+        [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "250"},
+    )
+    assert "FAILING ×5" in table.stdout and "127.0.0.1" in table.stdout
