@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from desk_helpers import PASSWORD
 
 from tinhhinh.desk import cases, people
 from tinhhinh.desk.access import can
@@ -15,28 +14,28 @@ def test_passwords_are_argon2_and_checked(desk):
     with desk.engine.connect() as conn:
         row = store.get_user(conn, username="coord")
     assert row["password_hash"].startswith("$argon2id$")
-    assert PASSWORD not in row["password_hash"]
+    assert desk.PASSWORD not in row["password_hash"]
     with pytest.raises(Forbidden):
         people.authenticate(desk.engine, "coord", "wrong password!!")
     with pytest.raises(Forbidden):
-        people.authenticate(desk.engine, "nobody", PASSWORD)
+        people.authenticate(desk.engine, "nobody", desk.PASSWORD)
     people.set_active(desk.engine, desk.admin, "coord2", False)
     with pytest.raises(Forbidden):
-        people.authenticate(desk.engine, "coord2", PASSWORD)
+        people.authenticate(desk.engine, "coord2", desk.PASSWORD)
 
 
 def test_only_admin_manages_accounts(desk):
     for actor in (desk.coord, desk.officer_a, desk.viewer):
         with pytest.raises(Forbidden):
-            people.add_user(desk.engine, actor, "x", "viewer", PASSWORD)
+            people.add_user(desk.engine, actor, "x", "viewer", desk.PASSWORD)
         with pytest.raises(Forbidden):
             people.add_agency(desk.engine, actor, "X", "X")
     with pytest.raises(Forbidden):  # bootstrap only while no users exist
-        people.add_user(desk.engine, None, "second_admin", "admin", PASSWORD)
+        people.add_user(desk.engine, None, "second_admin", "admin", desk.PASSWORD)
     with pytest.raises(Invalid):
-        people.add_user(desk.engine, desk.admin, "o", "officer", PASSWORD)  # officer without agency
+        people.add_user(desk.engine, desk.admin, "o", "officer", desk.PASSWORD)  # officer without agency
     with pytest.raises(Invalid):
-        people.add_user(desk.engine, desk.admin, "o", "boss", PASSWORD)
+        people.add_user(desk.engine, desk.admin, "o", "boss", desk.PASSWORD)
 
 
 def test_admin_reads_no_case_data(desk):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from desk_helpers import PETITIONER, make_petition
 
 from tinhhinh.desk import petitions
 from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition
@@ -21,25 +20,25 @@ def _state(d, pid, state, version):
 
 def test_intake_refused_without_privacy_notice(desk):
     with pytest.raises(Invalid, match="privacy notice"):
-        make_petition(desk, privacy_notice_given=False)
+        desk.petition(privacy_notice_given=False)
     assert petitions.list_petitions(desk.engine, desk.coord) == []
 
 
 def test_intake_records_notice_and_seals_personal_data(desk):
-    pid = make_petition(desk)
+    pid = desk.petition()
     view = petitions.show(desk.engine, desk.coord, pid)
     assert view["privacy_notice_at"] and view["privacy_notice_version"] == "1"
-    assert view["petitioner"]["name"] == PETITIONER["name"]
+    assert view["petitioner"]["name"] == desk.PETITIONER["name"]
     assert view["state"] == "received" and view["version"] == 1
     with desk.engine.connect() as conn:
         sealed = store.get_personal(conn, pid)
-    assert PETITIONER["name"].encode() not in sealed and PETITIONER["phone"].encode() not in sealed
+    assert desk.PETITIONER["name"].encode() not in sealed and desk.PETITIONER["phone"].encode() not in sealed
 
 
 def test_happy_paths_through_every_state(desk):
     e, c = desk.engine, desk.coord
     # khiếu nại: received -> accepted -> extended (complex) -> resolved -> closed
-    p = make_petition(desk)
+    p = desk.petition()
     r = petitions.transition(e, c, p, "accepted", expected_version=1, on=D("2026-03-02"))
     assert r["due_on"] == "2026-04-01"  # Luật Khiếu nại Art. 28, 30 days
     r = petitions.transition(
@@ -50,7 +49,7 @@ def test_happy_paths_through_every_state(desk):
     r = petitions.transition(e, c, p, "closed", expected_version=r["version"], on=D("2026-04-15"))
     assert petitions.show(e, c, p)["closed_on"] == "2026-04-15"
     # tố cáo: accepted -> extended -> extended (very complex) -> resolved
-    t = make_petition(desk, kind="to_cao", complex=True)
+    t = desk.petition(kind="to_cao", complex=True)
     r = petitions.transition(e, c, t, "accepted", expected_version=1, on=D("2026-06-04"))
     assert r["due_on"] == "2026-07-06"  # 30 days = Sat 4/7 -> Mon 6/7
     r = petitions.transition(
@@ -80,7 +79,7 @@ def test_happy_paths_through_every_state(desk):
         ("guided", {"reason": "hướng dẫn gửi Tòa án"}),
         ("merged_duplicate", {"merged_into": p}),
     ]:
-        q = make_petition(desk)
+        q = desk.petition()
         r = petitions.transition(e, c, q, to, expected_version=1, **kw)
         assert r["state"] == to
         petitions.transition(e, c, q, "closed", expected_version=r["version"])
@@ -94,7 +93,7 @@ def test_every_illegal_transition_refused(desk):
         for to in petitions.STATES:
             if to in allowed:
                 continue
-            pid = make_petition(desk)
+            pid = desk.petition()
             v = _state(desk, pid, src, 1) if src != "received" else 1
             with pytest.raises(InvalidTransition):
                 petitions.transition(e, c, pid, to, expected_version=v, reason="r", merged_into=1)
@@ -104,7 +103,7 @@ def test_every_illegal_transition_refused(desk):
 
 def test_required_reasons_and_links(desk):
     e, c = desk.engine, desk.coord
-    pid = make_petition(desk)
+    pid = desk.petition()
     for to in ("not_accepted", "forwarded", "guided"):
         with pytest.raises(InvalidTransition, match="--reason"):
             petitions.transition(e, c, pid, to, expected_version=1)
@@ -112,7 +111,7 @@ def test_required_reasons_and_links(desk):
         petitions.transition(e, c, pid, "merged_duplicate", expected_version=1)
     with pytest.raises(InvalidTransition, match="before"):
         petitions.transition(e, c, pid, "accepted", expected_version=1, on=D("2026-01-01"))
-    kpa = make_petition(desk, kind="kien_nghi_phan_anh")
+    kpa = desk.petition(kind="kien_nghi_phan_anh")
     petitions.transition(e, c, kpa, "accepted", expected_version=1, on=D("2026-03-03"))
     with pytest.raises(InvalidTransition, match="no extension"):
         petitions.transition(e, c, kpa, "extended", expected_version=2, reason="r")
@@ -120,18 +119,18 @@ def test_required_reasons_and_links(desk):
 
 def test_second_time_complaint_links_first_and_uses_art37(desk):
     e, c = desk.engine, desk.coord
-    first = make_petition(desk)
-    second = make_petition(desk, first_petition_id=first, received_on=D("2026-10-20"))
+    first = desk.petition()
+    second = desk.petition(first_petition_id=first, received_on=D("2026-10-20"))
     view = petitions.show(e, c, second)
     assert view["first_petition_id"] == first and view["second"] is True
     r = petitions.transition(e, c, second, "accepted", expected_version=1, on=D("2026-11-02"))
     assert r["due_on"] == "2026-12-17"  # Art. 37: 45 days
     with pytest.raises(Invalid, match="second-time"):
-        make_petition(desk, kind="to_cao", first_petition_id=first)
+        desk.petition(kind="to_cao", first_petition_id=first)
 
 
 def test_kien_nghi_due_at_intake(desk):
-    pid = make_petition(desk, kind="kien_nghi_phan_anh", received_on=D("2026-08-24"))
+    pid = desk.petition(kind="kien_nghi_phan_anh", received_on=D("2026-08-24"))
     assert (
         petitions.show(desk.engine, desk.coord, pid)["due_on"] == "2026-09-16"
     )  # office default, 15 working days
@@ -139,8 +138,8 @@ def test_kien_nghi_due_at_intake(desk):
 
 def test_officer_of_b_never_reads_a(desk):
     e = desk.engine
-    pa = make_petition(desk, sector="land")  # -> SNNMT (agency A)
-    assert petitions.show(e, desk.officer_a, pa)["petitioner"]["phone"] == PETITIONER["phone"]
+    pa = desk.petition(sector="land")  # -> SNNMT (agency A)
+    assert petitions.show(e, desk.officer_a, pa)["petitioner"]["phone"] == desk.PETITIONER["phone"]
     with pytest.raises(Forbidden):
         petitions.show(e, desk.officer_b, pa)
     assert petitions.list_petitions(e, desk.officer_b) == []
@@ -149,19 +148,19 @@ def test_officer_of_b_never_reads_a(desk):
     with pytest.raises(Forbidden):
         petitions.add_note(e, desk.officer_b, pa, "x")
     # an officer's intake goes to their own agency
-    pb = make_petition(desk, actor=desk.officer_b, sector="land")
+    pb = desk.petition(actor=desk.officer_b, sector="land")
     assert petitions.show(e, desk.officer_b, pb)["agency_id"] == desk.agency_b
     assert [p["id"] for p in petitions.list_petitions(e, desk.officer_b)] == [pb]
 
 
 def test_admin_never_reads_petition_data(desk):
     e = desk.engine
-    pid = make_petition(desk)
+    pid = desk.petition()
     for call in (
         lambda: petitions.show(e, desk.admin, pid),
         lambda: petitions.list_petitions(e, desk.admin),
         lambda: petitions.stats(e, desk.admin),
-        lambda: make_petition(desk, actor=desk.admin),
+        lambda: desk.petition(actor=desk.admin),
         lambda: petitions.transition(e, desk.admin, pid, "accepted", expected_version=1),
     ):
         with pytest.raises(Forbidden):
@@ -170,8 +169,8 @@ def test_admin_never_reads_petition_data(desk):
 
 def test_viewer_sees_aggregates_only(desk):
     e = desk.engine
-    make_petition(desk)
-    make_petition(desk, kind="to_cao")
+    desk.petition()
+    desk.petition(kind="to_cao")
     with pytest.raises(Forbidden):
         petitions.list_petitions(e, desk.viewer)
     with pytest.raises(Forbidden):
@@ -179,52 +178,52 @@ def test_viewer_sees_aggregates_only(desk):
     s = petitions.stats(e, desk.viewer)
     assert s["total"] == 2 and s["kind"] == {"khieu_nai": 1, "to_cao": 1}
     flat = repr(s)
-    for value in PETITIONER.values():
+    for value in desk.PETITIONER.values():
         assert value not in flat
 
 
 def test_denouncer_identity_only_for_named_resolver(desk):
     e = desk.engine
-    tid = make_petition(desk, kind="to_cao", subject="Tố cáo cán bộ địa chính nhận tiền")
+    tid = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính nhận tiền")
     # before a resolver is named, nobody sees the identity, coordinators included
     for actor in (desk.coord, desk.coord2, desk.officer_a):
         view = petitions.show(e, actor, tid)
         assert set(view["petitioner"]) == {"pseudonym"}
         assert view["petitioner"]["pseudonym"].startswith("NTC-")
-        assert PETITIONER["name"] not in repr(view)
+        assert desk.PETITIONER["name"] not in repr(view)
     v = petitions.assign(e, desk.coord, tid, expected_version=1, resolver_id=desk.officer_a.id)
     resolver_view = petitions.show(e, desk.officer_a, tid)
-    assert resolver_view["petitioner"]["name"] == PETITIONER["name"]
+    assert resolver_view["petitioner"]["name"] == desk.PETITIONER["name"]
     assert "Hoa Mai" in resolver_view["content"]
     for actor in (desk.coord, desk.coord2, desk.officer_a2):
-        assert PETITIONER["name"] not in repr(petitions.show(e, actor, tid))
+        assert desk.PETITIONER["name"] not in repr(petitions.show(e, actor, tid))
     listed = petitions.list_petitions(e, desk.coord, kind="to_cao")
     assert listed[0]["pseudonym"] == resolver_view.get("pseudonym", listed[0]["pseudonym"])
-    assert PETITIONER["name"] not in repr(listed)
+    assert desk.PETITIONER["name"] not in repr(listed)
     # a resolver must be able to read the petition (officer of another agency cannot be named)
     with pytest.raises(Invalid):
         petitions.assign(e, desk.coord, tid, expected_version=v, resolver_id=desk.officer_b.id)
     # pseudonyms differ between petitions of the same person (no stable per-person key)
-    other = make_petition(desk, kind="to_cao")
+    other = desk.petition(kind="to_cao")
     assert petitions.show(e, desk.coord, other)["petitioner"]["pseudonym"] != listed[0]["pseudonym"]
 
 
 def test_contact_visible_to_coordinator_and_assigned_agency_only(desk):
     e = desk.engine
-    pid = make_petition(desk, kind="kien_nghi_phan_anh", sector="land")
-    assert petitions.show(e, desk.coord, pid)["petitioner"]["email"] == PETITIONER["email"]
-    assert petitions.show(e, desk.officer_a2, pid)["petitioner"]["email"] == PETITIONER["email"]
+    pid = desk.petition(kind="kien_nghi_phan_anh", sector="land")
+    assert petitions.show(e, desk.coord, pid)["petitioner"]["email"] == desk.PETITIONER["email"]
+    assert petitions.show(e, desk.officer_a2, pid)["petitioner"]["email"] == desk.PETITIONER["email"]
     v = petitions.assign(e, desk.coord, pid, expected_version=1, agency_id=desk.agency_b)
     with pytest.raises(Forbidden):
         petitions.show(e, desk.officer_a, pid)
-    assert petitions.show(e, desk.officer_b, pid)["petitioner"]["email"] == PETITIONER["email"]
+    assert petitions.show(e, desk.officer_b, pid)["petitioner"]["email"] == desk.PETITIONER["email"]
     with pytest.raises(Forbidden):
         petitions.assign(e, desk.officer_b, pid, expected_version=v, agency_id=desk.agency_a)
 
 
 def test_second_writer_conflict(desk):
     e = desk.engine
-    pid = make_petition(desk)
+    pid = desk.petition()
     seen = petitions.show(e, desk.officer_a, pid)["version"]
     petitions.transition(e, desk.officer_a, pid, "accepted", expected_version=seen, on=D("2026-03-02"))
     with pytest.raises(Conflict, match="changed by someone else"):
@@ -233,7 +232,7 @@ def test_second_writer_conflict(desk):
 
 def test_notes_are_sealed_and_scoped(desk):
     e = desk.engine
-    pid = make_petition(desk)
+    pid = desk.petition()
     petitions.add_note(e, desk.officer_a, pid, "Đã gọi cho bà Mai lúc 9h")
     assert petitions.show(e, desk.coord, pid)["notes"][0]["note"] == "Đã gọi cho bà Mai lúc 9h"
     with desk.engine.connect() as conn:

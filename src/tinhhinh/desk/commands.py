@@ -7,6 +7,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -121,3 +122,593 @@ def petition_deadline(
             f"{d['stage']}: {d['due']}{moved}\n  {d['days']} {d['unit']} days from {d['event']} {d['event_date']}\n"
             f"  {d['law']}, {d['article']} [{d['confidence']}]\n"
         )
+
+
+# ---------------------------------------------------------------- helpers
+def _engine(db: str | None):
+    from tinhhinh.store.db import engine_for
+
+    return engine_for(db)
+
+
+def _actor(engine, user: str | None):
+    """Sign in: --user/TINHHINH_USER, password from TINHHINH_PASSWORD or a hidden prompt."""
+    import getpass
+    import os
+
+    from tinhhinh.desk.people import authenticate
+
+    username = user or os.environ.get("TINHHINH_USER")
+    if not username:
+        raise UserError("who is acting? pass --user NAME (or set TINHHINH_USER)")
+    password = os.environ.get("TINHHINH_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise UserError("no password: set TINHHINH_PASSWORD or run in a terminal to be prompted")
+        password = getpass.getpass(f"password for {username}: ")
+    return authenticate(engine, username, password)
+
+
+def _new_password(label: str) -> str:
+    import getpass
+    import os
+
+    password = os.environ.get("TINHHINH_NEW_PASSWORD")
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise UserError(f"no password for {label}: set TINHHINH_NEW_PASSWORD or run in a terminal")
+    first = getpass.getpass(f"new password for {label}: ")
+    if first != getpass.getpass("again: "):
+        raise UserError("the two passwords differ")
+    return first
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -> None:
+    if as_json:
+        _emit(rows)
+        return
+    from rich.table import Table
+
+    from tinhhinh.console import out
+
+    table = Table(*columns)
+    for r in rows:
+        table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
+    out.print(table)
+
+
+# ---------------------------------------------------------------- users and agencies
+@users_app.command("add")
+@_cli
+def users_add(
+    username: str = typer.Argument(...),
+    role: str = typer.Option(..., "--role", help="admin | coordinator | officer | viewer"),
+    agency: str | None = typer.Option(None, "--agency", help="agency code (officers)"),
+    full_name: str = typer.Option("", "--name"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Add an account (the very first account, an admin, needs no --user). Password from TINHHINH_NEW_PASSWORD or a prompt."""
+    from tinhhinh.desk import people
+    from tinhhinh.store import desk as store
+
+    engine = _engine(db)
+    with engine.connect() as conn:
+        first = store.count_users(conn) == 0
+    actor = None if first else _actor(engine, user)
+    uid = people.add_user(
+        engine, actor, username, role, _new_password(username), agency_code=agency, full_name=full_name
+    )
+    err.print(f"user {username} ({role}) added as #{uid}")
+
+
+@users_app.command("list")
+@_cli
+def users_list(
+    db: str | None = DbOpt, user: str | None = UserOpt, as_json: bool = JsonOpt, verbose: bool = VerboseOpt
+) -> None:
+    from tinhhinh.desk import people
+
+    engine = _engine(db)
+    rows = people.list_users(engine, _actor(engine, user))
+    _table(rows, ["id", "username", "full_name", "role", "agency_id", "active"], as_json)
+
+
+@users_app.command("passwd")
+@_cli
+def users_passwd(
+    username: str, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
+) -> None:
+    """Set a password (your own, or anyone's as admin)."""
+    from tinhhinh.desk import people
+
+    engine = _engine(db)
+    people.set_password(engine, _actor(engine, user), username, _new_password(username))
+    err.print(f"password of {username} changed")
+
+
+@users_app.command("deactivate")
+@_cli
+def users_deactivate(
+    username: str, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
+) -> None:
+    from tinhhinh.desk import people
+
+    engine = _engine(db)
+    people.set_active(engine, _actor(engine, user), username, False)
+    err.print(f"{username} deactivated")
+
+
+@agencies_app.command("add")
+@_cli
+def agencies_add(
+    code: str,
+    name: str = typer.Option(..., "--name"),
+    sector: list[str] = typer.Option([], "--sector", help="sector code it handles (repeatable)"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import people
+
+    engine = _engine(db)
+    aid = people.add_agency(engine, _actor(engine, user), code, name, sector)
+    err.print(f"agency {code} added as #{aid}")
+
+
+@agencies_app.command("sectors")
+@_cli
+def agencies_sectors(
+    code: str,
+    sector: list[str] = typer.Option(..., "--sector"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Replace the sectors an agency handles."""
+    from tinhhinh.desk import people
+
+    engine = _engine(db)
+    people.set_agency_sectors(engine, _actor(engine, user), code, sector)
+
+
+@agencies_app.command("list")
+@_cli
+def agencies_list(
+    db: str | None = DbOpt, user: str | None = UserOpt, as_json: bool = JsonOpt, verbose: bool = VerboseOpt
+) -> None:
+    from tinhhinh.desk import people
+
+    engine = _engine(db)
+    _actor(engine, user)
+    _table(people.list_agencies(engine), ["id", "code", "name", "sectors", "active"], as_json)
+
+
+# ---------------------------------------------------------------- cases
+@case_app.command("open")
+@_cli
+def case_open(
+    title: str = typer.Option(..., "--title"),
+    description: str = typer.Option("", "--description"),
+    sector: str | None = typer.Option(None, "--sector"),
+    priority: str = typer.Option("normal", "--priority"),
+    agency: str | None = typer.Option(None, "--agency", help="agency code (default: from the sector)"),
+    due: str | None = typer.Option(None, "--due", help="YYYY-MM-DD"),
+    item: int | None = typer.Option(None, "--item", help="open from a stored item (pk)"),
+    harm: int | None = typer.Option(None, "--harm", help="with --item: the index of a confirmed harm flag"),
+    story: str | None = typer.Option(None, "--story", help="open from a story id"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import cases, people
+
+    engine = _engine(db)
+    actor = _actor(engine, user)
+    fields: dict[str, Any] = {
+        "description": description,
+        "sector": sector,
+        "priority": priority,
+        "agency_id": people.agency_id(engine, agency) if agency else None,
+        "due_date": _parse_date(due, "--due") if due else None,
+    }
+    if item is not None:
+        cid = cases.open_from_item(engine, actor, item, harm_index=harm, title=title, **fields)
+    elif story:
+        cid = cases.open_from_story(engine, actor, story, title=title, **fields)
+    else:
+        cid = cases.open_case(engine, actor, title=title, **fields)
+    sys.stdout.write(f"{cid}\n")
+
+
+@case_app.command("list")
+@_cli
+def case_list(
+    status: str | None = typer.Option(None, "--status"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    as_json: bool = JsonOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import cases
+
+    engine = _engine(db)
+    rows = cases.list_cases(engine, _actor(engine, user), status=status)
+    _table(rows, ["id", "status", "priority", "sector", "agency_id", "due_date", "title", "version"], as_json)
+
+
+@case_app.command("show")
+@_cli
+def case_show(
+    case_id: int, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
+) -> None:
+    from tinhhinh.desk import cases
+
+    engine = _engine(db)
+    _emit(cases.get_case(engine, _actor(engine, user), case_id))
+
+
+@case_app.command("transition")
+@_cli
+def case_transition(
+    case_id: int,
+    to: str = typer.Argument(
+        ..., help="assigned | in_progress | responded | closed | reopened | transferred | rejected"
+    ),
+    version: int = typer.Option(..., "--version", help="the version you read (conflict if it changed)"),
+    reason: str | None = typer.Option(None, "--reason"),
+    agency: str | None = typer.Option(None, "--agency", help="agency code (assigned/transferred)"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import cases, people
+
+    engine = _engine(db)
+    agency_id = people.agency_id(engine, agency) if agency else None
+    _emit(
+        cases.transition(
+            engine,
+            _actor(engine, user),
+            case_id,
+            to,
+            expected_version=version,
+            reason=reason,
+            agency_id=agency_id,
+        )
+    )
+
+
+@case_app.command("comment")
+@_cli
+def case_comment(
+    case_id: int, text: str, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
+) -> None:
+    from tinhhinh.desk import cases
+
+    engine = _engine(db)
+    cases.comment(engine, _actor(engine, user), case_id, text)
+
+
+@case_app.command("attach")
+@_cli
+def case_attach(
+    case_id: int, file: Path, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
+) -> None:
+    """Attach a file (pdf, png, jpg, docx, xlsx, txt; size limit: setting desk.attachments.max_bytes)."""
+    from tinhhinh.desk import cases
+
+    engine = _engine(db)
+    actor = _actor(engine, user)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {file}: {exc.strerror}") from None
+    sys.stdout.write(f"{cases.attach(engine, actor, case_id, file.name, data)}\n")
+
+
+@case_app.command("export")
+@_cli
+def case_export(
+    out: Path = typer.Option(..., "--out", help="file .xlsx or .csv"),
+    fmt: str | None = typer.Option(None, "--format"),
+    status: str | None = typer.Option(None, "--status"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import registers
+
+    engine = _engine(db)
+    summary = registers.export_cases(engine, _actor(engine, user), out, fmt=fmt, status=status)
+    err.print(f"{summary['rows']} case(s) written to {out}")
+
+
+# ---------------------------------------------------------------- petitions
+@petition_app.command("intake")
+@_cli
+def petition_intake(
+    kind: str = typer.Option(..., "--kind"),
+    subject: str = typer.Option(..., "--subject", help="short, no personal data"),
+    received: str = typer.Option(..., "--received", help="YYYY-MM-DD"),
+    name: str = typer.Option(..., "--name"),
+    address: str = typer.Option("", "--address"),
+    phone: str = typer.Option("", "--phone"),
+    email: str = typer.Option("", "--email"),
+    id_number: str = typer.Option("", "--id-number"),
+    content: str = typer.Option("", "--content"),
+    privacy_notice_given: bool = typer.Option(
+        False, "--privacy-notice-given", help="the privacy notice was given (required)"
+    ),
+    sector: str | None = typer.Option(None, "--sector"),
+    agency: str | None = typer.Option(None, "--agency"),
+    remote: bool = typer.Option(False, "--remote"),
+    complex_: bool = typer.Option(False, "--complex"),
+    second_of: int | None = typer.Option(None, "--second-of", help="id of the first complaint"),
+    ref: str | None = typer.Option(None, "--ref", help="register number"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import people, petitions
+
+    engine = _engine(db)
+    actor = _actor(engine, user)
+    pid = petitions.intake(
+        engine,
+        actor,
+        kind=kind,
+        subject=subject,
+        received_on=_parse_date(received, "--received"),
+        petitioner={"name": name, "address": address, "phone": phone, "email": email, "id_number": id_number},
+        content=content,
+        privacy_notice_given=privacy_notice_given,
+        sector=sector,
+        agency_id=people.agency_id(engine, agency) if agency else None,
+        remote=remote,
+        complex=complex_,
+        first_petition_id=second_of,
+        ref=ref,
+    )
+    sys.stdout.write(f"{pid}\n")
+
+
+@petition_app.command("list")
+@_cli
+def petition_list(
+    kind: str | None = typer.Option(None, "--kind"),
+    state: str | None = typer.Option(None, "--state"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    as_json: bool = JsonOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import petitions
+
+    engine = _engine(db)
+    rows = petitions.list_petitions(engine, _actor(engine, user), kind=kind, state=state)
+    _table(
+        rows,
+        ["id", "ref", "kind", "state", "subject", "agency_id", "received_on", "due_on", "version"],
+        as_json,
+    )
+
+
+@petition_app.command("show")
+@_cli
+def petition_show(
+    petition_id: int, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
+) -> None:
+    from tinhhinh.desk import petitions
+
+    engine = _engine(db)
+    _emit(petitions.show(engine, _actor(engine, user), petition_id))
+
+
+@petition_app.command("transition")
+@_cli
+def petition_transition(
+    petition_id: int,
+    to: str = typer.Argument(
+        ...,
+        help="accepted | not_accepted | forwarded | guided | merged_duplicate | extended | resolved | closed",
+    ),
+    version: int = typer.Option(..., "--version", help="the version you read (conflict if it changed)"),
+    on: str | None = typer.Option(None, "--on", help="date of the decision, YYYY-MM-DD (default today)"),
+    reason: str | None = typer.Option(None, "--reason"),
+    into: int | None = typer.Option(None, "--into", help="merged_duplicate: the petition it duplicates"),
+    very_complex: bool = typer.Option(False, "--very-complex", help="extended (to_cao): especially complex"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import petitions
+
+    engine = _engine(db)
+    _emit(
+        petitions.transition(
+            engine,
+            _actor(engine, user),
+            petition_id,
+            to,
+            expected_version=version,
+            on=_parse_date(on, "--on") if on else None,
+            reason=reason,
+            merged_into=into,
+            very_complex=very_complex,
+        )
+    )
+
+
+@petition_app.command("assign")
+@_cli
+def petition_assign(
+    petition_id: int,
+    version: int = typer.Option(..., "--version"),
+    agency: str | None = typer.Option(None, "--agency"),
+    resolver: str | None = typer.Option(None, "--resolver", help="user name of the named resolver"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import people, petitions
+    from tinhhinh.store import desk as store
+
+    engine = _engine(db)
+    actor = _actor(engine, user)
+    resolver_id = None
+    if resolver:
+        with engine.connect() as conn:
+            row = store.get_user(conn, username=resolver)
+        if not row:
+            raise UserError(f"no user {resolver!r}")
+        resolver_id = row["id"]
+    v = petitions.assign(
+        engine,
+        actor,
+        petition_id,
+        expected_version=version,
+        agency_id=people.agency_id(engine, agency) if agency else None,
+        resolver_id=resolver_id,
+    )
+    _emit({"id": petition_id, "version": v})
+
+
+@petition_app.command("note")
+@_cli
+def petition_note(
+    petition_id: int,
+    text: str,
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import petitions
+
+    engine = _engine(db)
+    petitions.add_note(engine, _actor(engine, user), petition_id, text)
+
+
+@petition_app.command("purge")
+@_cli
+def petition_purge(
+    today: str | None = typer.Option(None, "--today", help="pretend today is this date (YYYY-MM-DD)"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    as_json: bool = JsonOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Erase personal data of petitions closed longer ago than the retention period (setting desk.retention_days)."""
+    from tinhhinh.desk import petitions
+
+    engine = _engine(db)
+    ids = petitions.purge(engine, _actor(engine, user), _parse_date(today, "--today") if today else None)
+    if as_json:
+        _emit({"erased": ids})
+    err.print(f"erased the personal data of {len(ids)} petition(s)")
+
+
+@petition_app.command("stats")
+@_cli
+def petition_stats(db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt) -> None:
+    """Counts only (viewers, coordinators)."""
+    from tinhhinh.desk import petitions
+
+    engine = _engine(db)
+    _emit(petitions.stats(engine, _actor(engine, user)))
+
+
+@petition_app.command("export")
+@_cli
+def petition_export(
+    out: Path = typer.Option(..., "--out", help="file .xlsx or .csv"),
+    fmt: str | None = typer.Option(None, "--format"),
+    personal: bool = typer.Option(
+        False, "--personal", help="include personal data (coordinator, needs --reason)"
+    ),
+    reason: str | None = typer.Option(None, "--reason", help="why personal data is exported (audited)"),
+    kind: str | None = typer.Option(None, "--kind"),
+    state: str | None = typer.Option(None, "--state"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import registers
+
+    engine = _engine(db)
+    summary = registers.export_petitions(
+        engine, _actor(engine, user), out, fmt=fmt, personal=personal, reason=reason, kind=kind, state=state
+    )
+    err.print(f"{summary['rows']} petition(s) written to {out}")
+
+
+@petition_app.command("import")
+@_cli
+def petition_import(
+    file: Path,
+    dry_run: bool = typer.Option(False, "--dry-run", help="check every row, import nothing"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    as_json: bool = JsonOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Import an Excel register (.xlsx). Every rejected row is reported (row, column, reason); exit 2 if any."""
+    from tinhhinh.desk import registers
+
+    engine = _engine(db)
+    report = registers.import_register(engine, _actor(engine, user), file, dry_run=dry_run)
+    if as_json:
+        _emit(report.to_json())
+    else:
+        for r in report.rejections:
+            sys.stdout.write(f"{file.name}: {r}\n")
+    verb = "would import" if dry_run else "imported"
+    err.print(f"{report.rows} row(s): {verb} {report.valid}, rejected {report.rejected_rows}")
+    if report.rejections:
+        raise typer.Exit(2)
+
+
+# ---------------------------------------------------------------- audit
+@audit_app.command("verify")
+@_cli
+def audit_verify(
+    head: Path | None = typer.Option(
+        None, "--head", help="a head exported earlier (detects deleted newest rows)"
+    ),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    as_json: bool = JsonOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Check the audit chain. Exit 0 intact, 1 tampered (or could not run)."""
+    from tinhhinh.desk import audit
+
+    engine = _engine(db)
+    expected = audit.read_head_file(head) if head else None
+    result = audit.verify(engine, _actor(engine, user), expected)
+    if as_json:
+        _emit(result)
+    else:
+        for p in result["problems"]:
+            sys.stdout.write(f"{p}\n")
+    if result["ok"]:
+        err.print(f"audit chain intact: {result['rows']} rows, head {result['head']['seq']}")
+        return
+    err.print(f"[red]audit chain broken:[/red] {len(result['problems'])} problem(s)")
+    raise typer.Exit(1)
+
+
+@audit_app.command("export-head")
+@_cli
+def audit_export_head(
+    out: Path | None = typer.Option(None, "--out", help="write the head here (keep a copy off this machine)"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import audit
+
+    engine = _engine(db)
+    _emit(audit.export_head(engine, _actor(engine, user), out))
