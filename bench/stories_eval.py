@@ -1,0 +1,112 @@
+"""Story detection on VN-MDS mixtures, cross-validated over clusters. Prints Markdown tables.
+
+Usage:
+    .venv/bin/python bench/stories_eval.py [--folds 5] [--distractors 1000] [--ship]
+
+Per fold: the model (logistic "same story" + join threshold) is trained on the other folds' VN-MDS
+clusters plus VNTC *train* distractors; it is scored on a stream of ALL VN-MDS articles (the held-out
+clusters, mixed with the same weeks' articles about other events) plus VNTC *test* distractors with times
+spread over the same weeks, each its own story, fed in time order.
+
+Columns:
+- held F1: B-cubed averaged over the held-out clusters' articles only (whatever got glued onto them,
+  distractor or other-event article, counts against precision);
+- held+distr F1: averaged over held-out articles and distractors;
+- all: B-cubed and pairwise over the whole stream.
+``--ship`` then trains on all clusters and writes src/tinhhinh/models/stories_lr.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+
+from tinhhinh.stories.evaluate import (
+    cluster_folds,
+    fit_model,
+    fit_single_pass,
+    load_mds,
+    load_vntc,
+    mean_sd,
+    run,
+    score,
+    time_order,
+)
+from tinhhinh.stories.index import MODEL_PATH
+
+
+def fmt(values: list[float]) -> str:
+    m, sd = mean_sd(values)
+    return f"{m:.3f} ± {sd:.3f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--distractors", type=int, default=1000)
+    ap.add_argument("--ship", action="store_true")
+    ap.add_argument("--shuffled", action="store_true", help="also score a random (not time) order")
+    args = ap.parse_args()
+
+    mds = load_mds()
+    folds = cluster_folds(mds, args.folds)
+    results: dict[str, dict[str, list[float]]] = {}
+    t0 = time.time()
+    for k, test in enumerate(folds):
+        train_docs = [d for d in mds if d.cluster not in test]
+        train_stream = time_order(train_docs + load_vntc("train", args.distractors, seed=k))
+        eval_distr = load_vntc("test", args.distractors, seed=100 + k)
+        settings = {
+            "same weeks + VNTC": time_order(mds + eval_distr),
+            "held-out + VNTC only": time_order([d for d in mds if d.cluster in test] + eval_distr),
+        }
+        models = {
+            "single-pass TF-IDF (tuned t)": fit_single_pass(train_stream),
+            "logistic (ours)": fit_model(train_stream),
+        }
+        print(f"fold {k}: {models['logistic (ours)'].spec} ({time.time() - t0:.0f}s)", file=sys.stderr)
+        for setting, stream in settings.items():
+            orders = {"time order": stream}
+            if args.shuffled:
+                shuffled = list(stream)
+                random.Random(k).shuffle(shuffled)
+                orders["shuffled"] = shuffled
+            for order, docs in orders.items():
+                for name, model in models.items():
+                    pred = run(docs, model)
+                    s = score(docs, pred, test)
+                    row = results.setdefault(f"{setting} | {order} | {name}", {})
+                    for key, v in s.items():
+                        row.setdefault(key, []).append(v)
+
+    n_clusters = len({d.cluster for d in mds})
+    print(
+        f"\nVN-MDS: {len(mds)} articles, {n_clusters} clusters, {args.folds} folds over clusters; "
+        f"{args.distractors} VNTC distractors per fold. Mean ± sd over folds.\n"
+    )
+    print(
+        "| stream | order | method | held F1 | held P | held R | held+distr F1 | all B³ F1 | all pairwise F1 |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for key, row in results.items():
+        setting, order, name = key.split(" | ")
+        print(
+            f"| {setting} | {order} | {name} | {fmt(row['held_f1'])} | {fmt(row['held_p'])} | "
+            f"{fmt(row['held_r'])} | {fmt(row['heldmix_f1'])} | {fmt(row['b3_f1'])} | {fmt(row['pw_f1'])} |"
+        )
+
+    if args.ship:
+        stream = time_order(mds + load_vntc("train", args.distractors, seed=999))
+        model = fit_model(stream)
+        spec = dict(model.spec)
+        spec["version"] = "lr-1"
+        spec["trained_on"] = f"VN-MDS {n_clusters} clusters + {args.distractors} VNTC train distractors"
+        MODEL_PATH.write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nwrote {MODEL_PATH}: {spec}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""Text views of an item for story detection: syllable n-grams over folded text, plus names.
+
+No segmenter: a Vietnamese word is one to three syllables, so syllable unigrams + bigrams carry most
+of what word tokens would, at a fraction of the cost (see docs/stories.md).
+
+Three views (after Miranda et al., EMNLP 2018, who used title / body / entities):
+- ``title``: the title (and lead/sapo when the source gives one), unigrams + bigrams;
+- ``body``: title + the first ``BODY_TOKENS`` syllables of the text, unigrams + bigrams;
+- ``names``: runs of capitalised syllables in the original text ("Phnom Penh", "Bộ Y tế"), folded.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from tinhhinh.nlp.normalize import fold, tokens
+
+BODY_TOKENS = 400
+IDF_PATH = Path(__file__).resolve().parent.parent / "models" / "stories_idf.tsv.gz"
+
+# Sentence-ish chunks, then words or single punctuation marks (punctuation ends a name run).
+_SENT_SPLIT = re.compile(r"[.!?:;\"“”…\n(\[\]]+")
+_TOK_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+
+
+def ngrams(toks: list[str]) -> Counter[str]:
+    """Syllable unigrams and bigrams (bigrams joined by a space)."""
+    counts: Counter[str] = Counter(toks)
+    counts.update(f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False))
+    return counts
+
+
+def names(text: str, limit: int = 2500) -> Counter[str]:
+    """Runs of capitalised syllables, folded; one-syllable runs only when not sentence-initial.
+
+    Why: names of people, places and bodies are the strongest "same event" evidence between two reports,
+    and capitalisation is a cheap, segmenter-free signal of them in edited news text.
+    """
+    out: Counter[str] = Counter()
+    for chunk in _SENT_SPLIT.split(text[:limit]):
+        run: list[str] = []
+        initial = True  # the run starts a sentence
+        first = True
+        for tok in _TOK_RE.findall(chunk):
+            if tok[0].isupper() and (tok[0].isalpha()):
+                if not run:
+                    initial = first
+                run.append(tok)
+            else:
+                if run:
+                    _flush(run, initial, out)
+                    run = []
+            first = False
+        if run:
+            _flush(run, initial, out)
+    return out
+
+
+def _flush(run: list[str], initial: bool, out: Counter[str]) -> None:
+    if len(run) == 1 and initial and not run[0].isupper():
+        return  # a sentence-initial capital says nothing
+    out[fold(" ".join(run[:6]))] += 1
+
+
+def title_view(title: str, lead: str = "") -> Counter[str]:
+    return ngrams(tokens(fold(f"{title}\n{lead}")))
+
+
+def body_view(title: str, text: str) -> Counter[str]:
+    toks = tokens(fold(title)) + tokens(fold(text))[:BODY_TOKENS]
+    return ngrams(toks)
+
+
+class Idf:
+    """Document frequencies from a reference corpus (shipped), optionally updated online.
+
+    Terms missing from the table get the IDF of a term seen once: unseen names are the best evidence.
+    """
+
+    def __init__(self, df: dict[str, int] | None = None, n_docs: int = 1) -> None:
+        self.df = df or {}
+        self.n_docs = max(1, n_docs)
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def shipped(cls) -> Idf:
+        df: dict[str, int] = {}
+        n_docs = 1
+        if IDF_PATH.exists():
+            with gzip.open(IDF_PATH, "rt", encoding="utf-8") as fh:
+                header = fh.readline().rstrip("\n").split("\t")
+                n_docs = int(header[1])
+                for line in fh:
+                    term, _, count = line.rstrip("\n").rpartition("\t")
+                    df[term] = int(count)
+        return cls(df, n_docs)
+
+    def __call__(self, term: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(term, 1) + 1)) + 1.0
+
+    def weights(self, terms: list[str]) -> list[float]:
+        log_n = math.log(self.n_docs + 1) + 1.0
+        get = self.df.get
+        return [log_n - _log1p_cache(get(t, 1)) for t in terms]
+
+
+@lru_cache(maxsize=100_000)
+def _log1p_cache(df: int) -> float:
+    return math.log(df + 1)
+
+
+def weigh(counts: Counter[str], idf: Idf, top_k: int | None = None) -> dict[str, float]:
+    """Sublinear TF x IDF, L2-normalised, optionally truncated to the ``top_k`` heaviest terms."""
+    terms = list(counts)
+    vec = {
+        t: (1.0 + _log_tf(c)) * w for t, c, w in zip(terms, counts.values(), idf.weights(terms), strict=True)
+    }
+    if top_k is not None and len(vec) > top_k:
+        vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:top_k])
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+@lru_cache(maxsize=1024)
+def _log_tf(c: int) -> float:
+    return math.log(c)
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    # key-view intersection runs in C: several times faster than probing b for every term of a
+    return sum([a[t] * b[t] for t in a.keys() & b.keys()])
