@@ -50,6 +50,10 @@ def _main(
         raise typer.Exit(0)
 
 
+def _note(message: str) -> None:
+    err.print(f"[yellow]note:[/] {message}")
+
+
 def _engine(db: str | None, *, create: bool = True):
     from tinhhinh.store.db import engine_for
 
@@ -77,12 +81,13 @@ def ingest(
     Example: [bold]tinhhinh ingest dump.jsonl --db office.db[/]
     """
     from tinhhinh.ingest import readers
+    from tinhhinh.ingest.run import analysis_for
     from tinhhinh.ingest.run import ingest as run_ingest
     from tinhhinh.progress import ingest_progress
 
     engine = _engine(db)
     inputs = readers.expand(paths)
-    stages, ordered = ([], None) if no_analyze else _analysis(engine)
+    stages, ordered = ([], None) if no_analyze else analysis_for(engine, warn=_note)
     shown = {"n": 0}
 
     def on_rejection(rej) -> None:
@@ -107,18 +112,6 @@ def ingest(
         f"[bold]{summary.rejected}[/] rejected — {summary.rate:,.0f} items/s"
     )
     return 2 if summary.rejected else 0
-
-
-def _analysis(engine):
-    """Per-record stages and the ordered stages bound to this database."""
-    from tinhhinh.pipeline import load_stages
-
-    stages = load_stages(warn=lambda msg: err.print(f"[yellow]note:[/] {msg}"))
-    try:
-        from tinhhinh.ordered import ordered_for_store
-    except ModuleNotFoundError:
-        return stages, None
-    return stages, ordered_for_store(engine)
 
 
 # ---------------------------------------------------------------- search
@@ -231,6 +224,8 @@ def _register_subcommands() -> None:
         ("tinhhinh.analyze", "analyze_command", None),
         ("tinhhinh.nlp.commands", "train_app", "train"),
         ("tinhhinh.nlp.commands", "eval_app", "eval"),
+        ("tinhhinh.ingest.watch", "watch_command", "watch"),
+        ("tinhhinh.ingest.watch", "sources_command", "sources"),
     ]:
         try:
             mod = importlib.import_module(module)

@@ -99,3 +99,15 @@ def ingest(
             on_batch(summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def analysis_for(engine: Engine, *, warn: Callable[[str], None] | None = None):
+    """The per-record stages and the ordered stages bound to this database (copies, stories)."""
+    from tinhhinh.pipeline import load_stages
+
+    stages = load_stages(warn=warn)
+    try:
+        from tinhhinh.ordered import ordered_for_store
+    except ModuleNotFoundError:
+        return stages, None
+    return stages, ordered_for_store(engine)

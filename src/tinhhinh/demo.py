@@ -1,0 +1,120 @@
+"""`tinhhinh demo`: build a demo database from the bundled corpus, print what was built, and exit."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from importlib import resources
+from pathlib import Path
+
+from tinhhinh.console import err, out
+from tinhhinh.ingest.records import Rejection, to_item
+from tinhhinh.item import Item
+from tinhhinh.timefmt import LOCAL_TZ, local_short
+
+CORPUS = "vntc_demo.jsonl.gz"
+
+
+def replay_end(now: datetime | None = None) -> datetime:
+    """The replay ends at the start of the current hour (local time), so one run's dates are stable."""
+    now = now or datetime.now(LOCAL_TZ)
+    return now.astimezone(LOCAL_TZ).replace(minute=0, second=0, microsecond=0)
+
+
+def demo_records(end: datetime) -> Iterator[Item | Rejection]:
+    path = resources.files("tinhhinh.data").joinpath("demo", CORPUS)
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            record = json.loads(line)
+            published = end - timedelta(minutes=record["replay_minutes"])
+            record["published_at"] = published.isoformat()
+            try:
+                yield to_item(record, where=f"{CORPUS}:{lineno}")
+            except ValueError as exc:
+                yield Rejection(f"{CORPUS}:{lineno}", str(exc))
+
+
+def _remove(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        p = Path(f"{db}{suffix}")
+        if p.exists():
+            p.unlink()
+
+
+def build_demo(db: Path, *, fresh: bool = True) -> int:
+    from tinhhinh.ingest.run import analysis_for, ingest
+    from tinhhinh.progress import ingest_progress
+    from tinhhinh.store import items as item_store
+    from tinhhinh.store.db import dispose_all, engine_for
+
+    db = db.expanduser().resolve()
+    if fresh:
+        dispose_all()
+        _remove(db)
+    engine = engine_for(str(db))
+    end = replay_end()
+    err.print(
+        f"Building the demo database {db} (3,000 real VNTC articles replayed over the 30 days to {local_short(end)})"
+    )
+    stages, ordered = analysis_for(engine, warn=lambda m: err.print(f"[yellow]note:[/] {m}"))
+    with ingest_progress() as progress:
+        summary = ingest(demo_records(end), engine, stages=stages, ordered=ordered, on_batch=progress.update)
+    steps = [
+        f"{summary.new} articles stored, {summary.copies} linked as copies ({summary.rate:,.0f} items/s)"
+    ]
+    for step in _extra_steps():
+        steps.append(step(engine, end))
+    counts = item_store.summary_counts(engine)
+    out.print(f"[bold green]Demo database ready:[/] {db}")
+    for line in steps:
+        out.print(f"  • {line}")
+    out.print(
+        f"  • {counts['items']} items from {counts['sources']} sources, "
+        f"{local_short(counts['first'])} → {local_short(counts['last'])} (dates are a replay)"
+    )
+    if counts["areas"]:
+        top = ", ".join(f"{k} {v}" for k, v in sorted(counts["areas"].items(), key=lambda kv: -kv[1])[:5])
+        out.print(f"  • areas: {top}")
+    out.print("Next:")
+    out.print(f"  tinhhinh search 'da nang' --db {db.name}")
+    for hint in _next_hints(db):
+        out.print(f"  {hint}")
+    return 0
+
+
+def _extra_steps():
+    """Later stages add demo steps here (stories, desk fixtures, report); each returns one line."""
+    steps = []
+    try:
+        from tinhhinh.desk.demo import seed_desk
+
+        steps.append(seed_desk)
+    except ModuleNotFoundError:
+        pass
+    try:
+        from tinhhinh.report.demo import demo_report
+
+        steps.append(demo_report)
+    except ModuleNotFoundError:
+        pass
+    return steps
+
+
+def _next_hints(db: Path) -> list[str]:
+    hints = []
+    try:
+        import tinhhinh.stories.commands  # noqa: F401
+
+        hints.append(f"tinhhinh stories --hot --db {db.name}")
+    except ModuleNotFoundError:
+        pass
+    try:
+        import tinhhinh.web  # noqa: F401
+        from tinhhinh.web import app as _app  # noqa: F401
+
+        hints.append(f"tinhhinh serve --db {db.name}   # then open http://127.0.0.1:8000/")
+    except (ModuleNotFoundError, ImportError):
+        pass
+    return hints

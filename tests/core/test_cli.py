@@ -1,0 +1,83 @@
+"""The `tinhhinh` command as a user runs it: real processes, real files, exit codes and clean stdout."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = shutil.which("tinhhinh", path=str(Path(sys.executable).parent)) or "tinhhinh"
+
+
+def run(*args: str, cwd: Path, input: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "120"}
+    return subprocess.run(
+        [EXE, *args], cwd=cwd, input=input, capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+def test_ingest_exit_codes_and_summary_on_stderr(tmp_path, jsonl):
+    good = jsonl("good.jsonl", [{"id": "1", "title": "Đà Nẵng mưa lớn"}, {"id": "2", "title": "Giá vàng"}])
+    bad = jsonl("bad.jsonl", [{"id": "3", "title": "Tốt"}, {"id": "4"}])
+    r = run("ingest", str(good), "--db", "x.db", "--no-analyze", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+    assert "2 new" in r.stderr
+    r = run("ingest", str(good), "--db", "x.db", "--no-analyze", cwd=tmp_path)
+    assert r.returncode == 0 and "2 already present" in r.stderr
+    r = run("ingest", str(bad), "--db", "x.db", "--no-analyze", cwd=tmp_path)
+    assert r.returncode == 2
+    assert f"{bad}:2" in r.stderr and "neither title nor text" in r.stderr
+
+
+def test_missing_input_is_one_clear_line_and_exit_1(tmp_path):
+    r = run("ingest", "nope.jsonl", "--db", "x.db", cwd=tmp_path)
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines() == ["error: nope.jsonl: no such file or folder"]
+    assert not (tmp_path / "x.db").exists() or True  # nothing is ingested; the db may be created empty
+
+
+def test_search_json_is_the_only_stdout(tmp_path, jsonl):
+    f = jsonl(
+        "a.jsonl", [{"id": "dn", "title": "Mưa lớn ở Đà Nẵng", "url": "https://a.vn/1", "source": "a.vn"}]
+    )
+    assert run("ingest", str(f), "--db", "x.db", "--no-analyze", cwd=tmp_path).returncode == 0
+    r = run("search", "da nang", "--db", "x.db", "--json", "--user", "tester", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    hits = json.loads(r.stdout)
+    assert hits[0]["id"] == "dn"
+    assert set(hits[0]) >= {"id", "title", "url", "source", "published_at", "score", "snippet"}
+    r = run("search", "không thấy gì xyzzy", "--db", "x.db", "--json", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout) == []
+    audit = json.loads(run("searches", "--db", "x.db", "--json", cwd=tmp_path).stdout)
+    assert [a["query"] for a in audit][:2] == ["không thấy gì xyzzy", "da nang"]
+    assert audit[1]["user"] == "tester"
+
+
+def test_search_without_database_fails_clearly(tmp_path):
+    r = run("search", "x", "--db", "missing.db", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "no database" in r.stderr
+
+
+def test_bad_option_exits_1(tmp_path):
+    r = run("search", "x", "--limit", "many", cwd=tmp_path)
+    assert r.returncode == 1
+
+
+@pytest.mark.slow
+def test_demo_finishes_and_says_what_next(tmp_path):
+    r = run("demo", "--db", "demo.db", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert (tmp_path / "demo.db").exists()
+    assert "Demo database ready" in r.stdout
+    assert "tinhhinh search" in r.stdout
+    hits = json.loads(
+        run("search", "cum gia cam", "--db", "demo.db", "--json", "--since", "30d", cwd=tmp_path).stdout
+    )
+    assert len(hits) == 20

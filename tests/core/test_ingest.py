@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from sqlalchemy import select
+
+from tinhhinh.ingest.records import canonical_url, read_file
+from tinhhinh.ingest.run import ingest
+from tinhhinh.store.schema import items
+
+BODY = "Sáng nay, mưa lớn gây ngập nhiều tuyến phố ở Đà Nẵng. Người dân phải di chuyển chậm."
+
+
+def rows(engine):
+    with engine.connect() as conn:
+        return {r["key"]: r for r in conn.execute(select(items)).mappings()}
+
+
+def test_reingest_adds_nothing(tmp_path, jsonl, db):
+    f = jsonl(
+        "a.jsonl",
+        [
+            {"id": "1", "source": "vnexpress.net", "title": "Mưa lớn ở Đà Nẵng", "text": BODY},
+            {
+                "id": "2",
+                "source": "vnexpress.net",
+                "title": "Giá vàng tăng",
+                "text": "Giá vàng hôm nay tăng mạnh.",
+            },
+        ],
+    )
+    first = ingest(read_file(f), db)
+    assert (first.new, first.present, first.rejected) == (2, 0, 0)
+    second = ingest(read_file(f), db)
+    assert (second.new, second.copies, second.present) == (0, 0, 2)
+    assert len(rows(db)) == 2
+
+
+def test_identity_by_id_within_source_or_canonical_url(tmp_path, jsonl, db):
+    f = jsonl(
+        "a.jsonl",
+        [
+            {"id": "1", "source": "a.vn", "title": "Một", "text": "x"},
+            {"id": "1", "source": "b.vn", "title": "Một", "text": "x"},  # same id, other source: another item
+            {
+                "url": "https://Tuoitre.vn/bai-viet.htm?utm_source=fb&fbclid=abc#top",
+                "title": "Hai",
+                "text": "y",
+            },
+            {
+                "url": "https://tuoitre.vn/bai-viet.htm",
+                "title": "Hai (sửa)",
+                "text": "y",
+            },  # same canonical URL
+        ],
+    )
+    summary = ingest(read_file(f), db)
+    assert summary.new + summary.copies == 3
+    assert summary.present == 1
+    assert "url:https://tuoitre.vn/bai-viet.htm" in rows(db)
+
+
+def test_canonical_url_strips_tracking():
+    assert (
+        canonical_url("HTTPS://VnExpress.net/a/?utm_medium=x&id=5&gclid=1#c")
+        == "https://vnexpress.net/a?id=5"
+    )
+
+
+def test_copies_are_kept_and_linked_to_the_earliest(tmp_path, jsonl, db):
+    f = jsonl(
+        "a.jsonl",
+        [
+            {
+                "id": "late",
+                "source": "b.vn",
+                "title": "Mưa lớn",
+                "text": BODY,
+                "published_at": "2026-03-02T10:00:00+07:00",
+            },
+            {
+                "id": "early",
+                "source": "a.vn",
+                "title": "Mưa  lớn",
+                "text": BODY,
+                "published_at": "2026-03-01T10:00:00",
+            },
+        ],
+    )
+    summary = ingest(read_file(f), db)
+    assert summary.new == 1 and summary.copies == 1
+    r = rows(db)
+    assert r["a.vn:early"]["dup_of"] is None
+    assert r["b.vn:late"]["dup_of"] == r["a.vn:early"]["pk"]
+    # an even older copy arriving in a later run becomes the original for the whole group
+    g = jsonl(
+        "b.jsonl",
+        [
+            {
+                "id": "oldest",
+                "source": "c.vn",
+                "title": "Mưa lớn",
+                "text": BODY,
+                "published_at": "2026-02-28T08:00:00",
+            },
+        ],
+    )
+    ingest(read_file(g), db)
+    r = rows(db)
+    assert r["c.vn:oldest"]["dup_of"] is None
+    assert r["a.vn:early"]["dup_of"] == r["c.vn:oldest"]["pk"]
+    assert r["b.vn:late"]["dup_of"] == r["c.vn:oldest"]["pk"]
+
+
+def test_bad_records_are_reported_and_the_rest_stored(tmp_path, jsonl, db):
+    f = tmp_path / "mixed.jsonl"
+    f.write_text(
+        '{"id": "ok1", "title": "Tin tốt", "text": "Nội dung"}\n'
+        '{"id": "empty", "title": "", "text": "   "}\n'
+        "{not json\n"
+        '{"title": "Không có id", "text": "x"}\n'
+        '{"id": "k", "title": "Loại lạ", "kind": "video"}\n'
+        '{"id": "d", "title": "Ngày sai", "published_at": "hôm qua"}\n'
+        '["a", "list"]\n'
+        '{"id": "ok2", "title": "Chỉ có tiêu đề: bài viết có toàn bộ nội dung trong tiêu đề"}\n',
+        encoding="utf-8",
+    )
+    summary = ingest(read_file(f), db)
+    assert summary.new == 2
+    assert summary.rejected == 6
+    reasons = {r.where.rsplit(":", 1)[1]: r.reason for r in summary.rejections}
+    assert set(reasons) == {"2", "3", "4", "5", "6", "7"}
+    assert "neither title nor text" in reasons["2"]
+    assert "not valid JSON" in reasons["3"]
+    assert "neither id nor url" in reasons["4"]
+    assert "kind" in reasons["5"]
+    assert "ISO 8601" in reasons["6"]
+
+
+def test_date_without_zone_is_vietnam_time(tmp_path, jsonl, db):
+    f = jsonl("a.jsonl", [{"id": "1", "title": "t", "published_at": "2026-03-01T10:00:00"}])
+    ingest(read_file(f), db)
+    assert rows(db)[":1"]["published_at"] == datetime(2026, 3, 1, 3, 0)
+
+
+def test_unknown_fields_kept_in_extra_and_authors_dropped_by_default(tmp_path, jsonl, db):
+    f = jsonl("a.jsonl", [{"id": "1", "title": "t", "author": "Nguyễn Văn A", "likes": 5}])
+    ingest(read_file(f), db)
+    row = rows(db)[":1"]
+    assert row["extra"] == {"likes": 5}
+    assert row["author_hash"] is None
+    raw = (tmp_path / "t.db").read_bytes() + (tmp_path / "t.db-wal").read_bytes()
+    assert "Nguyễn Văn A".encode() not in raw
+
+
+def test_author_setting_keeps_only_a_rotating_hash(tmp_path, jsonl, db, _isolated_home):
+    (_isolated_home / "settings.toml").write_text("[privacy]\nkeep_author_hash = true\n")
+    f = jsonl(
+        "a.jsonl",
+        [
+            {"id": "1", "title": "t1", "author": "Nguyễn Văn A", "published_at": "2026-03-01T10:00:00"},
+            {"id": "2", "title": "t2", "author": "Nguyễn Văn A", "published_at": "2026-03-01T11:00:00"},
+            {"id": "3", "title": "t3", "author": "Nguyễn Văn A", "published_at": "2026-03-02T11:00:00"},
+        ],
+    )
+    ingest(read_file(f), db)
+    r = rows(db)
+    assert r[":1"]["author_hash"] and r[":1"]["author_hash"] == r[":2"]["author_hash"]
+    assert r[":3"]["author_hash"] != r[":1"]["author_hash"]  # rotates daily: no stable per-author key
+    con = sqlite3.connect(tmp_path / "t.db")
+    dump = "\n".join(con.iterdump())
+    assert "Nguyễn Văn A" not in dump
+
+
+def test_csv_ingest(tmp_path, jsonl, db):
+    f = tmp_path / "a.csv"
+    f.write_text(
+        'id,source,title,text,published_at\n1,nld.com.vn,"Bão số 3, gió mạnh",Nội dung,2026-01-02\n'
+        "2,nld.com.vn,,,\n",
+        encoding="utf-8",
+    )
+    summary = ingest(read_file(f), db)
+    assert (summary.new, summary.rejected) == (1, 1)
+    assert summary.rejections[0].where.endswith(":3")
+    assert rows(db)["nld.com.vn:1"]["title"] == "Bão số 3, gió mạnh"
+
+
+def test_gzip_input(tmp_path, jsonl, db):
+    import gzip
+
+    f = tmp_path / "a.jsonl.gz"
+    with gzip.open(f, "wt", encoding="utf-8") as fh:
+        fh.write('{"id": "1", "title": "Nén gzip"}\n{"id": "2"}\n')
+    summary = ingest(read_file(f), db)
+    assert (summary.new, summary.rejected) == (1, 1)
+    assert summary.rejections[0].where == f"{f}:2"

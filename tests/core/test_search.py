@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from sqlalchemy import text
+
+from tinhhinh.ingest.records import read_file
+from tinhhinh.ingest.run import ingest
+from tinhhinh.store.search import Filters, QueryError, search
+
+DOCS = [
+    {
+        "id": "dn",
+        "source": "a.vn",
+        "title": "Mưa lớn ở Đà Nẵng",
+        "text": "Nhiều tuyến phố Đà Nẵng ngập sâu sau mưa.",
+    },
+    {"id": "dana", "title": "Robot đa năng cho nhà máy", "text": "Một robot đa năng mới được giới thiệu."},
+    {"id": "dong", "title": "Giá đồng tăng", "text": "Giá đồng trên thị trường thế giới tăng."},
+    {"id": "hoa", "title": "Hội nghị hoà bình", "text": "Các bên cam kết hòa bình lâu dài."},
+    {"id": "thuy", "title": "Cô Thuý đoạt giải", "text": "Vận động viên Thúy giành huy chương vàng."},
+    {"id": "nfd", "title": unicodedata.normalize("NFD", "Thành phố Hồ Chí Minh mở rộng"), "text": "x"},
+    {"id": "body", "title": "Tin ngắn trong ngày", "text": "Cuối bài mới nhắc tới giá vàng hôm nay."},
+    {"id": "title", "title": "Giá vàng hôm nay", "text": "Thị trường kim loại quý biến động."},
+    {"id": "apart", "title": "Vàng và giá cả", "text": "Giá xăng giảm, vàng thì đứng yên."},
+    {"id": "stock", "source": "b.vn", "title": "Giá vàng và chứng khoán", "text": "Cổ phiếu giảm."},
+]
+
+
+@pytest.fixture
+def loaded(jsonl, db):
+    ingest(read_file(jsonl("docs.jsonl", DOCS)), db)
+    return db
+
+
+def ids(hits):
+    return [h.id for h in hits]
+
+
+def test_query_without_diacritics_matches_folded(loaded):
+    assert set(ids(search(loaded, "da nang"))) == {"dn", "dana"}
+
+
+def test_query_with_diacritics_matches_exactly(loaded):
+    assert ids(search(loaded, "Đà Nẵng")) == ["dn"]
+    assert ids(search(loaded, "đa năng")) == ["dana"]
+
+
+def test_d_bar_folds_to_d(loaded):
+    assert "dong" in ids(search(loaded, "gia dong"))
+
+
+def test_tone_placement_variants_match_each_other(loaded):
+    assert ids(search(loaded, "hoà bình")) == ["hoa"]
+    assert ids(search(loaded, "hòa bình")) == ["hoa"]
+    assert ids(search(loaded, "Thúy")) == ["thuy"]
+    assert ids(search(loaded, "Thuý")) == ["thuy"]
+
+
+def test_nfd_documents_and_nfd_queries(loaded):
+    assert ids(search(loaded, "thành phố hồ chí minh")) == ["nfd"]
+    assert ids(search(loaded, unicodedata.normalize("NFD", "Thành phố Hồ Chí Minh"))) == ["nfd"]
+    assert ids(search(loaded, unicodedata.normalize("NFD", "Hoà bình"))) == ["hoa"]
+
+
+def test_phrase_requires_adjacency(loaded):
+    found = ids(search(loaded, '"giá vàng"'))
+    assert "apart" not in found
+    assert {"body", "title", "stock"} <= set(found)
+
+
+def test_words_are_anded_and_exclusion_works(loaded):
+    assert set(ids(search(loaded, "giá vàng"))) == {"body", "title", "apart", "stock"}
+    assert "stock" not in ids(search(loaded, "giá vàng -chứng"))
+    assert "stock" not in ids(search(loaded, 'gia vang -"chung khoan"'))
+
+
+def test_title_and_adjacent_matches_rank_first(loaded):
+    hits = search(loaded, "giá vàng")
+    order = ids(hits)
+    # adjacent in title first, then words apart in the title, then body-only mentions
+    assert order.index("title") < order.index("apart") < order.index("body")
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_snippet_highlights_original_text(loaded):
+    hit = search(loaded, "da nang")[0]
+    assert hit.id == "dn"
+    marked = [hit.snippet[a:b] for a, b in hit.highlights]
+    assert "Đà" in marked and "Nẵng" in marked
+
+
+def test_filters(loaded):
+    assert ids(search(loaded, "giá vàng", filters=Filters(source="b.vn"))) == ["stock"]
+
+
+def test_no_match_is_empty_not_error(loaded):
+    assert search(loaded, "không có gì như thế này xyzzy") == []
+
+
+def test_query_with_only_exclusions_is_refused(loaded):
+    with pytest.raises(QueryError):
+        search(loaded, "-vàng")
+
+
+def test_every_search_is_audited(loaded):
+    search(loaded, "da nang", user="analyst1")
+    search(loaded, "xyzzy", user="analyst2", filters=Filters(source="a.vn"))
+    with loaded.connect() as conn:
+        rows = conn.execute(
+            text('SELECT "user", query, results, filters FROM search_audit ORDER BY id')
+        ).all()
+    assert rows[0][:3] == ("analyst1", "da nang", 2)
+    assert rows[1][0] == "analyst2" and rows[1][2] == 0 and "a.vn" in rows[1][3]
