@@ -1,0 +1,312 @@
+"""Scam signals: analyst-editable rules (``data/scam_rules.yaml``) that combine into a score.
+
+One rule hit never flags an item. Hits combine only when they lie close together (a window of
+characters), each rule group counts once, and context that marks a WARNING about scams (news,
+police advice, reported speech, official channels) multiplies the score down. What comes out is a
+``harm`` entry with the evidence an analyst needs to confirm or dismiss it; every flag is
+``unconfirmed`` until a person looks at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tinhhinh.harm.text import MAX_CHARS, Skeleton, as_text, skeleton
+from tinhhinh.item import Item
+from tinhhinh.nlp.normalize import fold
+
+DEFAULT_RULES = "scam_rules.yaml"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    group: str
+    weight: float
+    patterns: tuple[re.Pattern[str], ...]
+    unless: tuple[re.Pattern[str], ...] = ()  # matched on the folded ORIGINAL span (with marks)
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    id: str
+    factor: float
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: str
+    group: str
+    weight: float
+    field: str
+    start: int  # position in the combined skeleton (title, "\n", text)
+    end: int
+    span: tuple[int, int]  # into the original field
+    text: str
+
+
+class RuleError(ValueError):
+    """The rules file is malformed (message says where)."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    version: str
+    threshold: float
+    window: int
+    signals: tuple[Rule, ...]
+    context: tuple[ContextRule, ...]
+    min_factor: float
+    link_rules: dict[str, tuple[str, str, float]]  # kind -> (rule id, group, weight)
+    shorteners: frozenset[str]
+    brands: dict[str, tuple[str, ...]]
+    domain_re: re.Pattern[str]
+
+
+def _compile(patterns: Any, where: str) -> tuple[re.Pattern[str], ...]:
+    if not isinstance(patterns, list) or not patterns:
+        raise RuleError(f"{where}: 'patterns' must be a non-empty list")
+    out = []
+    for p in patterns:
+        try:
+            out.append(re.compile(str(p)))
+        except re.error as exc:
+            raise RuleError(f"{where}: bad pattern {p!r}: {exc}") from exc
+    return tuple(out)
+
+
+def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
+    if not isinstance(data, dict) or "version" not in data:
+        raise RuleError(f"{origin}: missing 'version'")
+    signals = []
+    for i, s in enumerate(data.get("signals") or []):
+        where = f"{origin}: signals[{i}] ({s.get('id', '?')})"
+        unless = _compile(s["unless"], where + " unless") if s.get("unless") else ()
+        signals.append(
+            Rule(
+                str(s["id"]),
+                str(s.get("group", s["id"])),
+                float(s["weight"]),
+                _compile(s.get("patterns"), where),
+                unless,
+            )
+        )
+    context = []
+    for i, c in enumerate(data.get("context") or []):
+        where = f"{origin}: context[{i}] ({c.get('id', '?')})"
+        context.append(ContextRule(str(c["id"]), float(c["factor"]), _compile(c.get("patterns"), where)))
+    links = data.get("links") or {}
+    link_rules = {
+        kind: (str(links[kind]["id"]), str(links[kind]["group"]), float(links[kind]["weight"]))
+        for kind in ("shortener", "lookalike", "other")
+        if kind in links
+    }
+    tlds = sorted(
+        {str(t).lower() for t in links.get("tlds") or ["com", "vn", "net", "org"]}, key=len, reverse=True
+    )
+    domain_re = re.compile(
+        r"(?<![\w@.-])(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:"
+        + "|".join(map(re.escape, tlds))
+        + r"))(?![\w-])(/[^\s]*)?"
+    )
+    return Rules(
+        version=str(data["version"]),
+        threshold=float(data.get("threshold", 0.6)),
+        window=int(data.get("window", 350)),
+        signals=tuple(signals),
+        context=tuple(context),
+        min_factor=float(data.get("min_factor", 0.1)),
+        link_rules=link_rules,
+        shorteners=frozenset(str(s).lower() for s in links.get("shorteners") or []),
+        brands={
+            str(k).lower(): tuple(str(d).lower() for d in (v or []))
+            for k, v in (links.get("brands") or {}).items()
+        },
+        domain_re=domain_re,
+    )
+
+
+@lru_cache(maxsize=8)
+def load_rules(path: str | None = None) -> Rules:
+    """The rules from ``path``, else the bundled ``tinhhinh/data/scam_rules.yaml``."""
+    if path:
+        text = Path(path).read_text(encoding="utf-8")
+        origin = path
+    else:
+        text = resources.files("tinhhinh.data").joinpath(DEFAULT_RULES).read_text(encoding="utf-8")
+        origin = DEFAULT_RULES
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{origin}: not valid YAML: {exc}") from exc
+    return parse_rules(data, origin)
+
+
+# short brand tokens that are also common word starts: only a whole label part counts
+_LOOSE_SHORT = frozenset({"vib", "acb", "msb", "shb", "tcb", "evn", "gov", "agri"})
+
+
+def _under(domain: str, official: str) -> bool:
+    return domain == official or domain.endswith("." + official)
+
+
+def _classify_domain(domain: str, rules: Rules) -> str:
+    domain = domain.lower().strip(".")
+    if domain.startswith("www."):
+        domain = domain[4:]
+    if domain in rules.shorteners:
+        return "shortener"
+    parts = [p for p in re.split(r"[.\-\d]+", domain) if p]
+    joined = domain.replace("-", "").replace(".", "")
+    for brand, officials in rules.brands.items():
+        if brand == "gov":
+            if "gov" in parts and not domain.endswith(".gov.vn"):
+                return "lookalike"
+            continue
+        # short brand tokens must be a whole label part (mb, vib, acb); long ones may be glued (vietcombankvn)
+        present = (
+            brand in parts
+            or (len(brand) >= 6 and brand in joined)
+            or (len(brand) >= 3 and brand not in _LOOSE_SHORT and any(p.startswith(brand) for p in parts))
+        )
+        if present and not any(_under(domain, o) for o in officials):
+            return "lookalike"
+    return "other"
+
+
+def _field_hits(original: str, field: str, offset: int, rules: Rules) -> tuple[list[Hit], Skeleton]:
+    sk = skeleton(original[:MAX_CHARS])
+    text = sk.text
+    hits: list[Hit] = []
+
+    def add(rule: str, group: str, weight: float, m_start: int, m_end: int) -> Hit:
+        a, b = sk.span(m_start, m_end)
+        hit = Hit(rule, group, weight, field, offset + m_start, offset + m_end, (a, b), original[a:b])
+        hits.append(hit)
+        return hit
+
+    for rule in rules.signals:
+        for pattern in rule.patterns:
+            for m in pattern.finditer(text):
+                if m.end() <= m.start():
+                    continue
+                if rule.unless:
+                    a, b = sk.span(m.start(), m.end())
+                    folded = fold(original[a:b])
+                    if any(u.search(folded) for u in rule.unless):
+                        continue  # the marks say it is another word ("động" is not "đóng")
+                add(rule.id, rule.group, rule.weight, m.start(), m.end())
+    for m in rules.domain_re.finditer(text):
+        kind = _classify_domain(m.group(1), rules)
+        if kind in rules.link_rules:
+            rid, group, weight = rules.link_rules[kind]
+            add(rid, group, weight, m.start(), m.end())
+    return hits, sk
+
+
+def _noisy_or(hits: list[Hit]) -> tuple[float, dict[str, Hit]]:
+    best: dict[str, Hit] = {}
+    for h in hits:
+        if h.group not in best or h.weight > best[h.group].weight:
+            best[h.group] = h
+    p = 1.0
+    for h in best.values():
+        p *= 1.0 - max(0.0, min(1.0, h.weight))
+    return 1.0 - p, best
+
+
+@dataclass
+class ScamResult:
+    score: float
+    raw_score: float
+    factor: float
+    evidence: list[dict[str, Any]]
+    flagged: bool
+
+
+def assess(title: object, text: object, rules: Rules | None = None) -> ScamResult:
+    """Score one item's title and text. Never raises on odd input (None, bytes, huge, garbage)."""
+    rules = rules or load_rules()
+    title_s, text_s = as_text(title), as_text(text)
+    t_hits, t_skel = _field_hits(title_s, "title", 0, rules)
+    b_hits, b_skel = _field_hits(text_s, "text", len(t_skel.text) + 1, rules)
+    hits = sorted(t_hits + b_hits, key=lambda h: (h.start, -h.weight))
+    t_sk, b_sk = t_skel.text, b_skel.text
+    whole = t_sk + "\n" + b_sk
+
+    # Context over the whole item, each rule once.
+    factor = 1.0
+    context_evidence: list[dict[str, Any]] = []
+    for c in rules.context:
+        for pattern in c.patterns:
+            m = pattern.search(whole)
+            if m:
+                factor *= c.factor
+                field, start = (
+                    ("title", m.start()) if m.start() < len(t_sk) else ("text", m.start() - len(t_sk) - 1)
+                )
+                original, sk = (title_s, t_skel) if field == "title" else (text_s, b_skel)
+                a, b = sk.span(start, start + (m.end() - m.start()))
+                context_evidence.append(
+                    {
+                        "rule": c.id,
+                        "span": [a, b],
+                        "text": original[a:b],
+                        "field": field,
+                        "weight": round(c.factor - 1.0, 3),
+                    }
+                )
+                break
+    factor = max(factor, rules.min_factor)
+
+    raw, chosen = 0.0, {}
+    j = 0
+    for i, h in enumerate(hits):
+        j = max(j, i)
+        while j < len(hits) and hits[j].start < h.start + rules.window:
+            j += 1
+        score, best = _noisy_or(hits[i:j])
+        if score > raw:
+            raw, chosen = score, best
+    score = round(raw * factor, 4)
+    evidence = [
+        {"rule": h.rule, "span": [h.span[0], h.span[1]], "text": h.text, "field": h.field, "weight": h.weight}
+        for h in sorted(chosen.values(), key=lambda h: h.start)
+    ]
+    flagged = score >= rules.threshold
+    if flagged:
+        evidence.extend(context_evidence)
+    return ScamResult(
+        score=score, raw_score=round(raw, 4), factor=round(factor, 4), evidence=evidence, flagged=flagged
+    )
+
+
+class ScamStage:
+    """Per-record stage: adds ``{type: "scam", ...}`` to ``item.harm`` when the rules flag the item."""
+
+    name = "scam"
+
+    def __init__(self, rules_path: str | None = None) -> None:
+        self.rules_path = rules_path
+        self.version = f"rules-{load_rules(rules_path).version}"
+
+    def __call__(self, item: Item) -> Item:
+        rules = load_rules(self.rules_path)
+        if not isinstance(item.harm, list):
+            item.harm = []
+        item.harm = [h for h in item.harm if not (isinstance(h, dict) and h.get("type") == "scam")]
+        result = assess(item.title, item.text, rules)
+        if result.flagged:
+            item.harm.append(
+                {"type": "scam", "score": result.score, "evidence": result.evidence, "status": "unconfirmed"}
+            )
+        item.model_version["scam"] = self.version
+        return item

@@ -1,0 +1,89 @@
+"""Matching copies of a text that remember where each character came from.
+
+Scam rules match on a "skeleton": lower case, no marks, đ→d (what ``strip_diacritics`` gives), so one
+rule covers "chuyển khoản", "chuyen khoan" and decomposed (non-NFC) input alike. Evidence must point
+into the ORIGINAL text, so the skeleton keeps, for every character, the span of original characters
+it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tinhhinh.nlp.normalize import strip_diacritics
+
+# Longest text we analyse per field: anything longer is cut (and said so in the evidence-free path).
+MAX_CHARS = 200_000
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    text: str  # the matching copy
+    starts: list[int] | None  # None: identity mapping (skeleton[i] came from original[i])
+    ends: list[int] | None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for skeleton [start, end)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def as_text(value: object) -> str:
+    """Any field value as text: None → "", bytes decoded leniently, control characters kept as spaces."""
+    if value is None:
+        return ""
+    if isinstance(value, bytes | bytearray):
+        value = bytes(value).decode("utf-8", errors="replace")
+    if not isinstance(value, str):
+        value = str(value)
+    return value
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x2000):
+        ch = chr(code)
+        stripped = strip_diacritics(ch)
+        if stripped != ch and len(stripped) == 1:
+            table[code] = stripped
+    return table
+
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+# precomposed letter → lower-case base letter (one character each), for the fast path
+_TABLE = _build_table()
+
+
+def skeleton(original: str) -> Skeleton:
+    """Lower-case, mark-free copy of ``original`` with a map back to original offsets."""
+    if not original:
+        return Skeleton("", None, None)
+    if original.isascii():
+        return Skeleton(original.lower(), None, None)
+    if unicodedata.is_normalized("NFC", original):
+        fast = original.translate(_TABLE).lower()
+        if len(fast) == len(original) and not _COMBINING.search(fast):
+            # NFC precomposed letters each strip to one letter: offsets are unchanged.
+            return Skeleton(fast, None, None)
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(original)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        piece = strip_diacritics(unicodedata.normalize("NFC", original[i:j]))
+        for ch in piece:
+            out.append(ch)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return Skeleton("".join(out), starts, ends)
