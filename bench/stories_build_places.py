@@ -1,0 +1,168 @@
+"""Build src/tinhhinh/data/places.json from the administrative mapping shipped in underthesea.
+
+Source: underthesea 9.5.0 (Apache-2.0) ``underthesea/address/data/mapping.json``, itself generated from
+vietnamadminunits 1.0.4 (MIT; data from danhmuchanhchinh.gso.gov.vn and sapnhap.bando.com.vn), effective
+2025-07-01: 34 provinces/cities, 3,3xx communes, and the mapping from the 63 former provinces and their
+former districts/communes. See src/tinhhinh/data/places.md.
+
+Usage: .venv/bin/python bench/stories_build_places.py
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import underthesea
+
+SRC = Path(underthesea.__file__).parent / "address" / "data" / "mapping.json"
+OUT = Path(__file__).resolve().parent.parent / "src" / "tinhhinh" / "data" / "places.json"
+
+# Names people write that the administrative list does not carry.
+EXTRA_ALIASES = {
+    "thanhphohochiminh": [
+        "TP.HCM",
+        "TPHCM",
+        "TP HCM",
+        "Tp.HCM",
+        "Sài Gòn",
+        "Thành phố Sài Gòn",
+        "TP Hồ Chí Minh",
+    ],
+    "thanhphohue": ["Thừa Thiên Huế", "Thừa Thiên - Huế", "Cố đô Huế", "TP Huế"],
+    "thanhphohanoi": ["Thủ đô Hà Nội", "TP Hà Nội"],
+    "thanhphodanang": ["TP Đà Nẵng"],
+    "thanhphohaiphong": ["TP Hải Phòng"],
+    "thanhphocantho": ["TP Cần Thơ"],
+    "tinhdaklak": ["Đắc Lắc", "Daklak", "Đăk Lăk", "Đắk Lắc"],
+}
+FORMER_EXTRA = {
+    "tinhdaknong": ["Đăk Nông", "Đắc Nông"],
+    "tinhbariavungtau": ["Bà Rịa Vũng Tàu", "BR-VT"],
+    "tinhkontum": ["Kontum"],
+    "tinhninhbinh": ["Hà Nam Ninh"],  # the 1975-1991 province, still in place names
+}
+# Bare names that mostly mean something else: only their prefixed forms count.
+NEEDS_PREFIX = {"Hồ Chí Minh"}
+# Names that are also common words ("hòa bình" = peace): only matched when capitalised, even in lower-case text.
+COMMON_WORDS = [
+    "Hòa Bình",
+    "Thái Bình",
+    "Bình Định",
+    "Long An",
+    "Phú Yên",
+    "Bình Dương",
+    "Vĩnh Long",
+    "Hưng Yên",
+]
+# Longer phrases that contain a place name but are not that place.
+BLOCKERS = [
+    "Thái Bình Dương",
+    "Chủ tịch Hồ Chí Minh",
+    "Bác Hồ Chí Minh",
+    "tư tưởng Hồ Chí Minh",
+    "Lăng Hồ Chí Minh",
+]
+
+
+def short_of(name: str) -> str:
+    for prefix in (
+        "Thành phố ",
+        "Tỉnh ",
+        "Quận ",
+        "Huyện ",
+        "Thị xã ",
+        "Phường ",
+        "Xã ",
+        "Đặc khu ",
+        "Thị trấn ",
+    ):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def main() -> None:
+    data = json.loads(SRC.read_text(encoding="utf-8"))
+    meta = data["metadata"]
+    provinces = {}
+    for key, info in data["province_names"].items():
+        provinces[key] = {
+            "code": info["code"],
+            "name": info["short"],
+            "full_name": info["name"],
+            "aliases": sorted({info["name"], *EXTRA_ALIASES.get(key, [])} - {info["short"]}),
+            "former": [],
+        }
+    for old_key, new_key in data["province_mapping"].items():
+        info = data["old_province_names"][old_key]
+        if old_key != new_key:
+            provinces[new_key]["former"].append(info["short"])
+            provinces[new_key]["former"].append(info["name"])
+        provinces[new_key]["former"].extend(FORMER_EXTRA.get(old_key, []))
+    for p in provinces.values():
+        p["former"] = sorted(set(p["former"]) - {p["name"], *p["aliases"]})
+
+    # Former districts: keep those whose every commune went to one new province and whose name is unique.
+    district_prov: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for rec in data["ward_mapping"]:
+        district_prov[(rec["old_district"], rec["old_province_key"])].add(rec["new_province_key"])
+    by_short: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
+    for (district, _old_prov), news in district_prov.items():
+        by_short[short_of(district)].append((district, news))
+    province_names = {p["name"] for p in provinces.values()} | {
+        n for p in provinces.values() for n in p["former"] + p["aliases"]
+    }
+    districts = []
+    for short, entries in sorted(by_short.items()):
+        if len(entries) != 1 or short in province_names or len(short.split()) < 2:
+            continue
+        district, news = entries[0]
+        if len(news) != 1:
+            continue
+        districts.append(
+            {
+                "name": short,
+                "kind": district[: len(district) - len(short)].strip().lower(),
+                "province": provinces[next(iter(news))]["code"],
+            }
+        )
+
+    # Current communes (since 2025-07-01): unique names only; matched with their "xã/phường/đặc khu" prefix.
+    commune_prov: dict[str, set[str]] = defaultdict(set)
+    for rec in data["ward_mapping"]:
+        if rec["new_ward"]:
+            commune_prov[rec["new_ward"]].add(rec["new_province_key"])
+    short_count: dict[str, int] = defaultdict(int)
+    for ward in commune_prov:
+        short_count[short_of(ward)] += 1
+    communes = []
+    for ward, provs in sorted(commune_prov.items()):
+        short = short_of(ward)
+        if len(provs) != 1 or short_count[short] != 1 or ward == short:
+            continue
+        communes.append({"name": ward, "province": provinces[next(iter(provs))]["code"]})
+
+    out = {
+        "version": f"{meta['effective_date']}+vietnamadminunits-{meta['version']}",
+        "source": "underthesea 9.5.0 address/data/mapping.json (Apache-2.0) from vietnamadminunits 1.0.4 (MIT)",
+        "effective_date": meta["effective_date"],
+        "needs_prefix": sorted(NEEDS_PREFIX),
+        "blockers": BLOCKERS,
+        "common_words": COMMON_WORDS,
+        "provinces": sorted(provinces.values(), key=lambda p: p["code"]),
+        "districts": districts,
+        "communes": communes,
+    }
+    OUT.write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print("| provinces | former provinces | former districts (unique) | communes (unique) |")
+    print("|---|---|---|---|")
+    n_former = sum(1 for k, v in data["province_mapping"].items() if k != v)
+    print(
+        f"| {len(provinces)} | {n_former} merged + {len(provinces)} kept | {len(districts)} | {len(communes)} |"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""Tag items with Vietnamese provinces on the current map (34 units since 1 July 2025).
+
+Former names resolve to the province they merged into ("Hà Nam" → Ninh Bình); former districts and
+current communes resolve to their province when the name is unique nationwide. Data:
+``tinhhinh/data/places.json`` (see places.md for source, date, licence).
+
+Matching runs on the original text, token by token (so never inside another word), longest name first:
+- exact with diacritics (after ``fold``), and the name's syllables must be capitalised unless the text
+  as a whole is written in lower case (many posts are);
+- without diacritics only when the text itself carries none there and the name has ≥ 2 syllables
+  ("ha noi" yes; a bare "hue" no);
+- districts and communes only with their prefix ("huyện Gia Lâm", "xã Tân Hòa"), except former
+  provincial cities ("Nha Trang", "Đà Lạt");
+- a few longer phrases block a match ("Thái Bình Dương" is an ocean, "tư tưởng Hồ Chí Minh" a person).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from tinhhinh.item import Item
+from tinhhinh.nlp.normalize import fold, strip_diacritics
+
+PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_GAP_OK = re.compile(r"\s+|\.|\s*[-–]\s*|\.\s+")
+_PREFIXES = {
+    "quận": ["quận", "q"],
+    "huyện": ["huyện", "h"],
+    "thị xã": ["thị xã", "tx"],
+    "thành phố": ["thành phố", "tp"],
+}
+_ABBREVIATIONS = {"tp", "q", "tx", "h"}
+# A capitalised surname or middle name just before a match means a person ("Nguyễn Hà Nam").
+_PERSON_BEFORE = set(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh mai cao lưu "
+    "văn thị đức hữu công quang minh ngọc xuân thanh".split()
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str  # province code on the current map
+    province: str  # canonical province name on the current map
+    kind: str  # province | alias | former_province | former_district | commune
+    name: str  # the listed name that matched
+
+
+@dataclass(frozen=True)
+class Mention:
+    place: Place
+    start: int
+    end: int
+    text: str
+
+
+class Gazetteer:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.version = data["version"]
+        self.exact: dict[tuple[str, ...], Place] = {}
+        self.plain: dict[tuple[str, ...], Place] = {}
+        self.n_prefix: dict[tuple[str, ...], int] = {}  # syllables of a key that are a prefix (not the name)
+        self.blockers = {tuple(_toks(fold(b))) for b in data.get("blockers", [])}
+        self.common = {tuple(_toks(fold(b))) for b in data.get("common_words", [])}
+        self.by_code = {p["code"]: p for p in data["provinces"]}
+        needs_prefix = set(data.get("needs_prefix", []))
+        for p in data["provinces"]:
+            code, canonical = p["code"], p["name"]
+            names = [(canonical, "province"), *((a, "alias") for a in p["aliases"])]
+            names += [(f, "former_province") for f in p["former"]]
+            for name, kind in names:
+                if name in needs_prefix:
+                    continue
+                self._add(name, Place(code, canonical, kind, name), prefix_len=_prefix_len(name))
+        for d in data.get("districts", []):
+            prov = self.by_code[d["province"]]
+            place = Place(d["province"], prov["name"], "former_district", d["name"])
+            for prefix in _PREFIXES.get(d["kind"], []):
+                self._add(f"{prefix} {d['name']}", place, prefix_len=len(prefix.split()), weak=True)
+            if d["kind"] == "thành phố":
+                self._add(d["name"], place, prefix_len=0, weak=True)
+        for c in data.get("communes", []):
+            prov = self.by_code[c["province"]]
+            self._add(
+                c["name"], Place(c["province"], prov["name"], "commune", c["name"]), prefix_len=1, weak=True
+            )
+        self.max_len = max(len(k) for k in self.exact)
+
+    def _add(self, name: str, place: Place, prefix_len: int, weak: bool = False) -> None:
+        key = tuple(_toks(fold(name)))
+        if not key:
+            return
+        # a province name always wins over a district/commune with the same spelling
+        if weak and key in self.exact:
+            return
+        self.exact[key] = place
+        self.n_prefix[key] = prefix_len
+        if len(key) - prefix_len >= 2:
+            plain = tuple(strip_diacritics(t) for t in key)
+            if not (weak and plain in self.plain):
+                self.plain[plain] = place
+            self.n_prefix[plain] = prefix_len
+
+    def find(self, text: str) -> list[Mention]:
+        if not text:
+            return []
+        spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+        raw = [text[a:b] for a, b in spans]
+        folded = [fold(t) for t in raw]
+        n_cap = sum(1 for t in raw if t[:1].isupper())
+        lower_text = n_cap < 0.02 * max(1, len(raw))
+        out: list[Mention] = []
+        i = 0
+        while i < len(raw):
+            hit = None
+            for length in range(min(self.max_len, len(raw) - i), 0, -1):
+                if not self._joined(text, spans, i, length):
+                    continue
+                key = tuple(folded[i : i + length])
+                if key in self.blockers:
+                    hit = (length, None)
+                    break
+                place = self.exact.get(key)
+                if place is None and length >= 2 and not any(_marked(t) for t in raw[i : i + length]):
+                    plain_key = tuple(strip_diacritics(t) for t in key)
+                    place = self.plain.get(plain_key)
+                    key = plain_key
+                if place is None:
+                    continue
+                name_part = raw[i + self.n_prefix.get(key, 0) : i + length]
+                capitalised = all(t[:1].isupper() or t[:1].isdigit() for t in name_part)
+                if not capitalised and (not lower_text or tuple(folded[i : i + length]) in self.common):
+                    continue
+                if i > 0 and raw[i - 1][:1].isupper() and folded[i - 1] in _PERSON_BEFORE:
+                    continue
+                hit = (length, place)
+                break
+            if hit is None:
+                i += 1
+                continue
+            length, place = hit
+            if place is not None:
+                start, end = spans[i][0], spans[i + length - 1][1]
+                out.append(Mention(place, start, end, text[start:end]))
+            i += length
+        return out
+
+    @staticmethod
+    def _joined(text: str, spans: list[tuple[int, int]], i: int, length: int) -> bool:
+        """The tokens i..i+length are one phrase: only spaces, a hyphen or an abbreviation dot between."""
+        for k in range(i, i + length - 1):
+            gap = text[spans[k][1] : spans[k + 1][0]]
+            if not _GAP_OK.fullmatch(gap):
+                return False
+            if "." in gap and text[spans[k][0] : spans[k][1]].lower() not in _ABBREVIATIONS:
+                return False
+        return True
+
+    def provinces(self, text: str) -> list[str]:
+        """Canonical province names mentioned in ``text``, in order of first mention."""
+        seen: list[str] = []
+        for m in self.find(text):
+            if m.place.province not in seen:
+                seen.append(m.place.province)
+        return seen
+
+
+def _toks(text: str) -> list[str]:
+    return _TOKEN_RE.findall(text)
+
+
+def _prefix_len(name: str) -> int:
+    low = fold(name)
+    for prefix in ("thành phố ", "tỉnh ", "thủ đô ", "cố đô ", "tp "):
+        if low.startswith(prefix):
+            return len(prefix.split())
+    return 0
+
+
+def _marked(token: str) -> bool:
+    return strip_diacritics(token) != token.lower()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer(json.loads(PLACES_PATH.read_text(encoding="utf-8")))
+
+
+class PlacesStage:
+    """Per-record stage: ``item.places`` = canonical province names (current map) the item mentions."""
+
+    name = "places"
+
+    def __init__(self) -> None:
+        self.gazetteer = gazetteer()
+        self.version = f"places-1/{self.gazetteer.version}"
+
+    def __call__(self, item: Item) -> Item:
+        item.places = self.gazetteer.provinces(item.content)
+        item.model_version[self.name] = self.version
+        return item
