@@ -226,6 +226,11 @@ def _register_subcommands() -> None:
         ("tinhhinh.nlp.commands", "eval_app", "eval"),
         ("tinhhinh.ingest.watch", "watch_command", "watch"),
         ("tinhhinh.ingest.watch", "sources_command", "sources"),
+        ("tinhhinh.desk.commands", "users_app", "users"),
+        ("tinhhinh.desk.commands", "agencies_app", "agencies"),
+        ("tinhhinh.desk.commands", "case_app", "case"),
+        ("tinhhinh.desk.commands", "petition_app", "petition"),
+        ("tinhhinh.desk.commands", "audit_app", "audit"),
     ]:
         try:
             mod = importlib.import_module(module)

@@ -54,7 +54,7 @@ def _cli(fn: Callable[..., Any]) -> Callable[..., Any]:
         except UserError as exc:
             if kwargs.get("verbose"):
                 raise
-            err.print(f"[red]error:[/red] {exc}")
+            err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper
