@@ -58,6 +58,7 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else delayed ACKs add ~40 ms to every keep-alive response
 
             def log_message(self, *args) -> None:  # keep pytest output clean
                 pass

@@ -39,17 +39,17 @@ def test_atom_dates_without_zone_are_vietnam_time(tmp_path):
     assert items[0].text == STORIES[0].lead
 
 
-def test_feed_declared_utf8_but_windows_1258(site):
+def test_feed_declared_utf8_but_windows_1258(site, fetcher):
     body = cp1258(rss(site.base, encoding="UTF-8"))
     site.routes["/rss/thoi-su.rss"] = Reply(body, content_type="application/rss+xml; charset=utf-8")
-    items, rejected = _items(list(items_from_feed(site.url("/rss/thoi-su.rss"))))
+    items, rejected = _items(list(items_from_feed(site.url("/rss/thoi-su.rss"), fetcher=fetcher)))
     assert not rejected and items[1].title == STORIES[1].title
 
 
-def test_feed_declared_windows_1258_but_utf8(site):
+def test_feed_declared_windows_1258_but_utf8(site, fetcher):
     body = rss(site.base, encoding="windows-1258").encode("utf-8")
     site.routes["/rss/x.rss"] = Reply(body, content_type="text/xml; charset=windows-1258")
-    items, _ = _items(list(items_from_feed(site.url("/rss/x.rss"))))
+    items, _ = _items(list(items_from_feed(site.url("/rss/x.rss"), fetcher=fetcher)))
     assert items[0].title == STORIES[0].title
 
 
@@ -105,20 +105,20 @@ def test_article_page_body_without_nav_ads_comments(tmp_path):
     assert item.source == "vntin.example.vn"
 
 
-def test_page_date_from_json_ld_and_url_from_server(site):
+def test_page_date_from_json_ld_and_url_from_server(site, fetcher):
     site.routes["/p.html"] = Reply(article(STORIES[1], json_ld=True).encode())
-    (item,) = list(items_from_page(site.url("/p.html")))
+    (item,) = list(items_from_page(site.url("/p.html"), fetcher=fetcher))
     assert isinstance(item, Item), item
     assert item.published_at == datetime(2026, 11, 25, 11, 5)
     assert item.url == site.url("/p.html")
     assert "mã OTP" in item.text
 
 
-def test_page_wrong_charset(site):
+def test_page_wrong_charset(site, fetcher):
     site.routes["/w.html"] = Reply(
         cp1258(article(STORIES[2], meta_charset="utf-8")), content_type="text/html; charset=utf-8"
     )
-    (item,) = list(items_from_page(site.url("/w.html")))
+    (item,) = list(items_from_page(site.url("/w.html"), fetcher=fetcher))
     assert isinstance(item, Item), item
     assert item.title == STORIES[2].title and "nhiệt độ ngoài trời dưới 10 độ C" in item.text
 

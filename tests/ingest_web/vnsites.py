@@ -184,3 +184,56 @@ def cp1258(text: str) -> bytes:
             base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
             out += base.encode("cp1258") + "".join(c for c in parts if c in _TONES).encode("cp1258")
     return bytes(out)
+
+
+_PLACES = ["Quảng Ngãi", "Bình Định", "Quảng Nam", "Đà Nẵng", "Huế", "Kon Tum", "Gia Lai", "Phú Yên"]
+_TOPICS = [
+    (
+        "sạt lở đất đe dọa {n} hộ dân",
+        "Mưa lớn kéo dài khiến taluy dương sạt lở, chính quyền xã di dời khẩn cấp {n} hộ dân.",
+    ),
+    (
+        "khởi công tuyến đường nối {n} xã miền núi",
+        "Tuyến đường dài {n} km có tổng vốn hơn 300 tỷ đồng, dự kiến hoàn thành sau hai năm.",
+    ),
+    (
+        "bệnh viện tiếp nhận {n} ca sốt xuất huyết",
+        "Số ca mắc tăng mạnh trong tuần, ngành y tế đề nghị người dân diệt lăng quăng, bọ gậy.",
+    ),
+    (
+        "cảnh báo chiêu lừa đảo mới qua {n} cuộc gọi",
+        "Công an tỉnh ghi nhận {n} trường hợp bị giả danh cán bộ thuế yêu cầu cài ứng dụng lạ.",
+    ),
+    (
+        "giá lúa tăng, nông dân thu lãi {n} triệu mỗi héc-ta",
+        "Vụ thu đông năm nay năng suất đạt cao, thương lái thu mua tận ruộng.",
+    ),
+]
+
+
+def many_stories(n: int, seed: int = 0) -> list[Story]:
+    """``n`` distinct, deterministic stories (for runs long enough to interrupt)."""
+    stories = []
+    for i in range(n):
+        k = seed * 1000 + i
+        place = _PLACES[k % len(_PLACES)]
+        head, lead = _TOPICS[(k // len(_PLACES)) % len(_TOPICS)]
+        num = 10 + (k * 37) % 900
+        title = f"{place}: {head.format(n=num)}"
+        body = [
+            f"Sáng {1 + k % 28}/11, lãnh đạo UBND tỉnh {place} cho biết {lead.format(n=num).lower()}",
+            f"Theo báo cáo nhanh, lực lượng chức năng đã có mặt tại hiện trường, hỗ trợ {num} người dân "
+            f"và ghi nhận thiệt hại ban đầu khoảng {num * 3} triệu đồng. Mã hồ sơ {k:05d}.",
+            "Ngành chức năng khuyến cáo người dân theo dõi thông tin chính thức, không chia sẻ tin chưa kiểm chứng.",
+        ]
+        stories.append(
+            Story(
+                f"tin-{seed}-{i:04d}-{k}",
+                title,
+                lead.format(n=num),
+                body,
+                f"Wed, {1 + k % 26:02d} Nov 2026 {k % 24:02d}:{k % 60:02d}:00 +0700",
+                f"2026-11-{1 + k % 26:02d}T{k % 24:02d}:{k % 60:02d}:00+07:00",
+            )
+        )
+    return stories

@@ -32,6 +32,8 @@ except Exception:  # noqa: BLE001 - no tz database: Vietnam has kept +07:00 sinc
 
 MAX_FEED_BYTES = 20 * 1024 * 1024
 _TAG = re.compile(r"<[^>]+>")
+# C0/C1 controls other than tab and newline: never meaningful in news text, and NUL breaks databases
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 # "26/11/2026 14:30", "26-11-2026", "26/11/2026 - 14:30:05" (common on Vietnamese sites)
 _VN_DATE = re.compile(
@@ -97,7 +99,7 @@ def parse_date(value: Any) -> datetime | None:
 def html_to_text(fragment: str) -> str:
     """A feed summary (HTML, often in CDATA with an <img> teaser) as plain NFC text."""
     text = re.sub(r"(?i)<\s*br\s*/?\s*>|</\s*p\s*>", "\n", fragment or "")
-    text = unescape(_TAG.sub(" ", text))
+    text = _CONTROL.sub(" ", unescape(_TAG.sub(" ", text)))
     lines = [_SPACE.sub(" ", line).strip() for line in text.splitlines()]
     return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
 
@@ -247,18 +249,19 @@ def _entry_item(
     if not title and not text:
         return "entry has neither title nor text"
     published = None
+    # dict.get: feedparser's own .get maps missing keys to others with a DeprecationWarning
     for key in ("published", "updated", "created", "dc_date"):
-        if entry.get(key):
-            published = parse_date(entry.get(key))
+        if dict.get(entry, key):
+            published = parse_date(dict.get(entry, key))
             if published:
                 break
     if published is None:
         for key in ("published_parsed", "updated_parsed"):
-            if entry.get(key):
+            if dict.get(entry, key):
                 try:
-                    published = datetime(*entry[key][:6], tzinfo=UTC)
+                    published = datetime(*dict.get(entry, key)[:6], tzinfo=UTC)
                     break
-                except (TypeError, ValueError):
+                except (TypeError, ValueError, OverflowError):
                     pass
     return Item(
         source=host or site_host(url),

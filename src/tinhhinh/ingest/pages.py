@@ -18,7 +18,7 @@ from typing import Any
 import lxml.html
 import trafilatura
 
-from tinhhinh.ingest.feeds import canonical, naive_utc, parse_date, site_host
+from tinhhinh.ingest.feeds import _CONTROL, canonical, naive_utc, parse_date, site_host
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
 from tinhhinh.ingest.records import Rejection
 from tinhhinh.item import Item
@@ -180,7 +180,7 @@ def _page_item(
     page_url = canonical(page_url) if page_url else None
     doc = trafilatura.bare_extraction(
         tree,
-        url=page_url if page_url and page_url.startswith("http") else None,
+        # no url: we know the address already, and trafilatura's domain lookup costs more than the parse
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -189,7 +189,7 @@ def _page_item(
     )
     if doc is None or not (doc.text or "").strip():
         return "no article text found (the page layout was not recognised, or it is not an article)"
-    text = unicodedata.normalize("NFC", doc.text.strip())
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", doc.text).strip())
     title = unicodedata.normalize(
         "NFC", (meta.get("og:title") or doc.title or (hint.title if hint else "")).strip()
     )
