@@ -18,9 +18,8 @@ from typing import Any
 
 import yaml
 
-from tinhhinh.harm.text import MAX_CHARS, Skeleton, as_text, skeleton
+from tinhhinh.harm.text import MAX_CHARS, Skeleton, as_text, safe_fold, skeleton
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold
 
 DEFAULT_RULES = "scam_rules.yaml"
 
@@ -200,7 +199,7 @@ def _field_hits(original: str, field: str, offset: int, rules: Rules) -> tuple[l
                     continue
                 if rule.unless:
                     a, b = sk.span(m.start(), m.end())
-                    folded = fold(original[a:b])
+                    folded = safe_fold(original[a:b])
                     if any(u.search(folded) for u in rule.unless):
                         continue  # the marks say it is another word ("động" is not "đóng")
                 add(rule.id, rule.group, rule.weight, m.start(), m.end())

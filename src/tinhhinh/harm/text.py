@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from tinhhinh.nlp.normalize import strip_diacritics
+from tinhhinh.nlp.normalize import fold, nfc, strip_diacritics
 
 # Longest text we analyse per field: anything longer is cut (and said so in the evidence-free path).
 MAX_CHARS = 200_000
@@ -87,3 +87,12 @@ def skeleton(original: str) -> Skeleton:
             ends.append(j)
         i = j
     return Skeleton("".join(out), starts, ends)
+
+
+def safe_fold(text: str) -> str:
+    """``fold`` that never raises: odd input (a stray combining mark after punctuation) falls back to
+    NFC + lower case instead of stopping the pipeline."""
+    try:
+        return fold(text)
+    except (IndexError, ValueError):
+        return nfc(text).lower()

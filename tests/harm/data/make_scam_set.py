@@ -1,5 +1,15 @@
-"""Build tests/harm/data/scam_set.jsonl (written before the rules were tuned)."""
+"""Build tests/harm/data/scam_set.jsonl (written before the rules were tuned).
+
+Positives paraphrase scam messages described in the cited published warnings (source on every row);
+negatives are written in the genres that must NOT be flagged: news warning about scams, real bank /
+utility / government announcements, ordinary classified ads and everyday money talk.
+Run: PYTHONPATH=src python tests/harm/data/make_scam_set.py
+"""
+
+import collections
 import json
+from pathlib import Path
+
 from tinhhinh.nlp.normalize import strip_diacritics
 
 S = {
@@ -209,8 +219,7 @@ for o in out:
     if o["source"]:
         pub, title, url = S[o["source"]]
         o["source"] = {"publisher": pub, "title": title, "url": url}
-with open("/work/main/tests/harm/data/scam_set.jsonl", "w", encoding="utf-8") as fh:
+with open(Path(__file__).with_name("scam_set.jsonl"), "w", encoding="utf-8") as fh:
     for o in out:
         fh.write(json.dumps(o, ensure_ascii=False) + "\n")
-import collections
 print(len(out), collections.Counter(o["label"] for o in out), collections.Counter(o["variant"] for o in out))

@@ -1,0 +1,111 @@
+"""`tinhhinh train toxicity` and `tinhhinh eval toxicity`.
+
+Plain functions with Typer annotations; ``register(train_app, eval_app)`` adds them to the ``train`` and
+``eval`` command groups (``tinhhinh.nlp.commands``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tinhhinh.console import UserError, err, out
+
+
+def train_toxicity(
+    data: Annotated[Path, typer.Option("--data", help="Folder with ViHSD-style train.jsonl and dev.jsonl.")],
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Where to write the model. Default: $TINHHINH_HOME/models/toxicity-vihsd."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the model card as JSON.")] = False,
+) -> int:
+    """Train the toxicity model (clean/offensive/hate) on ViHSD: fit on train, tune on dev (a few minutes).
+
+    ViHSD is research-only, so the model stays in this installation and is never shipped.
+    """
+    from tinhhinh.harm.toxicity import train
+
+    if not data.is_dir():
+        raise UserError(
+            f"train toxicity: {data} is not a folder — pass --data DIR with train.jsonl and dev.jsonl"
+        )
+    try:
+        directory, card = train(data, out_dir, progress=lambda msg: err.print(f"[dim]toxicity:[/] {msg}"))
+    except (FileNotFoundError, ValueError) as exc:
+        raise UserError(f"train toxicity: {exc}") from exc
+    if as_json:
+        out.print(json.dumps({"model": str(directory), **card}, ensure_ascii=False), markup=False)
+    else:
+        out.print(f"model\t{directory}", markup=False)
+        out.print(f"version\t{card['version']}", markup=False)
+        out.print(f"dev macro-F1\t{card['dev']['macro_f1']:.4f}", markup=False)
+    return 0
+
+
+def eval_toxicity(
+    data: Annotated[
+        Path, typer.Option("--data", help="A JSONL file with text and label (clean/offensive/hate or 0/1/2).")
+    ],
+    model: Annotated[
+        Path | None,
+        typer.Option("--model", help="Model folder. Default: $TINHHINH_HOME/models/toxicity-vihsd."),
+    ] = None,
+    ids: Annotated[
+        Path | None,
+        typer.Option("--ids", help="Only score records whose id is listed in this file (one per line)."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> int:
+    """Score the toxicity model on a labelled file: accuracy, macro-F1, per-class P/R/F1."""
+    result = evaluate(data, model, ids)
+    if as_json:
+        out.print(json.dumps(result, ensure_ascii=False), markup=False)
+        return 0
+    out.print(f"records\t{result['n']}", markup=False)
+    out.print(f"accuracy\t{result['accuracy']:.4f}", markup=False)
+    out.print(f"macro-F1\t{result['macro_f1']:.4f}", markup=False)
+    out.print("label\tprecision\trecall\tf1\tsupport", markup=False)
+    for label, v in result["per_class"].items():
+        out.print(
+            f"{label}\t{v['precision']:.4f}\t{v['recall']:.4f}\t{v['f1']:.4f}\t{v['support']}", markup=False
+        )
+    return 0
+
+
+def evaluate(data: Path, model_dir: Path | None = None, ids: Path | None = None) -> dict[str, Any]:
+    from tinhhinh.harm.toxicity import LABELS, load_model, metrics, model_status, read_labelled
+
+    if not data.is_file():
+        raise UserError(
+            f"eval toxicity: {data} is not a file — pass --data FILE.jsonl (text + label per line)"
+        )
+    reason = model_status(model_dir)
+    if reason:
+        raise UserError(f"eval toxicity: {reason}")
+    m = load_model(model_dir)
+    assert m is not None
+    try:
+        rows = read_labelled(data)
+    except (OSError, ValueError) as exc:
+        raise UserError(f"eval toxicity: cannot read {data}: {exc}") from exc
+    if ids is not None:
+        wanted = {line.strip() for line in ids.read_text(encoding="utf-8").splitlines() if line.strip()}
+        rows = [r for r in rows if r[0] in wanted]
+    if not rows:
+        raise UserError(f"eval toxicity: no labelled records in {data}")
+    pred = [LABELS.index(m.predict(text)[0]) for _, text, _ in rows]
+    result = metrics([r[2] for r in rows], pred)
+    result["model"] = m.version
+    return result
+
+
+def register(train_app: typer.Typer, eval_app: typer.Typer) -> None:
+    """Add `toxicity` to the `train` and `eval` command groups."""
+    train_app.command("toxicity")(train_toxicity)
+    eval_app.command("toxicity")(eval_toxicity)

@@ -1,0 +1,531 @@
+"""Toxic language: clean / offensive / hate, from a model the installation trains itself.
+
+ViHSD (the only labelled Vietnamese set we have) is research-only, so no trained model ships with the
+package: ``tinhhinh train toxicity --data DIR`` writes one to ``$TINHHINH_HOME/models/toxicity-vihsd/``
+and ``ToxicityStage`` uses it from then on. Without it the stage leaves ``toxicity`` empty and
+``model_status()`` says why.
+
+The model: TF-IDF word 1–2-grams and char_wb 2–5-grams over two copies of the text (folded with
+teencode normalised, and the same without diacritics), a class-balanced logistic regression and a
+linear SVM averaged into one linear model, per-class biases tuned on dev for macro-F1, and a softmax
+temperature fitted on dev so that ``toxicity_score`` = P(offensive or hate) behaves like a probability.
+It is stored as plain arrays (``model.npz``, loaded with ``allow_pickle=False``) plus ``card.json``.
+
+Toxicity is language, not opinion: the model says nothing about what a comment argues for. Results are
+meant to be counted per story, area and source; no flag here opens a case by itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tinhhinh import config
+from tinhhinh.harm.teencode import normalize_tokens
+from tinhhinh.harm.text import as_text, safe_fold
+from tinhhinh.item import Item
+from tinhhinh.nlp.normalize import strip_diacritics
+
+MODEL_NAME = "toxicity-vihsd"
+LABELS = ("clean", "offensive", "hate")
+FORMAT = 1
+# A `harm` entry is added only when the label is not clean AND P(offensive or hate) reaches this.
+HARM_THRESHOLD = 0.6
+# Longer texts are scored per chunk of about this many characters (see `assess`).
+CHUNK_CHARS = 400
+MAX_CHARS = 100_000
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+_REPEAT_RE = re.compile(r"(\w)\1{2,}")
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]+")
+_WORD_PATTERN = r"(?u)\b\w+\b"
+_SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+# (copy, analyzer, ngram_range) — copy "f" = folded + teencode, "s" = the same without diacritics
+VIEWS: tuple[tuple[str, str, tuple[int, int]], ...] = (
+    ("f", "word", (1, 2)),
+    ("f", "char_wb", (2, 5)),
+    ("s", "word", (1, 2)),
+    ("s", "char_wb", (2, 5)),
+)
+
+
+def prepare(text: object) -> tuple[str, str]:
+    """The two copies the model reads: folded with teencode normalised, and that without marks."""
+    raw = as_text(text)[:MAX_CHARS]
+    folded = safe_fold(raw)
+    folded = _URL_RE.sub(" url ", folded)
+    folded = _REPEAT_RE.sub(r"\1", folded)  # "quáaaa" → "quá"
+    folded = " ".join(normalize_tokens(_TOKEN_RE.findall(folded)))
+    return folded, strip_diacritics(folded)
+
+
+def _vectorizer(analyzer: str, ngrams: tuple[int, int], min_df: int = 2):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(
+        analyzer=analyzer,
+        ngram_range=ngrams,
+        min_df=min_df,
+        sublinear_tf=True,
+        lowercase=False,
+        token_pattern=_WORD_PATTERN if analyzer == "word" else None,
+        dtype=np.float32,
+    )
+
+
+def default_model_dir() -> Path:
+    return config.home() / "models" / MODEL_NAME
+
+
+# ---------------------------------------------------------------- data
+
+
+def read_labelled(path: Path) -> list[tuple[str, str, int]]:
+    """(id, text, label index) from a ViHSD-style JSONL file; drops `#ERROR!` rows and unknown labels."""
+    rows: list[tuple[str, str, int]] = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh):
+            line = line.strip()
+            if not line:
+                continue
+            rec = json.loads(line)
+            text = as_text(rec.get("text"))
+            if text.strip() == "#ERROR!":
+                continue  # spreadsheet artefact in ViHSD, not a comment
+            label = _label_index(rec)
+            if label is None:
+                continue
+            rows.append((str(rec.get("id", n)), text, label))
+    return rows
+
+
+def _label_index(rec: dict[str, Any]) -> int | None:
+    name = rec.get("label_name")
+    if isinstance(name, str) and name.lower() in LABELS:
+        return LABELS.index(name.lower())
+    label = rec.get("label")
+    if isinstance(label, str):
+        if label.lower() in LABELS:
+            return LABELS.index(label.lower())
+        if label.isdigit():
+            label = int(label)
+    if isinstance(label, int) and 0 <= label < len(LABELS):
+        return label
+    return None
+
+
+# ---------------------------------------------------------------- metrics
+
+
+def metrics(gold: Iterable[int], pred: Iterable[int]) -> dict[str, Any]:
+    gold, pred = list(gold), list(pred)
+    per: dict[str, dict[str, float]] = {}
+    for k, name in enumerate(LABELS):
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == k and p == k)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != k and p == k)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == k and p != k)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[name] = {"precision": prec, "recall": rec, "f1": f1, "support": tp + fn}
+    acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(gold) if gold else 0.0
+    return {
+        "n": len(gold),
+        "accuracy": acc,
+        "macro_f1": sum(v["f1"] for v in per.values()) / len(LABELS),
+        "per_class": per,
+    }
+
+
+# ---------------------------------------------------------------- model
+
+
+@dataclass
+class ToxicityModel:
+    vocabs: list[dict[str, int]]  # per view: term → row in W (views use disjoint rows)
+    idf: np.ndarray  # (n_features,) by row
+    W: np.ndarray  # (n_features, 3) float32
+    b: np.ndarray  # (3,) includes the tuned biases
+    temperature: float
+    card: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        self._analyzers = [_vectorizer(a, ng).build_analyzer() for _, a, ng in VIEWS]
+
+    @property
+    def version(self) -> str:
+        return str(self.card.get("version", "unknown"))
+
+    def decision(self, text: object) -> np.ndarray:
+        folded, stripped = prepare(text)
+        out = self.b.astype(np.float64).copy()
+        for (copy, _, _), analyze, vocab in zip(VIEWS, self._analyzers, self.vocabs, strict=True):
+            counts = Counter(analyze(folded if copy == "f" else stripped))
+            if not counts:
+                continue
+            ids = np.fromiter(map(vocab.get, counts.keys(), repeat(-1)), dtype=np.int64, count=len(counts))
+            keep = ids >= 0
+            if not keep.any():
+                continue
+            c = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[keep]
+            ids = ids[keep]
+            v = (1.0 + np.log(c)) * self.idf[ids]
+            v /= np.sqrt(v @ v)
+            out += v @ self.W[ids]
+        return out
+
+    def probabilities(self, decision: np.ndarray) -> np.ndarray:
+        z = decision * self.temperature
+        z = z - z.max()
+        e = np.exp(z)
+        return e / e.sum()
+
+    def predict(self, text: object) -> tuple[str, float]:
+        """(label, P(offensive or hate)) for one text."""
+        d = self.decision(text)
+        p = self.probabilities(d)
+        return LABELS[int(d.argmax())], float(p[1] + p[2])
+
+    def save(self, directory: Path) -> Path:
+        directory.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {
+            "W": self.W.astype(np.float32),
+            "b": self.b.astype(np.float64),
+            "idf": self.idf.astype(np.float32),
+        }
+        for k, vocab in enumerate(self.vocabs):
+            terms = sorted(vocab, key=vocab.__getitem__)
+            arrays[f"terms{k}"] = np.asarray(terms, dtype=str)
+            arrays[f"rows{k}"] = np.asarray([vocab[t] for t in terms], dtype=np.int32)
+        tmp = directory / "model.tmp.npz"
+        np.savez_compressed(tmp, **arrays)
+        tmp.replace(directory / "model.npz")
+        card = dict(self.card, temperature=self.temperature)
+        (directory / "card.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
+        return directory
+
+    @classmethod
+    def load(cls, directory: Path) -> ToxicityModel:
+        card = json.loads((directory / "card.json").read_text(encoding="utf-8"))
+        if card.get("format") != FORMAT:
+            raise ValueError(f"{directory}: model format {card.get('format')} is not {FORMAT}; retrain it")
+        with np.load(directory / "model.npz", allow_pickle=False) as z:
+            vocabs = []
+            for k in range(len(VIEWS)):
+                terms, rows = z[f"terms{k}"].tolist(), z[f"rows{k}"].tolist()
+                vocabs.append(dict(zip(terms, rows, strict=True)))
+            W, b, idf = z["W"].astype(np.float32), z["b"].astype(np.float64), z["idf"].astype(np.float64)
+        return cls(vocabs, idf, W, b, float(card["temperature"]), card)
+
+
+# ---------------------------------------------------------------- training
+
+
+def _fit_features(texts: list[tuple[str, str]]):
+    import scipy.sparse as sp
+
+    vecs, blocks = [], []
+    for copy, analyzer, ngrams in VIEWS:
+        vec = _vectorizer(analyzer, ngrams)
+        blocks.append(vec.fit_transform([f if copy == "f" else s for f, s in texts]))
+        vecs.append(vec)
+    return vecs, sp.hstack(blocks).tocsr()
+
+
+def _transform(vecs, texts: list[tuple[str, str]]):
+    import scipy.sparse as sp
+
+    blocks = [
+        vec.transform([f if copy == "f" else s for f, s in texts])
+        for vec, (copy, _, _) in zip(vecs, VIEWS, strict=True)
+    ]
+    return sp.hstack(blocks).tocsr()
+
+
+def _macro_f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    f1s = []
+    for k in range(len(LABELS)):
+        tp = np.sum((gold == k) & (pred == k))
+        fp = np.sum((gold != k) & (pred == k))
+        fn = np.sum((gold == k) & (pred != k))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(f1s))
+
+
+def _tune_bias(S: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Per-class offsets (clean fixed at 0) that maximise macro-F1; ties → the smallest change."""
+    best = (-1.0, 0.0, np.zeros(3))
+    grid = np.round(np.arange(-1.0, 1.01, 0.1), 2)
+    for b1 in grid:
+        for b2 in grid:
+            bias = np.array([0.0, b1, b2])
+            f = _macro_f1(y, (S + bias).argmax(1))
+            key = (round(f, 4), -(abs(b1) + abs(b2)))
+            if key > (round(best[0], 4), -(abs(best[2][1]) + abs(best[2][2]))):
+                best = (f, 0.0, bias)
+    return best[2], best[0]
+
+
+def _fit_temperature(S: np.ndarray, y: np.ndarray) -> float:
+    best_t, best_loss = 1.0, float("inf")
+    for t in np.exp(np.linspace(np.log(0.05), np.log(20), 60)):
+        z = S * t
+        z = z - z.max(1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(1, keepdims=True))
+        loss = -float(np.mean(logp[np.arange(len(y)), y]))
+        if loss < best_loss:
+            best_t, best_loss = float(t), loss
+    return best_t
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()[:16]
+
+
+def train(
+    data: Path,
+    out_dir: Path | None = None,
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[Path, dict[str, Any]]:
+    """Train on ``DATA/train.jsonl``, tune on ``DATA/dev.jsonl``; write the model; return (dir, dev metrics)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.svm import LinearSVC
+
+    say = progress or (lambda _msg: None)
+    data = Path(data)
+    train_path, dev_path = data / "train.jsonl", data / "dev.jsonl"
+    for p in (train_path, dev_path):
+        if not p.exists():
+            raise FileNotFoundError(
+                f"{p} not found: --data must be a folder with train.jsonl and dev.jsonl (ViHSD layout)"
+            )
+    started = time.time()
+    train_rows, dev_rows = read_labelled(train_path), read_labelled(dev_path)
+    if len({r[2] for r in train_rows}) < len(LABELS) or not dev_rows:
+        raise ValueError(f"{data}: need all three labels in train.jsonl and a non-empty dev.jsonl")
+    say(f"read {len(train_rows):,} train and {len(dev_rows):,} dev comments")
+    Xtr_text = [prepare(t) for _, t, _ in train_rows]
+    Xdv_text = [prepare(t) for _, t, _ in dev_rows]
+    ytr = np.array([r[2] for r in train_rows])
+    ydv = np.array([r[2] for r in dev_rows])
+    vecs, Xtr = _fit_features(Xtr_text)
+    Xdv = _transform(vecs, Xdv_text)
+    say(f"features: {Xtr.shape[1]:,}")
+
+    parts = []
+    for name, model in (
+        ("logistic regression", LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000)),
+        ("linear SVM", LinearSVC(C=0.1, class_weight="balanced")),
+    ):
+        say(f"fitting {name}")
+        model.fit(Xtr, ytr)
+        coef = model.coef_.T.astype(np.float64)  # (n_features, 3)
+        intercept = model.intercept_.astype(np.float64)
+        # centre across classes and scale to unit spread on train so the two models weigh the same
+        coef = coef - coef.mean(1, keepdims=True)
+        intercept = intercept - intercept.mean()
+        spread = float(np.std(Xtr @ coef + intercept))
+        parts.append((coef / spread, intercept / spread))
+    W = sum(c for c, _ in parts) / len(parts)
+    b = sum(i for _, i in parts) / len(parts)
+
+    S_dev = np.asarray(Xdv @ W) + b
+    raw_f1 = _macro_f1(ydv, S_dev.argmax(1))
+    bias, tuned_f1 = _tune_bias(S_dev, ydv)
+    temperature = _fit_temperature(S_dev + bias, ydv)
+    say(f"dev macro-F1 {raw_f1:.4f} raw, {tuned_f1:.4f} with class offsets {bias[1]:+.1f}/{bias[2]:+.1f}")
+
+    vocabs = [{t: int(i) for t, i in vec.vocabulary_.items()} for vec in vecs]
+    offsets = np.cumsum([0] + [len(v) for v in vocabs])
+    vocabs = [{t: i + int(off) for t, i in v.items()} for v, off in zip(vocabs, offsets, strict=False)]
+    idf = np.concatenate([vec.idf_.astype(np.float64) for vec in vecs])
+    trained_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    card = {
+        "name": MODEL_NAME,
+        "format": FORMAT,
+        "version": f"{MODEL_NAME}-{trained_at[:10].replace('-', '')}-{_sha256(train_path)[:8]}",
+        "trained_at": trained_at,
+        "labels": list(LABELS),
+        "data": {
+            "train": str(train_path),
+            "train_sha256": _sha256(train_path),
+            "dev": str(dev_path),
+            "dev_sha256": _sha256(dev_path),
+            "n_train": len(train_rows),
+            "n_dev": len(dev_rows),
+            "licence": "ViHSD is research-only (no licence stated): do not redistribute this model",
+        },
+        "features": int(offsets[-1]),
+        "class_offsets": [float(x) for x in bias],
+        "harm_threshold": HARM_THRESHOLD,
+        "dev": {"macro_f1_raw": raw_f1, "macro_f1": tuned_f1},
+        "seconds": round(time.time() - started, 1),
+    }
+    model = ToxicityModel(vocabs, idf, W.astype(np.float32), b + bias, temperature, card)
+    directory = model.save(Path(out_dir) if out_dir else default_model_dir())
+    _MODELS.pop(str(directory), None)
+    say(f"saved {directory} in {time.time() - started:.0f} s")
+    return directory, card
+
+
+# ---------------------------------------------------------------- use
+
+_MODELS: dict[str, ToxicityModel | None] = {}
+_WARNED: set[str] = set()
+
+
+def model_status(model_dir: Path | None = None) -> str | None:
+    """None when a usable model exists; otherwise one line saying why toxicity will be absent."""
+    directory = Path(model_dir) if model_dir else default_model_dir()
+    if not (directory / "model.npz").exists() or not (directory / "card.json").exists():
+        return (
+            f"toxicity: no trained model in {directory} — run `tinhhinh train toxicity --data DIR` "
+            "(DIR = a ViHSD folder); until then items get no toxicity"
+        )
+    try:
+        card = json.loads((directory / "card.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return (
+            f"toxicity: model card in {directory} unreadable ({exc}) — retrain with `tinhhinh train toxicity`"
+        )
+    if card.get("format") != FORMAT:
+        return (
+            f"toxicity: model in {directory} has format {card.get('format')}, expected {FORMAT} — retrain it"
+        )
+    return None
+
+
+def load_model(model_dir: Path | None = None) -> ToxicityModel | None:
+    directory = Path(model_dir) if model_dir else default_model_dir()
+    key = str(directory)
+    if key not in _MODELS:
+        _MODELS[key] = None if model_status(directory) else ToxicityModel.load(directory)
+    return _MODELS[key]
+
+
+def take_warning(model_dir: Path | None = None) -> str | None:
+    """The reason toxicity is absent, once per process (None when the model is there or already said)."""
+    reason = model_status(model_dir)
+    if reason is None or reason in _WARNED:
+        return None
+    _WARNED.add(reason)
+    return reason
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Sentence-aligned spans of about CHUNK_CHARS characters."""
+    spans: list[tuple[int, int]] = []
+    start = end = 0
+    for m in _SENTENCE_RE.finditer(text):
+        if m.end() - start > CHUNK_CHARS and end > start:
+            spans.append((start, end))
+            start = m.start()
+        end = m.end()
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+@dataclass
+class ToxicityResult:
+    label: str
+    score: float
+    field: str
+    span: tuple[int, int]
+    text: str
+
+
+def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
+    """Label and score an item. Short items are read whole. A long text is read per sentence-aligned
+    chunk and takes the label and score of its SECOND most toxic chunk, so one stray sentence (a quote,
+    a crime report) does not tag a whole article; the evidence points at the most toxic chunk."""
+    title_s, text_s = as_text(title)[:MAX_CHARS], as_text(text)[:MAX_CHARS]
+    pieces: list[tuple[str, int, int, str]] = []
+    if title_s.strip():
+        pieces.append(("title", 0, len(title_s), title_s))
+    if len(text_s) <= CHUNK_CHARS:
+        if text_s.strip():
+            pieces.append(("text", 0, len(text_s), text_s))
+    else:
+        pieces.extend(("text", a, b, text_s[a:b]) for a, b in _chunks(text_s))
+    if not pieces:
+        return ToxicityResult("clean", 0.0, "text", (0, 0), "")
+    scored = []
+    for field, a, b, piece in pieces:
+        label, score = model.predict(piece)
+        scored.append((score, label, field, a, b, piece))
+    scored.sort(key=lambda s: s[0], reverse=True)
+    top = scored[0]
+    # long text: the item counts as toxic only as far as its SECOND most toxic chunk is
+    judge = scored[1] if len(pieces) > 2 else top
+    return ToxicityResult(judge[1], round(judge[0], 4), top[2], (top[3], top[4]), top[5])
+
+
+class ToxicityStage:
+    """Per-record stage: sets ``toxicity``/``toxicity_score`` and, above the threshold, a ``toxic`` harm entry."""
+
+    name = "toxicity"
+
+    def __init__(self, model_dir: Path | None = None, threshold: float = HARM_THRESHOLD) -> None:
+        self.model_dir = Path(model_dir) if model_dir else default_model_dir()
+        self.threshold = threshold
+        model = load_model(self.model_dir)
+        self.version = model.version if model else "absent"
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model_dir": self.model_dir, "threshold": self.threshold, "version": self.version}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def warning(self) -> str | None:
+        return take_warning(self.model_dir)
+
+    def __call__(self, item: Item) -> Item:
+        if not isinstance(item.harm, list):
+            item.harm = []
+        model = load_model(self.model_dir)
+        if model is None:
+            item.toxicity = None
+            item.toxicity_score = None
+            return item
+        result = assess(model, item.title, item.text)
+        item.toxicity = result.label
+        item.toxicity_score = result.score
+        item.harm = [h for h in item.harm if not (isinstance(h, dict) and h.get("type") == "toxic")]
+        if result.label != "clean" and result.score >= self.threshold:
+            item.harm.append(
+                {
+                    "type": "toxic",
+                    "score": result.score,
+                    "evidence": [
+                        {
+                            "rule": f"model:{result.label}",
+                            "span": [result.span[0], result.span[1]],
+                            "text": result.text[:500],
+                            "field": result.field,
+                            "weight": result.score,
+                        }
+                    ],
+                    "status": "unconfirmed",
+                }
+            )
+        item.model_version["toxicity"] = model.version
+        return item
