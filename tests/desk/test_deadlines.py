@@ -304,3 +304,37 @@ def test_cli_deadline_json():
     assert "Điều 30" in data["dates"][0]["article"]
     bad = CliRunner().invoke(petition_app, ["deadline", "--kind", "to_cao", "--event", "accepted=10/06/2026"])
     assert bad.exit_code == 1
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CAL = load_calendar()
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=st.dates(min_value=D("2025-01-01"), max_value=D("2027-10-31")), n=st.integers(1, 60))
+def test_working_day_counting_properties(start, n):
+    due = _CAL.add_working_days(start, n)
+    assert _CAL.is_working_day(due)
+    between = [start + dt.timedelta(days=i) for i in range(1, (due - start).days + 1)]
+    assert sum(_CAL.is_working_day(d) for d in between) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    accepted=st.dates(min_value=D("2025-01-01"), max_value=D("2027-09-30")),
+    kind=st.sampled_from(["khieu_nai", "to_cao"]),
+    complex_=st.booleans(),
+    remote=st.booleans(),
+)
+def test_calendar_rules_end_on_a_working_day_on_or_after_day_n(accepted, kind, complex_, remote):
+    result = compute(kind, {"accepted": accepted}, complex=complex_, remote=remote and kind == "khieu_nai")
+    for d in result["dates"]:
+        due, unrolled = D(d["due"]), D(d["unrolled_due"])
+        assert unrolled == accepted + dt.timedelta(days=d["days"])
+        assert due >= unrolled and _CAL.is_working_day(due)
+        # nothing between day N and the due date is a working day: it moved to the *next* one
+        assert not any(
+            _CAL.is_working_day(unrolled + dt.timedelta(days=i)) for i in range((due - unrolled).days)
+        )

@@ -52,6 +52,11 @@ def test_purge_erases_everything_personal(desk, tmp_path, _isolated_home):
     petitions.assign(e, c, p2, expected_version=1, resolver_id=desk.officer_a.id)
     petitions.add_note(e, desk.officer_a, p2, f"Người tố cáo {desk.PETITIONER['name']} xin giữ bí mật")
     petitions.show(e, desk.officer_a, p2)  # the resolver reads the identity (audited, sealed)
+    trail = audit.entries_for(e, desk.officer_a, p2)
+    assert (
+        trail[0]["personal"]["name"] == desk.PETITIONER["name"]
+    )  # the resolver reads the sealed audit values
+    assert desk.PETITIONER["name"] not in repr(audit.entries_for(e, c, p2))  # a coordinator does not
     p3 = desk.petition(kind="kien_nghi_phan_anh", petitioner=dict(OTHER), content="Đèn đường hỏng")
     for pid in (p1, p2):
         v = petitions.show(e, c, pid)["version"]
@@ -81,7 +86,7 @@ def test_purge_erases_everything_personal(desk, tmp_path, _isolated_home):
     assert result["ok"], result["problems"]
     assert petitions.show(e, c, p1)["petitioner"] == {"erased": True}
     assert petitions.show(e, desk.officer_a, p2)["petitioner"] == {"erased": True}
-    assert "(erased)" in repr(audit.entries_for(e, p1))
+    assert "(erased)" in repr(audit.entries_for(e, c, p1))
     assert petitions.show(e, c, p3)["petitioner"]["name"] == OTHER["name"]  # open petition untouched
 
     db.dispose_all()

@@ -168,20 +168,31 @@ def read_head_file(path: Path) -> dict[str, Any]:
         ) from exc
 
 
-def entries_for(engine: Engine, petition_id: int) -> list[dict[str, Any]]:
-    """Audit rows of one petition with personal values opened while the key exists (for the resolver's view)."""
+def entries_for(engine: Engine, actor: Actor, petition_id: int) -> list[dict[str, Any]]:
+    """A petition's audit trail as ``actor`` may see it: sealed values opened only for those allowed to read
+    the petitioner's data, and only while the key exists ("(erased)" after)."""
+    from tinhhinh.desk.access import can
+
     out = []
     with engine.connect() as conn:
+        row = store.get_petition(conn, petition_id)
+        require(actor, "petition.read", row)
+        personal_ok = can(
+            actor, "petition.read_identity" if row["kind"] == "to_cao" else "petition.read_contact", row
+        )
         wrapped = store.get_petition_key(conn, petition_id)
         key = crypto.unwrap(wrapped, petition_id) if wrapped else None
-        for row in store.iter_audit(conn):
-            if row["petition_id"] != petition_id:
+        for entry_row in store.iter_audit(conn):
+            if entry_row["petition_id"] != petition_id:
                 continue
-            entry = {k: row[k] for k in ("seq", "at", "actor", "action", "object_type", "object_id")}
-            entry["data"] = json.loads(row["data"])
-            if row["sealed"]:
-                entry["personal"] = (
-                    crypto.open_sealed(key, row["sealed"], f"audit:{petition_id}") if key else "(erased)"
-                )
+            entry = {k: entry_row[k] for k in ("seq", "at", "actor", "action", "object_type", "object_id")}
+            entry["data"] = json.loads(entry_row["data"])
+            if entry_row["sealed"]:
+                if key is None:
+                    entry["personal"] = "(erased)"
+                elif personal_ok:
+                    entry["personal"] = crypto.open_sealed(key, entry_row["sealed"], f"audit:{petition_id}")
+                else:
+                    entry["personal"] = "(hidden)"
             out.append(entry)
     return out

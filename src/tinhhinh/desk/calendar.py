@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -109,11 +110,19 @@ def load_calendar(path: Path | None = None) -> OfficeCalendar:
     """The shipped calendar, with whole years overridden/added by ``$TINHHINH_HOME/holidays.yaml``."""
     if path is not None:
         return OfficeCalendar.from_mapping(_read(path), str(path))
+    override = config.home() / "holidays.yaml"
+    stamp = override.stat().st_mtime_ns if override.exists() else None
+    return _cached(str(override), stamp)
+
+
+@lru_cache(maxsize=8)
+def _cached(override_path: str, _stamp: int | None) -> OfficeCalendar:
+    """Re-read when the override file appears, changes or goes (its mtime is part of the key)."""
+    override = Path(override_path)
     shipped = resources.files("tinhhinh") / "data" / "holidays.yaml"
     cal = OfficeCalendar.from_mapping(
         yaml.safe_load(shipped.read_text(encoding="utf-8")), "data/holidays.yaml"
     )
-    override = config.home() / "holidays.yaml"
     if override.exists():
         data = _read(override)
         cal.merge(data, str(override))

@@ -1,0 +1,78 @@
+"""The desk CLI: a few runs as real processes (stdout only output, one-line errors, exit codes); the
+longer round trip in-process."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from tinhhinh.desk.commands import audit_app, petition_app, users_app
+
+
+def _run(args, home, extra_env=None):
+    env = {**os.environ, "TINHHINH_HOME": str(home), **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "tinhhinh.cli", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_real_process(tmp_path, _isolated_home):
+    db = str(tmp_path / "office.db")
+    r = _run(
+        ["petition", "deadline", "--kind", "khieu_nai", "--event", "accepted=2027-01-15", "--json"],
+        _isolated_home,
+    )
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["dates"][0]["due"] == "2027-02-15" and data["dates"][0]["rolled_forward_because"] == "Sunday"
+    r = _run(["petition", "list", "--db", db], _isolated_home, {"TINHHINH_USER": "", "TINHHINH_PASSWORD": ""})
+    assert r.returncode == 1 and r.stdout == ""
+    assert len(r.stderr.strip().splitlines()) == 1 and "pass --user" in r.stderr
+
+
+def test_cli_round_trip(desk, monkeypatch):
+    db = str(desk.path)
+    run = CliRunner().invoke
+
+    def as_user(name, password=None):
+        monkeypatch.setenv("TINHHINH_USER", name)
+        monkeypatch.setenv("TINHHINH_PASSWORD", password or desk.PASSWORD)
+
+    as_user("admin")
+    monkeypatch.setenv("TINHHINH_NEW_PASSWORD", "short")
+    r = run(users_app, ["add", "x", "--role", "viewer", "--db", db])
+    assert r.exit_code == 1 and "too short" in r.output
+    as_user("coord")
+    intake = ["intake", "--kind", "to_cao", "--subject", "Sai phạm đất đai", "--received", "2026-10-15",
+              "--name", "Phan Thị Quỳnh", "--phone", "0901234567", "--db", db]  # fmt: skip
+    r = run(petition_app, intake)
+    assert r.exit_code == 1 and "privacy notice" in r.output
+    r = run(petition_app, [*intake, "--privacy-notice-given"])
+    assert r.exit_code == 0, r.output
+    pid = r.stdout.strip()
+    r = run(petition_app, ["show", pid, "--db", db])
+    shown = json.loads(r.stdout)
+    assert shown["due_on"] is None and list(shown["petitioner"]) == ["pseudonym"] and "Quỳnh" not in r.stdout
+    r = run(petition_app, ["transition", pid, "accepted", "--version", "1", "--on", "2026-06-10", "--db", db])
+    assert r.exit_code == 1 and "before the petition was received" in r.output
+    r = run(petition_app, ["assign", pid, "--version", "1", "--resolver", "officer_a", "--db", db])
+    assert r.exit_code == 1 and "another agency" in r.output  # no sector given, so no agency yet
+    r = run(petition_app, ["transition", pid, "accepted", "--version", "1", "--on", "2026-10-20", "--db", db])
+    assert json.loads(r.stdout)["due_on"] == "2026-11-19"
+    r = run(petition_app, ["transition", pid, "accepted", "--version", "1", "--db", db])
+    assert r.exit_code == 1 and "changed by someone else" in r.output
+    as_user("admin")
+    r = run(petition_app, ["show", pid, "--db", db])
+    assert r.exit_code == 1 and "may not petition.read" in r.output
+    r = run(audit_app, ["verify", "--db", db])
+    assert r.exit_code == 0, r.output
+    as_user("viewer")
+    r = run(petition_app, ["stats", "--db", db])
+    assert json.loads(r.stdout)["total"] == 1
+    as_user("coord", "wrong-password")
+    r = run(petition_app, ["list", "--db", db])
+    assert r.exit_code == 1 and "wrong user name or password" in r.output
