@@ -50,6 +50,7 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _REPEAT_RE = re.compile(r"(\w)\1{2,}")
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]+")
 _WORD_PATTERN = r"(?u)\b\w+\b"
+_WORD_TOKEN_RE = re.compile(_WORD_PATTERN)
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
 # (copy, analyzer, ngram_range) — copy "f" = folded + teencode, "s" = the same without diacritics
@@ -163,25 +164,64 @@ class ToxicityModel:
 
     def __post_init__(self) -> None:
         self._analyzers = [_vectorizer(a, ng).build_analyzer() for _, a, ng in VIEWS]
+        # char_wb n-grams never cross a word boundary, so a word's known n-gram rows can be cached
+        self._word_cache: list[dict[str, np.ndarray]] = [{} for _ in VIEWS]
 
     @property
     def version(self) -> str:
         return str(self.card.get("version", "unknown"))
 
+    def _char_wb_rows(self, k: int, doc: str) -> np.ndarray:
+        cache, vocab = self._word_cache[k], self.vocabs[k]
+        lo, hi = VIEWS[k][2]
+        parts = []
+        for word in doc.split():
+            rows = cache.get(word)
+            if rows is None:
+                w = " " + word + " "
+                grams = []
+                for n in range(lo, hi + 1):
+                    if len(w) <= n:
+                        grams.append(w)  # as sklearn: a word no longer than n counts once, whole
+                        break
+                    grams.extend(w[i : i + n] for i in range(len(w) - n + 1))
+                found = [vocab[g] for g in grams if g in vocab]
+                rows = np.asarray(found, dtype=np.int64)
+                if len(cache) > 300_000:
+                    cache.clear()
+                cache[word] = rows
+            parts.append(rows)
+        return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+
+    def _word_rows(self, k: int, doc: str) -> np.ndarray:
+        vocab = self.vocabs[k]
+        lo, hi = VIEWS[k][2]
+        toks = _WORD_TOKEN_RE.findall(doc)
+        found = []
+        for n in range(lo, hi + 1):
+            for i in range(len(toks) - n + 1):
+                j = vocab.get(toks[i] if n == 1 else " ".join(toks[i : i + n]))
+                if j is not None:
+                    found.append(j)
+        return np.asarray(found, dtype=np.int64)
+
     def decision(self, text: object) -> np.ndarray:
         folded, stripped = prepare(text)
         out = self.b.astype(np.float64).copy()
-        for (copy, _, _), analyze, vocab in zip(VIEWS, self._analyzers, self.vocabs, strict=True):
-            counts = Counter(analyze(folded if copy == "f" else stripped))
-            if not counts:
+        for k, (copy, analyzer, _) in enumerate(VIEWS):
+            doc = folded if copy == "f" else stripped
+            if analyzer == "char_wb":
+                rows = self._char_wb_rows(k, doc)
+            elif analyzer == "word":
+                rows = self._word_rows(k, doc)
+            else:
+                rows = np.fromiter(
+                    (j for j in map(self.vocabs[k].get, self._analyzers[k](doc)) if j is not None), dtype=np.int64
+                )
+            if rows.size == 0:
                 continue
-            ids = np.fromiter(map(vocab.get, counts.keys(), repeat(-1)), dtype=np.int64, count=len(counts))
-            keep = ids >= 0
-            if not keep.any():
-                continue
-            c = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))[keep]
-            ids = ids[keep]
-            v = (1.0 + np.log(c)) * self.idf[ids]
+            ids, counts = np.unique(rows, return_counts=True)
+            v = (1.0 + np.log(counts)) * self.idf[ids]
             v /= np.sqrt(v @ v)
             out += v @ self.W[ids]
         return out

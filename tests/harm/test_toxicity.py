@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import pickle
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from tinhhinh.harm import toxicity as tox
+from tinhhinh.harm.commands import register
+from tinhhinh.item import Item
+
+HELDOUT = Path(__file__).parent / "data" / "toxicity_heldout_ids.txt"
+# macro-F1 measured on the held-out ids when the model was built (docs/harm.md); the floor is 1 point below
+ACHIEVED_MACRO_F1 = 0.657
+FLOOR = ACHIEVED_MACRO_F1 - 0.01
+
+
+# ---------------------------------------------------------------- a tiny synthetic set (no ViHSD needed)
+
+
+def _write_tiny(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    clean = ["hôm nay trời đẹp quá", "cảm ơn bạn nhiều nha", "bài viết hay", "chúc mọi người vui vẻ", "đồng ý với bạn"]
+    offensive = ["đm nói vl thật", "vcl luôn á", "đéo hiểu gì luôn", "nói cl gì vậy", "đm đi chơi không"]
+    hate = ["lũ súc vật ngu như chó", "thằng óc chó cút đi", "bọn mày ngu như bò", "đồ súc sinh", "lũ ngu đần"]
+    for split, times in (("train", 6), ("dev", 2)):
+        with (folder / f"{split}.jsonl").open("w", encoding="utf-8") as fh:
+            n = 0
+            for _ in range(times):
+                for label, texts in enumerate((clean, offensive, hate)):
+                    for t in texts:
+                        fh.write(json.dumps({"id": f"{split}-{n}", "text": t, "label": label}, ensure_ascii=False) + "\n")
+                        n += 1
+            fh.write(json.dumps({"id": f"{split}-err", "text": "#ERROR!", "label": 2}) + "\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    folder = _write_tiny(tmp_path_factory.mktemp("tiny"))
+    directory, card = tox.train(folder, tmp_path_factory.mktemp("tinymodel") / "m")
+    assert card["data"]["n_train"] == 90  # the #ERROR! row was dropped
+    return directory
+
+
+def test_error_rows_are_dropped(tmp_path):
+    folder = _write_tiny(tmp_path / "d")
+    rows = tox.read_labelled(folder / "train.jsonl")
+    assert all(text != "#ERROR!" for _, text, _ in rows)
+
+
+def test_labels_from_names_or_numbers(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {"id": "a", "text": "x", "label": 0},
+                {"id": "b", "text": "x", "label": "HATE"},
+                {"id": "c", "text": "x", "label_name": "Offensive"},
+                {"id": "d", "text": "x", "label": "2"},
+                {"id": "e", "text": "x", "label": "weird"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert [r[2] for r in tox.read_labelled(path)] == [0, 2, 1, 2]
+
+
+def test_prepare_handles_teencode_nfd_and_repeats():
+    f1, s1 = tox.prepare("Không biết đâu")
+    f2, s2 = tox.prepare(unicodedata.normalize("NFD", "ko bít đâuuuuu"))
+    assert f2 == "không biết đâu" and s2 == "khong biet dau"
+    assert f1 == f2 and s1 == s2
+
+
+def test_stage_without_model_is_silent_but_says_why_once():
+    stage = tox.ToxicityStage()
+    item = stage(Item(kind="comment", text="đm"))
+    assert item.toxicity is None and item.toxicity_score is None and item.harm == []
+    reason = stage.warning()
+    assert reason and "tinhhinh train toxicity" in reason
+    assert stage.warning() is None  # once
+
+
+def test_tiny_model_round_trip(tiny_model):
+    stage = tox.ToxicityStage(model_dir=tiny_model, threshold=0.0)
+    item = stage(Item(kind="comment", text="lũ súc vật ngu như chó"))
+    assert item.toxicity in tox.LABELS and 0.0 <= item.toxicity_score <= 1.0
+    assert item.model_version["toxicity"].startswith("toxicity-vihsd-")
+    clean = stage(Item(kind="comment", text="cảm ơn bạn nhiều nha"))
+    assert clean.toxicity == "clean" and clean.harm == []
+    toxic = [h for h in item.harm if h["type"] == "toxic"]
+    if item.toxicity != "clean":
+        assert toxic and toxic[0]["status"] == "unconfirmed"
+        e = toxic[0]["evidence"][0]
+        assert item.text[e["span"][0] : e["span"][1]] == e["text"]
+    # idempotent
+    assert len([h for h in stage(item).harm if h["type"] == "toxic"]) == len(toxic)
+
+
+def test_stage_uses_model_in_home_by_default(tiny_model, _isolated_home):
+    shutil.copytree(tiny_model, _isolated_home / "models" / tox.MODEL_NAME)
+    tox._MODELS.clear()
+    stage = tox.ToxicityStage()
+    assert stage.version != "absent" and stage.warning() is None
+    assert stage(Item(kind="comment", text="đồ súc sinh")).toxicity is not None
+
+
+def test_stage_is_picklable(tiny_model):
+    stage = pickle.loads(pickle.dumps(tox.ToxicityStage(model_dir=tiny_model)))
+    assert stage(Item(text="chào bạn")).toxicity is not None
+
+
+@pytest.mark.parametrize(
+    "title,text",
+    [
+        (None, None),
+        ("", ""),
+        (b"\xff\xfe\x00", b"\x00\x01\xc3\x28"),
+        ("", "\u0301\u0301 ◐.̃◐ \x00\x07"),
+        ("", "đm " * 200_000),
+        (7, 3.5),
+    ],
+)
+def test_bad_input_never_raises(tiny_model, title, text):
+    item = Item(kind="comment")
+    item.title, item.text = title, text  # type: ignore[assignment]
+    out = tox.ToxicityStage(model_dir=tiny_model)(item)
+    assert out.toxicity in tox.LABELS and isinstance(out.harm, list)
+
+
+def test_long_text_needs_two_toxic_chunks(tiny_model):
+    model = tox.load_model(tiny_model)
+    calm = "Hôm nay trời đẹp, mọi người đi chơi công viên rất vui vẻ. " * 40
+    one = calm + " Lũ súc vật ngu như chó. " + calm
+    res = tox.assess(model, "Tin tức", one)
+    assert res.label == "clean"
+
+
+def test_eval_command_prints_lower_case_labels(tiny_model, tmp_path):
+    train_app, eval_app = typer.Typer(), typer.Typer()
+    register(train_app, eval_app)
+    root = typer.Typer()
+    root.add_typer(train_app, name="train")
+    root.add_typer(eval_app, name="eval")
+    data = _write_tiny(tmp_path / "d") / "dev.jsonl"
+    res = CliRunner().invoke(root, ["eval", "toxicity", "--data", str(data), "--model", str(tiny_model), "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert set(out["per_class"]) == {"clean", "offensive", "hate"}
+    assert 0 <= out["macro_f1"] <= 1 and out["n"] == 30
+    res = CliRunner().invoke(root, ["eval", "toxicity", "--data", str(data), "--model", str(tiny_model)])
+    assert "macro-F1" in res.stdout and "offensive" in res.stdout
+
+
+# ---------------------------------------------------------------- the real model (ViHSD)
+
+
+@pytest.fixture(scope="session")
+def vihsd_model(tmp_path_factory) -> Path:
+    from tinhhinh import config
+
+    data = config.data_dir() / "vihsd"
+    if not (data / "train.jsonl").exists():
+        pytest.skip(f"ViHSD not found at {data} (set TINHHINH_DATA)")
+    directory, _ = tox.train(data, tmp_path_factory.mktemp("vihsd-model") / tox.MODEL_NAME)
+    return directory
+
+
+def test_heldout_ids_are_test_split_and_disjoint_from_training():
+    ids = [line.strip() for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(ids) >= 1000 and len(set(ids)) == len(ids)
+    assert all(i.startswith("test-") for i in ids)
+
+
+@pytest.mark.data
+def test_heldout_ids_not_in_training_files(data_dir):
+    ids = {line.strip() for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()}
+    seen = set()
+    for split in ("train", "dev"):
+        seen |= {r[0] for r in tox.read_labelled(data_dir / "vihsd" / f"{split}.jsonl")}
+    assert not ids & seen
+    test_ids = {r[0] for r in tox.read_labelled(data_dir / "vihsd" / "test.jsonl")}
+    assert ids <= test_ids | {"test-err"}
+
+
+@pytest.mark.data
+def test_quality_floor_on_heldout(data_dir, vihsd_model):
+    ids = {line.strip() for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()}
+    rows = [r for r in tox.read_labelled(data_dir / "vihsd" / "test.jsonl") if r[0] in ids]
+    model = tox.load_model(vihsd_model)
+    pred = [tox.LABELS.index(model.predict(text)[0]) for _, text, _ in rows]
+    m = tox.metrics([r[2] for r in rows], pred)
+    print(f"held-out macro-F1 {m['macro_f1']:.4f} (floor {FLOOR:.4f})")
+    assert m["macro_f1"] >= FLOOR
+
+
+@pytest.mark.data
+def test_model_size_and_toxic_flag_rate_on_news(data_dir, vihsd_model):
+    size = sum(p.stat().st_size for p in vihsd_model.iterdir())
+    assert size <= 30 * 1024 * 1024
+    stage = tox.ToxicityStage(model_dir=vihsd_model)
+    with gzip.open(data_dir / "vntc" / "test.jsonl.gz", "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in itertools.islice(fh, 1000)]
+    flagged = [
+        r["id"]
+        for r in rows
+        if any(h["type"] == "toxic" for h in stage(Item(kind="article", title=r["title"], text=r["text"])).harm)
+    ]
+    assert len(flagged) / len(rows) <= 0.01, flagged
