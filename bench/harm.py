@@ -75,7 +75,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, default=None)
     ap.add_argument("--articles", type=int, default=5000)
-    ap.add_argument("--heldout", action="store_true", help="also score the held-out ViHSD ids (the test split)")
+    ap.add_argument(
+        "--heldout", action="store_true", help="also score the held-out ViHSD ids (the test split)"
+    )
     args = ap.parse_args()
 
     table: list[tuple[str, str]] = []
@@ -83,8 +85,12 @@ def main() -> int:
 
     articles = vntc_articles(args.articles)
     flags, cpu, wall = _timed(lambda: [scam_assess(a["title"], a["text"]).flagged for a in articles])
-    table.append((f"scam flags on {len(articles):,} VNTC articles", f"{sum(flags)} ({sum(flags) / len(articles):.2%})"))
-    table.append(("scam speed, articles/s (CPU / wall)", f"{len(articles) / cpu:,.0f} / {len(articles) / wall:,.0f}"))
+    table.append(
+        (f"scam flags on {len(articles):,} VNTC articles", f"{sum(flags)} ({sum(flags) / len(articles):.2%})")
+    )
+    table.append(
+        ("scam speed, articles/s (CPU / wall)", f"{len(articles) / cpu:,.0f} / {len(articles) / wall:,.0f}")
+    )
 
     reason = tox.model_status(args.model)
     if reason:
@@ -94,11 +100,18 @@ def main() -> int:
         assert model is not None
         model_dir = args.model or tox.default_model_dir()
         size = sum(p.stat().st_size for p in model_dir.iterdir()) / 1e6
-        table.append((f"toxicity model ({model.version})", f"{size:.1f} MB, {model.card['features']:,} features"))
+        table.append(
+            (f"toxicity model ({model.version})", f"{size:.1f} MB, {model.card['features']:,} features")
+        )
         comments = [t for _, t, _ in tox.read_labelled(config.data_dir() / "vihsd" / "dev.jsonl")]
         model.predict("warm up")
         _, cpu, wall = _timed(lambda: [model.predict(t) for t in comments])
-        table.append(("toxicity speed, comments/s, one core (CPU / wall)", f"{len(comments) / cpu:,.0f} / {len(comments) / wall:,.0f}"))
+        table.append(
+            (
+                "toxicity speed, comments/s, one core (CPU / wall)",
+                f"{len(comments) / cpu:,.0f} / {len(comments) / wall:,.0f}",
+            )
+        )
         stage = tox.ToxicityStage(model_dir=model_dir)
         items, cpu, wall = _timed(
             lambda: [stage(Item(kind="article", title=a["title"], text=a["text"])) for a in articles]
@@ -117,10 +130,19 @@ def main() -> int:
         worst = []
         for a in articles:
             pieces = [a["title"]] + [a["text"][x:y] for x, y in tox._chunks(a["text"])]
-            best = max((model.predict(p) for p in pieces if p.strip()), key=lambda t: t[1], default=("clean", 0.0))
+            best = max(
+                (model.predict(p) for p in pieces if p.strip()), key=lambda t: t[1], default=("clean", 0.0)
+            )
             worst.append(best[0] != "clean" and best[1] >= stage.threshold)
-        table.append(("  — alternative: worst single chunk", f"{sum(worst)} ({sum(worst) / len(articles):.2%})"))
-        table.append(("toxicity speed on articles, articles/s (CPU / wall)", f"{len(articles) / cpu:,.0f} / {len(articles) / wall:,.0f}"))
+        table.append(
+            ("  — alternative: worst single chunk", f"{sum(worst)} ({sum(worst) / len(articles):.2%})")
+        )
+        table.append(
+            (
+                "toxicity speed on articles, articles/s (CPU / wall)",
+                f"{len(articles) / cpu:,.0f} / {len(articles) / wall:,.0f}",
+            )
+        )
         dev = tox.read_labelled(config.data_dir() / "vihsd" / "dev.jsonl")
         m = tox.metrics([r[2] for r in dev], [tox.LABELS.index(model.predict(t)[0]) for _, t, _ in dev])
         table.append(("toxicity dev macro-F1 (tuning split)", f"{m['macro_f1']:.4f}"))
@@ -137,11 +159,15 @@ def main() -> int:
             )
             for label in tox.LABELS:
                 table.append(
-                    (f"  — {label} P / R / F1", f"{pc[label]['precision']:.3f} / {pc[label]['recall']:.3f} / {pc[label]['f1']:.3f}")
+                    (
+                        f"  — {label} P / R / F1",
+                        f"{pc[label]['precision']:.3f} / {pc[label]['recall']:.3f} / {pc[label]['f1']:.3f}",
+                    )
                 )
             toxic_comments = [t for _, t, y in rows if y != 0]
             caught = sum(
-                any(h["type"] == "toxic" for h in stage(Item(kind="comment", text=t)).harm) for t in toxic_comments
+                any(h["type"] == "toxic" for h in stage(Item(kind="comment", text=t)).harm)
+                for t in toxic_comments
             )
             table.append(
                 (

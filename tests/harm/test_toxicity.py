@@ -27,16 +27,31 @@ FLOOR = ACHIEVED_MACRO_F1 - 0.01
 
 def _write_tiny(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    clean = ["hôm nay trời đẹp quá", "cảm ơn bạn nhiều nha", "bài viết hay", "chúc mọi người vui vẻ", "đồng ý với bạn"]
+    clean = [
+        "hôm nay trời đẹp quá",
+        "cảm ơn bạn nhiều nha",
+        "bài viết hay",
+        "chúc mọi người vui vẻ",
+        "đồng ý với bạn",
+    ]
     offensive = ["đm nói vl thật", "vcl luôn á", "đéo hiểu gì luôn", "nói cl gì vậy", "đm đi chơi không"]
-    hate = ["lũ súc vật ngu như chó", "thằng óc chó cút đi", "bọn mày ngu như bò", "đồ súc sinh", "lũ ngu đần"]
+    hate = [
+        "lũ súc vật ngu như chó",
+        "thằng óc chó cút đi",
+        "bọn mày ngu như bò",
+        "đồ súc sinh",
+        "lũ ngu đần",
+    ]
     for split, times in (("train", 6), ("dev", 2)):
         with (folder / f"{split}.jsonl").open("w", encoding="utf-8") as fh:
             n = 0
             for _ in range(times):
                 for label, texts in enumerate((clean, offensive, hate)):
                     for t in texts:
-                        fh.write(json.dumps({"id": f"{split}-{n}", "text": t, "label": label}, ensure_ascii=False) + "\n")
+                        fh.write(
+                            json.dumps({"id": f"{split}-{n}", "text": t, "label": label}, ensure_ascii=False)
+                            + "\n"
+                        )
                         n += 1
             fh.write(json.dumps({"id": f"{split}-err", "text": "#ERROR!", "label": 2}) + "\n")
     return folder
@@ -152,7 +167,9 @@ def test_eval_command_prints_lower_case_labels(tiny_model, tmp_path):
     root.add_typer(train_app, name="train")
     root.add_typer(eval_app, name="eval")
     data = _write_tiny(tmp_path / "d") / "dev.jsonl"
-    res = CliRunner().invoke(root, ["eval", "toxicity", "--data", str(data), "--model", str(tiny_model), "--json"])
+    res = CliRunner().invoke(
+        root, ["eval", "toxicity", "--data", str(data), "--model", str(tiny_model), "--json"]
+    )
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     assert set(out["per_class"]) == {"clean", "offensive", "hate"}
@@ -213,6 +230,8 @@ def test_model_size_and_toxic_flag_rate_on_news(data_dir, vihsd_model):
     flagged = [
         r["id"]
         for r in rows
-        if any(h["type"] == "toxic" for h in stage(Item(kind="article", title=r["title"], text=r["text"])).harm)
+        if any(
+            h["type"] == "toxic" for h in stage(Item(kind="article", title=r["title"], text=r["text"])).harm
+        )
     ]
     assert len(flagged) / len(rows) <= 0.01, flagged

@@ -21,11 +21,9 @@ import hashlib
 import json
 import re
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -216,7 +214,8 @@ class ToxicityModel:
                 rows = self._word_rows(k, doc)
             else:
                 rows = np.fromiter(
-                    (j for j in map(self.vocabs[k].get, self._analyzers[k](doc)) if j is not None), dtype=np.int64
+                    (j for j in map(self.vocabs[k].get, self._analyzers[k](doc)) if j is not None),
+                    dtype=np.int64,
                 )
             if rows.size == 0:
                 continue
