@@ -36,3 +36,20 @@ def ingest_progress(disable: bool = False) -> Iterator[_IngestProgress]:
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
                   transient=True) as progress:
         yield _IngestProgress(progress)
+
+
+@contextmanager
+def counter(label: str, disable: bool = False) -> Iterator:
+    """A live count for streams of unknown length; returns a tick(n) function."""
+    if disable or not err.is_terminal:
+        yield lambda n: None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task(label, total=None)
+
+        def tick(n: int) -> None:
+            if n % 100 == 0:
+                progress.update(task, completed=n, description=f"{label}: {n:,} records")
+
+        yield tick

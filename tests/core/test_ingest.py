@@ -144,7 +144,8 @@ def test_date_without_zone_is_vietnam_time(tmp_path, jsonl, db):
     assert rows(db)[":1"]["published_at"] == datetime(2026, 3, 1, 3, 0)
 
 
-def test_unknown_fields_kept_in_extra_and_authors_dropped_by_default(tmp_path, jsonl, db):
+def test_unknown_fields_kept_in_extra_and_authors_dropped_by_default(tmp_path, jsonl, sqlite_db):
+    db = sqlite_db
     f = jsonl("a.jsonl", [{"id": "1", "title": "t", "author": "Nguyễn Văn A", "likes": 5}])
     ingest(read_file(f), db)
     row = rows(db)[":1"]
@@ -154,7 +155,8 @@ def test_unknown_fields_kept_in_extra_and_authors_dropped_by_default(tmp_path, j
     assert "Nguyễn Văn A".encode() not in raw
 
 
-def test_author_setting_keeps_only_a_rotating_hash(tmp_path, jsonl, db, _isolated_home):
+def test_author_setting_keeps_only_a_rotating_hash(tmp_path, jsonl, sqlite_db, _isolated_home):
+    db = sqlite_db
     (_isolated_home / "settings.toml").write_text("[privacy]\nkeep_author_hash = true\n")
     f = jsonl(
         "a.jsonl",

@@ -112,8 +112,19 @@ def _text(value: Any) -> str:
     return value.replace("\x00", "")
 
 
-def to_item(record: dict[str, Any], *, where: str, default_source: str = "", keep_authors: bool | None = None) -> Item:
-    """Validate one input record. Raises ValueError with the reason on a bad record."""
+def to_item(
+    record: dict[str, Any],
+    *,
+    where: str,
+    default_source: str = "",
+    keep_authors: bool | None = None,
+    require_identity: bool = True,
+) -> Item:
+    """Validate one input record. Raises ValueError with the reason on a bad record.
+
+    ``require_identity=False`` is for the database-free ``analyze``, which never needs to recognise a
+    record again.
+    """
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     title = _text(record.get("title")).strip()
@@ -123,10 +134,8 @@ def to_item(record: dict[str, Any], *, where: str, default_source: str = "", kee
     rid = record.get("id")
     rid = _text(rid).strip() if rid is not None else ""
     url = _text(record.get("url")).strip()
-    if not rid and not url:
+    if not rid and not url and require_identity:
         raise ValueError("has neither id nor url, so it cannot be identified on re-ingest")
-    if url and not urlsplit(url).scheme:
-        url = url  # kept as given; identity uses it as is
     kind = _text(record.get("kind")).strip().lower() or "article"
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")

@@ -66,12 +66,16 @@ def ingest(
     engine: Engine,
     *,
     stages: list[Stage] | None = None,
-    ordered: Callable[[list[Item]], list[Item]] | None = None,
+    ordered: Callable | None = None,
     batch_size: int = BATCH,
     on_rejection: Callable[[Rejection], None] | None = None,
     on_batch: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Analyse and store records. ``ordered`` runs the ordered stages (copies, stories) over each batch."""
+    """Analyse and store records.
+
+    ``ordered(conn, fresh_items, pk_by_key)`` runs the ordered stages (stories) inside each batch's
+    transaction, after the store has linked copies.
+    """
     summary = IngestSummary()
     started = time.perf_counter()
     for batch, rejected in _batches(records, batch_size):
@@ -88,9 +92,7 @@ def ingest(
         if batch:
             if stages:
                 batch = [run_stages(it, stages) for it in batch]
-            if ordered:
-                batch = ordered(batch)
-            result = item_store.add_items(engine, batch)
+            result = item_store.add_items(engine, batch, after=ordered)
             summary.new += result.new
             summary.copies += result.copies
             summary.present += result.present

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -88,8 +88,16 @@ def known_keys(engine: Engine, keys: Sequence[str]) -> set[str]:
         return existing_keys(conn, keys)
 
 
-def add_items(engine: Engine, batch: Iterable[Item]) -> BatchResult:
-    """Store one batch in one transaction. Re-ingesting a stored record adds nothing."""
+def add_items(
+    engine: Engine,
+    batch: Iterable[Item],
+    after: Callable[[Connection, list[Item], dict[str, int]], None] | None = None,
+) -> BatchResult:
+    """Store one batch in one transaction. Re-ingesting a stored record adds nothing.
+
+    ``after(conn, fresh_items, pk_by_key)`` runs inside the same transaction once copies are linked: the
+    ordered stages (stories) write their state there, so items and state commit together or not at all.
+    """
     result = BatchResult()
     batch = list(batch)
     with engine.begin() as conn:
@@ -114,6 +122,8 @@ def add_items(engine: Engine, batch: Iterable[Item]) -> BatchResult:
         _index(conn, [(keyed[it.key], f) for it, f in zip(fresh, forms, strict=True)])
         result.copies = _link_copies(conn, set(hashes), fresh, keyed)
         result.new = len(fresh) - result.copies
+        if after is not None:
+            after(conn, fresh, keyed)
     return result
 
 

@@ -51,3 +51,34 @@ search_audit = Table(
     Column("results", Integer),
     Column("via", String(16)),  # cli, web, api
 )
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("label", Text),
+    Column("size", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("first_seen", DateTime),
+    Column("last_seen", DateTime),
+    Column("merged_into", String(64)),
+    Column("summary", JSON),
+    Column("state", JSON, nullable=False),
+)
+
+story_merges = Table(
+    "story_merges",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("from_id", String(64), nullable=False),
+    Column("into_id", String(64), nullable=False),
+    Column("at", DateTime),
+    Column("p", Float),
+)
+
+story_meta = Table(
+    "story_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", JSON),
+)

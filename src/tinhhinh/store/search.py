@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, text
+from sqlalchemy import Connection, Engine, insert, select, text
 
 from tinhhinh.nlp.normalize import fold, has_diacritics, strip_same_length, strip_token, tokens
 from tinhhinh.store.items import get_by_pks, public_id
@@ -307,12 +307,9 @@ def record_search(engine: Engine, raw: str, filters: Filters, results: int, *, u
 
 
 def audit_log(engine: Engine, limit: int = 50) -> list[dict[str, Any]]:
+    cols = [search_audit.c[name] for name in ("at", "user", "query", "filters", "results", "via")]
     with engine.connect() as conn:
-        rows = conn.execute(
-            text("SELECT at, user, query, filters, results, via FROM search_audit ORDER BY id DESC LIMIT :n").bindparams(
-                bindparam("n", limit)
-            )
-        ).mappings()
+        rows = conn.execute(select(*cols).order_by(search_audit.c.id.desc()).limit(limit)).mappings()
         return [dict(r) for r in rows]
 
 

@@ -1,8 +1,11 @@
-"""stories tables (placeholder until that stage lands).
+"""Stories: the persisted state of the online story index, and its merges.
 
 Revision ID: 0003_stories
 Revises: 0002_desk
 """
+
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0003_stories"
 down_revision = "0002_desk"
@@ -11,8 +14,35 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_table(
+        "stories",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("label", sa.Text),
+        sa.Column("size", sa.Integer, nullable=False),
+        sa.Column("n_sources", sa.Integer, nullable=False),
+        sa.Column("first_seen", sa.DateTime),
+        sa.Column("last_seen", sa.DateTime),
+        sa.Column("merged_into", sa.String(64)),
+        sa.Column("summary", sa.JSON),
+        sa.Column("state", sa.JSON, nullable=False),
+    )
+    op.create_index("ix_stories_last_seen", "stories", ["last_seen"])
+    op.create_table(
+        "story_merges",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("from_id", sa.String(64), nullable=False),
+        sa.Column("into_id", sa.String(64), nullable=False),
+        sa.Column("at", sa.DateTime),
+        sa.Column("p", sa.Float),
+    )
+    op.create_table(
+        "story_meta",
+        sa.Column("key", sa.String(64), primary_key=True),
+        sa.Column("value", sa.JSON),
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table("story_meta")
+    op.drop_table("story_merges")
+    op.drop_table("stories")

@@ -1,0 +1,94 @@
+"""Ingest throughput and peak memory at 10k and 100k articles, raw and with analysis.
+
+    python bench/ingest.py [--sizes 10000 100000] [--backends sqlite postgresql] [--no-analysis]
+
+Each run is a fresh process (so peak memory is that run's own), ingesting a JSONL file of real VNTC articles
+whose texts all differ. PostgreSQL runs when TINHHINH_TEST_PG (or --pg URL) names a server.
+Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _corpus import write_jsonl  # noqa: E402
+
+CACHE = Path(os.environ.get("TINHHINH_BENCH_CACHE", Path(tempfile.gettempdir()) / "tinhhinh-bench"))
+
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+from tinhhinh.ingest.records import read_file
+from tinhhinh.ingest.run import analysis_for, ingest
+from tinhhinh.store.db import engine_for
+src, db, analyse = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+engine = engine_for(db)
+stages, ordered = analysis_for(engine) if analyse else ([], None)
+t0 = time.perf_counter()
+s = ingest(read_file(Path(src)), engine, stages=stages, ordered=ordered, batch_size=1000)
+dt = time.perf_counter() - t0
+print(json.dumps({"n": s.new + s.copies, "seconds": dt, "rate": (s.new + s.copies) / dt,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def reset_pg(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    eng = create_engine(url)
+    with eng.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    eng.dispose()
+
+
+def run(src: Path, db: str, analyse: bool) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(src), db, "1" if analyse else "0"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
+    ap.add_argument("--no-analysis", action="store_true", help="Only raw ingest (--no-analyze).")
+    ap.add_argument("--pg", default=os.environ.get("TINHHINH_TEST_PG"))
+    args = ap.parse_args()
+    rows = []
+    for n in args.sizes:
+        src = write_jsonl(CACHE / f"articles-{n}.jsonl", n)
+        for backend in args.backends:
+            if backend == "postgresql" and not args.pg:
+                print("(skipping PostgreSQL: set TINHHINH_TEST_PG)", file=sys.stderr)
+                continue
+            for analyse in [False] if args.no_analysis else [False, True]:
+                if backend == "sqlite":
+                    db = CACHE / f"ingest-{n}-{int(analyse)}.db"
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{db}{suffix}").unlink(missing_ok=True)
+                    target = str(db)
+                else:
+                    reset_pg(args.pg)
+                    target = args.pg
+                r = run(src, target, analyse)
+                rows.append((n, backend, "with analysis" if analyse else "raw (--no-analyze)", r))
+                print(f"{n} {backend} {'analysis' if analyse else 'raw'}: {r['rate']:.0f}/s", file=sys.stderr)
+    print("| articles | backend | mode | articles/s | seconds | peak memory (MB) |")
+    print("|---:|---|---|---:|---:|---:|")
+    for n, backend, mode, r in rows:
+        print(f"| {n:,} | {backend} | {mode} | {r['rate']:,.0f} | {r['seconds']:.1f} | {r['peak_mb']:.0f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""`tinhhinh analyze`: JSONL in, JSONL out, no database.
+
+Each input line gives exactly one output line, in input order, with the analysis fields added and every
+input field passed through. Per-record stages run in ``--workers`` processes; ordered stages (copies,
+stories) run in this process over a window of records. A record stays in the window until ``--window``
+newer records have arrived (default 50,000), so a copy that arrives later but was published earlier can
+still become the original. Memory is bounded by the window, not by the input.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from tinhhinh.console import UserError, err
+from tinhhinh.ingest.records import read_jsonl_records, to_item
+from tinhhinh.item import Item
+from tinhhinh.ordered import Entry, ordered_stages
+from tinhhinh.pipeline import load_stages, run_stages
+
+DEFAULT_WINDOW = 50_000
+CHUNK = 64
+
+# Fields analyze adds; everything else in a record passes through untouched.
+ADDED = ("area", "area_scores", "keywords", "places", "toxicity", "toxicity_score")
+
+
+def _added_fields(item: Item) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for name in ADDED:
+        value = getattr(item, name)
+        if value is not None:
+            fields[name] = value
+    fields["harm"] = item.harm or []
+    fields["model_version"] = item.model_version
+    return fields
+
+
+# ------------------------------------------------------------------ per-record work (worker processes)
+
+_STAGES: list | None = None
+_STAGE_OPTIONS: dict = {}
+
+
+def _init_worker(options: dict) -> None:
+    global _STAGES, _STAGE_OPTIONS
+    _STAGE_OPTIONS = options
+    _STAGES = load_stages(options=options)
+
+
+def _analyse_one(lineno: int, record: Any) -> Entry:
+    if isinstance(record, Exception):
+        return Entry(lineno=lineno, record={}, added={"error": str(record)}, item=None)
+    try:
+        item = to_item(record, where=f"line:{lineno}", require_identity=False, keep_authors=False)
+    except ValueError as exc:
+        passthrough = record if isinstance(record, dict) else {"value": record}
+        return Entry(lineno=lineno, record=passthrough, added={"error": str(exc)}, item=None)
+    item = run_stages(item, _STAGES or [])
+    return Entry(lineno=lineno, record=record, added=_added_fields(item), item=item)
+
+
+def _analyse_chunk(chunk: list[tuple[int, Any]]) -> list[Entry]:
+    entries = [_analyse_one(n, r) for n, r in chunk]
+    for e in entries:
+        e.prepare()  # per-record part of ordered stages (e.g. MinHash signatures) runs in the worker
+    return entries
+
+
+def _chunks(records: Iterable[tuple[int, Any]], size: int) -> Iterator[list[tuple[int, Any]]]:
+    chunk: list[tuple[int, Any]] = []
+    for rec in records:
+        chunk.append(rec)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def analyse_stream(
+    records: Iterable[tuple[int, Any]],
+    *,
+    workers: int = 1,
+    window: int = DEFAULT_WINDOW,
+    stories: bool = False,
+    options: dict | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Analysed output records, in input order."""
+    options = options or {}
+    ordered = ordered_stages(stories=stories)
+    buffer: deque[Entry] = deque()
+
+    def entries() -> Iterator[Entry]:
+        if workers <= 1:
+            _init_worker(options)
+            for chunk in _chunks(records, CHUNK):
+                yield from _analyse_chunk(chunk)
+            return
+        ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+            # imap keeps input order; a bounded number of chunks is in flight at once.
+            for batch in pool.imap(_analyse_chunk, _chunks(records, CHUNK), chunksize=1):
+                yield from batch
+
+    for entry in entries():
+        for stage in ordered:
+            stage.add(entry)
+        buffer.append(entry)
+        while len(buffer) > window:
+            yield _finish(buffer.popleft(), ordered)
+    while buffer:
+        yield _finish(buffer.popleft(), ordered)
+
+
+def _finish(entry: Entry, ordered) -> dict[str, Any]:
+    for stage in ordered:
+        stage.finish(entry)
+    out = dict(entry.record) if isinstance(entry.record, dict) else {}
+    out.update(entry.added)
+    for stage in ordered:
+        if entry.item is not None:
+            entry.added["model_version"][stage.name] = stage.version
+    if entry.item is not None:
+        out["model_version"] = entry.added["model_version"]
+    return out
+
+
+# ------------------------------------------------------------------ command
+
+
+def analyze_command(
+    input: Annotated[
+        Path | None, typer.Option("--input", "-i", help="JSONL file to read (default: stdin).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="JSONL file to write (default: stdout).")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Processes for per-record stages.")] = 1,
+    window: Annotated[
+        int, typer.Option(help="Records held for ordered stages (copies, stories).")
+    ] = DEFAULT_WINDOW,
+    stories: Annotated[
+        bool, typer.Option("--stories", help="Also group records into stories (story_id).")
+    ] = False,
+    factchecks: Annotated[
+        Path | None, typer.Option(help="Fact-check registry file (default: the installation's).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> int:
+    """Analyse JSONL records without a database: area, keywords, places, copies, harm signals.
+
+    Reads records with the ingest fields (id, source, kind, url, title, text, published_at) and writes
+    each one back with [bold]area[/], [bold]area_scores[/], [bold]keywords[/], [bold]dup_of[/], [bold]harm[/],
+    [bold]model_version[/] (and [bold]story_id[/] with --stories) added. Unknown fields pass through; order and
+    count are preserved; a record without title and text gets an [bold]error[/] field. Only JSONL goes
+    to stdout.
+
+    Example: [bold]tinhhinh analyze --workers 2 -i items.jsonl -o analysed.jsonl[/]
+    """
+    if workers < 1:
+        raise UserError("--workers must be at least 1")
+    if window < 1:
+        raise UserError("--window must be at least 1")
+    options: dict = {}
+    if factchecks is not None:
+        if not factchecks.exists():
+            raise UserError(f"--factchecks {factchecks}: no such file")
+        options["factcheck"] = {"registry": factchecks}
+    for stage in load_stages(warn=lambda m: err.print(f"[yellow]note:[/] {m}"), options=options):
+        pass  # load once here so a missing model is reported once, not once per worker
+    src: IO[bytes]
+    if input is None:
+        src = sys.stdin.buffer
+    else:
+        try:
+            src = input.open("rb")
+        except OSError as exc:
+            raise UserError(f"--input {input}: cannot read ({exc.strerror})") from exc
+    dst = sys.stdout if output is None else output.open("w", encoding="utf-8")
+    count = errors = 0
+    try:
+        from tinhhinh.progress import counter
+
+        with counter("analysing", disable=quiet) as tick:
+            for record in analyse_stream(
+                read_jsonl_records(src), workers=workers, window=window, stories=stories, options=options
+            ):
+                dst.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                count += 1
+                errors += "error" in record
+                tick(count)
+    finally:
+        if output is not None:
+            dst.close()
+        if input is not None:
+            src.close()
+    err.print(f"{count} records analysed, {errors} with an error field")
+    return 0
