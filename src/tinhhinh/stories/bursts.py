@@ -1,0 +1,201 @@
+"""Burst scores: is this story / area / place unusually busy right now, against its own usual rate?
+
+Model: items of one series arrive as a Poisson process. The usual rate comes from a trailing baseline
+(the ``baseline_days`` before the recent window) shrunk towards a prior rate, so a brand-new story (no
+history) is compared with "about one item every two days", not with zero. The score is the surprise of the
+recent count, ``-log10 P(X >= k | Poisson(expected))``; a series is *hot* when that surprise is high, enough
+items arrived, and they came from more than one source (one site re-posting itself is not a burst).
+
+All functions take plain series (timestamps, and optionally the source of each), so the store can feed them
+from SQL: ``SELECT published_at, source FROM items WHERE story_id = ?``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from scipy.special import gammainc
+
+from tinhhinh.stories.index import to_epoch
+
+HOUR = 3600.0
+DAY = 86400.0
+
+
+@dataclass
+class Burst:
+    key: str
+    score: float  # -log10 of the Poisson tail probability of the recent count (0 = nothing unusual)
+    hot: bool
+    recent: int  # items in the recent window
+    recent_sources: int
+    window_hours: float
+    usual_per_day: float  # the baseline rate the recent count is compared with
+    expected: float  # items the usual rate predicts for the window
+    explanation: str
+    explanation_vi: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class BurstSettings:
+    window_hours: float = 6.0
+    baseline_days: float = 14.0
+    prior_per_day: float = 0.5  # what a series with no history is assumed to do
+    prior_days: float = 2.0  # weight of the prior, in days of observation
+    min_score: float = 5.0  # p < 1e-5
+    min_items: int = 5
+    min_sources: int = 2
+
+
+def poisson_surprise(k: int, mu: float) -> float:
+    """-log10 P(X >= k) for X ~ Poisson(mu)."""
+    if k <= 0:
+        return 0.0
+    mu = max(mu, 1e-9)
+    tail = float(gammainc(k, mu))  # regularised lower incomplete gamma = P(X >= k)
+    if tail <= 0.0:
+        # underflow: use the leading term of the tail, log P(X = k)
+        return -(k * math.log(mu) - mu - math.lgamma(k + 1)) / math.log(10)
+    return -math.log10(tail)
+
+
+def burst(
+    timestamps: Sequence[Any],
+    sources: Sequence[str] | None = None,
+    now: Any = None,
+    key: str = "",
+    settings: BurstSettings | None = None,
+) -> Burst:
+    """Burst score of one series at time ``now`` (default: its latest timestamp).
+
+    Items with a missing or unusable time are ignored (never counted as "now").
+    """
+    pairs = []
+    for i, ts in enumerate(timestamps):
+        epoch = to_epoch(ts)
+        if epoch is not None:
+            pairs.append((epoch, sources[i] if sources is not None else ""))
+    pairs.sort()
+    times = [p[0] for p in pairs]
+    srcs = [p[1] for p in pairs] if sources is not None else None
+    t_now = to_epoch(now) if now is not None else (times[-1] if times else None)
+    return burst_sorted(times, srcs, t_now, key, settings)
+
+
+def burst_sorted(
+    times: Sequence[float],
+    sources: Sequence[str] | None,
+    now: float | None,
+    key: str = "",
+    settings: BurstSettings | None = None,
+) -> Burst:
+    """``burst`` for epoch seconds already sorted ascending (the fast path for ranking many series)."""
+    cfg = settings or BurstSettings()
+    t_now = now
+    if t_now is None:
+        return _explain(key, 0.0, False, 0, 0, cfg, cfg.prior_per_day, 0.0)
+    window = cfg.window_hours * HOUR
+    lo = bisect.bisect_right(times, t_now - window)
+    hi = bisect.bisect_right(times, t_now)
+    recent = hi - lo
+    recent_sources = len({s for s in sources[lo:hi] if s}) if sources is not None else recent
+    base_lo = bisect.bisect_right(times, t_now - window - cfg.baseline_days * DAY)
+    base_count = lo - base_lo
+    # observed history may be shorter than the baseline span (a young series)
+    observed_days = cfg.baseline_days
+    if base_lo == 0 and lo > 0:
+        observed_days = max(0.0, min(cfg.baseline_days, (t_now - window - times[0]) / DAY))
+    elif base_lo == 0:
+        observed_days = 0.0
+    usual = (base_count + cfg.prior_per_day * cfg.prior_days) / (observed_days + cfg.prior_days)
+    expected = usual * cfg.window_hours / 24.0
+    score = poisson_surprise(recent, expected)
+    hot = score >= cfg.min_score and recent >= cfg.min_items and recent_sources >= cfg.min_sources
+    return _explain(key, score, hot, recent, recent_sources, cfg, usual, expected)
+
+
+def _rate(per_day: float) -> tuple[str, str]:
+    if per_day >= 1.5:
+        n = f"{per_day:.0f}"
+        return f"{n}/day", f"{n}/ngày"
+    per_week = per_day * 7
+    if per_week >= 1.5:
+        n = f"{per_week:.0f}"
+        return f"{n}/week", f"{n}/tuần"
+    return "under 1/week", "dưới 1/tuần"
+
+
+def _hours(h: float) -> str:
+    return f"{h:g} h"
+
+
+def _explain(
+    key: str,
+    score: float,
+    hot: bool,
+    recent: int,
+    n_sources: int,
+    cfg: BurstSettings,
+    usual: float,
+    expected: float,
+) -> Burst:
+    en_rate, vi_rate = _rate(usual)
+    noun = "item" if recent == 1 else "items"
+    src = "source" if n_sources == 1 else "sources"
+    en = (
+        f"{recent} {noun} from {n_sources} {src} in the last {_hours(cfg.window_hours)}; usual rate {en_rate}"
+    )
+    vi = f"{recent} tin từ {n_sources} nguồn trong {_hours(cfg.window_hours)} qua; bình thường {vi_rate}"
+    return Burst(
+        key=key,
+        score=round(score, 3),
+        hot=hot,
+        recent=recent,
+        recent_sources=n_sources,
+        window_hours=cfg.window_hours,
+        usual_per_day=round(usual, 3),
+        expected=round(expected, 3),
+        explanation=en,
+        explanation_vi=vi,
+    )
+
+
+def rank(
+    series: Mapping[str, tuple[Sequence[Any], Sequence[str] | None]],
+    now: datetime | float,
+    settings: BurstSettings | None = None,
+    top: int | None = None,
+) -> list[Burst]:
+    """Burst of every series at ``now``, most surprising first (series with nothing recent are skipped).
+
+    Series given as sorted lists of epoch floats take the fast path; anything else is converted.
+    """
+    out = []
+    t_now = to_epoch(now)
+    window = (settings or BurstSettings()).window_hours * HOUR
+    for key, (times, sources) in series.items():
+        fast = bool(times) and all(isinstance(t, float) for t in (times[0], times[-1]))
+        if fast:
+            # sorted epoch floats: skip series with nothing recent before doing any work
+            i = bisect.bisect_right(times, t_now - window)
+            if i >= len(times) or times[i] > t_now:
+                continue
+            b = burst_sorted(times, sources, t_now, key, settings)
+        else:
+            b = burst(times, sources, now=now, key=key, settings=settings)
+        if b.recent:
+            out.append(b)
+    out.sort(key=lambda b: (-b.score, -b.recent, b.key))
+    return out[:top] if top else out
+
+
+def hot(bursts: Iterable[Burst]) -> list[Burst]:
+    return [b for b in bursts if b.hot]
