@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, text
 
-from tinhhinh.nlp.normalize import fold, has_diacritics, strip_same_length, strip_token, tokens
+from tinhhinh.nlp.normalize import fold, has_diacritics, strip_token, tokens
 from tinhhinh.store.items import get_by_pks, public_id
 from tinhhinh.store.schema import search_audit
 from tinhhinh.timefmt import local_iso
@@ -173,7 +173,9 @@ def _filter_sql(f: Filters) -> tuple[str, dict[str, Any]]:
     return (" AND " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _tier_sqlite(conn: Connection, table: str, match: str, neg: str | None, where: str, params: dict, limit: int):
+def _tier_sqlite(
+    conn: Connection, table: str, match: str, neg: str | None, where: str, params: dict, limit: int
+):
     mode = table[-1]
     neg_sql = ""
     if neg:
@@ -257,10 +259,11 @@ def search(
             if len(ranked) >= limit:
                 break
         rows = get_by_pks(conn, [pk for pk, _ in ranked]) if ranked else {}
+        pattern = _snippet_regex(q)
         hits = []
         for pk, score in ranked:
             row = rows[pk]
-            snippet, marks = make_snippet(row["title"], row["text"], q)
+            snippet, marks = make_snippet(row["title"], row["text"], q, pattern)
             hits.append(
                 Hit(
                     pk=pk,
@@ -292,7 +295,9 @@ def current_user(explicit: str | None = None) -> str:
         return os.environ.get("USER") or "unknown"
 
 
-def record_search(engine: Engine, raw: str, filters: Filters, results: int, *, user: str | None, via: str) -> None:
+def record_search(
+    engine: Engine, raw: str, filters: Filters, results: int, *, user: str | None, via: str
+) -> None:
     with engine.begin() as conn:
         conn.execute(
             insert(search_audit).values(
@@ -313,36 +318,62 @@ def audit_log(engine: Engine, limit: int = 50) -> list[dict[str, Any]]:
         return [dict(r) for r in rows]
 
 
-_SNIPPET_TOKENS = 32
+_SNIPPET_BEFORE = 80
+_SNIPPET_AFTER = 200
+_VARIANTS = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ",
+    "e": "eèéẻẽẹêềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự",
+    "y": "yỳýỷỹỵ",
+    "d": "dđ",
+}
 
 
-def make_snippet(title: str, body: str, q: Query) -> tuple[str, list[tuple[int, int]]]:
+def _token_pattern(tok: str, exact: bool) -> str:
+    """A regex for one query token over folded text; without diacritics every accented variant matches."""
+    if exact:
+        body = re.escape(tok)
+    else:
+        body = "".join(f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in tok)
+    return rf"(?<![^\W_]){body}(?![^\W_])"
+
+
+def _snippet_regex(q: Query) -> re.Pattern[str]:
+    toks = sorted(set(q.all_tokens()), key=len, reverse=True)
+    return re.compile("|".join(_token_pattern(t, q.exact) for t in toks))
+
+
+def make_snippet(
+    title: str, body: str, q: Query, pattern: re.Pattern[str] | None = None
+) -> tuple[str, list[tuple[int, int]]]:
     """A window of the original text around the densest cluster of query words, with match offsets."""
-    wanted = set(q.all_tokens())
-    source = body or title
-    original = unicodedata.normalize("NFC", source)
-    folded = fold(original)
-    if len(folded) != len(original):  # rare case-mapping that changes length: no offsets, plain lead
-        return original[:240], []
-    hay = folded if q.exact else strip_same_length(folded)
-    spans = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\W_]+", hay)]
-    hits = [i for i, (_, _, tok) in enumerate(spans) if tok in wanted]
-    if not hits and body and title:
-        return make_snippet(title, "", q) if title else (original[:240], [])
-    if not spans:
-        return original[:240], []
-    # Best window: the one covering the most distinct query words, earliest on ties.
-    best_start, best_score = 0, -1
-    for i in hits or [0]:
-        window = {spans[j][2] for j in hits if i <= j < i + _SNIPPET_TOKENS}
-        if len(window) > best_score:
-            best_start, best_score = i, len(window)
-    first = max(0, best_start - 6)
-    last = min(len(spans) - 1, first + _SNIPPET_TOKENS)
-    start_char, end_char = spans[first][0], spans[last][1]
-    prefix = "…" if start_char > 0 else ""
-    suffix = "…" if end_char < len(original) else ""
-    snippet = prefix + original[start_char:end_char] + suffix
-    offset = len(prefix) - start_char
-    marks = [(spans[j][0] + offset, spans[j][1] + offset) for j in hits if first <= j <= last]
-    return snippet, marks
+    pattern = pattern or _snippet_regex(q)
+    for source in (body, title):
+        if not source:
+            continue
+        original = unicodedata.normalize("NFC", source)
+        folded = fold(original)
+        if len(folded) != len(original):  # rare case mapping that changes length: no offsets
+            return original[:_SNIPPET_AFTER], []
+        found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(folded)]
+        if not found and source is body and title:
+            continue
+        best, best_n = 0, -1
+        for start, _, _ in found:
+            n = len({w for a, _, w in found if start <= a < start + _SNIPPET_AFTER})
+            if n > best_n:
+                best, best_n = start, n
+        lo = max(0, best - _SNIPPET_BEFORE)
+        while lo > 0 and not original[lo - 1].isspace():
+            lo -= 1
+        hi = min(len(original), best + _SNIPPET_AFTER)
+        while hi < len(original) and not original[hi].isspace():
+            hi += 1
+        prefix = "…" if lo > 0 else ""
+        suffix = "…" if hi < len(original) else ""
+        shift = len(prefix) - lo
+        marks = [(a + shift, b + shift) for a, b, _ in found if lo <= a and b <= hi]
+        return prefix + original[lo:hi].replace("\n", " ") + suffix, marks
+    return (title or body or "")[:_SNIPPET_AFTER], []
