@@ -235,3 +235,39 @@ def test_model_size_and_toxic_flag_rate_on_news(data_dir, vihsd_model):
         )
     ]
     assert len(flagged) / len(rows) <= 0.01, flagged
+
+
+# ---------------------------------------------------------------- no stance: naming the state is never a cue
+
+NEUTRAL_MENTIONS = [
+    "Đảng và Nhà nước quan tâm đến người dân",
+    "Chính phủ ban hành nghị định mới về giáo dục",
+    "Lãnh đạo tỉnh thăm hỏi bà con vùng lũ",
+    "Thủ tướng phát biểu tại hội nghị",
+    "cong an xa ho tro ba con",
+]
+
+
+def test_institution_names_are_masked():
+    for text in NEUTRAL_MENTIONS:
+        folded, stripped = tox.prepare(text)
+        assert tox.PLACEHOLDER in folded and tox.PLACEHOLDER in stripped, folded
+    assert tox.PLACEHOLDER not in tox.prepare("Tôi đang làm việc ở nhà")[0]
+
+
+def test_which_institution_is_named_cannot_change_the_score(tiny_model):
+    model = tox.load_model(tiny_model)
+    a = model.decision("bọn chính phủ ngu như bò")
+    for other in ("công an", "Đảng", "cán bộ", "quốc hội", "bộ trưởng"):
+        assert (model.decision(f"bọn {other} ngu như bò") == a).all()
+
+
+@pytest.mark.data
+def test_neutral_mentions_of_the_state_are_clean(vihsd_model):
+    model = tox.load_model(vihsd_model)
+    for text in NEUTRAL_MENTIONS:
+        label, score = model.predict(text)
+        assert label == "clean" and score < tox.HARM_THRESHOLD, (text, label, score)
+    # ...while the insult itself still counts, whoever it targets
+    assert model.predict("bọn chính phủ ngu như chó")[0] != "clean"
+    assert model.predict("bọn nhà báo ngu như chó")[0] != "clean"

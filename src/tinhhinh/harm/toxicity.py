@@ -37,7 +37,7 @@ from tinhhinh.nlp.normalize import strip_diacritics
 
 MODEL_NAME = "toxicity-vihsd"
 LABELS = ("clean", "offensive", "hate")
-FORMAT = 1
+FORMAT = 2
 # A `harm` entry is added only when the label is not clean AND P(offensive or hate) reaches this.
 HARM_THRESHOLD = 0.6
 # Longer texts are scored per chunk of about this many characters (see `assess`).
@@ -60,13 +60,102 @@ VIEWS: tuple[tuple[str, str, tuple[int, int]], ...] = (
 )
 
 
+# Names of the state, the Party, officials and public bodies. The model must not learn that naming them
+# is toxic (in ViHSD, comments about them are often labelled HATE, so an unmasked model tags "Đảng và
+# Nhà nước quan tâm đến người dân" as hate). Every such name becomes one placeholder whose features carry
+# no weight, so only the words around it — the insult, the slur — can move the score, whoever the target.
+# Written folded (with marks); the second list is for text typed without marks, where only phrases that
+# stay unambiguous without marks are safe ("dang" could be đang/đáng/dạng).
+INSTITUTION_TERMS = (
+    "đảng cộng sản",
+    "cộng sản",
+    "đảng viên",
+    "đảng",
+    "nhà nước",
+    "chính phủ",
+    "chính quyền",
+    "lãnh đạo",
+    "quan chức",
+    "cán bộ",
+    "công chức",
+    "bộ trưởng",
+    "thứ trưởng",
+    "thủ tướng",
+    "chủ tịch",
+    "tổng bí thư",
+    "bí thư",
+    "quốc hội",
+    "đại biểu",
+    "công an",
+    "cảnh sát",
+    "quân đội",
+    "bộ đội",
+    "ủy ban",
+    "ubnd",
+    "hđnd",
+    "búa liềm",
+    "việt cộng",
+    "trung cộng",
+    "tàu cộng",
+    "csvn",
+    "đcs",
+    "bộ chính trị",
+    "trung ương",
+)
+INSTITUTION_TERMS_PLAIN = (
+    "dang cong san",
+    "cong san",
+    "dang vien",
+    "nha nuoc",
+    "chinh phu",
+    "chinh quyen",
+    "lanh dao",
+    "quan chuc",
+    "can bo",
+    "cong chuc",
+    "bo truong",
+    "thu truong",
+    "thu tuong",
+    "chu tich",
+    "tong bi thu",
+    "bi thu",
+    "quoc hoi",
+    "dai bieu",
+    "cong an",
+    "canh sat",
+    "quan doi",
+    "bo doi",
+    "uy ban",
+    "ubnd",
+    "hdnd",
+    "bua liem",
+    "viet cong",
+    "trung cong",
+    "tau cong",
+    "csvn",
+    "dcs",
+    "bo chinh tri",
+    "trung uong",
+)
+PLACEHOLDER = "§"
+_INSTITUTION_RE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        re.escape(t) for t in sorted(set(INSTITUTION_TERMS + INSTITUTION_TERMS_PLAIN), key=len, reverse=True)
+    )
+    + r")(?!\w)"
+)
+
+
 def prepare(text: object) -> tuple[str, str]:
-    """The two copies the model reads: folded with teencode normalised, and that without marks."""
+    """The two copies the model reads: folded with teencode normalised and institutions masked, and
+    that copy without marks."""
     raw = as_text(text)[:MAX_CHARS]
-    folded = safe_fold(raw)
+    folded = safe_fold(raw).replace(PLACEHOLDER, " ")
     folded = _URL_RE.sub(" url ", folded)
     folded = _REPEAT_RE.sub(r"\1", folded)  # "quáaaa" → "quá"
     folded = " ".join(normalize_tokens(_TOKEN_RE.findall(folded)))
+    folded = _INSTITUTION_RE.sub(PLACEHOLDER, folded)
     return folded, strip_diacritics(folded)
 
 
@@ -385,6 +474,12 @@ def train(
     W = sum(c for c, _ in parts) / len(parts)
     b = sum(i for _, i in parts) / len(parts)
 
+    offset = 0
+    for vec in vecs:  # naming an institution carries no weight (see INSTITUTION_TERMS)
+        for term, j in vec.vocabulary_.items():
+            if PLACEHOLDER in term:
+                W[offset + j] = 0.0
+        offset += len(vec.vocabulary_)
     S_dev = np.asarray(Xdv @ W) + b
     raw_f1 = _macro_f1(ydv, S_dev.argmax(1))
     bias, tuned_f1 = _tune_bias(S_dev, ydv)
