@@ -159,11 +159,9 @@ def search(
 def _place(name: str | None) -> str | None:
     if not name:
         return None
-    try:
-        from tinhhinh.stories.places import canonical_place
-    except ModuleNotFoundError:
-        return name
-    resolved = canonical_place(name)
+    from tinhhinh.stories.places_lookup import resolve_place
+
+    resolved = resolve_place(name)
     if resolved is None:
         raise UserError(f"--place {name!r}: not a Vietnamese province or city on the current map")
     return resolved
@@ -222,6 +220,10 @@ def _register_subcommands() -> None:
 
     for module, attr, name in [
         ("tinhhinh.analyze", "analyze_command", None),
+        ("tinhhinh.cli_stories", "stories_command", "stories"),
+        ("tinhhinh.cli_stories", "story_command", "story"),
+        ("tinhhinh.cli_stories", "bursts_command", "bursts"),
+        ("tinhhinh.cli_stories", "alerts_app", "alerts"),
         ("tinhhinh.nlp.commands", "train_app", "train"),
         ("tinhhinh.nlp.commands", "eval_app", "eval"),
         ("tinhhinh.ingest.watch", "watch_command", "watch"),

@@ -82,3 +82,26 @@ story_meta = Table(
     Column("key", String(64), primary_key=True),
     Column("value", JSON),
 )
+
+saved_searches = Table(
+    "saved_searches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("query", Text),
+    Column("area", String(32)),
+    Column("place", String(100)),
+    Column("harm", String(32)),
+    Column("owner", String(255), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_checked", DateTime),
+)
+
+alert_marks = Table(
+    "alert_marks",
+    metadata,
+    Column("search_id", Integer, primary_key=True),
+    Column("story_id", String(64), primary_key=True),
+    Column("kind", String(16), primary_key=True),
+    Column("at", DateTime, nullable=False),
+)

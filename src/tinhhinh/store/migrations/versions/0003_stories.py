@@ -35,6 +35,26 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime),
         sa.Column("p", sa.Float),
     )
+    # Saved searches are topics an analyst follows; alert marks make each match fire once.
+    op.create_table(
+        "saved_searches",
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+        sa.Column("name", sa.String(200), nullable=False, unique=True),
+        sa.Column("query", sa.Text),
+        sa.Column("area", sa.String(32)),
+        sa.Column("place", sa.String(100)),
+        sa.Column("harm", sa.String(32)),
+        sa.Column("owner", sa.String(255), nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("last_checked", sa.DateTime),
+    )
+    op.create_table(
+        "alert_marks",
+        sa.Column("search_id", sa.Integer, sa.ForeignKey("saved_searches.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column("story_id", sa.String(64), primary_key=True),
+        sa.Column("kind", sa.String(16), primary_key=True),  # "new" or "burst"
+        sa.Column("at", sa.DateTime, nullable=False),
+    )
     op.create_table(
         "story_meta",
         sa.Column("key", sa.String(64), primary_key=True),
@@ -44,5 +64,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("story_meta")
+    op.drop_table("alert_marks")
+    op.drop_table("saved_searches")
     op.drop_table("story_merges")
     op.drop_table("stories")

@@ -1,0 +1,241 @@
+"""Hot-issue commands: `stories`, `story ID`, `bursts`, `alerts`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from tinhhinh.console import UserError, err, out
+from tinhhinh.timefmt import local_short, parse_since, parse_span, utcnow
+
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database path or URL (default $TINHHINH_DB, ./tinhhinh.db).")
+]
+
+
+def _engine(db):
+    from tinhhinh.store.db import engine_for
+
+    return engine_for(db, create=False)
+
+
+def _now(at: str | None):
+    if not at:
+        return utcnow()
+    try:
+        return parse_since(at, now=utcnow())
+    except ValueError as exc:
+        raise UserError(f"--at {at!r}: {exc}") from exc
+
+
+def _place(name: str | None) -> str | None:
+    from tinhhinh.stories.places_lookup import resolve_place
+
+    if not name:
+        return None
+    found = resolve_place(name)
+    if found is None:
+        raise UserError(
+            f"--place {name!r}: not a province or city on the current map (try e.g. 'Đà Nẵng', 'Hà Nam')"
+        )
+    return found
+
+
+def stories_command(
+    db: DbOption = None,
+    since: Annotated[str, typer.Option(help="Window: stories with items in the last 24h, 7d, ...")] = "24h",
+    area: Annotated[str | None, typer.Option(help="Only stories in this area (e.g. health).")] = None,
+    place: Annotated[str | None, typer.Option(help="Only stories mentioning this province.")] = None,
+    hot: Annotated[
+        bool, typer.Option("--hot", help="Only stories whose volume is unusual (bursting).")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="Number of stories.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    at: Annotated[str | None, typer.Option(hidden=True, help="Pretend now is this date (replays).")] = None,
+) -> int:
+    """What are people talking about: stories (one event, many items) ranked by how unusual their volume is.
+
+    Each story comes with a plain reason ("37 items from 9 sources in the last 6 h; usual rate 2/day") and a
+    summary of at most three sentences. Example: [bold]tinhhinh stories --since 24h --hot[/]
+    """
+    from tinhhinh.stories.hot import list_stories
+
+    try:
+        window = parse_span(since)
+    except ValueError as exc:
+        raise UserError(f"--since {since!r}: {exc}") from exc
+    views = list_stories(
+        _engine(db), since=window, area=area, place=_place(place), only_hot=hot, now=_now(at), limit=limit
+    )
+    if as_json:
+        sys.stdout.write(json.dumps([v.as_json() for v in views], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    for n, v in enumerate(views, 1):
+        head = Text(f"{n:>2}. ", style="dim")
+        head.append(v.label or "(untitled)", style="bold red" if v.burst.hot else "bold")
+        out.print(head)
+        meta = f"    {v.id} · {v.size} items · {v.sources} sources · {v.area or '-'} · {', '.join(v.places) or '-'}"
+        out.print(Text(meta, style="dim"))
+        out.print(
+            Text(
+                f"    {'HOT: ' if v.burst.hot else ''}{v.burst.explanation}",
+                style="yellow" if v.burst.hot else "",
+            )
+        )
+        for sentence in v.summary:
+            out.print(Text(f"    – {sentence}"))
+    err.print(f"{len(views)} stories" + (" (use --limit for more)" if len(views) == limit else ""))
+    return 0
+
+
+def story_command(
+    story_id: Annotated[str, typer.Argument(help="A story id, e.g. s0000042 (merged ids are followed).")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> int:
+    """One story: its reason, summary, items (with copies marked) and merges."""
+    from tinhhinh.stories.hot import story_detail
+
+    view = story_detail(_engine(db), story_id)
+    if view is None:
+        raise UserError(f"no story {story_id!r} (list them with `tinhhinh stories --since 7d`)")
+    if as_json:
+        sys.stdout.write(json.dumps(view.as_json(), ensure_ascii=False, indent=1) + "\n")
+        return 0
+    out.print(Text(view.label, style="bold"))
+    if view.id != story_id:
+        out.print(Text(f"({story_id} was merged into {view.id})", style="dim"))
+    out.print(
+        Text(
+            f"{view.id} · {view.size} items · {view.sources} sources · {view.area or '-'} · "
+            f"{', '.join(view.places) or '-'}",
+            style="dim",
+        )
+    )
+    out.print(view.burst.explanation)
+    for sentence in view.summary:
+        out.print(f"– {sentence}")
+    table = Table("published", "source", "title", "copy")
+    for it in view.items:
+        table.add_row(
+            local_short(it["published_at"]), it["source"], it["title"][:90], "copy" if it["dup_of"] else ""
+        )
+    out.print(table)
+    for m in view.merges:
+        out.print(Text(f"merged {m['from_id']} → {m['into_id']} (p={m['p']})", style="dim"))
+    return 0
+
+
+def bursts_command(
+    by: Annotated[str, typer.Option(help="area or place")] = "area",
+    db: DbOption = None,
+    top: Annotated[int, typer.Option(help="How many.")] = 15,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    at: Annotated[str | None, typer.Option(hidden=True)] = None,
+) -> int:
+    """Which areas or places are unusually busy now, each against its own usual rate."""
+    from tinhhinh.stories.hot import group_bursts
+
+    if by not in ("area", "place"):
+        raise UserError("--by must be area or place")
+    rows = group_bursts(_engine(db), by, now=_now(at), top=top)
+    if as_json:
+        sys.stdout.write(json.dumps([b.to_dict() for b in rows], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    table = Table(by, "score", "hot", "explanation")
+    for b in rows:
+        table.add_row(b.key, f"{b.score:.1f}", "yes" if b.hot else "", b.explanation)
+    out.print(table)
+    return 0
+
+
+alerts_app = typer.Typer(help="Saved searches (topics you follow) and their alerts.", no_args_is_help=True)
+
+
+@alerts_app.command("add")
+def alerts_add(
+    name: Annotated[str, typer.Argument(help="A short name for the topic.")],
+    query: Annotated[str | None, typer.Option(help="Words, as in `tinhhinh search`.")] = None,
+    area: Annotated[str | None, typer.Option()] = None,
+    place: Annotated[str | None, typer.Option()] = None,
+    harm: Annotated[str | None, typer.Option(help="scam, toxic or factcheck")] = None,
+    user: Annotated[str | None, typer.Option(help="Who follows it (default: OS account).")] = None,
+    db: DbOption = None,
+) -> int:
+    """Save a topic to follow. Example: [bold]tinhhinh alerts add sat-lo --query 'sạt lở' --place 'Quảng Nam'[/]"""
+    from tinhhinh.store.search import current_user
+    from tinhhinh.stories.alerts import add
+
+    add(_engine(db), name, owner=current_user(user), query=query, area=area, place=_place(place), harm=harm)
+    err.print(f"saved search {name!r} added; `tinhhinh alerts check` reports new matching stories")
+    return 0
+
+
+@alerts_app.command("list")
+def alerts_list(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> int:
+    """The saved searches."""
+    from tinhhinh.store import story_queries as sq
+
+    with _engine(db).connect() as conn:
+        rows = sq.saved_search_list(conn)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n")
+        return 0
+    table = Table("name", "query", "area", "place", "harm", "owner", "last checked")
+    for r in rows:
+        table.add_row(
+            r["name"],
+            r["query"] or "",
+            r["area"] or "",
+            r["place"] or "",
+            r["harm"] or "",
+            r["owner"],
+            local_short(r["last_checked"]),
+        )
+    out.print(table)
+    return 0
+
+
+@alerts_app.command("remove")
+def alerts_remove(name: str, db: DbOption = None) -> int:
+    """Stop following a topic."""
+    from tinhhinh.store import story_queries as sq
+
+    with _engine(db).begin() as conn:
+        if not sq.remove_saved_search(conn, name):
+            raise UserError(f"no saved search named {name!r} (see `tinhhinh alerts list`)")
+    return 0
+
+
+@alerts_app.command("check")
+def alerts_check(
+    db: DbOption = None,
+    to_file: Annotated[
+        Path | None, typer.Option("--to-file", help="Append alerts as JSONL to this file.")
+    ] = None,
+    email: Annotated[
+        str | None, typer.Option(help="Send alerts to this address (needs [smtp] settings).")
+    ] = None,
+    user: Annotated[str | None, typer.Option(help="Who checks (for the search audit).")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    at: Annotated[str | None, typer.Option(hidden=True)] = None,
+) -> int:
+    """Report new stories and bursts matching each saved search since the last check (each fires once)."""
+    from tinhhinh.store.search import current_user
+    from tinhhinh.stories.alerts import check, deliver
+
+    alerts = check(_engine(db), user=current_user(user), now=_now(at))
+    deliver(alerts, to_file=to_file, email=email)
+    if as_json:
+        sys.stdout.write(json.dumps([a.as_json() for a in alerts], ensure_ascii=False, indent=1) + "\n")
+    else:
+        for a in alerts:
+            out.print(a.line())
+    err.print(f"{len(alerts)} new alert(s)")
+    return 0

@@ -1,0 +1,186 @@
+"""Reads for the hot-issues views: stories active in a window, their items, series for burst scores."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, delete, func, insert, select, update
+
+from tinhhinh.store.schema import alert_marks, items, saved_searches, stories, story_merges
+
+
+def active_story_ids(
+    conn: Connection, since: datetime, *, area: str | None = None, place: str | None = None
+) -> list[str]:
+    """Stories with at least one item published since ``since`` (optionally in an area / place)."""
+    q = select(items.c.story_id).where(and_(items.c.published_at >= since, items.c.story_id.is_not(None)))
+    if area:
+        q = q.where(items.c.area == area)
+    if place:
+        q = q.where(func.cast(items.c.places, items.c.title.type).like(f'%"{place}"%'))
+    return sorted({sid for (sid,) in conn.execute(q.distinct())})
+
+
+def story_rows(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        q = select(
+            stories.c.id,
+            stories.c.label,
+            stories.c.size,
+            stories.c.n_sources,
+            stories.c.first_seen,
+            stories.c.last_seen,
+            stories.c.merged_into,
+            stories.c.summary,
+        ).where(stories.c.id.in_(chunk))
+        out.update({r["id"]: dict(r) for r in conn.execute(q).mappings()})
+    return out
+
+
+def series(
+    conn: Connection, column: str, keys: list[str] | None, since: datetime
+) -> dict[str, tuple[list, list]]:
+    """(published_at list, source list) per story / area, sorted by time, for items since ``since``."""
+    col = items.c[column]
+    q = select(col, items.c.published_at, items.c.source).where(
+        and_(items.c.published_at >= since, col.is_not(None))
+    )
+    if keys is not None:
+        q = q.where(col.in_(keys))
+    out: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for key, ts, src in conn.execute(q.order_by(items.c.published_at)):
+        out[key][0].append(ts)
+        out[key][1].append(src)
+    return dict(out)
+
+
+def place_series(conn: Connection, since: datetime) -> dict[str, tuple[list, list]]:
+    q = select(items.c.places, items.c.published_at, items.c.source).where(
+        and_(items.c.published_at >= since, items.c.places.is_not(None))
+    )
+    out: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for places, ts, src in conn.execute(q.order_by(items.c.published_at)):
+        for place in places or []:
+            out[place][0].append(ts)
+            out[place][1].append(src)
+    return dict(out)
+
+
+def story_items(conn: Connection, story_id: str, limit: int | None = None) -> list[dict[str, Any]]:
+    q = (
+        select(
+            items.c.pk,
+            items.c.ext_id,
+            items.c.url,
+            items.c.source,
+            items.c.kind,
+            items.c.title,
+            items.c.text,
+            items.c.published_at,
+            items.c.area,
+            items.c.places,
+            items.c.dup_of,
+            items.c.harm,
+            items.c.key,
+        )
+        .where(items.c.story_id == story_id)
+        .order_by(items.c.published_at, items.c.pk)
+    )
+    if limit:
+        q = q.limit(limit)
+    return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def story_profile(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Majority area and most-mentioned places per story (from its items)."""
+    areas: dict[str, Counter] = defaultdict(Counter)
+    places: dict[str, Counter] = defaultdict(Counter)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for sid, area, pl in conn.execute(
+            select(items.c.story_id, items.c.area, items.c.places).where(items.c.story_id.in_(chunk))
+        ):
+            if area:
+                areas[sid][area] += 1
+            for p in pl or []:
+                places[sid][p] += 1
+    return {
+        sid: {
+            "area": areas[sid].most_common(1)[0][0] if areas[sid] else None,
+            "places": [p for p, _ in places[sid].most_common(3)],
+        }
+        for sid in ids
+    }
+
+
+def merges_of(conn: Connection, story_id: str) -> list[dict[str, Any]]:
+    q = select(story_merges).where(
+        (story_merges.c.into_id == story_id) | (story_merges.c.from_id == story_id)
+    )
+    return [dict(r) for r in conn.execute(q.order_by(story_merges.c.id)).mappings()]
+
+
+def resolve_story(conn: Connection, story_id: str) -> str | None:
+    """Follow merges to the story that now carries an id (people keep old ids in notes)."""
+    for _ in range(100):
+        row = conn.execute(select(stories.c.merged_into).where(stories.c.id == story_id)).first()
+        if row is None:
+            return None
+        if row[0] is None:
+            return story_id
+        story_id = row[0]
+    return story_id
+
+
+def save_summary(conn: Connection, story_id: str, summary: dict[str, Any]) -> None:
+    conn.execute(update(stories).where(stories.c.id == story_id).values(summary=summary))
+
+
+# ---- saved searches and alerts
+
+
+def add_saved_search(conn: Connection, **values: Any) -> int:
+    return conn.execute(insert(saved_searches).values(**values)).inserted_primary_key[0]
+
+
+def saved_search_list(conn: Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(select(saved_searches).order_by(saved_searches.c.name)).mappings()]
+
+
+def remove_saved_search(conn: Connection, name: str) -> bool:
+    row = conn.execute(select(saved_searches.c.id).where(saved_searches.c.name == name)).first()
+    if row is None:
+        return False
+    conn.execute(delete(alert_marks).where(alert_marks.c.search_id == row[0]))
+    conn.execute(delete(saved_searches).where(saved_searches.c.id == row[0]))
+    return True
+
+
+def marks(conn: Connection, search_id: int) -> set[tuple[str, str]]:
+    q = select(alert_marks.c.story_id, alert_marks.c.kind).where(alert_marks.c.search_id == search_id)
+    return {(s, k) for s, k in conn.execute(q)}
+
+
+def add_marks(conn: Connection, search_id: int, pairs: list[tuple[str, str]], at: datetime) -> None:
+    if pairs:
+        conn.execute(
+            insert(alert_marks),
+            [{"search_id": search_id, "story_id": s, "kind": k, "at": at} for s, k in pairs],
+        )
+    conn.execute(update(saved_searches).where(saved_searches.c.id == search_id).values(last_checked=at))
+
+
+def stories_with_harm(conn: Connection, ids: list[str], harm_type: str) -> set[str]:
+    out = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for sid, harm in conn.execute(
+            select(items.c.story_id, items.c.harm).where(items.c.story_id.in_(chunk))
+        ):
+            if any(h.get("type") == harm_type for h in harm or []):
+                out.add(sid)
+    return out

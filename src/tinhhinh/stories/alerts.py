@@ -1,0 +1,146 @@
+"""Saved searches and alerts: an analyst follows a topic; each new matching story, and each story of
+the topic that starts to burst, is reported once — to the terminal, a file, or by email.
+
+A saved search is a topic (words, area, place, harm type), never a person: it runs through the same
+audited search as any other query, so following a name is as visible as searching one.
+"""
+
+from __future__ import annotations
+
+import json
+import smtplib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from tinhhinh import config
+from tinhhinh.console import UserError
+from tinhhinh.store import story_queries as sq
+from tinhhinh.store.search import Filters, search
+from tinhhinh.stories.hot import list_stories
+from tinhhinh.timefmt import local_iso, utcnow
+
+HARM_TYPES = ("scam", "toxic", "factcheck")
+
+
+@dataclass
+class Alert:
+    search: str
+    kind: str  # "new" story matching the topic, or "burst" when one of its stories turns hot
+    story_id: str
+    label: str
+    explanation: str
+    items: int
+    sources: int
+
+    def line(self) -> str:
+        what = "new story" if self.kind == "new" else "burst"
+        return f"[{self.search}] {what}: {self.label} ({self.story_id}) — {self.explanation}"
+
+    def as_json(self) -> dict[str, Any]:
+        return self.__dict__.copy()
+
+
+def add(
+    engine: Engine,
+    name: str,
+    *,
+    owner: str,
+    query: str | None = None,
+    area: str | None = None,
+    place: str | None = None,
+    harm: str | None = None,
+) -> int:
+    if not any([query, area, place, harm]):
+        raise UserError("a saved search needs at least one of --query, --area, --place, --harm")
+    if harm and harm not in HARM_TYPES:
+        raise UserError(f"--harm {harm!r}: use one of {', '.join(HARM_TYPES)}")
+    if query:
+        from tinhhinh.store.search import QueryError, parse
+
+        try:
+            parse(query)
+        except QueryError as exc:
+            raise UserError(f"--query {query!r}: {exc}") from exc
+    with engine.begin() as conn:
+        if any(s["name"] == name for s in sq.saved_search_list(conn)):
+            raise UserError(f"a saved search named {name!r} exists already (remove it first)")
+        return sq.add_saved_search(
+            conn, name=name, query=query, area=area, place=place, harm=harm, owner=owner, created_at=utcnow()
+        )
+
+
+def check(
+    engine: Engine,
+    *,
+    user: str,
+    now: datetime | None = None,
+    window: timedelta = timedelta(days=7),
+    max_hits: int = 200,
+) -> list[Alert]:
+    """Alerts for every saved search; each (search, story, kind) fires once."""
+    now = now or utcnow()
+    with engine.connect() as conn:
+        saved = sq.saved_search_list(conn)
+    alerts: list[Alert] = []
+    for s in saved:
+        stories = list_stories(
+            engine, since=window, area=s["area"], place=s["place"], now=now, limit=10_000, summaries=False
+        )
+        ids = {v.id for v in stories}
+        if s["query"]:
+            hits = search(
+                engine,
+                s["query"],
+                filters=Filters(since=now - window, area=s["area"], place=s["place"]),
+                limit=max_hits,
+                user=user,
+                via="alert",
+            )
+            ids &= {h.story_id for h in hits if h.story_id}
+        if s["harm"]:
+            with engine.connect() as conn:
+                ids &= sq.stories_with_harm(conn, sorted(ids), s["harm"])
+        with engine.begin() as conn:
+            done = sq.marks(conn, s["id"])
+            fresh: list[tuple[str, str]] = []
+            for v in stories:
+                if v.id not in ids:
+                    continue
+                for kind in ("new", "burst") if v.burst.hot else ("new",):
+                    if (v.id, kind) in done:
+                        continue
+                    fresh.append((v.id, kind))
+                    alerts.append(
+                        Alert(s["name"], kind, v.id, v.label, v.burst.explanation, v.size, v.sources)
+                    )
+            sq.add_marks(conn, s["id"], fresh, now)
+    return alerts
+
+
+def deliver(alerts: list[Alert], *, to_file: Path | None = None, email: str | None = None) -> None:
+    if to_file is not None:
+        with to_file.open("a", encoding="utf-8") as fh:
+            for a in alerts:
+                fh.write(json.dumps({"at": local_iso(utcnow()), **a.as_json()}, ensure_ascii=False) + "\n")
+    if email and alerts:
+        smtp = config.setting("smtp", {}) or {}
+        if not smtp.get("host"):
+            raise UserError(
+                "--email needs an [smtp] host in $TINHHINH_HOME/settings.toml (host, port, user, password, from)"
+            )
+        msg = EmailMessage()
+        msg["Subject"] = f"tinhhinh: {len(alerts)} cảnh báo mới / new alerts"
+        msg["From"] = smtp.get("from", "tinhhinh@localhost")
+        msg["To"] = email
+        msg.set_content("\n".join(a.line() for a in alerts))
+        with smtplib.SMTP(smtp["host"], int(smtp.get("port", 25)), timeout=30) as server:
+            if smtp.get("starttls"):
+                server.starttls()
+            if smtp.get("user"):
+                server.login(smtp["user"], smtp.get("password", ""))
+            server.send_message(msg)

@@ -1,0 +1,141 @@
+"""Hot issues end to end: ingest → stories persisted → ranked with reasons → alerts once."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+from tinhhinh.ingest.records import read_file
+from tinhhinh.ingest.run import analysis_for, ingest
+from tinhhinh.store.db import dispose_all, engine_for
+from tinhhinh.stories import alerts
+from tinhhinh.stories.hot import group_bursts, list_stories, story_detail
+
+NOW = datetime(2026, 11, 20, 12, 0)  # naive UTC
+
+EVENT = [
+    "Sạt lở đất nghiêm trọng ở huyện Nam Trà My, Quảng Nam: {n} người mất tích",
+    "Quảng Nam: mưa lớn gây sạt lở đất vùi lấp nhà dân ở Nam Trà My, {n} người mất tích",
+    "Tìm kiếm {n} người mất tích trong vụ sạt lở đất tại Nam Trà My, Quảng Nam",
+]
+BODY = (
+    "Mưa lớn kéo dài nhiều ngày đã gây sạt lở đất tại xã Trà Leng, huyện Nam Trà My, tỉnh Quảng Nam. "
+    "Lực lượng cứu hộ đang tìm kiếm {n} người mất tích, chính quyền sơ tán người dân khỏi vùng nguy hiểm. "
+    "Bộ đội biên phòng và công an đã có mặt để hỗ trợ tìm kiếm cứu nạn trong đêm."
+)
+BACKGROUND = [
+    (
+        "Giá vàng hôm nay tăng mạnh",
+        "Giá vàng trong nước tăng theo đà thế giới, các cửa hàng bán ra nhiều hơn.",
+    ),
+    ("Đội tuyển bóng đá tập huấn", "Đội tuyển quốc gia bước vào đợt tập huấn chuẩn bị cho giải đấu khu vực."),
+    (
+        "Học sinh Hà Nội nghỉ học vì rét",
+        "Sở Giáo dục Hà Nội cho học sinh tiểu học nghỉ học khi nhiệt độ dưới 10 độ.",
+    ),
+    ("Triển lãm tranh ở Huế", "Một triển lãm tranh sơn mài của các họa sĩ trẻ khai mạc tại thành phố Huế."),
+]
+SOURCES = ["vnexpress.net", "tuoitre.vn", "thanhnien.vn", "dantri.com.vn", "nld.com.vn", "vietnamnet.vn"]
+
+
+def records():
+    recs = []
+    for day in range(14):  # a steady background: a few items a day
+        for k, (title, text) in enumerate(BACKGROUND):
+            t = NOW - timedelta(days=14 - day, hours=k * 3)
+            recs.append(
+                {
+                    "id": f"bg{day}-{k}",
+                    "source": SOURCES[k],
+                    "title": f"{title} (ngày {day})",
+                    "text": f"{text} Số liệu ngày {day}.",
+                    "published_at": t.isoformat() + "+00:00",
+                }
+            )
+    for n in range(12):  # the burst: one event, many outlets, within three hours
+        t = NOW - timedelta(minutes=10 + 15 * n)
+        recs.append(
+            {
+                "id": f"ev{n}",
+                "source": SOURCES[n % len(SOURCES)],
+                "title": EVENT[n % 3].format(n=n % 3 + 5),
+                "text": BODY.format(n=n % 3 + 5),
+                "published_at": t.isoformat() + "+00:00",
+            }
+        )
+    return recs
+
+
+@pytest.fixture
+def engine(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records()), encoding="utf-8")
+    eng = engine_for(str(tmp_path / "hot.db"))
+    stages, ordered = analysis_for(eng)
+    ingest(read_file(path), eng, stages=stages, ordered=ordered, batch_size=20)
+    yield eng
+    dispose_all()
+
+
+def test_the_burst_story_ranks_first_with_a_reason(engine):
+    views = list_stories(engine, since=timedelta(hours=24), now=NOW)
+    top = views[0]
+    assert "sạt lở" in top.label.lower()
+    assert top.size >= 10 and top.sources >= 5
+    assert top.burst.hot
+    assert "sources" in top.burst.explanation and "usual rate" in top.burst.explanation
+    assert 1 <= len(top.summary) <= 3
+    assert all(not v.burst.hot for v in views[1:])
+
+
+def test_place_filter_uses_current_map(engine):
+    # Quảng Nam merged into Đà Nẵng on 1 July 2025
+    views = list_stories(engine, since=timedelta(hours=24), now=NOW, place="Đà Nẵng")
+    assert views and "sạt lở" in views[0].label.lower()
+    assert list_stories(engine, since=timedelta(hours=24), now=NOW, place="Cà Mau") == []
+
+
+def test_story_detail_and_area_place_bursts(engine):
+    top = list_stories(engine, since=timedelta(hours=24), now=NOW)[0]
+    detail = story_detail(engine, top.id, now=NOW)
+    assert detail.size == len(detail.items)
+    places = group_bursts(engine, "place", now=NOW)
+    assert places[0].key == "Đà Nẵng" and places[0].hot
+
+
+def test_story_ids_are_stable_across_runs(engine, tmp_path):
+    first = list_stories(engine, since=timedelta(hours=24), now=NOW)[0]
+    more = tmp_path / "more.jsonl"
+    t = NOW + timedelta(minutes=30)
+    more.write_text(
+        json.dumps(
+            {
+                "id": "ev-late",
+                "source": "baomoi.com",
+                "title": EVENT[0].format(n=6),
+                "text": BODY.format(n=6),
+                "published_at": t.isoformat() + "+00:00",
+            },
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    dispose_all()
+    eng2 = engine_for(str(tmp_path / "hot.db"))  # a new run: state comes from the database
+    stages, ordered = analysis_for(eng2)
+    ingest(read_file(more), eng2, stages=stages, ordered=ordered)
+    again = story_detail(eng2, first.id, now=t)
+    assert again.id == first.id and again.size == first.size + 1
+
+
+def test_alerts_fire_once_per_new_match(engine):
+    alerts.add(engine, "sat-lo", owner="analyst", query="sat lo")
+    alerts.add(engine, "bong-da", owner="analyst", query="bóng đá")
+    fired = alerts.check(engine, user="analyst", now=NOW)
+    kinds = {(a.search, a.kind) for a in fired}
+    assert ("sat-lo", "new") in kinds and ("sat-lo", "burst") in kinds
+    assert all(a.search != "bong-da" or a.kind == "new" for a in fired)
+    assert alerts.check(engine, user="analyst", now=NOW) == []
