@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -57,10 +58,33 @@ def _fast_hashes(monkeypatch):
     monkeypatch.setattr(people, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
+def pytest_generate_tests(metafunc):
+    """Tests named in their module's BOTH_BACKENDS run on SQLite and, when TINHHINH_TEST_PG names a server,
+    on PostgreSQL too (a chosen few: each PostgreSQL setup re-creates the schema)."""
+    if "backend" in metafunc.fixturenames:
+        both = metafunc.function.__name__ in getattr(metafunc.module, "BOTH_BACKENDS", ())
+        metafunc.parametrize("backend", ["sqlite", "postgresql"] if both else ["sqlite"])
+
+
+def _fresh_pg() -> str:
+    url = os.environ.get("TINHHINH_TEST_PG")
+    if not url:
+        pytest.skip("PostgreSQL not configured (set TINHHINH_TEST_PG; .ci/run starts a server)")
+    from sqlalchemy import create_engine, text
+
+    db.dispose_all()
+    eng = create_engine(url)
+    with eng.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    eng.dispose()
+    return url
+
+
 @pytest.fixture
-def desk(tmp_path) -> Desk:
+def desk(tmp_path, backend) -> Desk:
     path = tmp_path / "desk.db"
-    engine = db.engine_for(str(path))
+    engine = db.engine_for(str(path) if backend == "sqlite" else _fresh_pg())
     people.add_user(engine, None, "admin", "admin", PASSWORD)
     admin = people.authenticate(engine, "admin", PASSWORD)
     a = people.add_agency(engine, admin, "SNNMT", "Sở Nông nghiệp và Môi trường", ["land", "environment"])

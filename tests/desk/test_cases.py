@@ -9,6 +9,13 @@ from tinhhinh.desk.access import can
 from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition
 from tinhhinh.store import desk as store
 
+BOTH_BACKENDS = {
+    "test_every_case_transition_and_refusals",
+    "test_second_writer_gets_conflict",
+    "test_attachments_limited_by_size_and_type",
+    "test_case_from_item_carries_no_author_data",
+}
+
 
 def test_passwords_are_argon2_and_checked(desk):
     with desk.engine.connect() as conn:

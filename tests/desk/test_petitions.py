@@ -11,6 +11,13 @@ from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition
 from tinhhinh.store import desk as store
 
 D = dt.date.fromisoformat
+BOTH_BACKENDS = {
+    "test_happy_paths_through_every_state",
+    "test_officer_of_b_never_reads_a",
+    "test_denouncer_identity_only_for_named_resolver",
+    "test_second_writer_conflict",
+    "test_audit_chain_verifies_after_the_flow",
+}
 
 
 def _state(d, pid, state, version):
@@ -238,3 +245,16 @@ def test_notes_are_sealed_and_scoped(desk):
     with desk.engine.connect() as conn:
         (note,) = store.list_notes(conn, pid)
     assert b"Mai" not in note["sealed"]
+
+
+def test_audit_chain_verifies_after_the_flow(desk):
+    from tinhhinh.desk import audit
+
+    pid = desk.petition(kind="to_cao")
+    petitions.assign(desk.engine, desk.coord, pid, expected_version=1, resolver_id=desk.officer_a.id)
+    petitions.add_note(desk.engine, desk.officer_a, pid, "ghi chú")
+    petitions.transition(desk.engine, desk.officer_a, pid, "accepted", expected_version=2, on=D("2026-06-10"))
+    result = audit.verify(desk.engine, desk.admin)
+    assert result["ok"] and result["rows"] >= 12, result
+    trail = audit.entries_for(desk.engine, desk.officer_a, pid)
+    assert trail[0]["personal"]["name"] == desk.PETITIONER["name"]
