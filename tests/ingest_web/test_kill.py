@@ -121,7 +121,7 @@ def _run(args: list[str], env: dict) -> subprocess.CompletedProcess:
 
 
 def test_kill_ingest_then_rerun_equals_clean_run(tmp_path, env):
-    stories = many_stories(1200)
+    stories = many_stories(150)
     src = tmp_path / "dump.jsonl"
     with src.open("w", encoding="utf-8") as fh:
         for n, s in enumerate(stories):
@@ -130,7 +130,7 @@ def test_kill_ingest_then_rerun_equals_clean_run(tmp_path, env):
             rec["url"] = f"https://vntin.example.vn/{s.slug}.html?utm_source=fb"
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
-    base = [*_cli(), "ingest", str(src), "--batch-size", "50", "-q", *NOAN]
+    base = [*_cli(), "ingest", str(src), "--batch-size", "10", "-q", *NOAN]
     _run([*base, "--db", str(clean)], env)
     _kill_after_first_commit([*base, "--db", str(killed)], killed, env, total=len(stories))
     _run([*base, "--db", str(killed)], env)
@@ -157,17 +157,17 @@ def _serve_many(site, feeds: int, per_feed: int) -> list[str]:
 
 
 def test_kill_watch_once_then_rerun_equals_clean_run(tmp_path, env, site):
-    urls = _serve_many(site, feeds=3, per_feed=25)
+    urls = _serve_many(site, feeds=3, per_feed=15)
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("# kill test\n" + "\n".join(urls) + "\n", encoding="utf-8")
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
     base = [*_cli(), "watch", "--feeds", str(feeds), "--once", *NOAN]
     _run([*base, "--db", str(clean)], env)
-    _kill_after_first_commit([*base, "--db", str(killed)], killed, env, total=75)
+    _kill_after_first_commit([*base, "--db", str(killed)], killed, env, total=45)
     _run([*base, "--db", str(killed)], env)
     clean_digest, clean_counts = db_digest(clean)
     killed_digest, killed_counts = db_digest(killed)
-    assert clean_counts["items"] == 75
+    assert clean_counts["items"] == 45
     assert killed_counts == clean_counts
     assert killed_digest == clean_digest
     # and the health records agree the source is fine after the rerun
@@ -177,7 +177,7 @@ def test_kill_watch_once_then_rerun_equals_clean_run(tmp_path, env, site):
 
 
 def test_watch_stops_cleanly_on_sigterm(tmp_path, env, site):
-    urls = _serve_many(site, feeds=3, per_feed=20)
+    urls = _serve_many(site, feeds=3, per_feed=12)
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("\n".join(urls) + "\n", encoding="utf-8")
     db = tmp_path / "w.db"
@@ -192,7 +192,7 @@ def test_watch_stops_cleanly_on_sigterm(tmp_path, env, site):
         deadline = time.monotonic() + 60
         while _count(db) == 0 and time.monotonic() < deadline and proc.poll() is None:
             time.sleep(0.02)
-        assert proc.poll() is None
+        assert proc.poll() is None, proc.stderr.read()[-3000:]
         proc.send_signal(signal.SIGTERM)
         _, stderr = proc.communicate(timeout=60)
     finally:
@@ -202,7 +202,7 @@ def test_watch_stops_cleanly_on_sigterm(tmp_path, env, site):
     assert "stopping after the current batch" in stderr
     assert "stopped on request" in stderr
     stored = _count(db)
-    assert 0 < stored < 60  # the batch in flight was finished, the remaining feeds were not started
+    assert 0 < stored < 36  # the batch in flight was finished, the remaining feeds were not started
     conn = sqlite3.connect(db)
     # every stored item is complete (a batch is a transaction): page text, not a half-written row
     assert conn.execute("SELECT count(*) FROM items WHERE text = '' OR title = ''").fetchone()[0] == 0
