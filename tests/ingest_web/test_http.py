@@ -196,3 +196,14 @@ def test_decode_nfd_becomes_nfc_and_bom():
     assert decode(nfd.encode()) == VI
     assert decode(b"\xef\xbb\xbf" + VI.encode()) == VI
     assert decode(VI.encode("utf-16")) == VI
+
+
+def test_decode_declared_latin1_but_windows_1258():
+    # old Vietnamese sites: iso-8859-1 in the header, windows-1258 bytes in the body
+    body = cp1258(f"<html><body>{VI}</body></html>")
+    assert VI in decode(body, "text/html; charset=iso-8859-1")
+
+
+def test_decode_plain_western_text_stays_western():
+    text = "Café société, naïve façade — résumé"
+    assert decode(text.encode("cp1252"), "text/html; charset=windows-1252") == text

@@ -191,19 +191,20 @@ def decode(body: bytes, content_type: str | None = None) -> str:
             candidates.append(c)
     except Exception:  # noqa: BLE001 - the detector is a helper, never a reason to fail a page
         pass
-    best_text, best_score = None, -1.0
+    best_codec, best_score = None, -1.0
     for rank, codec in enumerate(candidates):
         try:
-            text = unicodedata.normalize("NFC", body.decode(codec))
+            text = body.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        # declared charsets come first and win ties; a later candidate must read clearly better
-        score = _vietnamese_score(text) - 0.001 * rank
+        # declared charsets come first and win ties; a later candidate must read clearly better.
+        # Scoring a prefix is enough to tell the encodings apart and keeps big pages cheap.
+        score = _vietnamese_score(unicodedata.normalize("NFC", text[:65536])) - 0.001 * rank
         if score > best_score:
-            best_text, best_score = text, score
-    if best_text is None:
-        best_text = unicodedata.normalize("NFC", body.decode("utf-8", "replace"))
-    return best_text
+            best_codec, best_score = codec, score
+    if best_codec is None:
+        return unicodedata.normalize("NFC", body.decode("utf-8", "replace"))
+    return unicodedata.normalize("NFC", body.decode(best_codec))
 
 
 # --- body decoding with a bound on the inflated size ----------------------------------------------
