@@ -222,3 +222,22 @@ def test_access_is_one_function(desk):
     assert not can(desk.admin, "petition.read", row)
     assert not can(desk.viewer, "petition.read", row)
     assert can(desk.viewer, "stats.read") and not can(desk.admin, "stats.read")
+
+
+def test_links_between_cases_stories_items_and_petitions(desk):
+    from tinhhinh.desk import petitions
+
+    e = desk.engine
+    cid = cases.open_case(e, desk.coord, title="Sạt lở", sector="land")
+    cases.link(e, desk.officer_a, cid, "story", "story-7", title="Sạt lở ở xã B")
+    cases.link(e, desk.officer_a, cid, "story", "story-7")  # idempotent
+    with pytest.raises(Invalid):
+        cases.link(e, desk.coord, cid, "person", "x")
+    with pytest.raises(Forbidden):
+        cases.link(e, desk.officer_b, cid, "story", "story-8")
+    assert [lk["ref"] for lk in cases.get_case(e, desk.coord, cid)["links"]] == ["story-7"]
+    pid = desk.petition(case_id=cid)
+    assert petitions.show(e, desk.coord, pid)["case_id"] == cid
+    other = cases.open_case(e, desk.coord, title="y", agency_id=desk.agency_b)
+    with pytest.raises(Forbidden):  # an officer cannot attach a petition to a case they cannot read
+        desk.petition(actor=desk.officer_a, case_id=other)

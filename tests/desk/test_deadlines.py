@@ -187,12 +187,12 @@ WORKED = [
         "2026-04-01",
     ),
     (
-        "KPA office default 15 working days across 1-2/9",
+        "KPA office default 15 working days, the 22/8 working Saturday and 31/8-2/9 off",
         "kien_nghi_phan_anh",
-        {"received": "2026-08-24"},
+        {"received": "2026-08-21"},
         {},
         "kien_nghi_phan_anh.office",
-        "2026-09-16",
+        "2026-09-15",
     ),
     (
         "TC ordinary accepted on the 2025 Quốc khánh eve, Art.30(1)",

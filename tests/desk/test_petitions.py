@@ -139,7 +139,7 @@ def test_second_time_complaint_links_first_and_uses_art37(desk):
 def test_kien_nghi_due_at_intake(desk):
     pid = desk.petition(kind="kien_nghi_phan_anh", received_on=D("2026-08-24"))
     assert (
-        petitions.show(desk.engine, desk.coord, pid)["due_on"] == "2026-09-16"
+        petitions.show(desk.engine, desk.coord, pid)["due_on"] == "2026-09-17"
     )  # office default, 15 working days
 
 

@@ -151,6 +151,34 @@ def open_from_story(engine: Engine, actor: Actor, story_id: str, *, title: str, 
     return open_case(engine, actor, title=title, origin="story", origin_ref=story_id, links=[link], **fields)
 
 
+LINK_KINDS = ("story", "item", "harm")
+
+
+def link(
+    engine: Engine, actor: Actor, case_id: int, kind: str, ref: str, *, title: str | None = None
+) -> None:
+    """Link a case to another story or item (title and URL only, never author data)."""
+    if kind not in LINK_KINDS:
+        raise Invalid(f"unknown link kind {kind!r}: {', '.join(LINK_KINDS)}")
+    url = None
+    if kind in ("item", "harm"):
+        pk = ref.split(":", 1)[0]
+        if not pk.isdigit():
+            raise Invalid(f"an {kind} link names an item pk (harm: pk:index), not {ref!r}")
+        with engine.connect() as conn:
+            item = store.item_public_fields(conn, int(pk))
+        if not item:
+            raise NotFound(f"no item #{pk}")
+        title, url = title or item["title"], item["url"]
+    with store.transaction_for(engine) as conn:
+        row = _load(conn, case_id)
+        require(actor, "case.update", row)
+        if any(lk["kind"] == kind and lk["ref"] == ref for lk in store.list_case_links(conn, case_id)):
+            return
+        store.insert_case_link(conn, case_id=case_id, kind=kind, ref=ref, title=title, url=url)
+        audit.record(conn, actor, "case.link", "case", case_id, data={"kind": kind, "ref": ref})
+
+
 def get_case(engine: Engine, actor: Actor, case_id: int) -> dict[str, Any]:
     with engine.connect() as conn:
         row = _load(conn, case_id)

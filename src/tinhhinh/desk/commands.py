@@ -381,6 +381,22 @@ def case_transition(
     )
 
 
+@case_app.command("link")
+@_cli
+def case_link(
+    case_id: int,
+    kind: str = typer.Argument(..., help="story | item | harm"),
+    ref: str = typer.Argument(..., help="story id, item pk, or pk:index for a harm flag"),
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    from tinhhinh.desk import cases
+
+    engine = _engine(db)
+    cases.link(engine, _actor(engine, user), case_id, kind, ref)
+
+
 @case_app.command("comment")
 @_cli
 def case_comment(
@@ -448,6 +464,7 @@ def petition_intake(
     complex_: bool = typer.Option(False, "--complex"),
     second_of: int | None = typer.Option(None, "--second-of", help="id of the first complaint"),
     ref: str | None = typer.Option(None, "--ref", help="register number"),
+    case: int | None = typer.Option(None, "--case", help="link to a case"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
@@ -471,6 +488,7 @@ def petition_intake(
         complex=complex_,
         first_petition_id=second_of,
         ref=ref,
+        case_id=case,
     )
     sys.stdout.write(f"{pid}\n")
 

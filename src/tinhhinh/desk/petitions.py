@@ -162,6 +162,11 @@ def intake(
                     "only a complaint (khieu_nai) can be a second-time complaint of another complaint"
                 )
             second = True
+        if case_id is not None:
+            case = store.get_case(conn, case_id)
+            if case is None:
+                raise NotFound(f"no case #{case_id}")
+            require(actor, "case.read", case)
         if ref and store.get_petition_by_ref(conn, ref):
             raise Invalid(f"a petition with register number {ref!r} exists already")
         if resolver_id is not None:

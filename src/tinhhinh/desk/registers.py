@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from tinhhinh import config
 from tinhhinh.console import UserError
 from tinhhinh.desk import audit, crypto, people, petitions
 from tinhhinh.desk.access import Actor, can, require, scope
@@ -194,6 +195,11 @@ def _parse_row(
 def import_register(engine: Engine, actor: Actor, path: Path, *, dry_run: bool = False) -> ImportReport:
     """Read an .xlsx register (first sheet, header in row 1). Every rejected row is reported: row, column, reason."""
     require(actor, "petition.import")
+    limit = int(config.setting("desk.import.max_bytes", 50 * 1024 * 1024))
+    if path.exists() and path.stat().st_size > limit:
+        raise UserError(
+            f"{path}: larger than {limit} bytes (setting desk.import.max_bytes): split the register"
+        )
     try:
         import openpyxl
 
