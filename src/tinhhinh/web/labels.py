@@ -1,0 +1,72 @@
+"""Names shown for codes (statuses, roles, kinds), marked for translation."""
+
+from __future__ import annotations
+
+from tinhhinh.web.i18n import N_
+
+CASE_STATUS = {
+    "new": N_("New"),
+    "assigned": N_("Assigned"),
+    "in_progress": N_("In progress"),
+    "responded": N_("Responded"),
+    "closed": N_("Closed"),
+    "reopened": N_("Reopened"),
+    "transferred": N_("Transferred"),
+    "rejected": N_("Rejected"),
+}
+# What the button that moves a case into each status says.
+CASE_ACTION = {
+    "assigned": N_("Assign"),
+    "in_progress": N_("Start work"),
+    "responded": N_("Respond"),
+    "closed": N_("Close"),
+    "reopened": N_("Reopen"),
+    "transferred": N_("Transfer"),
+    "rejected": N_("Reject"),
+}
+PETITION_STATE = {
+    "received": N_("Received"),
+    "not_accepted": N_("Not accepted"),
+    "forwarded": N_("Forwarded"),
+    "guided": N_("Guided"),
+    "merged_duplicate": N_("Merged (duplicate)"),
+    "accepted": N_("Accepted"),
+    "extended": N_("Extended"),
+    "resolved": N_("Resolved"),
+    "closed": N_("Closed"),
+}
+PETITION_ACTION = {
+    "not_accepted": N_("Do not accept"),
+    "forwarded": N_("Forward"),
+    "guided": N_("Guide"),
+    "merged_duplicate": N_("Merge as duplicate"),
+    "accepted": N_("Accept"),
+    "extended": N_("Extend"),
+    "resolved": N_("Resolve"),
+    "closed": N_("Close"),
+}
+PETITION_KIND = {
+    "khieu_nai": N_("Complaint"),
+    "to_cao": N_("Denunciation"),
+    "kien_nghi_phan_anh": N_("Recommendation / reflection"),
+}
+ROLE = {
+    "admin": N_("Administrator"),
+    "coordinator": N_("Coordinator"),
+    "officer": N_("Officer"),
+    "viewer": N_("Viewer"),
+}
+PRIORITY = {"low": N_("Low"), "normal": N_("Normal"), "high": N_("High"), "urgent": N_("Urgent")}
+FLAG_TYPE = {
+    "scam": N_("Scam"),
+    "fact_check": N_("Fact-check match"),
+    "factcheck": N_("Fact-check match"),
+    "refuted_claim": N_("Fact-check match"),
+}
+FLAG_STATUS = {
+    "unconfirmed": N_("Awaiting review"),
+    "confirmed": N_("Confirmed"),
+    "dismissed": N_("Dismissed"),
+}
+OPEN_CASE = {"new", "assigned", "in_progress", "responded", "reopened", "transferred"}
+OPEN_PETITION = {"received", "accepted", "extended", "resolved"}

@@ -1,0 +1,555 @@
+"""Server-rendered pages. Every change is a POST with the session's CSRF token; ids in paths, never names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from tinhhinh.desk import cases, people, petitions
+from tinhhinh.desk.access import Actor, can
+from tinhhinh.desk.errors import Forbidden, Invalid
+from tinhhinh.store import web_queries as wq
+from tinhhinh.store.desk import NotFound
+from tinhhinh.store.search import Filters
+from tinhhinh.store.search import search as run_search
+from tinhhinh.web import flags as flag_queue
+from tinhhinh.web import i18n, labels
+from tinhhinh.web.app import CsrfFailed, LoginRequired, checked_actor, page_actor, redirect, render, web
+from tinhhinh.web.security import LANG_COOKIE, PRE_CSRF_COOKIE, SESSION_COOKIE, same, set_cookie
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+
+
+# ------------------------------------------------------------------ small parsers
+def _text(form: Any, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _opt_int(form: Any, name: str) -> int | None:
+    value = _text(form, name)
+    if not value:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise Invalid(f"{name}: not a number") from None
+
+
+def _opt_date(form: Any, name: str) -> dt.date | None:
+    value = _text(form, name)
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"{name}: not a date (YYYY-MM-DD)") from None
+
+
+def _version(form: Any) -> int:
+    v = _opt_int(form, "version")
+    if v is None:
+        raise Invalid("the form has no record version: reload the page")
+    return v
+
+
+def _agencies(request: Request) -> list[dict[str, Any]]:
+    return people.list_agencies(web(request).engine)
+
+
+def _local_path(value: str | None) -> str:
+    """Only same-site paths as redirect targets."""
+    if not value:
+        return "/"
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not value.startswith("/") or value.startswith("//"):
+        return "/"
+    return value
+
+
+# ------------------------------------------------------------------ sign in / out, language
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> Response:
+    return render(request, "login.html")
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    w = web(request)
+    form = await request.form()
+    if not same(str(form.get("csrf") or ""), request.cookies.get(PRE_CSRF_COOKIE)):
+        return render(
+            request, "login.html", status_code=403, error=i18n.N_("The form expired: please try again.")
+        )
+    username = _text(form, "username")
+    password = str(form.get("password") or "")
+    ip = request.client.host if request.client else "?"
+    wait = w.limiter.retry_after(username, ip)
+    if wait:
+        response = render(
+            request,
+            "login.html",
+            status_code=429,
+            error=i18n.N_("Too many failed attempts: wait and try again."),
+        )
+        response.headers["Retry-After"] = str(wait)
+        return response
+    try:
+        actor = people.authenticate(w.engine, username, password)
+    except Forbidden:
+        w.limiter.failed(username, ip)
+        return render(request, "login.html", status_code=401, error=i18n.N_("Wrong user name or password."))
+    w.limiter.succeeded(username)
+    token, _csrf = wq.create_session(w.engine, actor.id, dt.timedelta(hours=w.settings.session_hours))
+    response = redirect("/")
+    set_cookie(response, request, SESSION_COOKIE, token, max_age=int(w.settings.session_hours * 3600))
+    response.delete_cookie(PRE_CSRF_COOKIE, path="/")
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
+    wq.delete_session(web(request).engine, request.state.session_token)
+    response = redirect("/login")
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+@router.post("/lang")
+async def set_lang(request: Request) -> Response:
+    form = await request.form()
+    # Signed in: the session token; before sign-in: the double-submit cookie.
+    try:
+        page_actor(request)
+        expected = request.state.csrf
+    except LoginRequired:
+        expected = request.cookies.get(PRE_CSRF_COOKIE)
+    if not same(str(form.get("csrf") or ""), expected):
+        raise CsrfFailed()
+    lang = i18n.pick(_text(form, "lang"))
+    response = redirect(_local_path(_text(form, "next")))
+    set_cookie(response, request, LANG_COOKIE, lang, max_age=365 * 86400)
+    return response
+
+
+# ------------------------------------------------------------------ my work
+def _work_key(row: dict[str, Any], due_field: str, soon: int) -> tuple:
+    due = row.get(due_field)
+    day = dt.date.fromisoformat(due[:10]) if due else None
+    today = dt.date.today()
+    rank = 3 if day is None else (0 if day < today else 1 if day <= today + dt.timedelta(days=soon) else 2)
+    return (rank, day or dt.date.max, row["id"])
+
+
+@router.get("/", response_class=HTMLResponse)
+def my_work(request: Request, actor: Actor = Depends(page_actor)) -> Response:
+    w = web(request)
+    soon = w.settings.due_soon_days
+    ctx: dict[str, Any] = {"cases": [], "petitions": [], "stats": None}
+    if can(actor, "case.read"):
+        rows = [r for r in cases.list_cases(w.engine, actor) if r["status"] in labels.OPEN_CASE]
+        ctx["cases"] = sorted(rows, key=lambda r: _work_key(r, "due_date", soon))
+    if can(actor, "petition.read"):
+        rows = [r for r in petitions.list_petitions(w.engine, actor) if r["state"] in labels.OPEN_PETITION]
+        ctx["petitions"] = sorted(rows, key=lambda r: _work_key(r, "due_on", soon))
+    if can(actor, "stats.read"):
+        ctx["stats"] = petitions.stats(w.engine, actor)
+    ctx["agency_names"] = {a["id"]: a["name"] for a in _agencies(request)}
+    return render(request, "my_work.html", **ctx)
+
+
+# ------------------------------------------------------------------ cases
+@router.get("/cases", response_class=HTMLResponse)
+def case_list(request: Request, status: str | None = None, actor: Actor = Depends(page_actor)) -> Response:
+    rows = cases.list_cases(web(request).engine, actor, status=status if status in cases.STATUSES else None)
+    agency_names = {a["id"]: a["name"] for a in _agencies(request)}
+    return render(request, "case_list.html", rows=rows, status=status, agency_names=agency_names)
+
+
+@router.get("/cases/new", response_class=HTMLResponse)
+def case_new(request: Request, actor: Actor = Depends(page_actor)) -> Response:
+    if not can(actor, "case.create"):
+        raise Forbidden(f"{actor.username} may not open cases")
+    return render(request, "case_new.html", agencies=_agencies(request), sectors=people.sectors())
+
+
+def _case_fields(form: Any, actor: Actor) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "description": _text(form, "description"),
+        "sector": _text(form, "sector") or None,
+        "priority": _text(form, "priority") or "normal",
+        "due_date": _opt_date(form, "due_date"),
+    }
+    if can(actor, "case.assign"):
+        fields["agency_id"] = _opt_int(form, "agency_id")
+    return fields
+
+
+@router.post("/cases")
+async def case_create(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    case_id = cases.open_case(
+        web(request).engine, actor, title=_text(form, "title"), **_case_fields(form, actor)
+    )
+    return redirect(f"/cases/{case_id}")
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def case_page(request: Request, case_id: int, actor: Actor = Depends(page_actor)) -> Response:
+    w = web(request)
+    case = cases.get_case(w.engine, actor, case_id)
+    moves = sorted(cases.TRANSITIONS.get(case["status"], ()))
+    may_assign = can(actor, "case.assign", case)
+    moves = [m for m in moves if m not in cases.AGENCY_MOVES or may_assign]
+    ids = {c["author_id"] for c in case["comments"]} | {a["uploaded_by"] for a in case["attachments"]}
+    agencies = _agencies(request)
+    return render(
+        request,
+        "case.html",
+        case=case,
+        moves=moves,
+        agencies=agencies,
+        agency_names={a["id"]: a["name"] for a in agencies},
+        names=wq.usernames(w.engine, ids),
+        sectors=people.sectors(),
+    )
+
+
+@router.post("/cases/{case_id}/transition")
+async def case_transition(request: Request, case_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    cases.transition(
+        web(request).engine,
+        actor,
+        case_id,
+        _text(form, "to"),
+        expected_version=_version(form),
+        reason=_text(form, "reason") or None,
+        agency_id=_opt_int(form, "agency_id"),
+    )
+    return redirect(f"/cases/{case_id}")
+
+
+@router.post("/cases/{case_id}/comment")
+async def case_comment(request: Request, case_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    cases.comment(web(request).engine, actor, case_id, _text(form, "body"))
+    return redirect(f"/cases/{case_id}#comments")
+
+
+@router.post("/cases/{case_id}/attach")
+async def case_attach(request: Request, case_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str) or not upload.filename:
+        raise Invalid("choose a file to attach")
+    limit = cases.max_attachment_bytes()
+    data = await upload.read(limit + 1)
+    cases.attach(web(request).engine, actor, case_id, upload.filename, data)
+    return redirect(f"/cases/{case_id}#attachments")
+
+
+@router.get("/attachments/{attachment_id}")
+def attachment(request: Request, attachment_id: int, actor: Actor = Depends(page_actor)) -> Response:
+    att = cases.get_attachment(web(request).engine, actor, attachment_id)
+    from urllib.parse import quote
+
+    return Response(
+        att["data"],
+        media_type=att["content_type"],
+        headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{quote(att['filename'])}",
+            "Content-Security-Policy": "default-src 'none'; sandbox",
+        },
+    )
+
+
+# ------------------------------------------------------------------ petitions
+@router.get("/petitions", response_class=HTMLResponse)
+def petition_list(request: Request, state: str | None = None, actor: Actor = Depends(page_actor)) -> Response:
+    rows = petitions.list_petitions(
+        web(request).engine, actor, state=state if state in petitions.STATES else None
+    )
+    agency_names = {a["id"]: a["name"] for a in _agencies(request)}
+    return render(request, "petition_list.html", rows=rows, state=state, agency_names=agency_names)
+
+
+@router.get("/petitions/new", response_class=HTMLResponse)
+def petition_new(request: Request, actor: Actor = Depends(page_actor)) -> Response:
+    if not can(actor, "petition.create"):
+        raise Forbidden(f"{actor.username} may not take in petitions")
+    return render(
+        request, "petition_new.html", agencies=_agencies(request), sectors=people.sectors(),
+        today=dt.date.today().isoformat(), kinds=petitions.KINDS,
+    )  # fmt: skip
+
+
+@router.post("/petitions")
+async def petition_create(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    petitioner = {k: _text(form, k) for k in petitions.PERSONAL_FIELDS if _text(form, k)}
+    petition_id = petitions.intake(
+        web(request).engine,
+        actor,
+        kind=_text(form, "kind"),
+        subject=_text(form, "subject"),
+        received_on=_opt_date(form, "received_on") or dt.date.today(),
+        petitioner=petitioner,
+        content=_text(form, "content"),
+        privacy_notice_given=form.get("privacy_notice_given") == "yes",
+        sector=_text(form, "sector") or None,
+        agency_id=_opt_int(form, "agency_id") if can(actor, "petition.assign") else None,
+        remote=form.get("remote") == "yes",
+        complex=form.get("complex") == "yes",
+    )
+    return redirect(f"/petitions/{petition_id}")
+
+
+@router.get("/petitions/{petition_id}", response_class=HTMLResponse)
+def petition_page(request: Request, petition_id: int, actor: Actor = Depends(page_actor)) -> Response:
+    w = web(request)
+    p = petitions.show(w.engine, actor, petition_id)
+    moves = sorted(petitions.TRANSITIONS.get(p["state"], ()))
+    agencies = _agencies(request)
+    ids = {n["author_id"] for n in p.get("notes", [])} | {p["resolver_id"]}
+    return render(
+        request,
+        "petition.html",
+        p=p,
+        moves=moves if not p["erased_at"] else [],
+        agencies=agencies,
+        agency_names={a["id"]: a["name"] for a in agencies},
+        resolvers=wq.resolvers(w.engine) if can(actor, "petition.assign", p) else [],
+        names=wq.usernames(w.engine, ids),
+        needs_reason=petitions.NEEDS_REASON,
+        today=dt.date.today().isoformat(),
+    )
+
+
+@router.post("/petitions/{petition_id}/transition")
+async def petition_transition(
+    request: Request, petition_id: int, actor: Actor = Depends(checked_actor)
+) -> Response:
+    form = await request.form()
+    petitions.transition(
+        web(request).engine,
+        actor,
+        petition_id,
+        _text(form, "to"),
+        expected_version=_version(form),
+        on=_opt_date(form, "on"),
+        reason=_text(form, "reason") or None,
+        merged_into=_opt_int(form, "merged_into"),
+        very_complex=form.get("very_complex") == "yes",
+    )
+    return redirect(f"/petitions/{petition_id}")
+
+
+@router.post("/petitions/{petition_id}/assign")
+async def petition_assign(
+    request: Request, petition_id: int, actor: Actor = Depends(checked_actor)
+) -> Response:
+    form = await request.form()
+    petitions.assign(
+        web(request).engine,
+        actor,
+        petition_id,
+        expected_version=_version(form),
+        agency_id=_opt_int(form, "agency_id"),
+        resolver_id=_opt_int(form, "resolver_id"),
+    )
+    return redirect(f"/petitions/{petition_id}")
+
+
+@router.post("/petitions/{petition_id}/note")
+async def petition_note(
+    request: Request, petition_id: int, actor: Actor = Depends(checked_actor)
+) -> Response:
+    form = await request.form()
+    text = _text(form, "note")
+    if not text:
+        raise Invalid("empty note")
+    petitions.add_note(web(request).engine, actor, petition_id, text)
+    return redirect(f"/petitions/{petition_id}#notes")
+
+
+# ------------------------------------------------------------------ stories, search, flags
+@router.get("/stories", response_class=HTMLResponse)
+def story_list(request: Request, page: int = 1, actor: Actor = Depends(page_actor)) -> Response:
+    w = web(request)
+    page = max(1, page)
+    total = wq.count_stories(w.engine)
+    rows = wq.list_stories(w.engine, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    return render(
+        request, "stories.html", rows=rows, page=page, pages=max(1, -(-total // PAGE_SIZE)), total=total
+    )
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str, actor: Actor = Depends(page_actor)) -> Response:
+    w = web(request)
+    story = wq.get_story(w.engine, story_id)
+    if story is None:
+        raise NotFound(f"no story {story_id}")
+    return render(request, "story.html", story=story, agencies=_agencies(request), sectors=people.sectors())
+
+
+@router.post("/stories/{story_id}/case")
+async def story_case(request: Request, story_id: str, actor: Actor = Depends(checked_actor)) -> Response:
+    w = web(request)
+    story = wq.get_story(w.engine, story_id, item_limit=1)
+    if story is None:
+        raise NotFound(f"no story {story_id}")
+    form = await request.form()
+    title = _text(form, "title") or story["label"] or f"story {story['id']}"
+    case_id = cases.open_from_story(w.engine, actor, story["id"], title=title, **_case_fields(form, actor))
+    return redirect(f"/cases/{case_id}")
+
+
+@router.post("/items/{item_pk}/case")
+async def item_case(request: Request, item_pk: int, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    fields = _case_fields(form, actor)
+    if _text(form, "title"):
+        fields["title"] = _text(form, "title")
+    case_id = cases.open_from_item(
+        web(request).engine, actor, item_pk, harm_index=_opt_int(form, "harm_index"), **fields
+    )
+    return redirect(f"/cases/{case_id}")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_form(request: Request, actor: Actor = Depends(page_actor)) -> Response:
+    return render(request, "search.html", hits=None, q="")
+
+
+@router.post("/search", response_class=HTMLResponse)
+async def search_run(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
+    """POST so the words searched never sit in URLs, logs or browser history."""
+    form = await request.form()
+    q = _text(form, "q")
+    if not q:
+        return render(request, "search.html", hits=None, q="")
+    filters = Filters(area=_text(form, "area") or None, source=_text(form, "source") or None)
+    hits = run_search(web(request).engine, q, filters=filters, limit=50, user=actor.username, via="web")
+    return render(request, "search.html", hits=hits, q=q, area=filters.area, source=filters.source)
+
+
+@router.get("/flags", response_class=HTMLResponse)
+def flag_page(request: Request, actor: Actor = Depends(page_actor)) -> Response:
+    w = web(request)
+    pending = flag_queue.queue(w.engine, actor, "unconfirmed")
+    confirmed = flag_queue.queue(w.engine, actor, "confirmed")
+    return render(request, "flags.html", pending=pending, confirmed=confirmed)
+
+
+@router.post("/flags/{item_pk}/{index}")
+async def flag_review(
+    request: Request, item_pk: int, index: int, actor: Actor = Depends(checked_actor)
+) -> Response:
+    form = await request.form()
+    flag_queue.review(web(request).engine, actor, item_pk, index, _text(form, "decision"))
+    return redirect("/flags")
+
+
+# ------------------------------------------------------------------ admin
+@router.get("/admin/users", response_class=HTMLResponse)
+def users_page(request: Request, actor: Actor = Depends(page_actor)) -> Response:
+    rows = people.list_users(web(request).engine, actor)
+    agencies = _agencies(request)
+    return render(
+        request,
+        "users.html",
+        rows=rows,
+        agencies=agencies,
+        agency_names={a["id"]: a["code"] for a in agencies},
+    )
+
+
+@router.post("/admin/users")
+async def user_add(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    agency_code = None
+    agency_id = _opt_int(form, "agency_id")
+    if agency_id is not None:
+        agency_code = next((a["code"] for a in _agencies(request) if a["id"] == agency_id), None)
+    people.add_user(
+        web(request).engine,
+        actor,
+        _text(form, "username"),
+        _text(form, "role"),
+        str(form.get("password") or ""),
+        agency_code=agency_code,
+        full_name=_text(form, "full_name"),
+    )
+    return redirect("/admin/users")
+
+
+@router.post("/admin/users/{user_id}/active")
+async def user_active(request: Request, user_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+    w = web(request)
+    form = await request.form()
+    row = wq.user_by_id(w.engine, user_id)
+    if row is None:
+        raise NotFound(f"no user #{user_id}")
+    active = _text(form, "active") == "yes"
+    people.set_active(w.engine, actor, row["username"], active)
+    if not active:
+        wq.delete_user_sessions(w.engine, user_id)
+    return redirect("/admin/users")
+
+
+@router.get("/admin/agencies", response_class=HTMLResponse)
+def agencies_page(request: Request, actor: Actor = Depends(page_actor)) -> Response:
+    if not can(actor, "agency.manage"):
+        raise Forbidden(f"{actor.username} may not manage agencies")
+    return render(request, "agencies.html", rows=_agencies(request), sectors=people.sectors())
+
+
+@router.post("/admin/agencies")
+async def agency_add(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    sector_codes = [s for s in form.getlist("sectors") if isinstance(s, str) and s]
+    people.add_agency(web(request).engine, actor, _text(form, "code"), _text(form, "name"), sector_codes)
+    return redirect("/admin/agencies")
+
+
+# ------------------------------------------------------------------ account: password, API tokens
+@router.get("/account", response_class=HTMLResponse)
+def account(request: Request, actor: Actor = Depends(page_actor)) -> Response:
+    return render(
+        request, "account.html", tokens=wq.list_tokens(web(request).engine, actor.id), new_token=None
+    )
+
+
+@router.post("/account/tokens", response_class=HTMLResponse)
+async def token_create(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
+    w = web(request)
+    form = await request.form()
+    _id, clear = wq.create_token(w.engine, actor.id, _text(form, "name") or "API")
+    # Shown once, in this response only (never in a URL or a redirect).
+    return render(request, "account.html", tokens=wq.list_tokens(w.engine, actor.id), new_token=clear)
+
+
+@router.post("/account/tokens/{token_id}/revoke")
+async def token_revoke(request: Request, token_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+    if not wq.revoke_token(web(request).engine, actor.id, token_id):
+        raise NotFound(f"no live token #{token_id}")
+    return redirect("/account")
+
+
+@router.post("/account/password")
+async def password_change(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
+    w = web(request)
+    form = await request.form()
+    try:
+        people.authenticate(w.engine, actor.username, str(form.get("current") or ""))
+    except Forbidden:
+        raise Invalid("the current password is wrong") from None
+    people.set_password(w.engine, actor, actor.username, str(form.get("new") or ""))
+    return redirect("/account")
