@@ -233,6 +233,7 @@ def _register_subcommands() -> None:
         ("tinhhinh.desk.commands", "case_app", "case"),
         ("tinhhinh.desk.commands", "petition_app", "petition"),
         ("tinhhinh.desk.commands", "audit_app", "audit"),
+        ("tinhhinh.web.commands", "serve_command", "serve"),
     ]:
         try:
             mod = importlib.import_module(module)
