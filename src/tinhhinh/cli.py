@@ -233,6 +233,8 @@ def _register_subcommands() -> None:
         ("tinhhinh.desk.commands", "case_app", "case"),
         ("tinhhinh.desk.commands", "petition_app", "petition"),
         ("tinhhinh.desk.commands", "audit_app", "audit"),
+        ("tinhhinh.harm.factcheck_commands", "factchecks_app", "factchecks"),
+        ("tinhhinh.harm.factcheck_commands", "flags_app", "flags"),
         ("tinhhinh.web.commands", "serve_command", "serve"),
     ]:
         try:
