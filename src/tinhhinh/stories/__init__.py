@@ -1,0 +1,1 @@
+"""Hot issues: stories (online clustering), bursts, places, summaries. See docs/stories.md."""

@@ -24,8 +24,8 @@ BODY_TOKENS = 400
 IDF_PATH = Path(__file__).resolve().parent.parent / "models" / "stories_idf.tsv.gz"
 
 # Sentence-ish chunks, then words or single punctuation marks (punctuation ends a name run).
-_SENT_SPLIT = re.compile(r"[.!?:;\"“”…\n(\[\]]+")
-_TOK_RE = re.compile(r"[^\W_]+|[^\w\s]", re.UNICODE)
+_TOK_RE = re.compile(r"[^\W_]+|[^\w \t]", re.UNICODE)
+_SENT_MARKS = frozenset('.!?:;"“”…\n([]')
 
 
 def ngrams(toks: list[str]) -> Counter[str]:
@@ -42,22 +42,22 @@ def names(text: str, limit: int = 2500) -> Counter[str]:
     and capitalisation is a cheap, segmenter-free signal of them in edited news text.
     """
     out: Counter[str] = Counter()
-    for chunk in _SENT_SPLIT.split(text[:limit]):
-        run: list[str] = []
-        initial = True  # the run starts a sentence
-        first = True
-        for tok in _TOK_RE.findall(chunk):
-            if tok[0].isupper() and (tok[0].isalpha()):
-                if not run:
-                    initial = first
-                run.append(tok)
-            else:
-                if run:
-                    _flush(run, initial, out)
-                    run = []
-            first = False
+    run: list[str] = []
+    initial = True  # the current run starts a sentence
+    at_start = True  # the next word starts a sentence
+    for tok in _TOK_RE.findall(text[:limit]):
+        if tok[0].isupper():
+            if not run:
+                initial = at_start
+            run.append(tok)
+            at_start = False
+            continue
         if run:
             _flush(run, initial, out)
+            run = []
+        at_start = tok in _SENT_MARKS if not tok[0].isalnum() else False
+    if run:
+        _flush(run, initial, out)
     return out
 
 
@@ -107,6 +107,25 @@ class Idf:
         log_n = math.log(self.n_docs + 1) + 1.0
         get = self.df.get
         return [log_n - _log1p_cache(get(t, 1)) for t in terms]
+
+    def cached(self) -> CachedIdf:
+        return CachedIdf(self)
+
+
+class CachedIdf(Idf):
+    """The same weights, memoised for one item (its views share most terms)."""
+
+    def __init__(self, base: Idf) -> None:
+        self.df = base.df
+        self.n_docs = base.n_docs
+        self._memo: dict[str, float] = {}
+
+    def weights(self, terms: list[str]) -> list[float]:
+        memo = self._memo
+        missing = [t for t in terms if t not in memo]
+        if missing:
+            memo.update(zip(missing, Idf.weights(self, missing), strict=True))
+        return [memo[t] for t in terms]
 
 
 @lru_cache(maxsize=100_000)

@@ -8,7 +8,7 @@ assigned is ever moved, so story ids are stable; when one item binds two stories
 story is merged into the older and the merge is recorded (``merges``), never silently.
 
 State is plain data (``export_state`` / ``from_state``, ``to_rows`` / ``from_rows``) so the store can
-persist it. Memory is bounded: stories idle for ``max_idle_days`` (event time) or beyond ``max_stories``
+persist it. Memory is bounded: stories idle for more than ``max_idle_days`` (event time, checked once per event-day) or beyond ``max_stories``
 (least recently touched) leave the in-memory index; ``pop_evicted`` hands their rows to the caller.
 """
 
@@ -259,6 +259,7 @@ def vectorize(item: Item, idf: Idf) -> ItemVectors:
     else:
         head = head_toks[:HEADLINE_TOKENS]
     body = head_toks + text_toks[:BODY_TOKENS]
+    idf = idf.cached()
     return ItemVectors(
         title=weigh(ngrams(head_toks[:HEADLINE_TOKENS]), idf),
         head=weigh(ngrams(head), idf),
@@ -300,6 +301,7 @@ class StoryIndex:
         self.n_created = 0
         self.now: float | None = None  # latest event time seen
         self._evicted: list[dict[str, Any]] = []
+        self._last_evict: float | None = None
 
     # ---- public API -------------------------------------------------------------------------------
 
@@ -379,6 +381,7 @@ class StoryIndex:
             "clock": self.clock,
             "n_created": self.n_created,
             "now": self.now,
+            "last_evict": self._last_evict,
             "stories": self.to_rows(),
             "items": list(self.items.items()),
             "merges": list(self.merges),
@@ -392,6 +395,7 @@ class StoryIndex:
         index.clock = int(state["clock"])
         index.n_created = int(state["n_created"])
         index.now = state.get("now")
+        index._last_evict = state.get("last_evict")
         index.from_rows(state["stories"])
         index.items = OrderedDict((k, v) for k, v in state.get("items", []))
         for merge in state.get("merges", []):
@@ -472,7 +476,9 @@ class StoryIndex:
             self.items.popitem(last=False)
 
     def _evict_if_needed(self) -> None:
-        if self.now is not None and self.clock % 256 == 0:
+        # by event time: at most once per event-day (cheap), so stories idle > max_idle_days + 1 day are gone
+        if self.now is not None and (self._last_evict is None or self.now - self._last_evict >= 86400.0):
+            self._last_evict = self.now
             horizon = self.now - self.max_idle_days * 86400.0
             idle = [s.id for s in self.stories.values() if s.last_seen is not None and s.last_seen < horizon]
             for sid in idle:
@@ -483,3 +489,18 @@ class StoryIndex:
             for story in sorted(self.stories.values(), key=lambda s: s.touched)[:excess]:
                 self._evicted.append(story.to_row())
                 self._drop(story.id)
+
+
+class StoriesStage:
+    """Ordered pipeline stage: ``item.story_id`` from a shared ``StoryIndex`` (every item gets one)."""
+
+    name = "stories"
+
+    def __init__(self, index: StoryIndex | None = None) -> None:
+        self.index = index or StoryIndex()
+        self.version = f"stories-1/{self.index.model.version}"
+
+    def __call__(self, item: Item) -> Item:
+        item.story_id = self.index.assign(item)
+        item.model_version[self.name] = self.version
+        return item

@@ -1,0 +1,114 @@
+"""CLI for stories: ``tinhhinh eval stories --data FILE``.
+
+The lead registers ``app`` (or calls ``eval_stories``) from cli.py.
+
+Input: JSONL, one record per line with ``cluster_id`` (gold story) and the public record fields
+(``id``, ``source``, ``title``, ``text``, ``published_at`` ISO 8601; ``time`` "dd/mm/yyyy hh:mm" and ``sapo``
+as in VN-MDS are accepted too; ``dup_of`` optional). Records are fed in file order.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from tinhhinh.console import err
+from tinhhinh.item import Item
+from tinhhinh.stories.evaluate import bcubed, pairwise, parse_vn_time
+from tinhhinh.stories.index import StoryIndex, to_epoch
+
+app = typer.Typer(help="Stories: evaluation of story detection.", no_args_is_help=True)
+
+
+@app.callback()
+def _group() -> None:
+    """Evaluate story detection (``eval stories``)."""
+
+
+def _item(rec: dict[str, Any], line_no: int) -> Item:
+    published = rec.get("published_at")
+    if published is None and rec.get("time"):
+        published = parse_vn_time(str(rec["time"]))
+    elif published is not None and to_epoch(published) is None:
+        published = None  # a bad time is no time
+    text = "\n".join(str(x) for x in (rec.get("sapo"), rec.get("text")) if x)
+    return Item(
+        id=str(rec.get("id") or rec.get("doc_id") or f"line{line_no}"),
+        source=str(rec.get("source") or rec.get("source_domain") or ""),
+        title=str(rec.get("title") or ""),
+        text=text,
+        published_at=published,
+        dup_of=rec.get("dup_of"),
+    )
+
+
+def eval_stories(path: str | Path) -> dict[str, Any]:
+    """Run story detection over a labelled JSONL file; B-cubed and pairwise scores against ``cluster_id``."""
+    gold: list[str] = []
+    items: list[Item] = []
+    rejected = 0
+    with Path(path).open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                rejected += 1
+                continue
+            if rec.get("cluster_id") is None:
+                rejected += 1
+                continue
+            gold.append(str(rec["cluster_id"]))
+            items.append(_item(rec, n))
+    index = StoryIndex(id_factory=lambda k: f"s-{k}")
+    raw = [index.assign(it) for it in items]
+    pred = [index.resolve(s) for s in raw]
+    b = bcubed(gold, pred)
+    pw = pairwise(gold, pred)
+    return {
+        "items": len(items),
+        "rejected": rejected,
+        "gold_stories": len(set(gold)),
+        "predicted_stories": len(set(pred)),
+        "merges": len(index.merges),
+        "bcubed": {k: round(v, 4) for k, v in b.items()},
+        "pairwise": {k: round(v, 4) for k, v in pw.items()},
+        "model_version": index.model.version,
+    }
+
+
+@app.command("stories")
+def stories_command(
+    data: Path = typer.Option(..., "--data", help="JSONL with cluster_id per record"),
+    as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table"),
+    verbose: bool = typer.Option(False, "--verbose"),
+) -> None:
+    """B-cubed P/R/F1 and pairwise F1 of story detection against a cluster_id field."""
+    if not data.exists():
+        err.print(f"[red]no such file: {data} (give a JSONL file with cluster_id per line)[/red]")
+        raise typer.Exit(1)
+    try:
+        result = eval_stories(data)
+    except Exception as exc:  # noqa: BLE001 - one clear line unless --verbose
+        if verbose:
+            raise
+        err.print(f"[red]could not evaluate {data}: {exc}[/red]")
+        raise typer.Exit(1) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        b, pw = result["bcubed"], result["pairwise"]
+        sys.stdout.write(
+            "| items | gold stories | predicted | B³ P | B³ R | B³ F1 | pairwise P | pairwise R | pairwise F1 |\n"
+            "|---|---|---|---|---|---|---|---|---|\n"
+            f"| {result['items']} | {result['gold_stories']} | {result['predicted_stories']} | {b['p']:.4f} | "
+            f"{b['r']:.4f} | {b['f1']:.4f} | {pw['p']:.4f} | {pw['r']:.4f} | {pw['f1']:.4f} |\n"
+        )
+    if result["rejected"]:
+        err.print(f"{result['rejected']} line(s) rejected (not JSON or no cluster_id)")
+        raise typer.Exit(2)

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from tinhhinh.stories.commands import app, eval_stories
+
+from .synth import stream
+
+
+def write(path, pairs, extra_lines=()):
+    with path.open("w", encoding="utf-8") as fh:
+        for item, gold in pairs:
+            rec = {
+                "id": item.id,
+                "source": item.source,
+                "title": item.title,
+                "text": item.text,
+                "published_at": item.published_at.isoformat(),
+                "cluster_id": gold,
+            }
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        for line in extra_lines:
+            fh.write(line + "\n")
+
+
+def test_eval_stories_scores_a_labelled_file(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    write(path, stream(seed=7))
+    result = eval_stories(path)
+    assert result["items"] == 50 and result["gold_stories"] == 10
+    assert result["bcubed"]["f1"] >= 0.95 and result["pairwise"]["f1"] >= 0.9
+
+
+def test_cli_prints_table_json_and_exit_codes(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    write(path, stream(seed=8))
+    runner = CliRunner()
+    res = runner.invoke(app, ["stories", "--data", str(path)])
+    assert res.exit_code == 0, res.output
+    assert "B³ F1" in res.stdout and "pairwise F1" in res.stdout
+    res = runner.invoke(app, ["stories", "--data", str(path), "--json"])
+    assert json.loads(res.stdout)["items"] == 50
+    bad = tmp_path / "bad.jsonl"
+    write(bad, stream(seed=8)[:5], extra_lines=["{not json", json.dumps({"title": "no cluster"})])
+    res = runner.invoke(app, ["stories", "--data", str(bad), "--json"])
+    assert res.exit_code == 2 and json.loads(res.stdout)["rejected"] == 2
+    assert runner.invoke(app, ["stories", "--data", str(tmp_path / "missing.jsonl")]).exit_code == 1

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from tinhhinh.item import Item
+from tinhhinh.stories.places import PlacesStage, gazetteer
+
+
+def provinces(text: str) -> list[str]:
+    return gazetteer().provinces(text)
+
+
+def test_the_current_map_has_34_provinces_and_63_former_ones():
+    g = gazetteer()
+    assert len(g.by_code) == 34
+    former = {n for p in g.by_code.values() for n in p["former"] if not n.startswith(("Tỉnh", "Thành phố"))}
+    assert {"Hà Nam", "Nam Định", "Bình Dương", "Bà Rịa - Vũng Tàu", "Quảng Nam", "Kon Tum"} <= former
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mưa lớn gây ngập ở Hà Nam", ["Ninh Bình"]),  # merged 2025-07-01
+        ("Công an tỉnh Bình Dương thông báo", ["Hồ Chí Minh"]),
+        ("Du khách đổ về Quảng Nam và Đà Nẵng", ["Đà Nẵng"]),
+        ("Bà Rịa - Vũng Tàu, Kon Tum, Hậu Giang", ["Hồ Chí Minh", "Quảng Ngãi", "Cần Thơ"]),
+        ("Thừa Thiên - Huế mưa to; TP.HCM nắng", ["Huế", "Hồ Chí Minh"]),
+        ("Tại Thành phố Hồ Chí Minh và Hà Nội", ["Hồ Chí Minh", "Hà Nội"]),
+        ("UBND huyện Gia Lâm và xã Bát Tràng", ["Hà Nội"]),  # former district, current commune
+        ("Giá phòng ở Nha Trang tăng", ["Khánh Hòa"]),  # former provincial city, bare
+        ("tai nan giao thong o ha noi", ["Hà Nội"]),  # no diacritics, two syllables
+        ("HÀ NỘI: cháy lớn", ["Hà Nội"]),
+    ],
+)
+def test_names_old_and_new_resolve_to_the_current_province(text, expected):
+    assert provinces(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đội tuyển vượt Thái Bình Dương",  # the ocean, not the province
+        "học tập và làm theo tư tưởng Hồ Chí Minh",  # a person
+        "Ông Nguyễn Hà Nam phát biểu",  # a person
+        "hòa bình thế giới",  # a common word in lower case
+        "Hòa bình là khát vọng",  # not capitalised as a name
+        "Khánh Hà Namibia",  # never inside another word
+        "Hà. Nam thì",  # not across a sentence break
+        "hue la mot tu",  # one syllable without diacritics: too risky
+    ],
+)
+def test_no_false_places(text):
+    assert provinces(text) == []
+
+
+def test_places_stage_sets_item_places():
+    item = PlacesStage()(Item(title="Sạt lở ở Yên Bái", text="Đường lên Hà Giang bị chia cắt."))
+    assert item.places == ["Lào Cai", "Tuyên Quang"]
+    assert item.model_version["places"].startswith("places-1/2025-07-01")
