@@ -258,3 +258,24 @@ def test_audit_chain_verifies_after_the_flow(desk):
     assert result["ok"] and result["rows"] >= 12, result
     trail = audit.entries_for(desk.engine, desk.officer_a, pid)
     assert trail[0]["personal"]["name"] == desk.PETITIONER["name"]
+
+
+def test_subject_and_reasons_must_not_repeat_personal_data(desk):
+    # They outlive erasure, so they are checked against the petitioner's sealed data.
+    with pytest.raises(Invalid, match="name"):
+        desk.petition(subject="Đơn của bà nguyễn thị hoa mai về đất")
+    with pytest.raises(Invalid, match="phone"):
+        desk.petition(subject="Gọi lại 0912.345.678")
+    pid = desk.petition()
+    with pytest.raises(InvalidTransition, match="email"):
+        petitions.transition(
+            desk.engine,
+            desk.coord,
+            pid,
+            "guided",
+            expected_version=1,
+            reason="Đã gửi hướng dẫn tới hoamai.nguyen@example.vn",
+        )
+    petitions.transition(
+        desk.engine, desk.coord, pid, "guided", expected_version=1, reason="Hướng dẫn gửi đơn tới Tòa án"
+    )

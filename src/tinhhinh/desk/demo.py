@@ -91,7 +91,12 @@ def replay_clock() -> Iterator[dict[str, dt.datetime]]:
             return value.replace(tzinfo=dt.UTC).astimezone(tz) if tz else value
 
     shim = types.SimpleNamespace(
-        datetime=_ReplayDatetime, date=dt.date, time=dt.time, timedelta=dt.timedelta, UTC=dt.UTC, timezone=dt.timezone
+        datetime=_ReplayDatetime,
+        date=dt.date,
+        time=dt.time,
+        timedelta=dt.timedelta,
+        UTC=dt.UTC,
+        timezone=dt.timezone,
     )
     old_now, old_dt = store.now, audit.dt
     store.now = lambda: state["now"].replace(microsecond=0)  # type: ignore[assignment]
@@ -125,7 +130,9 @@ def seed_desk(engine: Engine, end: dt.datetime) -> str:
     """Seed the demo desk for the 30 days before ``end`` (aware, local). Returns one line for the summary."""
     with engine.connect() as conn:
         if store.count_users(conn):
-            return "desk: accounts exist already, nothing seeded (run `tinhhinh demo` with --fresh to rebuild)"
+            return (
+                "desk: accounts exist already, nothing seeded (run `tinhhinh demo` with --fresh to rebuild)"
+            )
         candidates = report_queries.story_candidates(conn, 12)
     rng = random.Random(SEED)
     start = end - dt.timedelta(days=30)
@@ -144,8 +151,12 @@ def seed_desk(engine: Engine, end: dt.datetime) -> str:
         agency_ids: dict[str, int] = {}
         for code, name, sectors in AGENCIES:
             agency_ids[code] = people.add_agency(engine, admin, code, f"{name} {FICTIONAL}", sectors)
-        people.add_user(engine, admin, "demo-coord", "coordinator", coord_password, full_name="[DEMO] Điều phối")
-        people.add_user(engine, admin, "demo-viewer", "viewer", _password(), full_name="[DEMO] Lãnh đạo xem số liệu")
+        people.add_user(
+            engine, admin, "demo-coord", "coordinator", coord_password, full_name="[DEMO] Điều phối"
+        )
+        people.add_user(
+            engine, admin, "demo-viewer", "viewer", _password(), full_name="[DEMO] Lãnh đạo xem số liệu"
+        )
         for code, _name, _sectors in AGENCIES:
             people.add_user(engine, admin, f"demo-{code.lower()}", "officer", _password(), agency_code=code,
                             full_name=f"[DEMO] Cán bộ {code}")  # fmt: skip
@@ -226,7 +237,10 @@ def _plan_cases(engine, rng, at, start, end, coord: Actor, officer: dict[str, Ac
 
         t0 = p["opened"]
         if fate == "rejected":
-            at(t0 + dt.timedelta(hours=20), move("rejected", lambda s: coord, reason="[DEMO] Không thuộc thẩm quyền"))
+            at(
+                t0 + dt.timedelta(hours=20),
+                move("rejected", lambda s: coord, reason="[DEMO] Không thuộc thẩm quyền"),
+            )
             continue
         if fate == "transfer":
             at(t0 + dt.timedelta(hours=6), move("transferred", lambda s: coord, reason="[DEMO] Chuyển đúng cơ quan",

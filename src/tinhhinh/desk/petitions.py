@@ -9,6 +9,7 @@ named resolver, everyone else sees a pseudonym.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from sqlalchemy import Engine
@@ -19,6 +20,7 @@ from tinhhinh.desk import audit, crypto, deadlines
 from tinhhinh.desk.access import Actor, can, require, scope
 from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound, check_version
 from tinhhinh.desk.people import check_sector, default_agency_for
+from tinhhinh.nlp.normalize import fold
 from tinhhinh.store import desk as store
 
 KINDS = deadlines.KINDS
@@ -112,6 +114,24 @@ def _due(row: dict[str, Any]) -> dt.date | None:
     )
 
 
+def _mentions_personal(text: str | None, personal: dict[str, Any]) -> str | None:
+    """Which personal field ``text`` repeats, if any: subject and reasons outlive erasure, so they must not."""
+    if not text:
+        return None
+    folded = fold(text)
+    digits = re.sub(r"\D", "", text)
+    for field_name in PERSONAL_FIELDS:
+        value = (personal.get(field_name) or "").strip()
+        if len(value) < 4:
+            continue
+        if field_name in ("phone", "id_number"):
+            if re.sub(r"\D", "", value) and re.sub(r"\D", "", value) in digits:
+                return field_name
+        elif fold(value) in folded:
+            return field_name
+    return None
+
+
 def intake(
     engine: Engine,
     actor: Actor,
@@ -148,6 +168,9 @@ def intake(
     if unknown:
         raise Invalid(f"unknown petitioner field(s): {', '.join(sorted(unknown))}")
     check_sector(sector)
+    leaked = _mentions_personal(subject, petitioner)
+    if leaked:
+        raise Invalid(f"the subject repeats the petitioner's {leaked}: keep personal data out of the subject")
     if actor.role == "officer":
         agency_id = actor.agency_id
     elif agency_id is None:
@@ -316,6 +339,16 @@ def transition(
             )
         if to in NEEDS_REASON and not (reason and reason.strip()):
             raise InvalidTransition(f"{to} needs {NEEDS_REASON[to]} (--reason)")
+        key = _key(conn, petition_id)
+        if reason and key is not None:
+            personal = crypto.open_sealed(
+                key, store.get_personal(conn, petition_id), f"personal:{petition_id}"
+            )
+            leaked = _mentions_personal(reason, personal)
+            if leaked:
+                raise InvalidTransition(
+                    f"the reason repeats the petitioner's {leaked}: reasons are kept after erasure"
+                )
         values: dict[str, Any] = {"state": to, "state_reason": reason}
         if on < row["received_on"]:
             raise InvalidTransition(f"{on} is before the petition was received ({row['received_on']})")
