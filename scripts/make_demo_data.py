@@ -100,13 +100,26 @@ def main() -> None:
             **extra,
         }
 
-    # 1. Planted bursts.
+    # 1. Planted bursts: one event covered by many outlets within a few hours — the seed article, its
+    # closest neighbours inside the theme, and rewrites of the seed published by other (demo) outlets.
+    vec0 = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.3, sublinear_tf=True, max_features=200000)
+    x0 = vec0.fit_transform(folded)
+    outlets = [f"{name}-demo.vn" for name in ("baomoi", "tinnhanh", "thoisu", "dantri", "nguoiduatin", "tinmoi",
+                                                "baodientu", "tintuc24h", "doisong")]
     for theme, words, day, hours, count in BURSTS:
         hits = [i for i, f in enumerate(folded) if all(w in f for w in words)]
         rng.shuffle(hits)
+        seed = hits[0]
+        sims = (x0[hits] @ x0[seed].T).toarray().ravel()
+        near = [hits[j] for j in np.argsort(-sims)[:8]]
         centre = day * DAY + 10 * 60
-        for i in hits[:count]:
+        for i in near:
             take(pool[i], centre - rng.uniform(0, hours * 60), f"burst:{theme}")
+        for n in range(count - len(near)):
+            copy = near_copy(pool[seed], rng)
+            copy["id"] = f"{pool[seed]['id']}-burst{n}"
+            copy["source"] = outlets[n % len(outlets)]
+            take(copy, centre - rng.uniform(0, hours * 60), f"burst:{theme}:rewrite")
 
     # 2. Stories: nearest neighbours by TF-IDF among the pool (not exact copies).
     vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.3, sublinear_tf=True, max_features=300000)
