@@ -273,10 +273,13 @@ def _rating_from_value(value: Any, best: Any, worst: Any) -> str | None:
     if hi <= lo:
         return None
     x = (v - lo) / (hi - lo)
-    if x <= 0.25:
+    # schema.org convention: worst = false, next = mostly false; the middle is a mixture (not matched)
+    if x < 0.2:
         return "false"
-    if x <= 0.5:
+    if x < 0.5:
         return "misleading"
+    if x < 0.75:
+        return "mixed"
     return "true"
 
 
