@@ -35,7 +35,7 @@ def test_robots_disallow_is_obeyed_and_cached(site, fetcher):
 def test_robots_5xx_means_stay_away_404_means_allowed(site, fetcher):
     site.routes["/robots.txt"] = Reply(b"oops", 503)
     site.routes["/a.html"] = Reply(PAGE)
-    with pytest.raises(RobotsDisallowed):
+    with pytest.raises(RobotsDisallowed, match=r"robots.txt unreadable \(HTTP 503\)"):
         fetcher.get(site.url("/a.html"))
     assert site.hits("/a.html") == []
     fetcher._robots.clear()

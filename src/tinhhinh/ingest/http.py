@@ -49,7 +49,9 @@ class FetchError(Exception):
 
 
 class RobotsDisallowed(FetchError):
-    pass
+    """robots.txt says no, or could not be read (``temporary``: a later poll may be allowed)."""
+
+    temporary = False
 
 
 class TooLarge(FetchError):
@@ -288,7 +290,8 @@ class Fetcher:
             pool=self.policy.connect_timeout,
         )
         self._client = client or httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False)
-        self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser]] = {}
+        # origin -> (expires, parser, why robots.txt could not be read or None)
+        self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser, str | None]] = {}
         self._last_hit: dict[str, float] = {}
 
     # context manager -----------------------------------------------------------------------------
@@ -348,6 +351,13 @@ class Fetcher:
             if parts.scheme not in ("http", "https") or not parts.hostname:
                 raise FetchError(url, f"not an http(s) URL: {current}")
             if check_robots and not self.allowed(current):
+                problem = self._robots.get(_origin(current), (0, None, None))[2]
+                if problem:
+                    err = RobotsDisallowed(
+                        current, f"robots.txt unreadable ({problem}): host skipped for now, as RFC 9309 asks"
+                    )
+                    err.temporary = True
+                    raise err
                 raise RobotsDisallowed(current, "disallowed by robots.txt")
             resp = self._once(current, headers, max_bytes)
             if resp.status not in REDIRECT_CODES:
@@ -441,6 +451,7 @@ class Fetcher:
         cached = self._robots.get(origin)
         if cached and cached[0] > now:
             return cached[1]
+        problem = None
         parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
         ttl = self.policy.robots_ttl
         try:
@@ -455,8 +466,9 @@ class Fetcher:
                 # 5xx or unreachable: RFC 9309 says assume complete disallow, for a while
                 parser.disallow_all = True
                 ttl = self.policy.robots_error_ttl
+                problem = exc.reason
             parser.modified()
-        self._robots[origin] = (now + ttl, parser)
+        self._robots[origin] = (now + ttl, parser, problem)
         return parser
 
 

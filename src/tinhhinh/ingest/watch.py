@@ -241,8 +241,15 @@ class Watcher:
             return _fallback(entry, "page given up after repeated failures" if given_up else "no page URL")
         try:
             resp = self.fetcher.get(entry.url, max_bytes=MAX_PAGE_BYTES)
-        except RobotsDisallowed:
-            return _fallback(entry, "robots.txt disallows the page")
+        except RobotsDisallowed as exc:
+            if not exc.temporary:
+                return _fallback(entry, "robots.txt disallows the page")
+            attempts = source_store.record_page_failure(
+                self.engine, entry.url, src.id, now=utcnow(), error=exc.reason
+            )
+            if attempts >= self.options.page_attempts:
+                return _fallback(entry, f"{exc.reason} ({attempts} attempts)")
+            return None
         except FetchError as exc:
             if not exc.retryable:
                 return _fallback(entry, exc.reason)
