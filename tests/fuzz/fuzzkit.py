@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 LONG = os.environ.get("TINHHINH_FUZZ") == "long" or any("fuzz-long" in a for a in sys.argv)
 FUZZ = settings(settings.get_profile("fuzz-long" if LONG else "fuzz-ci"))
+if os.environ.get("TINHHINH_FUZZ_EXAMPLES"):  # e.g. a medium run: TINHHINH_FUZZ_EXAMPLES=2000
+    FUZZ = settings(FUZZ, max_examples=int(os.environ["TINHHINH_FUZZ_EXAMPLES"]), derandomize=False)
 # for parsers that cost ~50 ms an example (building a workbook): a quarter of the examples
 FUZZ_SLOW = settings(FUZZ, max_examples=max(25, FUZZ.max_examples // 4))
 HARD_LIMIT = 10.0  # seconds: beyond this an example is a hang, not a slow parse
