@@ -1,0 +1,236 @@
+"""Confirm/dismiss of harm flags (real SQLite file), case opening rules, and the factchecks/flags CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from tinhhinh.desk import people
+from tinhhinh.desk.errors import Forbidden, Invalid
+from tinhhinh.harm import factcheck_registry as reg
+from tinhhinh.harm import flags
+from tinhhinh.harm.factcheck_commands import factchecks_app, flags_app
+from tinhhinh.item import Item
+from tinhhinh.store import db
+from tinhhinh.store.items import add_items
+from tinhhinh.store.schema import items
+
+PASSWORD = "correct horse battery"
+
+
+def _harm(type_: str, score: float = 0.8) -> dict:
+    evidence = (
+        {
+            "sentence": "Tiêm vắc xin gây vô sinh.",
+            "claim": "Tiêm vắc xin gây vô sinh",
+            "claim_id": "fc-1",
+            "verdict": "false",
+            "domain": "health",
+            "source": "https://moh.gov.vn/a",
+            "publisher": "Bộ Y tế",
+        }
+        if type_ == "factcheck"
+        else [{"rule": "r", "span": [0, 4], "text": "abcd", "field": "text", "weight": 0.5}]
+    )
+    return {"type": type_, "score": score, "evidence": evidence, "status": "unconfirmed"}
+
+
+@pytest.fixture
+def office(tmp_path, monkeypatch):
+    monkeypatch.setattr(people, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    path = tmp_path / "office.db"
+    engine = db.engine_for(str(path))
+    people.add_user(engine, None, "admin", "admin", PASSWORD)
+    admin = people.authenticate(engine, "admin", PASSWORD)
+    people.add_agency(engine, admin, "SYT", "Sở Y tế", ["health"])
+    for name, role, agency in [
+        ("coord", "coordinator", None),
+        ("officer", "officer", "SYT"),
+        ("viewer", "viewer", None),
+    ]:
+        people.add_user(engine, admin, name, role, PASSWORD, agency_code=agency)
+    add_items(
+        engine,
+        [
+            Item(
+                id="1",
+                source="fb",
+                title="Bài 1",
+                text="Tiêm vắc xin gây vô sinh.",
+                author_hash="secret-author-1",
+                harm=[_harm("scam"), _harm("factcheck")],
+            ),
+            Item(
+                id="2",
+                source="fb",
+                title="Bài 2",
+                text="đồ ngu",
+                author_hash="secret-author-2",
+                harm=[_harm("toxic")],
+            ),
+            Item(id="3", source="news", title="Bài 3", text="không có gì"),
+        ],
+    )
+    monkeypatch.setenv("TINHHINH_PASSWORD", PASSWORD)
+    yield {
+        "engine": engine,
+        "path": path,
+        "admin": admin,
+        **{n: people.authenticate(engine, n, PASSWORD) for n in ("coord", "officer", "viewer")},
+    }
+    db.dispose_all()
+
+
+def _by_type(engine) -> dict[str, dict]:
+    return {f["type"]: f for f in flags.list_flags(engine)}
+
+
+def test_every_flag_starts_unconfirmed_and_is_listed_without_authors(office):
+    rows = flags.list_flags(office["engine"])
+    assert sorted(f["type"] for f in rows) == ["factcheck", "scam", "toxic"]
+    assert {f["status"] for f in rows} == {"unconfirmed"}
+    assert "secret-author" not in json.dumps(rows, default=str)
+    assert not any("author" in k for f in rows for k in f)
+    assert [f["type"] for f in flags.list_flags(office["engine"], type="toxic")] == ["toxic"]
+    assert flags.list_flags(office["engine"], status="confirmed") == []
+    # collecting again adds nothing
+    assert flags.sync(office["engine"]) == 0
+
+
+def test_confirm_records_who_when_and_mirrors_items_harm(office):
+    eng = office["engine"]
+    fc = _by_type(eng)["factcheck"]
+    result = flags.confirm(eng, office["officer"], fc["id"], note="checked against moh.gov.vn")
+    assert result["status"] == "confirmed" and result["decided_by"] == "officer"
+    row = flags.get_flag(eng, fc["id"])
+    assert (row["status"], row["decided_by"], row["note"]) == (
+        "confirmed",
+        "officer",
+        "checked against moh.gov.vn",
+    )
+    assert row["decided_at"] is not None
+    with eng.connect() as conn:
+        harm = conn.execute(select(items.c.harm).where(items.c.pk == fc["item_pk"])).scalar()
+    assert [h["status"] for h in harm] == ["unconfirmed", "confirmed"]
+    with pytest.raises(Invalid, match="already confirmed"):
+        flags.confirm(eng, office["coord"], fc["id"])
+
+
+def test_dismiss_and_who_may_decide(office):
+    eng = office["engine"]
+    scam = _by_type(eng)["scam"]
+    for who in ("viewer", "admin"):
+        with pytest.raises(Forbidden):
+            flags.dismiss(eng, office[who], scam["id"])
+    flags.dismiss(eng, office["coord"], scam["id"], note="a police warning, not a scam")
+    assert [f["type"] for f in flags.list_flags(eng, status="dismissed")] == ["scam"]
+
+
+def test_decisions_are_in_the_audit_chain(office):
+    from tinhhinh.desk import audit
+
+    eng = office["engine"]
+    flags.confirm(eng, office["coord"], _by_type(eng)["toxic"]["id"])
+    with eng.connect() as conn:
+        from tinhhinh.store import desk as desk_store
+
+        actions = [r["action"] for r in desk_store.iter_audit(conn)]
+    assert "flag.confirm" in actions
+    assert audit.verify(eng, office["coord"])["problems"] == []
+
+
+def test_only_confirmed_scam_or_factcheck_opens_a_case(office):
+    from tinhhinh.desk import cases
+
+    eng = office["engine"]
+    by = _by_type(eng)
+    assert not flags.can_open_case(by["factcheck"])  # unconfirmed
+    with pytest.raises(Invalid, match="confirms a flag"):
+        flags.open_case(eng, office["coord"], by["factcheck"]["id"])
+    flags.confirm(eng, office["coord"], by["toxic"]["id"])
+    assert not flags.can_open_case(flags.get_flag(eng, by["toxic"]["id"]))
+    with pytest.raises(Invalid, match="never open a case"):
+        flags.open_case(eng, office["coord"], by["toxic"]["id"])
+    flags.confirm(eng, office["coord"], by["factcheck"]["id"])
+    flag = flags.get_flag(eng, by["factcheck"]["id"])
+    assert flags.can_open_case(flag)
+    case_id = flags.open_case(eng, office["coord"], flag["id"])
+    case = cases.get_case(eng, office["coord"], case_id)
+    assert case["origin"] == "harm" and case["origin_ref"] == f"{flag['item_pk']}:{flag['idx']}"
+    assert "secret-author" not in json.dumps(case, default=str)
+    assert flags.get_flag(eng, flag["id"])["case_id"] == case_id
+    with pytest.raises(Invalid, match="already opened"):
+        flags.open_case(eng, office["coord"], flag["id"])
+
+
+def test_can_open_case_rules():
+    assert flags.can_open_case({"type": "scam", "status": "confirmed"})
+    assert flags.can_open_case({"type": "factcheck", "status": "confirmed"})
+    assert not flags.can_open_case({"type": "toxic", "status": "confirmed"})
+    assert not flags.can_open_case({"type": "scam", "status": "dismissed"})
+    assert not flags.can_open_case({"type": "scam", "status": "unconfirmed"})
+
+
+# ------------------------------------------------------------------ CLI (in process, real SQLite file)
+
+
+def _cli(app, *args: str):
+    return CliRunner().invoke(app, list(args), catch_exceptions=True)
+
+
+def test_cli_flags_list_confirm_dismiss(office):
+    db.dispose_all()
+    dbp = str(office["path"])
+    out = _cli(flags_app, "list", "--db", dbp, "--json")
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.stdout)
+    assert len(rows) == 3 and "secret-author" not in out.stdout
+    fid = next(r["id"] for r in rows if r["type"] == "scam")
+    ok = _cli(flags_app, "confirm", str(fid), "--by", "coord", "--note", "fake bank link", "--db", dbp)
+    assert ok.exit_code == 0 and "\tconfirmed\tcoord\t" in ok.stdout
+    listed = _cli(flags_app, "list", "--status", "confirmed", "--db", dbp)
+    assert listed.stdout.count("\n") == 1 and "\tscam\t" in listed.stdout
+    denied = _cli(flags_app, "dismiss", str(fid), "--by", "viewer", "--db", dbp)
+    assert denied.exit_code != 0 and isinstance(denied.exception, Forbidden)
+
+
+def test_cli_import_approve_requires_a_coordinator(office, tmp_path):
+    db.dispose_all()
+    dbp = str(office["path"])
+    src = tmp_path / "fc.csv"
+    src.write_text(
+        "claim,verdict,domain,url,publisher,date\n"
+        "Tiêm vắc xin COVID-19 gây vô sinh,sai,health,https://moh.gov.vn/a,Bộ Y tế,2021-08-02\n"
+        "Lãnh đạo sở nhận hối lộ,sai sự thật,official,https://chinhphu.vn/x,chinhphu.vn,2021-08-02\n",
+        encoding="utf-8",
+    )
+    # a real process: exit code 2 = done, some rows refused; stdout carries only the added entries
+    imported = subprocess.run(
+        [sys.executable, "-m", "tinhhinh.cli", "factchecks", "import", str(src)],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+    assert imported.returncode == 2, imported.stderr
+    assert "fc.csv:3: domain 'official' is not on the list" in imported.stderr
+    assert imported.stdout.count("\n") == 1 and "\thealth\tfalse\t" in imported.stdout
+    (entry,) = reg.load()
+    assert entry["status"] == "pending"
+    refused = _cli(factchecks_app, "approve", entry["id"], "--by", "officer", "--db", dbp)
+    assert isinstance(refused.exception, Forbidden)
+    assert reg.load()[0]["status"] == "pending"
+    ok = _cli(factchecks_app, "approve", entry["id"], "--by", "coord", "--db", dbp)
+    assert ok.exit_code == 0, ok.output
+    assert reg.load()[0]["status"] == "approved" and reg.load()[0]["approved_by"] == "coord"
+    check = _cli(factchecks_app, "check", "vac xin covid 19 gay vo sinh day", "--json")
+    assert [h["evidence"]["claim_id"] for h in json.loads(check.stdout)] == [entry["id"]]
+    retired = _cli(factchecks_app, "retire", entry["id"][:8], "--by", "coord", "--reason", "old", "--db", dbp)
+    assert retired.exit_code == 0 and reg.load()[0]["status"] == "retired"
