@@ -236,6 +236,7 @@ def _register_subcommands() -> None:
         ("tinhhinh.harm.factcheck_commands", "factchecks_app", "factchecks"),
         ("tinhhinh.harm.factcheck_commands", "flags_app", "flags"),
         ("tinhhinh.web.commands", "serve_command", "serve"),
+        ("tinhhinh.report.commands", "report_command", "report"),
     ]:
         try:
             mod = importlib.import_module(module)

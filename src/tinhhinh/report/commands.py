@@ -1,0 +1,103 @@
+"""`tinhhinh report`: the periodic review (báo cáo tổng kết công tác) as DOCX, PDF or HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tinhhinh.console import UserError, err
+
+FORMATS = ("docx", "pdf", "html")
+
+
+def _day(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"{name} {value!r}: use a date like 2026-11-01") from None
+
+
+def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The previous calendar month."""
+    last = today.replace(day=1) - dt.timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def write_report(engine, first: dt.date, last: dt.date, fmt: str, out: Path, *, lang: str = "vi",
+                 issued: dt.date | None = None):  # fmt: skip
+    """Build and write one report; returns the Report (its content, for checks)."""
+    from tinhhinh.report.build import build_report
+
+    if fmt not in FORMATS:
+        raise UserError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt == "pdf":
+        from tinhhinh.report.pdf import available
+
+        missing = available()
+        if missing:
+            raise UserError(missing)
+    report = build_report(engine, first, last, lang=lang, issued=issued)
+    if fmt == "html":
+        from tinhhinh.report.html import render_html
+
+        out.write_text(render_html(report), encoding="utf-8")
+    elif fmt == "docx":
+        from tinhhinh.report.word import render_docx
+
+        render_docx(report, out)
+    else:
+        from tinhhinh.report.pdf import render_pdf
+
+        render_pdf(report, out)
+    return report
+
+
+def report_command(
+    date_from: Annotated[str | None, typer.Option("--from", help="First day (local), e.g. 2026-11-01.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day, included. Default: last month.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="docx, pdf or html.")] = "docx",
+    lang: Annotated[str, typer.Option("--lang", help="vi (default) or en.")] = "vi",
+    out: Annotated[Path | None, typer.Option("--out", help="File to write. Default: bao-cao-FROM_TO.EXT")] = None,
+    issued: Annotated[str | None, typer.Option("--issued", help="Date on the report. Default: --to.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Also print the figures as JSON on stdout.")] = False,
+    db: Annotated[str | None, typer.Option("--db", help="SQLite path or PostgreSQL URL.")] = None,
+) -> int:
+    """Write the periodic review: figures, volume by area/place/source, hot stories per month, harm flags,
+    cases and petitions per agency, what is still open, change from the previous period, methods.
+
+    DOCX follows the state format (Decree 30/2020/NĐ-CP) and stays editable; HTML is one standalone file
+    with charts; PDF needs the DejaVu font (fonts-dejavu-core). Counts only: no petitioner data.
+    Example: [bold]tinhhinh report --from 2026-11-01 --to 2026-11-30 --format docx --db office.db[/]
+    """
+    from tinhhinh.store.db import engine_for
+    from tinhhinh.timefmt import LOCAL_TZ
+
+    if lang not in ("vi", "en"):
+        raise UserError(f"--lang {lang!r}: use vi or en")
+    fmt = fmt.lower()
+    first, last = _day(date_from, "--from"), _day(date_to, "--to")
+    if first is None or last is None:
+        d_first, d_last = default_period(dt.datetime.now(LOCAL_TZ).date())
+        first, last = first or d_first, last or d_last
+    if last < first:
+        raise UserError(f"--to {last} is before --from {first}")
+    out = out or Path(f"bao-cao-{first.isoformat()}_{last.isoformat()}.{fmt}")
+    if not out.parent.exists():
+        raise UserError(f"cannot write {out}: folder {out.parent} does not exist")
+    engine = engine_for(db, create=False)
+    report = write_report(engine, first, last, fmt, out, lang=lang, issued=_day(issued, "--issued"))
+    err.print(f"report {first} → {last} ({fmt}, {lang}) written; content checksum {report.checksum()[:12]}")
+    if as_json:
+        from tinhhinh.report.model import dumps
+
+        sys.stdout.write(json.dumps(json.loads(dumps(report.figures)), ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(f"{out}\n")
+    return 0
