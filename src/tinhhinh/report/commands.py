@@ -30,11 +30,7 @@ def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
     return last.replace(day=1), last
 
 
-def write_report(engine, first: dt.date, last: dt.date, fmt: str, out: Path, *, lang: str = "vi",
-                 issued: dt.date | None = None):  # fmt: skip
-    """Build and write one report; returns the Report (its content, for checks)."""
-    from tinhhinh.report.build import build_report
-
+def check_backend(fmt: str) -> None:
     if fmt not in FORMATS:
         raise UserError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
     if fmt == "pdf":
@@ -43,7 +39,11 @@ def write_report(engine, first: dt.date, last: dt.date, fmt: str, out: Path, *, 
         missing = available()
         if missing:
             raise UserError(missing)
-    report = build_report(engine, first, last, lang=lang, issued=issued)
+
+
+def render(report, fmt: str, out: Path) -> Path:
+    """Write a built Report as ``fmt`` to ``out``."""
+    check_backend(fmt)
     if fmt == "html":
         from tinhhinh.report.html import render_html
 
@@ -56,17 +56,36 @@ def write_report(engine, first: dt.date, last: dt.date, fmt: str, out: Path, *, 
         from tinhhinh.report.pdf import render_pdf
 
         render_pdf(report, out)
+    return out
+
+
+def write_report(engine, first: dt.date, last: dt.date, fmt: str, out: Path, *, lang: str = "vi",
+                 issued: dt.date | None = None):  # fmt: skip
+    """Build and write one report; returns the Report (its content, for checks)."""
+    from tinhhinh.report.build import build_report
+
+    check_backend(fmt)  # before the work: a missing PDF font is said at once
+    report = build_report(engine, first, last, lang=lang, issued=issued)
+    render(report, fmt, out)
     return report
 
 
 def report_command(
-    date_from: Annotated[str | None, typer.Option("--from", help="First day (local), e.g. 2026-11-01.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Last day, included. Default: last month.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="First day (local), e.g. 2026-11-01.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Last day, included. Default: last month.")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="docx, pdf or html.")] = "docx",
     lang: Annotated[str, typer.Option("--lang", help="vi (default) or en.")] = "vi",
-    out: Annotated[Path | None, typer.Option("--out", help="File to write. Default: bao-cao-FROM_TO.EXT")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write. Default: bao-cao-FROM_TO.EXT")
+    ] = None,
     issued: Annotated[str | None, typer.Option("--issued", help="Date on the report. Default: --to.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Also print the figures as JSON on stdout.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Also print the figures as JSON on stdout.")
+    ] = False,
     db: Annotated[str | None, typer.Option("--db", help="SQLite path or PostgreSQL URL.")] = None,
 ) -> int:
     """Write the periodic review: figures, volume by area/place/source, hot stories per month, harm flags,
