@@ -1,0 +1,175 @@
+"""CSRF, cookies, headers, rate limiting, sessions, API tokens, and what reaches the logs."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from tinhhinh.desk import cases
+
+from .conftest import CONTENT, PASSWORD, PETITIONER, csrf_of, form_post, login
+
+
+def test_every_form_needs_the_session_csrf_token(site):
+    c = site.client("coord")
+    case_id = cases.open_case(
+        site.engine, site.users["coord"], title="Kiểm tra CSRF", agency_id=site.agency_a
+    )
+    targets = [
+        ("/cases", {"title": "x"}),
+        (f"/cases/{case_id}/comment", {"body": "x"}),
+        (f"/cases/{case_id}/transition", {"to": "in_progress", "version": "1"}),
+        (
+            "/petitions",
+            {"kind": "khieu_nai", "subject": "x", "name": "x", "content": "x", "privacy_notice_given": "yes"},
+        ),
+        ("/search", {"q": "hue"}),
+        ("/account/tokens", {"name": "x"}),
+        ("/flags/1/0", {"decision": "confirm"}),
+        ("/logout", {}),
+        ("/lang", {"lang": "en"}),
+    ]
+    for action, data in targets:
+        assert c.post(action, data=data).status_code == 403, action
+        assert c.post(action, data={**data, "csrf": "forged"}).status_code == 403, action
+    # Another user's token is not this session's token.
+    other = site.client("officer_a")
+    foreign = csrf_of(other.get("/").text)
+    assert c.post(f"/cases/{case_id}/comment", data={"body": "x", "csrf": foreign}).status_code == 403
+    # A right token from a foreign Origin is refused too.
+    token = csrf_of(c.get("/").text)
+    r = c.post(
+        f"/cases/{case_id}/comment",
+        data={"body": "x", "csrf": token},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert r.status_code == 403
+    assert cases.get_case(site.engine, site.users["coord"], case_id)["comments"] == []
+    # With the token the same request works.
+    assert c.post(f"/cases/{case_id}/comment", data={"body": "được", "csrf": token}).status_code == 303
+
+
+def test_login_form_is_csrf_protected_too(site):
+    c = site.client()
+    r = c.post("/login", data={"username": "coord", "password": PASSWORD, "csrf": "x"})
+    assert r.status_code == 403 and "th_session" not in r.cookies
+
+
+def test_session_cookie_flags_and_secure_behind_tls(site):
+    c = site.client()
+    r = login(c, "coord")
+    cookie = r.headers["set-cookie"]
+    assert (
+        "th_session=" in cookie
+        and "HttpOnly" in cookie
+        and "SameSite=lax" in cookie
+        and "Secure" not in cookie
+    )
+    # Directly over HTTPS.
+    s = site.client(base_url="https://testserver")
+    assert "Secure" in login(s, "coord").headers["set-cookie"]
+    # Behind a configured proxy that says the browser used HTTPS.
+    proxied = site.client(app=site.app(trusted_proxies=["testclient"]))
+    proxied.headers["X-Forwarded-Proto"] = "https"
+    page = proxied.get("/login")
+    assert "Secure" in page.headers["set-cookie"]
+    # The client talks plain HTTP to the app, so it would not send a Secure cookie back: pass it by hand.
+    pre = page.headers["set-cookie"].split(";")[0]
+    r = proxied.post("/login", data={"username": "coord", "password": PASSWORD, "csrf": csrf_of(page.text)},
+                     headers={"Cookie": pre})  # fmt: skip
+    assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]
+    # The same header from an address that is not a configured proxy is ignored.
+    spoofed = site.client()
+    spoofed.headers["X-Forwarded-Proto"] = "https"
+    assert "Secure" not in login(spoofed, "coord").headers["set-cookie"]
+
+
+def test_security_headers_on_pages_api_and_errors(site):
+    c = site.client("coord")
+    for r in (
+        c.get("/"),
+        c.get("/login"),
+        c.get("/nope"),
+        site.api("coord").get("/api/v1/me"),
+        c.get("/static/app.css"),
+    ):
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert "frame-ancestors 'none'" in csp
+        assert r.headers["x-frame-options"] == "DENY"
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["referrer-policy"] == "same-origin"
+    assert c.get("/").headers["cache-control"] == "no-store"
+    # No inline script or handler anywhere in the pages (CSP would block them anyway).
+    for url in ("/", "/cases/new", "/petitions/new", "/search", "/stories", "/flags", "/account"):
+        html = c.get(url).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
+        assert not re.search(r"\son[a-z]+=", html), url
+        assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', html), url  # nothing from a CDN
+
+
+def test_login_rate_limit(site):
+    c = site.client()
+    for _ in range(5):
+        page = c.get("/login")
+        r = c.post(
+            "/login", data={"username": "coord", "password": "wrong password", "csrf": csrf_of(page.text)}
+        )
+        assert r.status_code == 401
+    page = c.get("/login")
+    r = c.post("/login", data={"username": "coord", "password": PASSWORD, "csrf": csrf_of(page.text)})
+    assert r.status_code == 429 and int(r.headers["retry-after"]) > 0
+    # Other accounts from the same address still may sign in (per-IP limit is higher).
+    login(c, "officer_a")
+
+
+def test_logout_ends_the_session_on_the_server(site):
+    c = site.client("coord")
+    cookie = c.cookies.get("th_session")
+    assert form_post(c, "/", "/logout").status_code == 303
+    replay = site.client()
+    replay.cookies.set("th_session", cookie)
+    assert replay.get("/").status_code == 303
+
+
+def test_api_tokens_hashed_and_revocable(site):
+    c = site.client("officer_a")
+    r = form_post(c, "/account", "/account/tokens", {"name": "laptop"})
+    token = re.search(r'id="new-token">([^<]+)<', r.text).group(1)
+    assert token.startswith("thk_")
+    raw = site.path.read_bytes()
+    assert token.encode() not in raw  # only its hash is stored
+    api = site.client()
+    api.headers["Authorization"] = f"Bearer {token}"
+    assert api.get("/api/v1/me").json()["username"] == "officer_a"
+    # Shown once: the account page lists only the prefix.
+    assert token not in c.get("/account").text
+    tid = api.get("/api/v1/tokens").json()["items"][0]["id"]
+    # Another user cannot revoke it.
+    assert site.api("officer_b").delete(f"/api/v1/tokens/{tid}").status_code == 404
+    assert form_post(c, "/account", f"/account/tokens/{tid}/revoke").status_code == 303
+    assert api.get("/api/v1/me").status_code == 401
+    # Revoking through the API works the same way.
+    api2 = site.api("officer_a")
+    tid2 = api2.get("/api/v1/tokens").json()["items"][-1]["id"]
+    assert api2.delete(f"/api/v1/tokens/{tid2}").json()["revoked"] is True
+    assert api2.get("/api/v1/me").status_code == 401
+
+
+def test_no_personal_data_or_search_words_in_logs_or_urls(site, caplog):
+    caplog.set_level(logging.DEBUG)
+    c = site.client("coord")
+    page = c.get("/petitions/new")
+    r = c.post(
+        "/petitions",
+        data={"csrf": csrf_of(page.text), "kind": "khieu_nai", "subject": "Bồi thường đất", "sector": "land",
+              "received_on": "2026-11-20", **PETITIONER, "content": CONTENT, "privacy_notice_given": "yes"},
+    )  # fmt: skip
+    assert r.status_code == 303 and re.fullmatch(r"/petitions/\d+", r.headers["location"])
+    assert PETITIONER["name"] in c.get(r.headers["location"]).text
+    r = form_post(c, "/search", "/search", {"q": "Nguyễn Thị Hoa Mai"})
+    assert r.status_code == 200
+    logged = caplog.text
+    assert "/petitions" in logged  # the access log is on...
+    for value in (*PETITIONER.values(), CONTENT, "Hoa Mai"):
+        assert value not in logged  # ...and carries no personal data or search words

@@ -1,0 +1,217 @@
+"""The desk's daily work through the pages and the API: cases, petitions, stories, flags, search, conflicts."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from tinhhinh.desk import cases
+from tinhhinh.store.schema import search_audit
+
+from .conftest import CONTENT, PETITIONER, STORY_ID, STORY_LABEL, csrf_of, form_post
+
+
+def _case_id(r) -> int:
+    assert r.status_code == 303, r.text
+    m = re.fullmatch(r"/cases/(\d+)", r.headers["location"])
+    assert m, r.headers["location"]
+    return int(m.group(1))
+
+
+def _move(c, case_id: int, to: str, **extra) -> int:
+    page = c.get(f"/cases/{case_id}")
+    version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+    r = c.post(
+        f"/cases/{case_id}/transition",
+        data={"csrf": csrf_of(page.text), "to": to, "version": version, **extra},
+    )
+    return r.status_code
+
+
+def test_case_from_story_full_workflow_on_pages(site):
+    c = site.client("coord")
+    story = c.get(f"/stories/{STORY_ID}")
+    assert STORY_LABEL in story.text and "Mưa lớn gây ngập lụt" in story.text
+    case_id = _case_id(
+        c.post(
+            f"/stories/{STORY_ID}/case",
+            data={"csrf": csrf_of(story.text), "title": STORY_LABEL, "agency_id": ""},
+        )
+    )
+    page = c.get(f"/cases/{case_id}").text
+    assert f"/stories/{STORY_ID}" in page and 'id="case-status">Mới<' in page
+    assert _move(c, case_id, "assigned", agency_id=str(site.agency_a)) == 303
+    # The officer of agency A now has it on "my work"; B does not.
+    officer = site.client("officer_a")
+    assert STORY_LABEL in officer.get("/").text
+    assert STORY_LABEL not in site.client("officer_b").get("/").text
+    assert _move(officer, case_id, "in_progress") == 303
+    assert (
+        form_post(
+            officer, f"/cases/{case_id}", f"/cases/{case_id}/comment", {"body": "Đã liên hệ UBND phường"}
+        ).status_code
+        == 303
+    )
+    r = form_post(officer, f"/cases/{case_id}", f"/cases/{case_id}/attach",
+                  files={"file": ("tra-loi.pdf", b"%PDF-1.4 tra loi", "application/pdf")})  # fmt: skip
+    assert r.status_code == 303
+    bad = form_post(officer, f"/cases/{case_id}", f"/cases/{case_id}/attach",
+                    files={"file": ("virus.pdf", b"MZ\x90\x00", "application/pdf")})  # fmt: skip
+    assert bad.status_code == 422
+    assert _move(officer, case_id, "responded", reason="Đã trả lời trên cổng thông tin") == 303
+    assert _move(officer, case_id, "closed") == 303
+    # Reopen needs a reason (422 without, 303 with).
+    assert _move(c, case_id, "reopened") == 422
+    assert _move(c, case_id, "reopened", reason="Người dân phản ánh tiếp") == 303
+    assert _move(c, case_id, "transferred", agency_id=str(site.agency_b), reason="Thuộc lĩnh vực y tế") == 303
+    view = cases.get_case(site.engine, site.users["coord"], case_id)
+    assert view["status"] == "transferred" and view["agency_id"] == site.agency_b
+    assert [cm["body"] for cm in view["comments"]] == ["Đã liên hệ UBND phường"]
+    att = view["attachments"][0]
+    dl = site.client("officer_b").get(f"/attachments/{att['id']}")
+    assert (
+        dl.status_code == 200
+        and dl.content.startswith(b"%PDF")
+        and "attachment;" in dl.headers["content-disposition"]
+    )
+    assert site.client("officer_a").get(f"/attachments/{att['id']}").status_code == 404  # moved to B
+
+
+def test_stale_form_gets_409_never_a_silent_overwrite(site):
+    case_id = cases.open_case(
+        site.engine, site.users["coord"], title="Hai người cùng sửa", agency_id=site.agency_a
+    )
+    one, two = site.client("coord"), site.client("officer_a")
+    page_one, page_two = one.get(f"/cases/{case_id}"), two.get(f"/cases/{case_id}")
+    r1 = one.post(
+        f"/cases/{case_id}/transition",
+        data={"csrf": csrf_of(page_one.text), "to": "in_progress", "version": "1"},
+    )
+    assert r1.status_code == 303
+    r2 = two.post(f"/cases/{case_id}/transition",
+                  data={"csrf": csrf_of(page_two.text), "to": "rejected", "version": "1", "reason": "trùng"})  # fmt: skip
+    assert r2.status_code == 409
+    assert "Hồ sơ đã được người khác thay đổi" in r2.text and "version 1" in r2.text
+    assert cases.get_case(site.engine, site.users["coord"], case_id)["status"] == "in_progress"
+
+
+def test_api_conflicts_pagination_and_case_flow(site):
+    api = site.api("coord")
+    for i in range(5):
+        r = api.post("/api/v1/cases", json={"title": f"Vụ việc {i}", "agency_id": site.agency_a})
+        assert r.status_code == 201
+    page = api.get("/api/v1/cases", params={"page": 2, "per_page": 2}).json()
+    assert (
+        page["total"] == 5
+        and page["page"] == 2
+        and [x["title"] for x in page["items"]] == ["Vụ việc 2", "Vụ việc 3"]
+    )
+    assert api.get("/api/v1/cases", params={"per_page": 1000}).status_code == 422
+    case_id = page["items"][0]["id"]
+    first = api.patch(f"/api/v1/cases/{case_id}", json={"version": 1, "priority": "high"})
+    assert first.status_code == 200 and first.json()["version"] == 2
+    second = api.patch(f"/api/v1/cases/{case_id}", json={"version": 1, "priority": "low"})
+    assert second.status_code == 409 and "changed by someone else" in second.json()["error"]
+    moved = api.post(f"/api/v1/cases/{case_id}/transition", json={"to": "in_progress", "version": 1})
+    assert moved.status_code == 409
+    assert (
+        api.post(f"/api/v1/cases/{case_id}/transition", json={"to": "in_progress", "version": 2}).json()[
+            "version"
+        ]
+        == 3
+    )
+    assert (
+        api.post(f"/api/v1/cases/{case_id}/transition", json={"to": "closed", "version": 3}).status_code
+        == 422
+    )
+    assert api.get(f"/api/v1/cases/{case_id}").json()["priority"] == "high"
+    assert api.post(f"/api/v1/stories/{STORY_ID}/case", json={}).status_code == 201
+    stories = api.get("/api/v1/stories").json()
+    assert stories["total"] == 1 and stories["items"][0]["label"] == STORY_LABEL
+
+
+def test_petition_intake_form_requires_the_privacy_notice(site):
+    c = site.client("officer_a")
+    page = c.get("/petitions/new")
+    assert "Thông báo xử lý dữ liệu cá nhân" in page.text and "Nghị định 13/2023/NĐ-CP" in page.text
+    data = {
+        "kind": "kien_nghi_phan_anh",
+        "subject": "Đèn đường hỏng",
+        "received_on": "2026-11-20",
+        **PETITIONER,
+        "content": CONTENT,
+    }
+    r = c.post("/petitions", data={"csrf": csrf_of(page.text), **data})
+    assert r.status_code == 422 and "privacy notice" in r.text
+    r = c.post("/petitions", data={"csrf": csrf_of(page.text), **data, "privacy_notice_given": "yes"})
+    assert r.status_code == 303
+    pid = int(r.headers["location"].rsplit("/", 1)[1])
+    shown = c.get(f"/petitions/{pid}").text
+    assert PETITIONER["email"] in shown and CONTENT in shown
+    # Officer intake is forced to the officer's own agency.
+    assert site.api("officer_a").get(f"/api/v1/petitions/{pid}").json()["agency_id"] == site.agency_a
+
+
+def test_petition_workflow_extension_and_conflict_via_api_and_pages(site):
+    pid = site.petition(kind="khieu_nai", agency_id=site.agency_a)
+    api = site.api("officer_a")
+    r = api.post(f"/api/v1/petitions/{pid}/transition", json={"to": "accepted", "version": 1})
+    assert r.status_code == 200 and r.json()["due_on"]
+    assert (
+        api.post(f"/api/v1/petitions/{pid}/transition", json={"to": "extended", "version": 2}).status_code
+        == 422
+    )
+    c = site.client("officer_a")
+    page = c.get(f"/petitions/{pid}")
+    r = c.post(f"/petitions/{pid}/transition",
+               data={"csrf": csrf_of(page.text), "to": "extended", "version": "2", "reason": "Quyết định gia hạn số 12/QĐ"})  # fmt: skip
+    assert r.status_code == 303
+    again = c.post(f"/petitions/{pid}/transition",
+                   data={"csrf": csrf_of(page.text), "to": "resolved", "version": "2"})  # fmt: skip
+    assert again.status_code == 409
+    assert (
+        form_post(
+            c, f"/petitions/{pid}", f"/petitions/{pid}/note", {"note": "Đã gọi điện cho bà Mai"}
+        ).status_code
+        == 303
+    )
+    assert "Đã gọi điện cho bà Mai" in c.get(f"/petitions/{pid}").text
+    # Coordinator assigns a resolver through the page (with the version it read).
+    coord = site.client("coord")
+    page = coord.get(f"/petitions/{pid}")
+    version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+    r = coord.post(f"/petitions/{pid}/assign",
+                   data={"csrf": csrf_of(page.text), "version": version, "resolver_id": str(site.users["officer_a"].id)})  # fmt: skip
+    assert r.status_code == 303
+    assert api.get(f"/api/v1/petitions/{pid}").json()["resolver_id"] == site.users["officer_a"].id
+
+
+def test_flag_review_then_case_from_confirmed_flag(site):
+    scam_pk = site.item_pks[2]
+    c = site.client("officer_a")
+    page = c.get("/flags")
+    assert "Nhận quà tri ân" in page.text
+    # A flag cannot open a case before a person confirms it.
+    assert form_post(c, "/flags", f"/items/{scam_pk}/case", {"harm_index": "0"}).status_code == 422
+    assert form_post(c, "/flags", f"/flags/{scam_pk}/0", {"decision": "confirm"}).status_code == 303
+    api = site.api("officer_a")
+    confirmed = api.get("/api/v1/flags", params={"status": "confirmed"}).json()
+    assert confirmed["total"] == 1 and confirmed["items"][0]["item_pk"] == scam_pk
+    case_id = _case_id(form_post(c, "/flags", f"/items/{scam_pk}/case", {"harm_index": "0"}))
+    view = cases.get_case(site.engine, site.users["officer_a"], case_id)
+    assert view["origin"] == "harm" and view["agency_id"] == site.agency_a
+    assert api.get("/api/v1/flags").json()["total"] == 0
+    assert api.post(f"/api/v1/flags/{scam_pk}/5", json={"decision": "dismiss"}).status_code == 404
+
+
+def test_search_on_pages_and_api_is_audited(site):
+    c = site.client("officer_a")
+    r = form_post(c, "/search", "/search", {"q": "ngap lut hue"})
+    assert r.status_code == 200 and "Mưa lớn gây ngập lụt" in r.text
+    hits = site.api("coord").post("/api/v1/search", json={"q": "Huế"}).json()
+    assert hits["total"] >= 2
+    assert form_post(c, "/search", "/search", {"q": '"'}).status_code == 422
+    with site.engine.connect() as conn:
+        rows = conn.execute(select(search_audit.c.user, search_audit.c.query, search_audit.c.via)).all()
+    assert ("officer_a", "ngap lut hue", "web") in rows and ("coord", "Huế", "api") in rows
