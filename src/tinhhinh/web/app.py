@@ -165,6 +165,20 @@ def due_state(value: Any, soon_days: int) -> str | None:
     return None
 
 
+def local_time(value: Any) -> str:
+    """A stored (naive UTC) time as the office reads it: Vietnam time, minutes."""
+    from tinhhinh.timefmt import local_short
+
+    if not value:
+        return "—"
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return local_short(value)
+
+
 def render(request: Request, template: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
     w = web(request)
     lang = lang_of(request)
@@ -298,6 +312,7 @@ def create_app(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["local"] = local_time
     app = FastAPI(
         title="tinhhinh desk API",
         version="1",
