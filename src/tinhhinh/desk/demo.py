@@ -141,7 +141,8 @@ def seed_desk(engine: Engine, end: dt.datetime) -> str:
 
     def at(when: dt.datetime, fn: Callable[[], None]) -> None:
         order["n"] += 1
-        events.append((min(when, end - dt.timedelta(minutes=5)), order["n"], fn))
+        if when < end - dt.timedelta(minutes=5):  # later steps have not happened yet at the replay's end
+            events.append((when, order["n"], fn))
 
     coord_password = _password()
     with replay_clock() as clock:

@@ -676,13 +676,14 @@ def build_report(
     plain = {
         k: v for k, v in f.items() if k not in ("desk", "previous", "stories_by_month", "watched_sources")
     }
-    plain["previous"] = {k: v for k, v in prev.items() if k != "desk"}
+    plain["previous"] = {k: v for k, v in prev.items() if k not in ("desk", "model_versions")}
     plain["stories_by_month"] = [
         {"month": f"{m['month'][0]}-{m['month'][1]:02d}", "stories": [
             {k: v for k, v in s.items() if k != "first"} for s in m["stories"]]}
         for m in f["stories_by_month"]
     ]  # fmt: skip
     plain["desk"] = {k: v for k, v in d.items() if k != "agencies"}
+    plain["model_versions"] = [{"stage": s, "version": v, "items": n} for (s, v), n in sorted(mv.items())]
     return Report(lang=lang, header=header, sections=sections, figures=plain,
                   period={"first": first.isoformat(), "last": last.isoformat(), "words": period})  # fmt: skip
 

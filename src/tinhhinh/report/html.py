@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from tinhhinh.report.model import Chart, Para, Report, Table
+from tinhhinh.report.text import t
 
 CSS = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
@@ -67,7 +68,7 @@ def render_html(report: Report) -> str:
     if h.parent_body:
         parts.append(f"<div>{escape(h.parent_body)}</div>")
     parts.append(
-        f'<div class="body-name">{escape(h.issuer)}</div><div class="rule"></div><div>{escape(h.number_line)}</div>'
+        f'<div class="body-name">{escape(h.issuer)}</div><div class="rule"></div><div style="white-space:pre">{escape(h.number_line)}</div>'
         f'</td><td class="right"><div class="title">{escape(h.national_title)}</div>'
         f'<div class="motto">{escape(h.motto)}</div><div class="rule wide"></div>'
         f'<div class="place-date">{escape(h.place_date)}</div></td></tr></table>'
@@ -85,7 +86,8 @@ def render_html(report: Report) -> str:
             elif isinstance(b, Table):
                 parts.append(_table(b))
             elif isinstance(b, Chart):
-                parts.append(f"<figure>{b.svg}<figcaption>{escape(b.table)}</figcaption></figure>")
+                note = t("chart_note", report.lang, title=b.title)
+                parts.append(f"<figure>{b.svg}<figcaption>{escape(note)}</figcaption></figure>")
     rec = "".join(f"{escape(r)}<br>" for r in h.recipients)
     parts.append(
         f'<table class="sign" role="presentation"><tr><td class="recipients"><b>{escape(h.recipients_label)}</b><br>'

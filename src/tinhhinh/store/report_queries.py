@@ -1,7 +1,7 @@
 """Every SQL statement the periodic report (báo cáo tổng kết) runs. Read-only.
 
-Aggregates only: no author column is ever selected, and petitions are read without subject, reference,
-pseudonym or any sealed column (the report carries counts, never a petitioner).
+Aggregates only: no author column is ever selected, and petitions are read by kind, agency, dates and
+state only (the report carries counts, never a petitioner).
 Times: ``start``/``end`` are naive UTC datetimes, ``end`` exclusive.
 """
 
@@ -170,7 +170,7 @@ def case_transitions(conn: Connection) -> dict[int, list[dict[str, Any]]]:
 
 
 def petition_rows(conn: Connection, on_or_before: dt.date) -> list[dict[str, Any]]:
-    """Petitions received by a date: kind, agency, dates and state. Never subject, ref or anything sealed."""
+    """Petitions received by a date: kind, agency, dates and state, nothing else."""
     p = petitions.c
     rows = conn.execute(
         select(
