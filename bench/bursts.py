@@ -83,6 +83,10 @@ def np_log10(x: float) -> float:
     return math.log10(x)
 
 
+REC_NEW: list[float] = []
+REC_SPIKE: list[float] = []
+
+
 def replay(series, planted, settings: BurstSettings) -> tuple[float, float, float]:
     found = set()
     hot_per_day: dict[int, set[str]] = defaultdict(set)
@@ -102,6 +106,10 @@ def replay(series, planted, settings: BurstSettings) -> tuple[float, float, floa
     n_days = int((END - START - 2 * DAY) // DAY)
     per_day = [len(hot_per_day.get(d, ())) for d in range(2, 2 + n_days)]
     recall = len(found) / len(planted) if planted else float("nan")
+    new = [k for k, _ in planted if k.startswith("planted-new")]
+    REC_NEW.append(len(found & set(new)) / len(new) if new else float("nan"))
+    spikes = [k for k, _ in planted if not k.startswith("planted-new")]
+    REC_SPIKE.append(len(found & set(spikes)) / len(spikes) if spikes else float("nan"))
     planted_keys = {k for k, _ in planted}
     hot_other = [len(hot_per_day.get(d, set()) - planted_keys) for d in range(2, 2 + n_days)]
     return recall, statistics.mean(per_day), statistics.mean(hot_other)

@@ -11,7 +11,7 @@ import math
 import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -190,7 +190,7 @@ def score(
     return out
 
 
-def training_pairs(docs: Sequence[Doc]) -> tuple[list[list[float]], list[int], float]:
+def training_pairs(docs: Sequence[Doc], hide_time: float = 0.2) -> tuple[list[list[float]], list[int], float]:
     """Teacher-forced stream: features of each item against its retrieved candidates (gold state).
 
     Returns X, y and the share of items whose gold story existed but was not retrieved.
@@ -200,9 +200,13 @@ def training_pairs(docs: Sequence[Doc]) -> tuple[list[list[float]], list[int], f
     X: list[list[float]] = []
     y: list[int] = []
     missed = needed = 0
+    rng = random.Random(0)
     for d in docs:
         index.clock += 1
         vec = _vectors(d, index)
+        if vec.ts is not None and rng.random() < hide_time:
+            # some records come without a time: teach the model what "no time evidence" is worth
+            vec = replace(vec, ts=None)
         cands = index.candidates(vec, limit=CANDIDATES)
         target = gold_story.get(d.cluster)
         if target is not None:
@@ -223,7 +227,9 @@ def training_pairs(docs: Sequence[Doc]) -> tuple[list[list[float]], list[int], f
 
 
 def fit_model(
-    docs: Sequence[Doc], thresholds: Sequence[float] = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+    docs: Sequence[Doc],
+    thresholds: Sequence[float] = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6),
+    merge_thresholds: Sequence[float] = (0.4, 0.6, 0.8, 0.95),
 ) -> StoryModel:
     """Logistic regression on teacher-forced pairs, then the join threshold that maximises B-cubed F1."""
     from sklearn.linear_model import LogisticRegression
@@ -236,7 +242,7 @@ def fit_model(
         "coef": [round(float(c), 5) for c in lr.coef_[0]],
         "intercept": round(float(lr.intercept_[0]), 5),
         "threshold": 0.5,
-        "merge_threshold": 0.95,
+        "merge_threshold": 2.0,  # no merges while the join threshold is tuned
     }
     best = (-1.0, 0.5)
     gold = [d.cluster for d in docs]
@@ -248,6 +254,16 @@ def fit_model(
         if f1 > best[0]:
             best = (f1, thr)
     spec["threshold"] = best[1]
+    # then how readily two stories bound by one item merge (recorded merges repair early splits)
+    best_merge = (best[0], 2.0)
+    for m in merge_thresholds:
+        if m <= spec["threshold"]:
+            continue
+        spec["merge_threshold"] = m
+        f1 = bcubed(gold, run(docs, StoryModel(dict(spec))), real)["f1"]
+        if f1 > best_merge[0] + 0.002:  # a merge must earn its keep
+            best_merge = (f1, m)
+    spec["merge_threshold"] = best_merge[1]
     return StoryModel(spec)
 
 
