@@ -118,7 +118,8 @@ def test_viewer_sees_counts_only_and_admin_manages_accounts(site, records):
     # Only coordinators/officers may open cases or review flags.
     assert admin.get("/cases/new").status_code == 403
     assert admin.get("/flags").status_code == 403
-    assert site.api("viewer").post("/api/v1/flags/1/0", json={"decision": "confirm"}).status_code == 403
+    assert site.api("viewer").post("/api/v1/flags/1", json={"decision": "confirm"}).status_code == 403
+    assert site.api("admin").get("/api/v1/flags").status_code == 403
 
 
 def test_denouncer_identity_only_for_the_named_resolver(site):

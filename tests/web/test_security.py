@@ -25,7 +25,7 @@ def test_every_form_needs_the_session_csrf_token(site):
         ),
         ("/search", {"q": "hue"}),
         ("/account/tokens", {"name": "x"}),
-        ("/flags/1/0", {"decision": "confirm"}),
+        ("/flags/1", {"decision": "confirm"}),
         ("/logout", {}),
         ("/lang", {"lang": "en"}),
     ]

@@ -192,17 +192,27 @@ def test_flag_review_then_case_from_confirmed_flag(site):
     c = site.client("officer_a")
     page = c.get("/flags")
     assert "Nhận quà tri ân" in page.text
+    flag_id = int(re.search(r'action="/flags/(\d+)"', page.text).group(1))
     # A flag cannot open a case before a person confirms it.
-    assert form_post(c, "/flags", f"/items/{scam_pk}/case", {"harm_index": "0"}).status_code == 422
-    assert form_post(c, "/flags", f"/flags/{scam_pk}/0", {"decision": "confirm"}).status_code == 303
+    assert form_post(c, "/flags", f"/flags/{flag_id}/case").status_code == 422
+    assert (
+        form_post(
+            c, "/flags", f"/flags/{flag_id}", {"decision": "confirm", "note": "đúng dấu hiệu"}
+        ).status_code
+        == 303
+    )
     api = site.api("officer_a")
     confirmed = api.get("/api/v1/flags", params={"status": "confirmed"}).json()
     assert confirmed["total"] == 1 and confirmed["items"][0]["item_pk"] == scam_pk
-    case_id = _case_id(form_post(c, "/flags", f"/items/{scam_pk}/case", {"harm_index": "0"}))
+    assert "author_hash" not in confirmed["items"][0]
+    case_id = _case_id(form_post(c, "/flags", f"/flags/{flag_id}/case"))
     view = cases.get_case(site.engine, site.users["officer_a"], case_id)
     assert view["origin"] == "harm" and view["agency_id"] == site.agency_a
     assert api.get("/api/v1/flags").json()["total"] == 0
-    assert api.post(f"/api/v1/flags/{scam_pk}/5", json={"decision": "dismiss"}).status_code == 404
+    assert f"/flags/{flag_id}/case" not in c.get("/flags").text  # it has its case now
+    assert api.post(f"/api/v1/flags/{flag_id}/case", json={}).status_code == 422  # only once
+    assert api.post("/api/v1/flags/999", json={"decision": "dismiss"}).status_code == 404
+    assert api.post(f"/api/v1/flags/{flag_id}", json={"decision": "maybe"}).status_code == 422
 
 
 def test_search_on_pages_and_api_is_audited(site):

@@ -1,4 +1,4 @@
-"""SQL the web app needs that no other store module offers: sessions, API tokens, story lists, the flag queue.
+"""SQL the web app needs that no other store module offers: sessions, API tokens, story lists, staff names.
 
 Secrets (session cookies, API tokens) are stored only as SHA-256 hashes: a copy of the database does not let
 anyone sign in. Nothing here selects author data (``items.author_hash``, provenance).
@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
-    Connection,
     DateTime,
     Engine,
     ForeignKey,
@@ -240,58 +239,6 @@ def get_story(engine: Engine, story_id: str, item_limit: int = 50) -> dict[str, 
             ).mappings()
         ]
     return story
-
-
-# ------------------------------------------------------------------ harm flags (items.harm), fallback queue
-FLAG_TYPES_REVIEWED = ("scam", "fact_check", "factcheck", "refuted_claim")
-
-
-def list_flags(
-    engine: Engine, *, status: str | None = "unconfirmed", limit: int = 200
-) -> list[dict[str, Any]]:
-    """Harm flags on items, one row per flag (item pk + index in its ``harm`` list), newest items first.
-
-    Used while ``tinhhinh.harm.flags`` does not exist; toxicity is reported as rates, never queued per item.
-    """
-    out: list[dict[str, Any]] = []
-    with engine.connect() as conn:
-        stmt = (
-            select(items.c.pk, items.c.title, items.c.url, items.c.source, items.c.published_at, items.c.harm)
-            .where(items.c.harm.is_not(None))
-            .order_by(items.c.pk.desc())
-        )
-        for r in conn.execute(stmt).mappings():
-            for idx, flag in enumerate(r["harm"] or []):
-                if not isinstance(flag, dict) or flag.get("type") not in FLAG_TYPES_REVIEWED:
-                    continue
-                if status is not None and (flag.get("status") or "unconfirmed") != status:
-                    continue
-                out.append(
-                    {
-                        "item_pk": r["pk"],
-                        "index": idx,
-                        "type": flag.get("type"),
-                        "score": flag.get("score"),
-                        "evidence": flag.get("evidence"),
-                        "status": flag.get("status") or "unconfirmed",
-                        "title": r["title"],
-                        "url": r["url"],
-                        "source": r["source"],
-                        "published_at": r["published_at"],
-                    }
-                )
-                if len(out) >= limit:
-                    return out
-    return out
-
-
-def get_item_harm(conn: Connection, item_pk: int) -> list[dict[str, Any]] | None:
-    row = conn.execute(select(items.c.harm).where(items.c.pk == item_pk)).first()
-    return None if row is None else list(row[0] or [])
-
-
-def set_item_harm(conn: Connection, item_pk: int, harm: list[dict[str, Any]]) -> None:
-    conn.execute(update(items).where(items.c.pk == item_pk).values(harm=harm))
 
 
 # ------------------------------------------------------------------ staff names for display

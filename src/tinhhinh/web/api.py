@@ -121,6 +121,7 @@ class StoryCaseIn(BaseModel):
 
 class FlagDecision(BaseModel):
     decision: str = Field(..., pattern="^(confirm|dismiss)$")
+    note: str | None = None
 
 
 # ------------------------------------------------------------------ me
@@ -284,19 +285,39 @@ def search(request: Request, body: SearchIn, actor: Actor = Depends(api_actor)) 
     return {"items": [{"pk": h.pk, **h.as_json()} for h in hits], "total": len(hits)}
 
 
-@router.get("/flags", summary="Scam / fact-check flags by review status")
+@router.get("/flags", summary="Scam / fact-check flags by review status (paginated)")
 def list_flags(
     request: Request, status: str = "unconfirmed", page: int = Page, per_page: int = PerPage,
     actor: Actor = Depends(api_actor),
 ) -> dict[str, Any]:  # fmt: skip
-    return _page(flag_queue.queue(web(request).engine, actor, status), page, per_page)
+    return _page(flag_queue.queue(web(request).engine, actor, status, limit=10_000), page, per_page)
 
 
-@router.post("/flags/{item_pk}/{index}", summary="Confirm or dismiss one flag")
+@router.post("/flags/{flag_id}", summary="Confirm or dismiss one flag")
 def review_flag(
-    request: Request, item_pk: int, index: int, body: FlagDecision, actor: Actor = Depends(api_actor)
+    request: Request, flag_id: int, body: FlagDecision, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
-    return {"status": flag_queue.review(web(request).engine, actor, item_pk, index, body.decision)}
+    return flag_queue.review(web(request).engine, actor, flag_id, body.decision, body.note)
+
+
+@router.post(
+    "/flags/{flag_id}/case", status_code=201, summary="Open a case from a confirmed scam / fact-check flag"
+)
+def flag_case(
+    request: Request, flag_id: int, body: StoryCaseIn, actor: Actor = Depends(api_actor)
+) -> dict[str, Any]:
+    fields = {k: v for k, v in body.model_dump().items() if v is not None}
+    return {"id": flag_queue.open_case(web(request).engine, actor, flag_id, **fields)}
+
+
+@router.post(
+    "/items/{item_pk}/case", status_code=201, summary="Open a case about an article (title and link only)"
+)
+def item_case(
+    request: Request, item_pk: int, body: StoryCaseIn, actor: Actor = Depends(api_actor)
+) -> dict[str, Any]:
+    fields = {k: v for k, v in body.model_dump().items() if v is not None}
+    return {"id": cases.open_from_item(web(request).engine, actor, item_pk, **fields)}
 
 
 # ------------------------------------------------------------------ tokens

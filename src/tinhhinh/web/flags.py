@@ -1,74 +1,44 @@
-"""The flag review queue: a person confirms or dismisses every scam / fact-check flag before it is acted on.
+"""The flag review queue for pages and API: a thin view over ``tinhhinh.harm.flags``.
 
-Uses ``tinhhinh.harm.flags`` when that module exists and offers ``list_flags`` and ``review``; until then it
-works on the ``harm`` list stored with each item (``{type, score, evidence, status}``), recording each
-decision in the desk audit chain. Who may review: whoever may open a case (``access.can(actor,
-"case.create")``: coordinators and officers), because a confirmed flag is what a case is opened from.
+That module owns the rules (who decides, that only a person-confirmed scam or fact-check flag opens a case,
+the audit). The queue shows scam and fact-check flags only: toxic language is reported as rates, never
+reviewed item by item here.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from sqlalchemy import Engine
 
-from tinhhinh.desk import audit
-from tinhhinh.desk.access import Actor, can, require
-from tinhhinh.desk.errors import Invalid, NotFound
-from tinhhinh.store import desk as desk_store
-from tinhhinh.store import web_queries as wq
+from tinhhinh.desk.access import Actor, require
+from tinhhinh.desk.errors import Invalid
+from tinhhinh.harm import flags as harm_flags
 
-DECISIONS = {"confirm": "confirmed", "dismiss": "dismissed"}
-
-
-def _backend() -> Any | None:
-    try:
-        mod = importlib.import_module("tinhhinh.harm.flags")
-    except ModuleNotFoundError:
-        return None
-    return mod if hasattr(mod, "list_flags") and hasattr(mod, "review") else None
+QUEUED_TYPES = ("scam", "factcheck")
+DECISIONS = ("confirm", "dismiss")
 
 
-def may_review(actor: Actor) -> bool:
-    return can(actor, "case.create")
-
-
-def queue(engine: Engine, actor: Actor, status: str | None = "unconfirmed") -> list[dict[str, Any]]:
+def queue(
+    engine: Engine, actor: Actor, status: str | None = "unconfirmed", limit: int = 200
+) -> list[dict[str, Any]]:
+    # Seeing the queue is for those who may act on it: the people who open cases.
     require(actor, "case.create")
-    backend = _backend()
-    if backend is not None:
-        return list(backend.list_flags(engine, status=status))
-    return wq.list_flags(engine, status=status)
+    rows: list[dict[str, Any]] = []
+    for t in QUEUED_TYPES:
+        rows.extend(harm_flags.list_flags(engine, status=status, type=t, limit=limit))
+    rows.sort(key=lambda r: r["id"], reverse=True)
+    return rows[:limit]
 
 
-def review(engine: Engine, actor: Actor, item_pk: int, index: int, decision: str) -> str:
-    require(actor, "case.create")
+def review(
+    engine: Engine, actor: Actor, flag_id: int, decision: str, note: str | None = None
+) -> dict[str, Any]:
     if decision not in DECISIONS:
         raise Invalid(f"unknown decision {decision!r}: confirm or dismiss")
-    backend = _backend()
-    if backend is not None:
-        return backend.review(engine, actor, item_pk, index, decision)
-    status = DECISIONS[decision]
-    with desk_store.transaction_for(engine) as conn:
-        harm = wq.get_item_harm(conn, item_pk)
-        if harm is None or not (0 <= index < len(harm)) or not isinstance(harm[index], dict):
-            raise NotFound(f"no flag #{index} on item #{item_pk}")
-        flag = dict(harm[index])
-        if flag.get("type") not in wq.FLAG_TYPES_REVIEWED:
-            raise Invalid(f"flag #{index} on item #{item_pk} is not reviewed one by one ({flag.get('type')})")
-        previous = flag.get("status") or "unconfirmed"
-        flag["status"] = status
-        flag["reviewed_by"] = actor.username
-        flag["reviewed_at"] = desk_store.now().isoformat()
-        harm[index] = flag
-        wq.set_item_harm(conn, item_pk, harm)
-        audit.record(
-            conn,
-            actor,
-            f"flag.{decision}",
-            "item",
-            item_pk,
-            data={"index": index, "type": flag.get("type"), "from": previous, "to": status},
-        )
-    return status
+    fn = harm_flags.confirm if decision == "confirm" else harm_flags.dismiss
+    return fn(engine, actor, flag_id, note or None)
+
+
+def open_case(engine: Engine, actor: Actor, flag_id: int, **fields: Any) -> int:
+    return harm_flags.open_case(engine, actor, flag_id, **fields)

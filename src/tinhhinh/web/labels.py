@@ -57,12 +57,7 @@ ROLE = {
     "viewer": N_("Viewer"),
 }
 PRIORITY = {"low": N_("Low"), "normal": N_("Normal"), "high": N_("High"), "urgent": N_("Urgent")}
-FLAG_TYPE = {
-    "scam": N_("Scam"),
-    "fact_check": N_("Fact-check match"),
-    "factcheck": N_("Fact-check match"),
-    "refuted_claim": N_("Fact-check match"),
-}
+FLAG_TYPE = {"scam": N_("Scam"), "factcheck": N_("Fact-check match"), "toxic": N_("Toxic language")}
 FLAG_STATUS = {
     "unconfirmed": N_("Awaiting review"),
     "confirmed": N_("Confirmed"),

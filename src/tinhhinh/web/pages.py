@@ -417,9 +417,7 @@ async def item_case(request: Request, item_pk: int, actor: Actor = Depends(check
     fields = _case_fields(form, actor)
     if _text(form, "title"):
         fields["title"] = _text(form, "title")
-    case_id = cases.open_from_item(
-        web(request).engine, actor, item_pk, harm_index=_opt_int(form, "harm_index"), **fields
-    )
+    case_id = cases.open_from_item(web(request).engine, actor, item_pk, **fields)
     return redirect(f"/cases/{case_id}")
 
 
@@ -444,17 +442,24 @@ async def search_run(request: Request, actor: Actor = Depends(checked_actor)) ->
 def flag_page(request: Request, actor: Actor = Depends(page_actor)) -> Response:
     w = web(request)
     pending = flag_queue.queue(w.engine, actor, "unconfirmed")
-    confirmed = flag_queue.queue(w.engine, actor, "confirmed")
+    confirmed = [f for f in flag_queue.queue(w.engine, actor, "confirmed") if not f.get("case_id")]
     return render(request, "flags.html", pending=pending, confirmed=confirmed)
 
 
-@router.post("/flags/{item_pk}/{index}")
-async def flag_review(
-    request: Request, item_pk: int, index: int, actor: Actor = Depends(checked_actor)
-) -> Response:
+@router.post("/flags/{flag_id}")
+async def flag_review(request: Request, flag_id: int, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
-    flag_queue.review(web(request).engine, actor, item_pk, index, _text(form, "decision"))
+    flag_queue.review(web(request).engine, actor, flag_id, _text(form, "decision"), _text(form, "note"))
     return redirect("/flags")
+
+
+@router.post("/flags/{flag_id}/case")
+async def flag_case(request: Request, flag_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    fields = _case_fields(form, actor)
+    fields = {k: v for k, v in fields.items() if v not in (None, "")}
+    case_id = flag_queue.open_case(web(request).engine, actor, flag_id, **fields)
+    return redirect(f"/cases/{case_id}")
 
 
 # ------------------------------------------------------------------ admin
