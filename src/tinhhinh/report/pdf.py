@@ -180,5 +180,5 @@ def _col_widths(tb: Table) -> tuple[float, ...]:
     widths = []
     for j, col in enumerate(tb.columns):
         longest = max([max(len(w) for w in col.split()) * 1.1] + [len(r[j]) for r in tb.rows if j < len(r)])
-        widths.append(min(max(longest, 7), 18) if (j < len(num) and num[j]) else min(max(longest, 8), 40))
+        widths.append(min(max(longest, 9), 18) if (j < len(num) and num[j]) else min(max(longest, 8), 36))
     return tuple(widths)
