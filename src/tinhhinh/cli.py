@@ -237,6 +237,7 @@ def _register_subcommands() -> None:
         ("tinhhinh.harm.factcheck_commands", "flags_app", "flags"),
         ("tinhhinh.web.commands", "serve_command", "serve"),
         ("tinhhinh.report.commands", "report_command", "report"),
+        ("tinhhinh.desk.digest", "digest_command", "digest"),
     ]:
         try:
             mod = importlib.import_module(module)

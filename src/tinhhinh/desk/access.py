@@ -34,6 +34,8 @@ class Actor:
 
 # Scheduled jobs (retention purge) run as this actor; it can erase but never read.
 SYSTEM = Actor(None, "system", "system", None)
+# A citizen through the public intake (Open311): may file a kiến nghị/phản ánh, never read anything back.
+PUBLIC = Actor(None, "public", "public", None)
 
 ADMIN_ONLY = {"user.manage", "agency.manage", "settings.manage"}
 AUDIT = {"audit.verify", "audit.export_head"}
@@ -73,11 +75,20 @@ def can(actor: Actor, action: str, obj: Mapping[str, Any] | None = None) -> bool
         return role in ("viewer", "coordinator")
     if action == "petition.purge":
         return role in ("coordinator", "system")
+    if action == "petition.create_public":
+        return role == "public"
+    if action == "digest.run":
+        # Per-agency digests carry ids, kinds, sectors and dates only: the scheduled job or a coordinator.
+        return role in ("coordinator", "system")
     if action in COORDINATOR_ONLY:
         return role == "coordinator"
     if action in ("case.create", "petition.create"):
         # An officer creates only for their own agency (the domain forces the agency).
-        return role == "coordinator" or (role == "officer" and actor.agency_id is not None)
+        return (
+            role == "coordinator"
+            or (role == "officer" and actor.agency_id is not None)
+            or (role == "public" and action == "petition.create")
+        )
     if action in AGENCY_SCOPED:
         if role == "coordinator":
             return True

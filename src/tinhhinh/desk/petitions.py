@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from tinhhinh import config
 from tinhhinh.console import UserError
-from tinhhinh.desk import audit, crypto, deadlines
+from tinhhinh.desk import audit, crypto, deadlines, receipts
 from tinhhinh.desk.access import Actor, can, require, scope
 from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound, check_version
 from tinhhinh.desk.people import check_sector, default_agency_for
@@ -225,6 +225,8 @@ def intake(
         due = _due(row)
         # Part of creation (the pseudonym needs the id), so the version stays 1.
         store.complete_petition(conn, petition_id, pseudonym=crypto.pseudonym(petition_id), due_on=due)
+        # Every petition gets a receipt code for the public status page; only its keyed hash is stored.
+        receipt = receipts.issue(conn, petition_id)
         audit.record(
             conn,
             actor,
@@ -241,7 +243,7 @@ def intake(
             },
             personal=personal,
         )
-    return petition_id
+    return receipts.Receipted(petition_id, receipt)  # an int; `.receipt` is the code, shown once
 
 
 def _check_resolver(conn, resolver_id: int, agency_id: int | None) -> None:

@@ -302,7 +302,7 @@ def create_app(
     engine: Engine | None = None, *, db: str | None = None, settings: WebSettings | None = None
 ) -> FastAPI:
     from tinhhinh.store.db import engine_for
-    from tinhhinh.web import api, pages
+    from tinhhinh.web import api, pages, public
 
     engine = engine or engine_for(db)
     settings = settings or WebSettings.from_config()
@@ -340,5 +340,6 @@ def create_app(
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    app.include_router(public.router)  # citizens: receipt lookup and Open311 (no sign-in)
     app.include_router(pages.router)
     return app

@@ -268,20 +268,25 @@ async def create_request(request: Request) -> Response:
     if phone and not PHONE.match(phone):
         problems.append("phone is not a phone number")
     if problems:
-        return JSONResponse(
-            [{"code": 400, "description": p} for p in problems], status_code=400
-        )
+        return JSONResponse([{"code": 400, "description": p} for p in problems], status_code=400)
     try:
         pid = receipts.public_intake(
             web(request).engine,
             sector=service_code,
             description=description,
             contact={
-                "first_name": first, "last_name": last, "email": email, "phone": phone,
+                "first_name": first,
+                "last_name": last,
+                "email": email,
+                "phone": phone,
                 "address": address_string,
             },  # fmt: skip
-            location={"lat": lat, "long": long_, "address_id": address_id,
-                      "media_url": _text(form, "media_url", 2048)},  # fmt: skip
+            location={
+                "lat": lat,
+                "long": long_,
+                "address_id": address_id,
+                "media_url": _text(form, "media_url", 2048),
+            },  # fmt: skip
             privacy_notice_ack=True,
         )
     except UserError as exc:

@@ -1,0 +1,115 @@
+"""The citizen's status page: a right code shows status/dates/level only; a wrong one reveals nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from tinhhinh.desk import petitions, receipts
+from tinhhinh.desk.errors import Forbidden
+
+
+def _main(html: str) -> str:
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def test_receipt_code_shape_and_hash_only_at_rest(desk):
+    pid = desk.petition()
+    code = pid.receipt
+    assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", code)
+    assert not set(code.replace("-", "")) & set("01OILUV")
+    with desk.engine.connect() as conn:
+        rows = conn.execute(text("SELECT petition_id, code_hash FROM public_receipts")).all()
+    assert rows == [(int(pid), receipts.code_hash(code))]
+    raw = Path(desk.engine.url.database)
+    wal = raw.with_name(raw.name + "-wal")
+    data = raw.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert code.encode() not in data and code.replace("-", "").encode() not in data
+    # the hash is keyed: plain SHA-256 of the code is not what is stored
+    assert hashlib.sha256(code.replace("-", "").encode()).hexdigest() != rows[0][1]
+    # codes differ between petitions
+    assert desk.petition().receipt != code
+
+
+def test_right_code_shows_status_dates_level_and_nothing_personal(desk):
+    pid = desk.petition(kind="khieu_nai", actor="officer_a")
+    petitions.add_note(desk.engine, desk.users["officer_a"], pid, "Đã gọi điện cho ông Trần Văn Bình An")
+    petitions.transition(desk.engine, desk.users["officer_a"], pid, "accepted", expected_version=1)
+    c = desk.client()
+    r = c.post("/tra-cuu", data={"code": pid.receipt.lower().replace("-", " ")})  # as typed from paper
+    assert r.status_code == 200
+    page = _main(r.text)
+    assert "Đã thụ lý, đang giải quyết" in page
+    assert "Cơ quan chuyên môn cấp tỉnh" in page
+    assert "Hạn giải quyết dự kiến" in page
+    body = r.text
+    for secret in [*desk.personal.values(), desk.content, desk.subject, "Bình An", "Đã gọi điện"]:
+        assert secret not in body
+    for staff in ("officer_a", "coord", "Cán bộ", "Sở Nông nghiệp", "SNNMT"):
+        assert staff not in body
+    assert f"#{int(pid)}" not in page  # no internal id either
+
+
+def test_wrong_code_same_status_template_and_size(desk):
+    pid = desk.petition()
+    c = desk.client()
+    right = c.post("/tra-cuu", data={"code": pid.receipt})
+    wrong = c.post("/tra-cuu", data={"code": "ABCD-EFGH-JKMN"})
+    garbage = c.post("/tra-cuu", data={"code": "'; DROP TABLE x; --" * 20})
+    empty = c.post("/tra-cuu", data={})
+    for r in (right, wrong, garbage, empty):
+        assert r.status_code == 200
+        assert len(r.content) == len(right.content) == 8192
+        assert '<form method="post" action="/tra-cuu"' in r.text
+    assert "Không tìm thấy hoặc chưa có thông tin" in wrong.text
+    assert "Không tìm thấy hoặc chưa có thông tin" not in right.text
+
+
+def test_reissue_kills_old_code_and_erased_petition_is_not_found(desk):
+    pid = desk.petition()
+    old = pid.receipt
+    new = receipts.reissue(desk.engine, desk.users["officer_a"], pid)
+    assert receipts.public_status(desk.engine, old) is None
+    assert receipts.public_status(desk.engine, new).state == "received"
+    with desk.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE desk_petitions SET erased_at = CURRENT_TIMESTAMP WHERE id = :i"), {"i": int(pid)}
+        )
+    assert receipts.public_status(desk.engine, new) is None
+
+
+def test_reissue_needs_access(desk):
+
+    pid = desk.petition()
+    with pytest.raises(Forbidden):
+        receipts.reissue(desk.engine, desk.users["officer_b"], pid)
+    with pytest.raises(Forbidden):
+        receipts.reissue(desk.engine, desk.users["admin"], pid)
+
+
+def test_rate_limit_per_client(desk):
+    (desk.home / "settings.toml").write_text("[public]\nlookups_per_minute = 3\n")
+    pid = desk.petition()
+    app = desk.app()
+    c = TestClient(app, client=("192.0.2.1", 5000))
+    codes = [c.post("/tra-cuu", data={"code": f"WRONG{i}"}).status_code for i in range(3)]
+    assert codes == [200, 200, 200]
+    blocked = c.post("/tra-cuu", data={"code": pid.receipt})  # even the right code, once over the limit
+    assert blocked.status_code == 429 and "Retry-After" in blocked.headers
+    assert "Đã tiếp nhận" not in blocked.text
+    assert c.get(f"/open311/v2/requests/{pid.receipt}.json").status_code == 429
+    # another client is not affected
+    other = TestClient(app, client=("192.0.2.2", 5000)).post("/tra-cuu", data={"code": pid.receipt})
+    assert other.status_code == 200 and "Đã tiếp nhận" in other.text
+
+
+def test_public_page_needs_no_login_and_has_security_headers(desk):
+    r = desk.client().get("/tra-cuu")
+    assert r.status_code == 200
+    assert r.headers["Cache-Control"] == "no-store"
+    assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
