@@ -95,7 +95,7 @@ def analyse_stream(
 ) -> Iterator[dict[str, Any]]:
     """Analysed output records, in input order."""
     options = options or {}
-    ordered = ordered_stages(stories=stories)
+    ordered = ordered_stages(stories=stories, window=window)
     buffer: deque[Entry] = deque()
 
     def entries() -> Iterator[Entry]:
@@ -124,12 +124,9 @@ def _finish(entry: Entry, ordered) -> dict[str, Any]:
     for stage in ordered:
         stage.finish(entry)
     out = dict(entry.record) if isinstance(entry.record, dict) else {}
+    # An author name is a stable per-author key: it never leaves analyze (see README, "lines").
+    out.pop("author", None)
     out.update(entry.added)
-    for stage in ordered:
-        if entry.item is not None:
-            entry.added["model_version"][stage.name] = stage.version
-    if entry.item is not None:
-        out["model_version"] = entry.added["model_version"]
     return out
 
 

@@ -10,6 +10,7 @@ the database so runs continue where the last one stopped).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,13 +36,71 @@ class Entry:
             self.signature = signature(self.item.content)
 
 
-def ordered_stages(*, stories: bool = False) -> list:
-    from tinhhinh.nlp.copies import CopiesStage
+class CopiesStage:
+    """``dup_of`` for ``analyze``: the earliest record in the window with the same or nearly the same text.
 
-    stages: list = [CopiesStage()]
+    Signatures are computed in the workers (``Entry.prepare``); here each record joins the detector when
+    it arrives and reads its group's canonical when it leaves the window, so a copy that arrives later
+    but was published earlier still becomes the original of records not yet written out.
+    """
+
+    name = "copies"
+
+    def __init__(self, window: int) -> None:
+        from tinhhinh.nlp.copies import DEFAULT_THRESHOLD, CopyDetector
+
+        self.detector = CopyDetector(window=window)
+        self.version = f"minhash-128/j{DEFAULT_THRESHOLD}"
+        self._public: OrderedDict[str, str | None] = OrderedDict()
+        self._limit = 2 * window
+
+    def add(self, entry: Entry) -> None:
+        if entry.item is None:
+            return
+        if not entry.item.id and not entry.item.url:
+            entry.item.id = f"line:{entry.lineno}"  # identity within this run only
+        key = entry.item.key
+        canon = self.detector.add_signature(key, entry.signature, entry.item.published_at)
+        entry.item.dup_of = canon  # provisional: lets a copy join its original's story right away
+        self._public[key] = entry.item.id or entry.item.url
+        while len(self._public) > self._limit:
+            self._public.popitem(last=False)
+
+    def finish(self, entry: Entry) -> None:
+        if entry.item is None:
+            return
+        canon = self.detector.add_signature(entry.item.key, entry.signature, entry.item.published_at)
+        entry.added["dup_of"] = self._public.get(canon, canon) if canon else None
+        entry.added["model_version"][self.name] = self.version
+
+
+class StoriesStage:
+    """``story_id`` for ``analyze --stories``: assigned online as records arrive (input order)."""
+
+    name = "stories"
+
+    def __init__(self) -> None:
+        from tinhhinh.stories.index import StoryIndex
+
+        self.index = StoryIndex(id_factory=lambda n: f"s{n:07d}")
+        self.version = f"stories-1/{self.index.model.version}"
+        self._sid: dict[int, str] = {}
+
+    def add(self, entry: Entry) -> None:
+        if entry.item is None:
+            return
+        self._sid[entry.lineno] = self.index.assign(entry.item)
+
+    def finish(self, entry: Entry) -> None:
+        if entry.item is None:
+            return
+        entry.added["story_id"] = self.index.resolve(self._sid.pop(entry.lineno))
+        entry.added["model_version"][self.name] = self.version
+
+
+def ordered_stages(*, stories: bool = False, window: int = 50_000) -> list:
+    stages: list = [CopiesStage(window)]
     if stories:
-        from tinhhinh.stories.stage import StoriesStage
-
         stages.append(StoriesStage())
     return stages
 

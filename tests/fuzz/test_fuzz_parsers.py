@@ -254,12 +254,6 @@ def test_xlsx_register_cells(desk_engine, rows: list[list]) -> None:
     assert report is not None  # a well-formed workbook is always read; bad cells are row rejections
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by the fuzzer: records.parse_time lets OverflowError/OSError escape for a huge numeric "
-    "published_at, which stops the whole ingest instead of rejecting one line (ingest/records.py, lead's "
-    "module). Remove this marker once fixed.",
-)
 @pytest.mark.parametrize("value", [1e20, -1e20, 10**30])
 def test_jsonl_huge_numeric_date_is_a_rejection(value) -> None:
     import json

@@ -69,8 +69,13 @@ def parse_time(value: Any) -> datetime | None:
     """ISO 8601 (or a few common forms) → naive UTC. No time zone means Asia/Ho_Chi_Minh."""
     if value is None or value == "":
         return None
+    if isinstance(value, bool):
+        raise ValueError(f"published_at {value!r} is not a date")
     if isinstance(value, (int, float)):
-        return datetime.fromtimestamp(value, UTC).replace(tzinfo=None)
+        try:
+            return datetime.fromtimestamp(value, UTC).replace(tzinfo=None)
+        except (OverflowError, OSError, ValueError) as exc:
+            raise ValueError(f"published_at {value!r} is not a usable Unix time") from exc
     if isinstance(value, datetime):
         dt = value
     else:

@@ -1,0 +1,101 @@
+"""`tinhhinh analyze` as a process: JSONL in, JSONL out, one record per record, in order."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXE = shutil.which("tinhhinh", path=str(Path(sys.executable).parent)) or "tinhhinh"
+
+BODY = ("Nhiều tuyến phố Đà Nẵng ngập sâu sau trận mưa lớn kéo dài từ đêm qua đến sáng nay, giao thông ùn tắc "
+        "nghiêm trọng. Chính quyền thành phố đã huy động lực lượng hỗ trợ người dân di chuyển.")
+
+
+def analyze(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([EXE, "analyze", *args], input=stdin, capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ}, timeout=300)
+
+
+def lines(text: str) -> list[dict]:
+    return [json.loads(x) for x in text.splitlines()]
+
+
+RECORDS = [
+    {"id": "a", "title": "Mưa lớn ở Đà Nẵng", "text": BODY, "published_at": "2026-03-02T10:00:00", "likes": 3},
+    {"title": "", "text": "   "},
+    {"id": "b", "title": "Mưa lớn ở Đà Nẵng (tổng hợp)", "text": BODY, "published_at": "2026-03-01T10:00:00+07:00"},
+    {"id": "c", "title": "Giá vàng hôm nay tăng mạnh, người dân đổ xô đi mua"},
+    {"id": "d", "kind": "comment", "text": "bài viết hay quá"},
+]
+
+
+def test_one_record_out_per_record_in_in_order_with_fields_added(tmp_path):
+    stdin = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS) + "{not json\n"
+    r = analyze(stdin=stdin)
+    assert r.returncode == 0, r.stderr
+    out = lines(r.stdout)
+    assert len(out) == len(RECORDS) + 1
+    assert [o.get("id") for o in out[:5]] == ["a", None, "b", "c", "d"]
+    assert out[0]["likes"] == 3  # unknown fields pass through
+    assert out[0]["published_at"] == "2026-03-02T10:00:00"  # input fields untouched
+    assert "error" in out[1] and "error" in out[5]
+    for o in (out[0], out[2], out[3], out[4]):
+        assert o["harm"] == [] or isinstance(o["harm"], list)
+        assert "error" not in o
+        assert {"copies"} <= set(o["model_version"])
+    assert out[3]["title"].startswith("Giá vàng")  # title-only records are valid and analysed
+    # the copy published earlier is the original, whatever the input order
+    assert out[2]["dup_of"] is None and out[0]["dup_of"] == "b"
+
+
+def test_workers_give_the_same_output(tmp_path):
+    rng = random.Random(3)
+    recs = [{"id": str(i), "title": f"Tin số {i}", "text": BODY if i % 7 == 0 else f"{BODY} Chi tiết {rng.random()}"}
+            for i in range(300)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    one = analyze("--input", str(src), "--workers", "1")
+    two = analyze("--input", str(src), "--workers", "2", "--output", str(tmp_path / "out.jsonl"))
+    assert one.returncode == two.returncode == 0
+    assert two.stdout == ""
+    assert lines(one.stdout) == lines((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+
+
+def test_stories_give_every_record_a_story(tmp_path):
+    stdin = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS)
+    out = lines(analyze("--stories", stdin=stdin).stdout)
+    valid = [o for o in out if "error" not in o]
+    assert all(o["story_id"] for o in valid)
+    assert valid[0]["story_id"] == valid[1]["story_id"]  # the copy joins its original's story
+
+
+def test_unreadable_input_exits_1(tmp_path):
+    r = analyze("--input", str(tmp_path / "missing.jsonl"))
+    assert r.returncode == 1
+    assert "missing.jsonl" in r.stderr and r.stdout == ""
+
+
+@pytest.mark.slow
+def test_memory_is_bounded_by_the_window(tmp_path):
+    def peak(n: int) -> float:
+        src = tmp_path / f"in{n}.jsonl"
+        with src.open("w", encoding="utf-8") as fh:
+            for i in range(n):
+                fh.write(json.dumps({"id": str(i), "title": f"Tin {i}", "text": f"{BODY} {i} " * 20},
+                                    ensure_ascii=False) + "\n")
+        code = ("import resource, subprocess, sys; "
+                f"subprocess.run([{EXE!r}, 'analyze', '--input', {str(src)!r}, '--output', '/dev/null', "
+                "'--window', '500', '--quiet'], check=True); "
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                    check=True).stdout.strip())
+
+    small, big = peak(2_000), peak(20_000)
+    assert big < small * 1.3, (small, big)
