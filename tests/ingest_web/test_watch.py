@@ -94,7 +94,7 @@ def test_atom_portal_and_robots_fallback(site, fetcher, engine):
     site.routes["/robots.txt"] = Reply(b"User-agent: *\nDisallow: /tin-tuc/\n", content_type="text/plain")
     w = _watcher(engine, [site.url("/atom.xml")], fetcher, [])
     report = w.poll()
-    assert report.stored.new == 3 and report.pages == 0
+    assert report.stored.new == 3 and report.pages == 0 and report.fallbacks == 3
     assert not [r for r in site.log if r.path.startswith("/tin-tuc/")]
     rows = _rows(engine)
     assert rows[0]["text"] == STORIES[0].lead  # the feed's summary stands in for the page

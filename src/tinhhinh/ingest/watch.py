@@ -238,26 +238,28 @@ class Watcher:
     def _page(self, src: source_store.Source, entry: Item, given_up: bool, report: PollReport) -> Item | None:
         """The article page as an Item; the feed entry when the page is unusable; None to retry later."""
         if given_up or not entry.url or not entry.url.startswith(("http://", "https://")):
-            return _fallback(entry, "page given up after repeated failures" if given_up else "no page URL")
+            return _fallback(
+                entry, "page given up after repeated failures" if given_up else "no page URL", report
+            )
         try:
             resp = self.fetcher.get(entry.url, max_bytes=MAX_PAGE_BYTES)
         except RobotsDisallowed as exc:
             if not exc.temporary:
-                return _fallback(entry, "robots.txt disallows the page")
+                return _fallback(entry, "robots.txt disallows the page", report)
             attempts = source_store.record_page_failure(
                 self.engine, entry.url, src.id, now=utcnow(), error=exc.reason
             )
             if attempts >= self.options.page_attempts:
-                return _fallback(entry, f"{exc.reason} ({attempts} attempts)")
+                return _fallback(entry, f"{exc.reason} ({attempts} attempts)", report)
             return None
         except FetchError as exc:
             if not exc.retryable:
-                return _fallback(entry, exc.reason)
+                return _fallback(entry, exc.reason, report)
             attempts = source_store.record_page_failure(
                 self.engine, entry.url, src.id, now=utcnow(), error=exc.reason
             )
             if attempts >= self.options.page_attempts:
-                return _fallback(entry, f"{exc.reason} ({attempts} attempts)")
+                return _fallback(entry, f"{exc.reason} ({attempts} attempts)", report)
             self.log(f"[yellow]page failed[/] {entry.url}: {exc.reason} (will retry)")
             return None
         report.pages += 1
@@ -273,9 +275,8 @@ class Watcher:
                 rec.source = entry.source
                 rec.provenance["feed"] = src.url
                 return rec
-            report.fallbacks += 1
-            return _fallback(entry, rec.reason, counted=True)
-        return _fallback(entry, "page gave no article")
+            return _fallback(entry, rec.reason, report)
+        return _fallback(entry, "page gave no article", report)
 
     # the loop ------------------------------------------------------------------------------------
     def run(self, *, once: bool = False) -> list[PollReport]:
@@ -291,7 +292,9 @@ class Watcher:
         return reports
 
 
-def _fallback(entry: Item, reason: str, counted: bool = False) -> Item:
+def _fallback(entry: Item, reason: str, report: PollReport) -> Item:
+    """The feed entry (title + summary) stands in for a page we could not use; the reason is kept."""
+    report.fallbacks += 1
     entry.provenance = {**entry.provenance, "page_unused": reason}
     return entry
 
@@ -305,6 +308,8 @@ def _describe(report: PollReport) -> str:
     if report.waiting:
         parts.append(f"{report.waiting} backing off")
     parts.append(f"{s.new} new, {s.copies} copies, {s.present} already stored, {s.rejected} rejected")
+    if report.fallbacks:
+        parts.append(f"{report.fallbacks} stored from the feed summary (page unusable)")
     if report.stopped:
         parts.append("stopped on request")
     return "; ".join(parts)
