@@ -207,3 +207,21 @@ def test_decode_declared_latin1_but_windows_1258():
 def test_decode_plain_western_text_stays_western():
     text = "Café société, naïve façade — résumé"
     assert decode(text.encode("cp1252"), "text/html; charset=windows-1252") == text
+
+
+def test_policy_from_settings(monkeypatch, tmp_path):
+    from tinhhinh.console import UserError
+    from tinhhinh.ingest.http import FetchPolicy
+
+    home = tmp_path / "h"
+    home.mkdir()
+    monkeypatch.setenv("TINHHINH_HOME", str(home))
+    (home / "settings.toml").write_text(
+        '[collect]\ncontact = "so@example.vn"\n[collect.http]\nretries = 4\nhost_delay = 2\n',
+        encoding="utf-8",
+    )
+    policy = FetchPolicy.from_settings()
+    assert policy.retries == 4 and policy.host_delay == 2.0 and policy.user_agent.endswith("(+so@example.vn)")
+    (home / "settings.toml").write_text('[collect.http]\nretries = "many"\n', encoding="utf-8")
+    with pytest.raises(UserError, match=r"\[collect.http\] retries = 'many': expected a int"):
+        FetchPolicy.from_settings()

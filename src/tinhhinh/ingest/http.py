@@ -32,6 +32,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from tinhhinh import __version__, config
+from tinhhinh.console import UserError
 
 REDIRECT_CODES = (301, 302, 303, 307, 308)
 ROBOTS_AGENT = "tinhhinh"
@@ -80,9 +81,16 @@ class FetchPolicy:
         """Defaults, then ``[collect.http]`` in settings.toml, then explicit overrides."""
         values = {}
         section = config.setting("collect.http", {}) or {}
+        defaults = cls()
         for name in cls.__dataclass_fields__:
             if name in section:
-                values[name] = section[name]
+                kind = type(getattr(defaults, name))
+                try:
+                    values[name] = kind(section[name]) if kind is not bool else bool(section[name])
+                except (TypeError, ValueError) as exc:
+                    raise UserError(
+                        f"settings.toml [collect.http] {name} = {section[name]!r}: expected a {kind.__name__}"
+                    ) from exc
         contact = config.setting("collect.contact", None)
         if contact and "contact" not in values:
             values["contact"] = contact
