@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/stories.py [--sizes 1000 10000 100000] [--probes 500]
 
-Stories are built from real VNTC articles (the first 20k unique ones, vectorised once); to reach 100k
+Stories are built from real VNTC articles (the first 5k unique ones, vectorised once); to reach 100k
 distinct stories, each story is the sum of two random articles' vectors, inserted through the same code
 path as real stories (centroid truncation, inverted index). Probes are 500 other VNTC articles, assigned
 one by one (so the index also grows); we report the median and p95 wall time per ``assign`` and the part
@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 
 from tinhhinh import config
 from tinhhinh.item import Item
-from tinhhinh.stories.index import StoryIndex, vectorize
+from tinhhinh.stories.index import Story, StoryIndex, vectorize
 
 
 def load(n: int) -> list[Item]:
@@ -49,7 +49,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--probes", type=int, default=500)
-    ap.add_argument("--base", type=int, default=20000)
+    ap.add_argument("--base", type=int, default=5000)
     args = ap.parse_args()
     items = load(args.base + args.probes)
     base, probes = items[: args.base], items[args.base :]
@@ -65,11 +65,14 @@ def main() -> None:
             id_factory=lambda n, c=counter: f"s-{next(c)}", max_stories=10**7, max_idle_days=10**6
         )
         t = time.perf_counter()
-        for _ in range(size):
+        for n in range(size):
             a, b = rng.sample(vecs, 2)
             index.clock += 1
-            story = index._new_story(base[0], a)
-            index._add(story, b)
+            story = Story(id=f"b-{n}", created=index.clock)
+            story.add(a, index.clock)
+            story.add(b, index.clock)
+            index.stories[story.id] = story
+            index._reindex(story)
         build = time.perf_counter() - t
         lat, vec_lat = [], []
         for it in probes:

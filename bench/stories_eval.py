@@ -49,13 +49,19 @@ def main() -> None:
     ap.add_argument("--distractors", type=int, default=1000)
     ap.add_argument("--ship", action="store_true")
     ap.add_argument("--shuffled", action="store_true", help="also score a random (not time) order")
+    ap.add_argument("--quick", action="store_true", help="main stream only, no baseline, smaller grids")
+    ap.add_argument("--ship-only", action="store_true", help="skip cross-validation, only --ship")
     args = ap.parse_args()
 
     mds = load_mds()
     folds = cluster_folds(mds, args.folds)
     results: dict[str, dict[str, list[float]]] = {}
     t0 = time.time()
-    for k, test in enumerate(folds):
+    thresholds = (
+        (0.2, 0.25, 0.3, 0.35, 0.4) if args.quick else (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+    )
+    merges = (0.8,) if args.quick else (0.4, 0.6, 0.8, 0.95)
+    for k, test in enumerate([] if args.ship_only else folds):
         train_docs = [d for d in mds if d.cluster not in test]
         train_stream = time_order(train_docs + load_vntc("train", args.distractors, seed=k))
         eval_distr = load_vntc("test", args.distractors, seed=100 + k)
@@ -100,7 +106,7 @@ def main() -> None:
 
     if args.ship:
         stream = time_order(mds + load_vntc("train", args.distractors, seed=999))
-        model = fit_model(stream)
+        model = fit_model(stream, thresholds, merges)
         spec = dict(model.spec)
         spec["version"] = "lr-1"
         spec["trained_on"] = f"VN-MDS {n_clusters} clusters + {args.distractors} VNTC train distractors"

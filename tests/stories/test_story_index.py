@@ -158,6 +158,10 @@ def test_every_item_gets_a_story_even_empty_ones():
         item = stage(Item(id=f"e{i}", source="s"))
         assert item.story_id
         assert item.model_version["stories"]
+    # records without id or url are not mistaken for one another
+    a = stage(Item(title="Cháy lớn ở chợ Phùng Khoang", text="lính cứu hỏa dập lửa"))
+    b = stage(Item(title="Giá xăng tăng mạnh từ chiều nay", text="liên bộ điều chỉnh giá xăng dầu"))
+    assert a.story_id != b.story_id
 
 
 def test_eviction_bounds_memory_and_hands_rows_back():

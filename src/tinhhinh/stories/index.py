@@ -311,19 +311,18 @@ class StoryIndex:
         ``vectors`` (from ``vectorize``) may be passed when the caller already computed them.
         """
         self.clock += 1
-        key = item.key
-        if key in self.items:  # the same record again: same answer
+        key = item.key if (item.id or item.url) else None  # a record with neither has no identity
+        if key is not None and key in self.items:  # the same record again: same answer
             return self.resolve(self.items[key])
-        if item.dup_of:
-            sid = self._story_of_original(item.dup_of)
-            if sid is not None:
-                vec = vectors or vectorize(item, self.idf)
-                self._add(self.stories[sid], vec)
-                self._remember(key, sid)
-                return sid
         vec = vectors or vectorize(item, self.idf)
         if vec.ts is not None and (self.now is None or vec.ts > self.now):
             self.now = vec.ts
+        if item.dup_of:
+            sid = self._story_of_original(item.dup_of)
+            if sid is not None:
+                self._add(self.stories[sid], vec)
+                self._remember(key, sid)
+                return sid
         scored = self.score(vec)
         best = scored[0] if scored else None
         if best is not None and best[0] >= self.model.threshold:
@@ -470,7 +469,9 @@ class StoryIndex:
                     del self.postings[t]
         self.stories.pop(sid, None)
 
-    def _remember(self, key: str, sid: str) -> None:
+    def _remember(self, key: str | None, sid: str) -> None:
+        if key is None:
+            return
         self.items[key] = sid
         while len(self.items) > self.max_item_memory:
             self.items.popitem(last=False)
