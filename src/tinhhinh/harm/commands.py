@@ -23,6 +23,16 @@ def train_toxicity(
             "--out", help="Where to write the model. Default: $TINHHINH_HOME/models/toxicity-vihsd."
         ),
     ] = None,
+    news: Annotated[
+        Path | None,
+        typer.Option(
+            "--news",
+            help="News articles (JSONL/.gz) whose sentences join training as clean. Default: DATA/../vntc/train.jsonl.gz.",
+        ),
+    ] = None,
+    news_samples: Annotated[
+        int, typer.Option("--news-samples", help="How many news chunks (0: none).")
+    ] = 6000,
     as_json: Annotated[bool, typer.Option("--json", help="Print the model card as JSON.")] = False,
 ) -> int:
     """Train the toxicity model (clean/offensive/hate) on ViHSD: fit on train, tune on dev (a few minutes).
@@ -31,12 +41,20 @@ def train_toxicity(
     """
     from tinhhinh.harm.toxicity import train
 
+    if news is not None and not news.is_file():
+        raise UserError(f"train toxicity: --news {news} is not a file")
     if not data.is_dir():
         raise UserError(
             f"train toxicity: {data} is not a folder — pass --data DIR with train.jsonl and dev.jsonl"
         )
     try:
-        directory, card = train(data, out_dir, progress=lambda msg: err.print(f"[dim]toxicity:[/] {msg}"))
+        directory, card = train(
+            data,
+            out_dir,
+            news=news,
+            news_samples=news_samples,
+            progress=lambda msg: err.print(f"[dim]toxicity:[/] {msg}"),
+        )
     except (FileNotFoundError, ValueError) as exc:
         raise UserError(f"train toxicity: {exc}") from exc
     if as_json:
