@@ -123,6 +123,16 @@ def test_login_rate_limit(site):
     login(c, "officer_a")
 
 
+def test_signing_in_again_drops_the_previous_session(site):
+    c = site.client("coord")
+    first = c.cookies.get("th_session")
+    login(c, "coord")
+    assert c.cookies.get("th_session") != first
+    stale = site.client()
+    stale.cookies.set("th_session", first)
+    assert stale.get("/").status_code == 303
+
+
 def test_logout_ends_the_session_on_the_server(site):
     c = site.client("coord")
     cookie = c.cookies.get("th_session")

@@ -78,6 +78,22 @@ def test_case_from_story_full_workflow_on_pages(site):
     assert site.client("officer_a").get(f"/attachments/{att['id']}").status_code == 404  # moved to B
 
 
+def test_case_edit_form_uses_the_version_it_read(site):
+    case_id = cases.open_case(site.engine, site.users["coord"], title="Sửa hồ sơ", agency_id=site.agency_a)
+    c = site.client("officer_a")
+    page = c.get(f"/cases/{case_id}")
+    data = {"csrf": csrf_of(page.text), "version": "1", "title": "Sửa hồ sơ (đã cập nhật)", "priority": "urgent",
+            "due_date": "2026-12-01", "description": "Thêm mô tả"}  # fmt: skip
+    assert c.post(f"/cases/{case_id}/edit", data=data).status_code == 303
+    assert c.post(f"/cases/{case_id}/edit", data={**data, "title": "Ghi đè"}).status_code == 409
+    view = cases.get_case(site.engine, site.users["coord"], case_id)
+    assert (view["title"], view["priority"], view["due_date"]) == (
+        "Sửa hồ sơ (đã cập nhật)",
+        "urgent",
+        "2026-12-01",
+    )
+
+
 def test_stale_form_gets_409_never_a_silent_overwrite(site):
     case_id = cases.open_case(
         site.engine, site.users["coord"], title="Hai người cùng sửa", agency_id=site.agency_a

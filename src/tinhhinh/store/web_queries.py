@@ -106,6 +106,12 @@ def delete_session(engine: Engine, token: str) -> None:
         conn.execute(delete(web_sessions).where(web_sessions.c.token_hash == digest(token)))
 
 
+def purge_sessions(engine: Engine) -> int:
+    """Delete sessions past their absolute lifetime (idle ones go when next seen)."""
+    with engine.begin() as conn:
+        return conn.execute(delete(web_sessions).where(web_sessions.c.expires_at <= _now())).rowcount
+
+
 def delete_user_sessions(engine: Engine, user_id: int) -> None:
     with engine.begin() as conn:
         conn.execute(delete(web_sessions).where(web_sessions.c.user_id == user_id))

@@ -105,6 +105,10 @@ async def login(request: Request) -> Response:
         w.limiter.failed(username, ip)
         return render(request, "login.html", status_code=401, error=i18n.N_("Wrong user name or password."))
     w.limiter.succeeded(username)
+    old = request.cookies.get(SESSION_COOKIE)
+    if old:  # a new sign-in never reuses or keeps the previous session
+        wq.delete_session(w.engine, old)
+    wq.purge_sessions(w.engine)
     token, _csrf = wq.create_session(w.engine, actor.id, dt.timedelta(hours=w.settings.session_hours))
     response = redirect("/")
     set_cookie(response, request, SESSION_COOKIE, token, max_age=int(w.settings.session_hours * 3600))
@@ -218,6 +222,22 @@ def case_page(request: Request, case_id: int, actor: Actor = Depends(page_actor)
         names=wq.usernames(w.engine, ids),
         sectors=people.sectors(),
     )
+
+
+@router.post("/cases/{case_id}/edit")
+async def case_edit(request: Request, case_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+    form = await request.form()
+    fields = {
+        "title": _text(form, "title"),
+        "description": _text(form, "description"),
+        "sector": _text(form, "sector") or None,
+        "priority": _text(form, "priority") or "normal",
+        "due_date": _opt_date(form, "due_date"),
+    }
+    if not fields["title"]:
+        raise Invalid("a case needs a title")
+    cases.update_case(web(request).engine, actor, case_id, expected_version=_version(form), **fields)
+    return redirect(f"/cases/{case_id}")
 
 
 @router.post("/cases/{case_id}/transition")
@@ -396,6 +416,15 @@ def story_page(request: Request, story_id: str, actor: Actor = Depends(page_acto
     story = wq.get_story(w.engine, story_id)
     if story is None:
         raise NotFound(f"no story {story_id}")
+    try:
+        from tinhhinh.stories.hot import story_summary
+    except ImportError:  # story detection not installed: show the stored summary, if any
+        pass
+    else:
+        # Computed once per story size and cached with the story by the stories stage.
+        story["summary"] = {
+            "sentences": story_summary(w.engine, story["id"], story["size"], story["summary"])
+        }
     return render(request, "story.html", story=story, agencies=_agencies(request), sectors=people.sectors())
 
 
