@@ -302,7 +302,7 @@ def create_app(
     engine: Engine | None = None, *, db: str | None = None, settings: WebSettings | None = None
 ) -> FastAPI:
     from tinhhinh.store.db import engine_for
-    from tinhhinh.web import api, pages, public
+    from tinhhinh.web import api, dashboard, pages, public
 
     engine = engine or engine_for(db)
     settings = settings or WebSettings.from_config()
@@ -341,5 +341,6 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     app.include_router(public.router)  # citizens: receipt lookup and Open311 (no sign-in)
+    app.include_router(dashboard.router)  # the situation at a glance (aggregates only)
     app.include_router(pages.router)
     return app

@@ -1,0 +1,105 @@
+"""Aggregates for the dashboard: counts only, never a person, never petition personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select
+
+from tinhhinh.store.schema import items
+from tinhhinh.timefmt import LOCAL_TZ
+
+
+def _local_day(value: dt.datetime) -> str:
+    return value.replace(tzinfo=dt.UTC).astimezone(LOCAL_TZ).date().isoformat()
+
+
+def volume_by_area_day(conn: Connection, start: dt.datetime, end: dt.datetime) -> dict[str, Counter]:
+    """area -> Counter(local day -> items)."""
+    out: dict[str, Counter] = defaultdict(Counter)
+    q = select(items.c.area, items.c.published_at).where(
+        and_(items.c.published_at >= start, items.c.published_at < end)
+    )
+    for area, published in conn.execute(q):
+        out[area or "unknown"][_local_day(published)] += 1
+    return out
+
+
+def volume_by_place(conn: Connection, start: dt.datetime, end: dt.datetime) -> Counter:
+    counts: Counter = Counter()
+    q = select(items.c.places).where(and_(items.c.published_at >= start, items.c.published_at < end))
+    for (places,) in conn.execute(q):
+        for p in places or []:
+            counts[p] += 1
+    return counts
+
+
+def harm_counts(conn: Connection, start: dt.datetime, end: dt.datetime) -> dict[tuple[str, str], int]:
+    """(harm type, status) -> flags, for items published in the window."""
+    counts: Counter = Counter()
+    q = select(items.c.harm).where(and_(items.c.published_at >= start, items.c.published_at < end))
+    for (harm,) in conn.execute(q):
+        for h in harm or []:
+            counts[(h.get("type", "?"), h.get("status", "unconfirmed"))] += 1
+    return dict(counts)
+
+
+def toxicity_rates(conn: Connection, start: dt.datetime, end: dt.datetime, by: str) -> list[dict[str, Any]]:
+    """Share of scored items that are offensive or hateful, per area or source (rates, never people)."""
+    col = items.c[by]
+    q = (
+        select(
+            col,
+            func.count(items.c.toxicity),
+            func.sum((items.c.toxicity == "offensive").cast(items.c.pk.type)),
+            func.sum((items.c.toxicity == "hate").cast(items.c.pk.type)),
+        )
+        .where(and_(items.c.published_at >= start, items.c.published_at < end, items.c.toxicity.is_not(None)))
+        .group_by(col)
+    )
+    rows = []
+    for key, scored, offensive, hate in conn.execute(q):
+        scored = scored or 0
+        if scored:
+            rows.append(
+                {
+                    "key": key or "unknown",
+                    "scored": scored,
+                    "offensive": offensive or 0,
+                    "hate": hate or 0,
+                    "rate": round(((offensive or 0) + (hate or 0)) / scored, 4),
+                }
+            )
+    rows.sort(key=lambda r: (-r["rate"], r["key"]))
+    return rows
+
+
+def scored_items(conn: Connection, start: dt.datetime, end: dt.datetime) -> int:
+    return conn.execute(
+        select(func.count()).where(
+            and_(items.c.published_at >= start, items.c.published_at < end, items.c.toxicity.is_not(None))
+        )
+    ).scalar_one()
+
+
+def desk_status_by_agency(conn: Connection, open_petition_states: set[str]) -> dict[str, Any]:
+    """Cases by status and agency; open and overdue petitions by agency (counts only)."""
+    from tinhhinh.store.desk import agencies, cases, petitions
+
+    names = {aid: name for aid, name in conn.execute(select(agencies.c.id, agencies.c.name))}
+    case_counts: dict[str, Counter] = defaultdict(Counter)
+    for aid, status, n in conn.execute(
+        select(cases.c.agency_id, cases.c.status, func.count()).group_by(cases.c.agency_id, cases.c.status)
+    ):
+        case_counts[names.get(aid, "—")][status] += n
+    today = dt.datetime.now(LOCAL_TZ).date()
+    petition_counts: dict[str, Counter] = defaultdict(Counter)
+    for aid, state, due in conn.execute(select(petitions.c.agency_id, petitions.c.state, petitions.c.due_on)):
+        if state in open_petition_states:
+            agency = names.get(aid, "—")
+            petition_counts[agency]["open"] += 1
+            if due is not None and due < today:
+                petition_counts[agency]["overdue"] += 1
+    return {"cases": case_counts, "petitions": petition_counts}

@@ -1,0 +1,235 @@
+"""The dashboard: one page that shows what is happening. Every chart has a table view and CSV/XLSX.
+
+Panels are built from aggregates only (counts and rates, never a person). Charts are server-side SVG
+from ``tinhhinh.report.charts`` (the same as in the period report), so nothing loads from a CDN.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from tinhhinh.desk.access import Actor, can
+from tinhhinh.report import charts
+from tinhhinh.store import dashboard_queries as dq
+from tinhhinh.timefmt import LOCAL_TZ
+from tinhhinh.web import i18n, labels
+from tinhhinh.web.app import lang_of, page_actor, render, web
+
+router = APIRouter()
+
+WINDOWS = (7, 30, 90)
+
+
+@dataclass
+class Panel:
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[list[Any]]
+    svg: str = ""
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _bounds(days: int) -> tuple[dt.datetime, dt.datetime, list[str]]:
+    today = dt.datetime.now(LOCAL_TZ).date()
+    first = today - dt.timedelta(days=days - 1)
+    start = dt.datetime.combine(first, dt.time(), LOCAL_TZ).astimezone(dt.UTC).replace(tzinfo=None)
+    end = (
+        dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), LOCAL_TZ)
+        .astimezone(dt.UTC)
+        .replace(tzinfo=None)
+    )
+    return start, end, [(first + dt.timedelta(days=i)).isoformat() for i in range(days)]
+
+
+def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
+    """Every panel's data (the same data feeds the page, the table views and the downloads)."""
+    w = web(request)
+    _ = i18n.translations(lang_of(request)).gettext
+    start, end, day_list = _bounds(days)
+    panels: dict[str, Panel] = {}
+    with w.engine.connect() as conn:
+        by_area = dq.volume_by_area_day(conn, start, end)
+        places = dq.volume_by_place(conn, start, end)
+        harm = dq.harm_counts(conn, start, end)
+        scored = dq.scored_items(conn, start, end)
+        tox_area = dq.toxicity_rates(conn, start, end, "area") if scored else []
+        tox_source = dq.toxicity_rates(conn, start, end, "source") if scored else []
+        desk = dq.desk_status_by_agency(conn, labels.OPEN_PETITION) if can(actor, "stats.read") else None
+    # volume by area over time
+    areas = sorted(by_area, key=lambda a: -sum(by_area[a].values()))
+    top = areas[:6]
+    rows = [[day, *[by_area[a][day] for a in areas]] for day in day_list]
+    svg = (
+        charts.line(
+            [d[5:] for d in day_list],
+            {a: [by_area[a][d] for d in day_list] for a in top},
+            title=_("Items per day by area"),
+            x_label=_("day"),
+            y_label=_("items"),
+        )
+        if areas
+        else ""
+    )
+    panels["volume"] = Panel("volume", _("Volume by area"), [_("day"), *areas], rows, svg)
+    # volume by place
+    top_places = places.most_common(15)
+    panels["places"] = Panel(
+        "places",
+        _("Volume by place"),
+        [_("province"), _("items")],
+        [[p, n] for p, n in top_places],
+        charts.bar(top_places, title=_("Items by province"), value_label=_("items")) if top_places else "",
+    )
+    # harm flags awaiting confirmation
+    types = sorted({t for t, _s in harm})
+    statuses = ["unconfirmed", "confirmed", "dismissed"]
+    panels["flags"] = Panel(
+        "flags",
+        _("Flags"),
+        [_("type"), *statuses],
+        [[t, *[harm.get((t, s), 0) for s in statuses]] for t in types],
+        charts.stacked_bar(
+            types,
+            {s: [harm.get((t, s), 0) for t in types] for s in statuses},
+            title=_("Flags by type and review status"),
+        )
+        if types
+        else "",
+    )
+    # toxicity rates
+    if scored:
+        rows = [
+            [r["key"], r["scored"], r["offensive"], r["hate"], f"{100 * r['rate']:.1f}%"] for r in tox_area
+        ]
+        svg = charts.bar(
+            [(r["key"], round(100 * r["rate"], 2)) for r in tox_area[:12]],
+            title=_("Offensive or hateful items, % by area"),
+            value_label="%",
+        )
+        panel = Panel(
+            "toxicity",
+            _("Toxicity rates"),
+            [_("area"), _("scored"), _("offensive"), _("hate"), _("rate")],
+            rows,
+            svg,
+        )
+        panel.extra["by_source"] = tox_source
+    else:
+        panel = Panel(
+            "toxicity",
+            _("Toxicity rates"),
+            [_("area"), _("rate")],
+            [],
+            note=_(
+                "No toxicity model is installed here, so no rates yet. "
+                "An administrator can train one with `tinhhinh train toxicity --data DIR`."
+            ),
+        )
+    panels["toxicity"] = panel
+    # desk
+    if desk is not None:
+        agencies = sorted(desk["cases"])
+        statuses = sorted({s for c in desk["cases"].values() for s in c})
+        panels["cases"] = Panel(
+            "cases",
+            _("Cases by status and agency"),
+            [_("agency"), *statuses],
+            [[a, *[desk["cases"][a][s] for s in statuses]] for a in agencies],
+            charts.stacked_bar(
+                agencies,
+                {s: [desk["cases"][a][s] for a in agencies] for s in statuses},
+                title=_("Cases by status and agency"),
+            )
+            if agencies
+            else "",
+        )
+        pa = sorted(desk["petitions"])
+        panels["petitions"] = Panel(
+            "petitions",
+            _("Open and overdue petitions"),
+            [_("agency"), _("open"), _("overdue")],
+            [[a, desk["petitions"][a]["open"], desk["petitions"][a]["overdue"]] for a in pa],
+            charts.stacked_bar(
+                pa,
+                {
+                    _("overdue"): [desk["petitions"][a]["overdue"] for a in pa],
+                    _("open, on time"): [
+                        desk["petitions"][a]["open"] - desk["petitions"][a]["overdue"] for a in pa
+                    ],
+                },
+                title=_("Open petitions by agency"),
+            )
+            if pa
+            else "",
+        )
+    # sources
+    from tinhhinh.store import sources as source_store
+    from tinhhinh.timefmt import local_short
+
+    health = source_store.all_sources(w.engine)
+    panels["sources"] = Panel(
+        "sources",
+        _("Source health"),
+        [_("source"), _("last success"), _("failures in a row"), _("items")],
+        [
+            [h.name or h.url, local_short(h.last_success_at), h.consecutive_failures, h.items_total]
+            for h in health
+        ],
+    )
+    return panels
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard(request: Request, days: int = 7, actor: Actor = Depends(page_actor)) -> Response:
+    days = days if days in WINDOWS else 7
+    panels = build_panels(request, actor, days)
+    hot = []
+    try:
+        from tinhhinh.stories.hot import list_stories
+
+        hot = list_stories(web(request).engine, since=dt.timedelta(days=days), limit=8)
+    except Exception:  # noqa: BLE001 — a broken story index must not take the whole page down
+        hot = []
+    return render(request, "dashboard.html", panels=panels, days=days, windows=WINDOWS, hot=hot)
+
+
+@router.get("/dashboard/data/{key}.{fmt}")
+def download(
+    request: Request, key: str, fmt: str, days: int = 7, actor: Actor = Depends(page_actor)
+) -> Response:
+    days = days if days in WINDOWS else 7
+    panel = build_panels(request, actor, days).get(key)
+    if panel is None or fmt not in ("csv", "xlsx"):
+        return Response(status_code=404)
+    name = f"tinhhinh-{key}-{days}d.{fmt}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(panel.columns)
+        writer.writerows(panel.rows)
+        return Response("\ufeff" + buf.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = key[:31]
+    ws.append(panel.columns)
+    for row in panel.rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return Response(
+        out.getvalue(),
+        headers=headers,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
