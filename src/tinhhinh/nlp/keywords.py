@@ -1,0 +1,588 @@
+"""Keywords: up to 10 real Vietnamese words or names per item, scored by TF-IDF.
+
+No CRF at run time. A lexicon of multi-syllable words (built once from VNTC with underthesea's
+segmenter over a training slice, see ``models/keywords.md``) drives a greedy longest-match
+segmentation of the folded text. Runs of capitalised syllables that the lexicon does not know
+(names like "Bảo Chấn") are candidates too. Output uses the word's usual written form (from the
+corpus), so "hoà"/"hòa", NFC/NFD input give the same keywords.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tinhhinh.item import Item
+from tinhhinh.nlp.normalize import fold, has_diacritics, nfc
+
+LEXICON_FILE = "keywords.tsv.gz"
+MAX_WORD = 4  # syllables
+MAX_KEYWORDS = 10
+MAX_CHARS = 30_000
+# Words in more than this share of news articles are not keywords of any one article.
+MAX_DF_SHARE = 0.08
+
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_DIGIT_RE = re.compile(r"\d")
+# Punctuation that ends a phrase: words never span it.
+_BREAK_RE = re.compile(r"[.,;:!?()\[\]{}\"“”«»…\n\r\t/|–—-]")
+_SENTENCE_END_RE = re.compile(r"[.!?…:\n\"“”]")
+
+# Reviewed additions to the MIT stopword list: time expressions (the brief excludes dates) and
+# news boilerplate that the list misses.
+EXTRA_STOP = {
+    "hôm nay",
+    "hôm qua",
+    "hôm sau",
+    "sáng nay",
+    "chiều nay",
+    "tối nay",
+    "tối qua",
+    "đêm qua",
+    "sáng qua",
+    "chiều qua",
+    "năm nay",
+    "năm ngoái",
+    "năm qua",
+    "tuần qua",
+    "tuần này",
+    "tuần sau",
+    "tháng này",
+    "tháng qua",
+    "tháng sau",
+    "thời gian",
+    "hiện nay",
+    "hiện tại",
+    "gần đây",
+    "vừa qua",
+    "trước đó",
+    "sau đó",
+    "lúc này",
+    "khi đó",
+    "thứ hai",
+    "thứ ba",
+    "thứ tư",
+    "thứ năm",
+    "thứ sáu",
+    "thứ bảy",
+    "chủ nhật",
+    "cuối tuần",
+    "đầu năm",
+    "cuối năm",
+    "giữa năm",
+    "tuy nhiên",
+    "có thể",
+    "không thể",
+    "cho biết",
+    "một số",
+    "tất cả",
+    "đối với",
+    "theo đó",
+    "ngoài ra",
+    "bên cạnh",
+    "đặc biệt",
+    "trong khi",
+    "thậm chí",
+    "chúng tôi",
+    "chúng ta",
+    "các bạn",
+    "bởi vì",
+    "vì vậy",
+    "do đó",
+    "nhiều người",
+    "mọi người",
+    "trường hợp",
+    "vấn đề",
+    "khả năng",
+    "thực hiện",
+    "tiếp tục",
+    "bắt đầu",
+    "quan trọng",
+    "kết quả",
+    "đầu tiên",
+    "cuối cùng",
+    "hoạt động",
+    "yêu cầu",
+    "thông tin",
+    "phóng viên",
+    "bài viết",
+    "theo ông",
+    "theo bà",
+    "tuy vậy",
+    "như vậy",
+    "nhất là",
+    "hay không",
+    "được biết",
+    "còn lại",
+    "trở thành",
+    "trở lại",
+    "cùng với",
+    "tương tự",
+    "khác nhau",
+    "rất nhiều",
+    "cũng như",
+    "bao gồm",
+    "nhằm mục đích",
+    "có lẽ",
+    "chắc chắn",
+    "thường xuyên",
+    "hàng ngày",
+    "hàng năm",
+    "mỗi năm",
+    "mỗi ngày",
+    "lần đầu",
+    "lần này",
+    "lần thứ",
+    "số lượng",
+    "ông ta",
+    "bà ta",
+    "anh ta",
+    "cô ta",
+    "họ đã",
+    "đã được",
+    "sẽ được",
+    "đang được",
+}
+# Function syllables that never begin or end a keyword ("các doanh nghiệp" → no).
+EDGE_STOP = {
+    "các",
+    "những",
+    "của",
+    "và",
+    "là",
+    "được",
+    "bị",
+    "đã",
+    "sẽ",
+    "đang",
+    "cho",
+    "với",
+    "này",
+    "đó",
+    "kia",
+    "thì",
+    "mà",
+    "nhưng",
+    "hay",
+    "hoặc",
+    "như",
+    "để",
+    "từ",
+    "tại",
+    "ở",
+    "vào",
+    "ra",
+    "lên",
+    "xuống",
+    "trong",
+    "ngoài",
+    "trên",
+    "dưới",
+    "một",
+    "hai",
+    "ba",
+    "bốn",
+    "năm",
+    "sáu",
+    "bảy",
+    "tám",
+    "chín",
+    "mười",
+    "trăm",
+    "nghìn",
+    "ngàn",
+    "triệu",
+    "tỷ",
+    "tỉ",
+    "không",
+    "có",
+    "rất",
+    "cũng",
+    "vẫn",
+    "còn",
+    "ông",
+    "bà",
+    "anh",
+    "chị",
+    "em",
+    "ngày",
+    "tháng",
+    "lúc",
+    "giờ",
+    "phút",
+    "khi",
+    "nếu",
+    "thế",
+    "vậy",
+    "nào",
+    "gì",
+    "ai",
+    "đây",
+    "ấy",
+    "nhiều",
+    "ít",
+    "mỗi",
+    "mọi",
+    "cả",
+    "theo",
+    "về",
+    "do",
+    "bởi",
+    "vì",
+    "nên",
+    "lại",
+    "rồi",
+    "thêm",
+    "đều",
+    "nhau",
+}
+
+
+def canonical_surface(word: str) -> str:
+    """Canonical tone placement, keeping which syllables start with a capital."""
+    out = []
+    for syl in word.split():
+        f = fold(syl)
+        if len(syl) > 1 and syl.isupper():
+            f = f.upper()  # acronyms stay acronyms: "TP HCM", "CHDCND"
+        elif syl[:1].isupper():
+            f = f[:1].upper() + f[1:]
+        out.append(f)
+    return " ".join(out)
+
+
+# --- stopwords --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Folded stopwords: the MIT list (minus reviewed content words) plus EXTRA_STOP."""
+    root = resources.files("tinhhinh").joinpath("data")
+    words = {
+        fold(line.strip())
+        for line in root.joinpath("vietnamese-stopwords.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    keep = {
+        fold(line.strip())
+        for line in root.joinpath("vietnamese-stopwords-keep.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    return frozenset((words - keep) | {fold(w) for w in EXTRA_STOP})
+
+
+# --- lexicon ----------------------------------------------------------------------------------------
+
+
+class Lexicon:
+    """Folded multi-syllable word -> (usual written form, document frequency in VNTC)."""
+
+    def __init__(self, entries: dict[str, tuple[str, int]], n_docs: int, meta: dict[str, str] | None = None):
+        self.entries = entries
+        self.n_docs = n_docs
+        self.meta = meta or {}
+
+    @property
+    def version(self) -> str:
+        return self.meta.get("version", "unknown")
+
+    def idf(self, df: int) -> float:
+        return math.log((1 + self.n_docs) / (1 + df)) + 1.0
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.GzipFile(path, "wb", mtime=0) as raw:
+            lines = [f"#{k}\t{v}" for k, v in sorted(self.meta.items())]
+            lines.append(f"#n_docs\t{self.n_docs}")
+            lines += [f"{k}\t{s}\t{df}" for k, (s, df) in sorted(self.entries.items())]
+            raw.write(("\n".join(lines) + "\n").encode("utf-8"))
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Lexicon:
+        if path is None:
+            ref = resources.files("tinhhinh").joinpath(f"models/{LEXICON_FILE}")
+            data = ref.read_bytes()
+        else:
+            data = Path(path).read_bytes()
+        entries: dict[str, tuple[str, int]] = {}
+        meta: dict[str, str] = {}
+        n_docs = 1
+        for line in gzip.decompress(data).decode("utf-8").splitlines():
+            if line.startswith("#"):
+                k, _, v = line[1:].partition("\t")
+                if k == "n_docs":
+                    n_docs = int(v)
+                else:
+                    meta[k] = v
+                continue
+            k, s, df = line.split("\t")
+            entries[k] = (s, int(df))
+        return cls(entries, n_docs, meta)
+
+
+@lru_cache(maxsize=4)
+def _cached_lexicon(path: str | None) -> Lexicon:
+    return Lexicon.load(path)
+
+
+# --- segmentation -----------------------------------------------------------------------------------
+
+
+# One pass over the text: a token, a sentence end, or another phrase break.
+_SCAN_RE = re.compile(r"([^\W_]+)|([.!?…:\n\"“”'‘’])|([,;()\[\]{}«»/|–—\-\t\r])")
+
+
+def _phrases(text: str) -> list[list[tuple[str, str, bool]]]:
+    """Runs of (original token, folded token, sentence-initial) between punctuation breaks."""
+    text = nfc(text)[:MAX_CHARS]
+    folded = fold(text)
+    same = len(folded) == len(text)
+    out: list[list[tuple[str, str, bool]]] = []
+    cur: list[tuple[str, str, bool]] = []
+    sentence_start = True
+    for m in _SCAN_RE.finditer(text):
+        tok = m.group(1)
+        if tok is None:
+            if cur:
+                out.append(cur)
+                cur = []
+            if m.group(2) is not None:
+                sentence_start = True
+            continue
+        cur.append((tok, folded[m.start() : m.end()] if same else fold(tok), sentence_start))
+        sentence_start = False
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _prefixes(lexicon: dict[str, Any]) -> frozenset[str]:
+    return frozenset(" ".join(w.split()[:2]) for w in lexicon)
+
+
+def segment(
+    text: str, lexicon: dict[str, Any], prefixes: frozenset[str] | None = None
+) -> list[tuple[str, str, bool, bool]]:
+    """Greedy longest match: (folded word, original surface, sentence-initial, phrase-initial).
+
+    Multi-syllable words carry an empty surface: callers use the lexicon's written form.
+    """
+    if prefixes is None:
+        prefixes = _prefixes(lexicon)
+    words = []
+    for phrase in _phrases(text):
+        n = len(phrase)
+        i = 0
+        while i < n:
+            tok, ftok, initial = phrase[i]
+            if i + 1 < n and f"{ftok} {phrase[i + 1][1]}" in prefixes:
+                for k in range(min(MAX_WORD, n - i), 1, -1):
+                    cand = " ".join(f for _, f, _ in phrase[i : i + k])
+                    if cand in lexicon:
+                        words.append((cand, "", initial, i == 0))
+                        i += k
+                        break
+                else:
+                    words.append((ftok, tok, initial, i == 0))
+                    i += 1
+            else:
+                words.append((ftok, tok, initial, i == 0))
+                i += 1
+    return words
+
+
+def _is_name_syllable(tok: str) -> bool:
+    return tok[:1].isupper() and not _DIGIT_RE.search(tok)
+
+
+def _good_candidate(folded: str, stop: frozenset[str]) -> bool:
+    if " " not in folded or _DIGIT_RE.search(folded):
+        return False
+    if folded in stop:
+        return False
+    parts = folded.split()
+    return parts[0] not in EDGE_STOP and parts[-1] not in EDGE_STOP
+
+
+# --- extraction ---------------------------------------------------------------------------------------
+
+
+class KeywordExtractor:
+    def __init__(self, lexicon: Lexicon, max_keywords: int = MAX_KEYWORDS) -> None:
+        self.lexicon = lexicon
+        self.max_keywords = max_keywords
+        self.stop = stopwords()
+        self.max_df = MAX_DF_SHARE * lexicon.n_docs
+        self.prefixes = _prefixes(lexicon.entries)
+
+    def extract(self, title: str, text: str) -> list[str]:
+        entries = self.lexicon.entries
+        tf: Counter[str] = Counter()
+        names: dict[str, Counter[str]] = defaultdict(Counter)
+        for part, weight in ((title or "", 2.0), (text or "", 1.0)):
+            if not part.strip():
+                continue
+            words = segment(part, entries, self.prefixes)
+            for w, _, _, _ in words:
+                if w in entries:
+                    tf[w] += weight
+            # Unknown names: runs of >= 2 capitalised single syllables within one phrase, not
+            # starting a sentence (a capital there says nothing).
+            run: list[tuple[str, str]] = []
+            for w, surf, initial, phrase_start in [*words, ("", "", True, True)]:
+                is_name = bool(surf) and " " not in w and _is_name_syllable(surf)
+                if run and is_name and not phrase_start:
+                    run.append((w, surf))
+                    continue
+                if 2 <= len(run) <= MAX_WORD:
+                    key = " ".join(f for f, _ in run)
+                    if key not in entries:
+                        tf[key] += weight
+                        names[key][canonical_surface(" ".join(sf for _, sf in run))] += 1
+                run = [(w, surf)] if is_name and not initial else []
+        scored = []
+        for w, f in tf.items():
+            if not _good_candidate(w, self.stop):
+                continue
+            if w in entries:
+                surface, df = entries[w]
+                if df > self.max_df:
+                    continue
+            else:
+                if f < 2:  # an unknown capitalised run seen once is too often a fragment
+                    continue
+                surface, df = names[w].most_common(1)[0][0], 1
+            scored.append(((1.0 + math.log(f)) * self.lexicon.idf(df), w, surface))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        out: list[str] = []
+        seen: set[str] = set()
+        for _, w, surface in scored:
+            # Skip a word contained in a better-ranked one ("Hồ Chí" after "Hồ Chí Minh").
+            if any(f" {w} " in f" {s} " for s in seen):
+                continue
+            seen.add(w)
+            out.append(surface)
+            if len(out) >= self.max_keywords:
+                break
+        return out
+
+
+class KeywordsStage:
+    """Per-record stage: sets ``item.keywords`` (up to 10 words or names, best first)."""
+
+    name = "keywords"
+
+    def __init__(self, lexicon_path: str | Path | None = None, max_keywords: int = MAX_KEYWORDS) -> None:
+        self.lexicon_path = str(lexicon_path) if lexicon_path else None
+        self.max_keywords = max_keywords
+        self._extractor: KeywordExtractor | None = None
+
+    @property
+    def extractor(self) -> KeywordExtractor:
+        if self._extractor is None:
+            self._extractor = KeywordExtractor(_cached_lexicon(self.lexicon_path), self.max_keywords)
+        return self._extractor
+
+    @property
+    def version(self) -> str:
+        return f"lex-{self.extractor.lexicon.version}"
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"lexicon_path": self.lexicon_path, "max_keywords": self.max_keywords, "_extractor": None}
+
+    def __call__(self, item: Item) -> Item:
+        item.keywords = self.extractor.extract(item.title or "", item.text or "")
+        item.model_version[self.name] = self.version
+        return item
+
+
+# --- building the lexicon (training time only; underthesea is a dev dependency) ------------------------
+
+
+def build_lexicon(
+    texts_for_segmenter: Iterable[str],
+    texts_for_df: Iterable[str],
+    out_path: Path | str | None = None,
+    min_count: int = 3,
+    log: Any = None,
+) -> Lexicon:
+    """Collect multi-syllable words from underthesea's segmenter, then document frequencies over VNTC.
+
+    ``texts_for_segmenter``: a slice of training articles segmented by the CRF once.
+    ``texts_for_df``: the articles whose greedy segmentation gives the document frequencies.
+    """
+    from underthesea import word_tokenize  # training-time only
+
+    say = log or (lambda msg: None)
+    t0 = time.time()
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    n = 0
+    for text in texts_for_segmenter:
+        for line in nfc(text).split("\n"):
+            for w in word_tokenize(line):
+                syls = w.split()
+                if not 2 <= len(syls) <= MAX_WORD or not all(_TOKEN_RE.fullmatch(s) for s in syls):
+                    continue
+                surfaces[fold(w)][canonical_surface(w)] += 1
+        n += 1
+    say(f"segmented {n} articles with underthesea ({time.time() - t0:.0f}s): {len(surfaces)} word types")
+    return finish_lexicon(surfaces, texts_for_df, out_path, min_count, log)
+
+
+def usual_surface(forms: Counter[str]) -> str | None:
+    """The written form to show, or None for entries we do not keep.
+
+    Lower-case words written without any diacritic are untoned Vietnamese ("co the"), not words.
+    A form that differs from the lower-case one only by its first capital is usually a sentence
+    start ("Giấc mơ"), so the lower-case form wins unless it is rare (then it is a name: "Tỉnh ủy").
+    """
+    surface = forms.most_common(1)[0][0]
+    lower = surface.lower()
+    if surface == lower and not has_diacritics(lower):
+        return None
+    if surface != lower and surface[1:] == lower[1:] and forms[lower] * 5 >= forms[surface]:
+        surface = lower
+    return surface
+
+
+def finish_lexicon(
+    surfaces: dict[str, Counter[str]],
+    texts_for_df: Iterable[str],
+    out_path: Path | str | None = None,
+    min_count: int = 3,
+    log: Any = None,
+) -> Lexicon:
+    say = log or (lambda msg: None)
+    t0 = time.time()
+    words = {w: c for w, c in surfaces.items() if sum(c.values()) >= min_count and not _DIGIT_RE.search(w)}
+    df: Counter[str] = Counter()
+    n_docs = 0
+    prefixes = _prefixes(words)
+    for text in texts_for_df:
+        df.update({w for w, _, _, _ in segment(text, words, prefixes) if w in words})
+        n_docs += 1
+    entries = {}
+    for w, c in words.items():
+        if df[w] < 2:
+            continue
+        surface = usual_surface(c)
+        if surface is not None:
+            entries[w] = (surface, df[w])
+    say(f"document frequencies over {n_docs} articles ({time.time() - t0:.0f}s): {len(entries)} words kept")
+    import hashlib
+
+    digest = hashlib.sha1(
+        "\n".join(f"{k}\t{v[0]}\t{v[1]}" for k, v in sorted(entries.items())).encode()
+    ).hexdigest()
+    lex = Lexicon(entries, n_docs, {"version": digest[:8], "source": "VNTC; underthesea word_tokenize slice"})
+    if out_path is not None:
+        lex.save(Path(out_path))
+    return lex
