@@ -168,3 +168,29 @@ def test_cli_writes_files(desk, tmp_path):
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert bad.returncode == 1 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_daily_hook_runs_once_per_day_after_its_time(desk, tmp_path):
+    (desk.home / "settings.toml").write_text(f'[digest]\nout_dir = "{tmp_path / "daily"}"\n')
+    daily = digest.DailyDigest(desk.engine, "07:30", log=lambda m: None)
+    tz = digest._tz()
+    early = dt.datetime(2026, 11, 27, 7, 0, tzinfo=tz)
+    assert daily.tick(early) is None and not (tmp_path / "daily").exists()
+    first = daily.tick(early.replace(hour=8))
+    assert first is not None and len(first["files"]) == 4
+    assert daily.tick(early.replace(hour=9)) is None  # once a day
+    again = digest.DailyDigest(desk.engine, "07:30", log=lambda m: None)  # a restarted watcher
+    assert again.tick(early.replace(hour=10)) is None
+    assert again.tick(early.replace(day=28, hour=8)) is not None
+    with pytest.raises(Exception, match="HH:MM"):
+        digest.DailyDigest(desk.engine, "7h30")
+
+
+def test_watch_accepts_digest_at():
+    from typer.testing import CliRunner
+
+    from tinhhinh.cli import _register_subcommands, app
+
+    _register_subcommands()
+    result = CliRunner().invoke(app, ["watch", "--help"])
+    assert "--digest-at" in result.output

@@ -322,3 +322,40 @@ def digest_command(
     if "sent" in result:
         err.print(f"sent {len(result['sent'])} digest(s); skipped (no address or already sent): "
                   f"{', '.join(result['skipped']) or 'none'}")  # fmt: skip
+
+
+class DailyDigest:
+    """The watcher's daily hook: after each poll, once the office's clock passes ``at`` (HH:MM), build that
+    day's digests once (files in ``digest.out_dir``, default ``$TINHHINH_HOME/digests``; e-mail too when
+    ``[smtp]`` is set). What was done is recorded in the database, so a restarted watcher does not repeat it."""
+
+    def __init__(self, engine: Engine, at: str, log=None) -> None:  # noqa: ANN001 - log: Callable[[str], None]
+        try:
+            hh, mm = at.split(":")
+            self.at = dt.time(int(hh), int(mm))
+        except ValueError:
+            raise UserError(f"--digest-at {at!r}: use HH:MM (24-hour, office time)") from None
+        self.engine = engine
+        self.log = log or (lambda msg: err.print(msg))
+        self.done: dt.date | None = None
+
+    def tick(self, now: dt.datetime | None = None) -> dict[str, Any] | None:
+        now = now or dt.datetime.now(_tz())
+        day = now.date()
+        if now.time() < self.at or self.done == day:
+            return None
+        with self.engine.connect() as conn:
+            agencies = store.active_agencies(conn)
+            already = bool(agencies) and all(store.digest_sent(conn, day, a["id"], "file") for a in agencies)
+        self.done = day
+        if already:
+            return None
+        out = Path(str(config.setting("digest.out_dir", "") or config.home() / "digests"))
+        try:
+            result = run(self.engine, out=out, do_send=Smtp.from_config() is not None, day=day)
+        except UserError as exc:  # a mail server down must not stop the collection
+            self.log(f"[yellow]digest:[/] {exc}")
+            return None
+        self.log(f"digest {day}: {len(result.get('files', [])) // 2} agencies written to {out}"
+                 + (f", {len(result.get('sent', []))} sent" if "sent" in result else ""))  # fmt: skip
+        return result

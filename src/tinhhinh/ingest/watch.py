@@ -350,6 +350,19 @@ DbOpt = Annotated[
 ]
 
 
+def _with_digest(poll: Callable, engine: Engine, at: str) -> Callable:
+    from tinhhinh.desk.digest import DailyDigest
+
+    daily = DailyDigest(engine, at)
+
+    def poll_then_digest() -> PollReport:
+        report = poll()
+        daily.tick()
+        return report
+
+    return poll_then_digest
+
+
 def _analysis(engine: Engine):
     """The same stages `tinhhinh ingest` runs (the ingest module owns the choice)."""
     try:
@@ -379,6 +392,9 @@ def watch_command(
     no_analyze: Annotated[
         bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")
     ] = False,
+    digest_at: Annotated[
+        str | None, typer.Option("--digest-at", help="Also write/send the daily desk digests at HH:MM.")
+    ] = None,
 ) -> int:
     """Poll news feeds, fetch new articles, analyse and store them; keep each source's health.
 
@@ -410,6 +426,8 @@ def watch_command(
         watcher = Watcher(
             engine, urls, fetcher=fetcher, options=options, stages=stages, ordered=ordered, stop=stop
         )
+        if digest_at:  # the desk's daily digest rides on the poll loop (tinhhinh.desk.digest)
+            watcher.poll = _with_digest(watcher.poll, engine, digest_at)
         err.print(f"watching {len(urls)} feed(s)" + ("" if once else f" every {every}"))
         reports = watcher.run(once=once)
     if once:
