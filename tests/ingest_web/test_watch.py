@@ -211,3 +211,15 @@ def test_sources_command_json_and_red_alert(site, fetcher, engine, tmp_path):
         env={**os.environ, "COLUMNS": "250"},
     )
     assert "FAILING ×5" in table.stdout and "127.0.0.1" in table.stdout
+
+
+def test_big_backlog_is_fetched_over_several_polls(site, fetcher, engine):
+    _serve_news(site)
+    w = _watcher(engine, [site.url("/rss/thoi-su.rss")], fetcher, [], max_pages_per_feed=2)
+    first = w.poll()
+    assert first.pages == 2 and first.stored.new == 2
+    assert source_store.get(engine, site.url("/rss/thoi-su.rss")).etag is None  # not done: no 304 next time
+    second = w.poll()
+    assert second.fetched == 1 and second.pages == 1 and second.stored.new == 1
+    assert source_store.get(engine, site.url("/rss/thoi-su.rss")).etag == '"feed-v1"'
+    assert w.poll().not_modified == 1

@@ -195,12 +195,15 @@ class Watcher:
             return
         known = item_store.known_keys(self.engine, [it.key for it in feed_items])
         fresh = [it for it in feed_items if it.key not in known]
-        fresh = list({it.key: it for it in fresh}.values())[: self.options.max_pages_per_feed]
+        fresh = list({it.key: it for it in fresh}.values())
+        # more new entries than one poll may fetch: take the first ones now, the rest next poll
+        # (validators are then not saved, so the next poll re-reads the feed instead of a 304)
+        complete = len(fresh) <= self.options.max_pages_per_feed
+        fresh = fresh[: self.options.max_pages_per_feed]
         given_up = source_store.pages_given_up(
             self.engine, [it.url for it in fresh if it.url], self.options.page_attempts
         )
         to_store: list[Item | Rejection] = list(rejections)
-        complete = True
         for entry in fresh:
             if self.stop.is_set():
                 complete = False
