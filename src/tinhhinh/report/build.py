@@ -406,8 +406,16 @@ def _rank_table(caption: str, head: str, counts: dict, label, lang: str, limit: 
                  [False, False, True, True], total_row=True)  # fmt: skip
 
 
-def _chart_of(table: Table, svg: str, title: str) -> Chart:
-    return Chart(svg=svg, title=title, table=table.caption)
+def _chart(kind: str, categories: list[str], series: dict[str, list[float]], table: Table, *, title: str,
+           value_label: str = "", x_label: str = "") -> Chart:  # fmt: skip
+    """The SVG chart plus its data (the PDF draws from the data)."""
+    if kind == "line":
+        svg = charts.line(categories, series, title=title, x_label=x_label, y_label=value_label)
+    else:
+        svg = charts.stacked_bar(categories, series, title=title, value_label=value_label)
+    spec = {"kind": kind, "categories": categories, "series": series, "value_label": value_label,
+            "x_label": x_label}  # fmt: skip
+    return Chart(svg=svg, title=title, table=table.caption, spec=spec)
 
 
 def _agency_name(agencies: dict, k: Any, lang: str) -> str:
@@ -520,20 +528,15 @@ def build_report(
         [[short(k), fmt_int(n, L)] for k, n in daily],
         [False, True],
     )
-    daily_svg = charts.line([short(k) for k, _ in daily], {t("items", L): [n for _, n in daily]},
-                            title=t("s_daily", L), x_label=unit, y_label=t("items", L))  # fmt: skip
-    sections.append(
-        Section("2", t("s_daily", L), 2, [_chart_of(daily_table, daily_svg, t("s_daily", L)), daily_table])
-    )
+    daily_chart = _chart("line", [short(k) for k, _ in daily], {t("items", L): [n for _, n in daily]}, daily_table,
+                         title=t("s_daily", L), x_label=unit, value_label=t("items", L))  # fmt: skip
+    sections.append(Section("2", t("s_daily", L), 2, [daily_chart, daily_table]))
 
     area_table = _rank_table(t("s_area", L), t("area", L), f["by_area"], lambda k: area_label(k, L), L)
-    area_svg = charts.bar(
-        [(area_label(k, L), n) for k, n in sorted(f["by_area"].items(), key=lambda kv: (-kv[1], str(kv[0])))],
-        title=t("s_area", L), value_label=t("items", L),
-    )  # fmt: skip
-    sections.append(
-        Section("3", t("s_area", L), 2, [_chart_of(area_table, area_svg, t("s_area", L)), area_table])
-    )
+    ranked = sorted(f["by_area"].items(), key=lambda kv: (-kv[1], str(kv[0])))
+    area_chart = _chart("bar", [area_label(k, L) for k, _ in ranked], {t("items", L): [n for _, n in ranked]},
+                        area_table, title=t("s_area", L), value_label=t("items", L))  # fmt: skip
+    sections.append(Section("3", t("s_area", L), 2, [area_chart, area_table]))
     place_table = _rank_table(t("s_place", L), t("place", L), f["by_place"], str, L, limit=15)
     sections.append(
         Section("4", t("s_place", L), 2, [place_table] if f["by_place"] else [Para(t("none", L))])
@@ -608,13 +611,14 @@ def build_report(
     blocks = [ctable] if d["cases"] else [Para(t("none", L))]
     if d["cases"]:
         keys = sorted(d["cases"], key=lambda k: (k is None, _agency_name(d["agencies"], k, L)))
-        svg = charts.stacked_bar(
+        chart = _chart(
+            "stacked",
             [_agency_name(d["agencies"], k, L) for k in keys],
             {t("resolved", L): [d["cases"][k].get("resolved", 0) for k in keys],
              t("open_end", L): [d["cases"][k].get("open", 0) for k in keys]},
-            title=t("s_cases", L), value_label=t("s_cases", L).split(" ")[0],
+            ctable, title=t("s_cases", L), value_label=t("n_cases", L),
         )  # fmt: skip
-        blocks.insert(0, _chart_of(ctable, svg, t("s_cases", L)))
+        blocks.insert(0, chart)
     sections.append(Section("1", t("s_cases", L), 2, blocks))
     ptable = _desk_table(
         t("s_petitions", L), d["petitions"], d["petition_days"], d["agencies"], L, petitions=True

@@ -84,7 +84,7 @@ def report_command(
     ] = None,
     issued: Annotated[str | None, typer.Option("--issued", help="Date on the report. Default: --to.")] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Also print the figures as JSON on stdout.")
+        bool, typer.Option("--json", help="Print every figure as JSON on stdout (instead of the path).")
     ] = False,
     db: Annotated[str | None, typer.Option("--db", help="SQLite path or PostgreSQL URL.")] = None,
 ) -> int:

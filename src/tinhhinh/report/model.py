@@ -32,6 +32,8 @@ class Chart:
     svg: str
     title: str
     table: str  # caption of the table that carries the same numbers
+    # the data again, for renderers that draw natively (PDF): kind bar|stacked|line, categories, series, labels
+    spec: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -97,6 +99,7 @@ class Report:
         for s in out["sections"]:
             for b in s["blocks"]:
                 b.pop("svg", None)
+                b.pop("spec", None)
         return out
 
 

@@ -2,7 +2,7 @@
 
 fpdf2 needs a Unicode TrueType font for Vietnamese: DejaVu Serif from Debian/Ubuntu ``fonts-dejavu-core``
 (/usr/share/fonts/truetype/dejavu), or any folder holding DejaVuSerif*.ttf named by the setting
-``report.font_dir`` / env ``TINHHINH_FONT_DIR``. Tables only: the charts are in the HTML (and DOCX with cairosvg).
+``report.font_dir`` / env ``TINHHINH_FONT_DIR``. Charts are drawn natively from their data (fpdf2 drops SVG text).
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ def render_pdf(report: Report, path: Path) -> Path:
 
     for s in report.sections:
         if s.heading:
-            if pdf.get_y() > pdf.h - 45:
+            # keep a heading with what follows it (a chart needs more room than a paragraph)
+            if pdf.get_y() > pdf.h - (90 if s.blocks and isinstance(s.blocks[0], Chart) else 45):
                 pdf.add_page()
             pdf.ln(1.5)
             para(s.heading, 13, "B", indent=False)
@@ -144,10 +145,9 @@ def render_pdf(report: Report, path: Path) -> Path:
                         table.row(r)
                         pdf.set_font("serif", "", 10)
                 pdf.ln(3)
-            elif isinstance(b, Chart):
-                # fpdf2 draws too little of SVG (text, markers) to be trusted: the PDF keeps the tables,
-                # which carry the same numbers; the HTML file has the charts.
-                continue
+            elif isinstance(b, Chart) and b.spec:
+                # Drawn natively from the chart's data: fpdf2's SVG import drops text and markers.
+                _draw_chart(pdf, b, x0, width)
     pdf.ln(6)
     top = pdf.get_y()
     if top > pdf.h - 50:
@@ -182,3 +182,101 @@ def _col_widths(tb: Table) -> tuple[float, ...]:
         longest = max([max(len(w) for w in col.split()) * 1.1] + [len(r[j]) for r in tb.rows if j < len(r)])
         widths.append(min(max(longest, 9), 18) if (j < len(num) and num[j]) else min(max(longest, 8), 36))
     return tuple(widths)
+
+
+COLOURS = ((0, 114, 178), (230, 159, 0), (0, 158, 115), (213, 94, 0), (204, 121, 167), (86, 180, 233))
+
+
+def _num(v: float) -> str:
+    return f"{int(v)}" if float(v).is_integer() else f"{v:.1f}"
+
+
+def _draw_chart(pdf, chart: Chart, x0: float, width: float) -> None:
+    """Bars (horizontal, stacked when several series) or a line, with ticks, axis label and legend."""
+    from tinhhinh.report.charts import nice_ticks
+
+    spec = chart.spec
+    cats, series = list(spec["categories"]), dict(spec["series"])
+    names = list(series)
+    if spec["kind"] == "line":
+        height = 62.0
+    else:
+        height = 14 + 5.0 * max(1, len(cats)) + (6 if len(names) > 1 else 0)
+    if pdf.get_y() + height + 12 > pdf.h - pdf.b_margin:
+        pdf.add_page()
+    top = pdf.get_y() + 1
+    pdf.set_font("serif", "B", 10)
+    pdf.set_xy(x0, top)
+    pdf.cell(width, 5, chart.title, align="C")
+    y = top + 6
+    pdf.set_font("serif", "", 8)
+    if len(names) > 1:
+        for i, name in enumerate(names):
+            lx = x0 + 55 + i * 45
+            pdf.set_fill_color(*COLOURS[i % len(COLOURS)])
+            pdf.rect(lx, y + 1, 3, 3, style="F")
+            pdf.set_xy(lx + 4, y)
+            pdf.cell(40, 5, name)
+        y += 6
+    pdf.set_draw_color(200, 200, 200)
+    if spec["kind"] == "line":
+        values = [float(v) for v in series[names[0]]] if names else []
+        ticks = nice_ticks(max(values, default=0))
+        px0, px1, py0, py1 = x0 + 12, x0 + width - 4, y + height - 22, y + 2
+        scale = (py0 - py1) / (ticks[-1] or 1)
+        for tk in ticks:
+            ty = py0 - tk * scale
+            pdf.line(px0, ty, px1, ty)
+            pdf.set_xy(x0, ty - 2)
+            pdf.cell(11, 4, _num(tk), align="R")
+        step = (px1 - px0) / max(1, len(values) - 1)
+        every = max(1, -(-len(cats) // 10))
+        for i, label in enumerate(cats):
+            if i % every == 0 or i == len(cats) - 1:
+                pdf.set_xy(px0 + i * step - 8, py0 + 1)
+                pdf.cell(16, 4, label, align="C")
+        pdf.set_draw_color(*COLOURS[0])
+        pdf.set_line_width(0.5)
+        pts = [(px0 + i * step, py0 - v * scale) for i, v in enumerate(values)]
+        for a, b in zip(pts, pts[1:], strict=False):
+            pdf.line(a[0], a[1], b[0], b[1])
+        pdf.set_line_width(0.2)
+        pdf.set_draw_color(0, 0, 0)
+        pdf.line(px0, py0, px1, py0)
+        pdf.line(px0, py1, px0, py0)
+        pdf.set_xy(px0, py0 + 6)
+        pdf.cell(px1 - px0, 4, spec.get("x_label", ""), align="C")
+        pdf.set_y(py0 + 12)
+    else:
+        totals = [sum(float(series[n][i]) for n in names) for i in range(len(cats))]
+        ticks = nice_ticks(max(totals, default=0))
+        label_w = 58.0
+        bx0, bx1 = x0 + label_w, x0 + width - 10
+        scale = (bx1 - bx0) / (ticks[-1] or 1)
+        bottom = y + 5.0 * len(cats)
+        for tk in ticks:
+            tx = bx0 + tk * scale
+            pdf.line(tx, y, tx, bottom)
+            pdf.set_xy(tx - 6, bottom + 0.5)
+            pdf.cell(12, 4, _num(tk), align="C")
+        for i, cat in enumerate(cats):
+            ry = y + i * 5.0
+            pdf.set_xy(x0, ry + 0.5)
+            text = cat if pdf.get_string_width(cat) < label_w - 2 else cat[:34] + "…"
+            pdf.cell(label_w - 2, 4, text, align="R")
+            bx = bx0
+            for j, name in enumerate(names):
+                w = float(series[name][i]) * scale
+                if w > 0:
+                    pdf.set_fill_color(*COLOURS[j % len(COLOURS)])
+                    pdf.rect(bx, ry + 0.8, w, 3.4, style="F")
+                bx += w
+            pdf.set_xy(bx + 1, ry + 0.5)
+            pdf.cell(10, 4, _num(totals[i]))
+        pdf.set_draw_color(0, 0, 0)
+        pdf.line(bx0, y, bx0, bottom)
+        pdf.set_xy(bx0, bottom + 5)
+        pdf.cell(bx1 - bx0, 4, spec.get("value_label", ""), align="C")
+        pdf.set_y(bottom + 11)
+    pdf.set_draw_color(0, 0, 0)
+    pdf.set_fill_color(255, 255, 255)  # tables drawn next must not inherit the bar colour

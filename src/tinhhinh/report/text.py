@@ -92,6 +92,7 @@ T: dict[str, tuple[str, str]] = {
     "open_end": ("Còn tồn", "Open at end"),
     "overdue": ("Quá hạn", "Overdue"),
     "kind": ("Loại đơn", "Kind"),
+    "n_cases": ("Số vụ việc", "Cases"),
     "accepted": ("Thụ lý", "Accepted"),
     "handled_other": ("Không thụ lý/chuyển/hướng dẫn", "Not accepted/forwarded/guided"),
     "unassigned": ("(chưa giao cơ quan)", "(no agency yet)"),
