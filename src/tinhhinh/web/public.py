@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from tinhhinh import config
 from tinhhinh.console import UserError
@@ -126,7 +127,8 @@ async def status_lookup(request: Request) -> Response:
         return response
     form = await request.form()
     code = str(form.get("code") or "")
-    status = receipts.public_status(web(request).engine, code)
+    # The lookup is blocking database work: off the event loop, like the sync endpoints.
+    status = await run_in_threadpool(receipts.public_status, web(request).engine, code)
     return _status_page(request, asked=True, status=status)
 
 
@@ -224,7 +226,38 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^\+?[0-9 .()-]{8,20}$")
 
 
-@router.post(OPEN311 + "/requests.json", status_code=201, summary="Open311: file a kiến nghị/phản ánh")
+_REQUEST_FORM = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "required": ["service_code", "description", f"attribute[{PRIVACY_ATTRIBUTE}]"],
+                    "properties": {
+                        **{
+                            k: {"type": "string"}
+                            for k in (
+                                "api_key", "jurisdiction_id", "service_code", "lat", "long", "address_string",
+                                "address_id", "email", "device_id", "account_id", "first_name", "last_name",
+                                "phone", "description", "media_url",
+                            )
+                        },
+                        f"attribute[{PRIVACY_ATTRIBUTE}]": {"type": "string", "enum": ["true"]},
+                    },
+                }
+            }
+        },
+    }
+}  # fmt: skip
+
+
+@router.post(
+    OPEN311 + "/requests.json",
+    status_code=201,
+    summary="Open311: file a kiến nghị/phản ánh (GeoReport v2 fields, form-encoded)",
+    openapi_extra=_REQUEST_FORM,
+)
 async def create_request(request: Request) -> Response:
     if _limiters(request)["report"].hit(_client(request)):
         return _errors(429, "too many reports from this address: try again later")
@@ -270,7 +303,8 @@ async def create_request(request: Request) -> Response:
     if problems:
         return JSONResponse([{"code": 400, "description": p} for p in problems], status_code=400)
     try:
-        pid = receipts.public_intake(
+        pid = await run_in_threadpool(
+            receipts.public_intake,
             web(request).engine,
             sector=service_code,
             description=description,
