@@ -20,17 +20,18 @@ from __future__ import annotations
 import gzip
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from tinhhinh.harm import factcheck_registry as registry
 from tinhhinh.harm.text import as_text, safe_fold
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import strip_diacritics
+from tinhhinh.nlp.normalize import ascii_fold, strip_same_length
 
 VERSION = "lex-1"
 THRESHOLD = 0.4
@@ -82,6 +83,8 @@ _NOT_NEG_NEXT = {
     "so",
     "luu",
 }
+# Every diacritic-free spelling a detected negating word can have (for the whole-text bound).
+_NEG_CANDIDATES = frozenset({"khong", "chang", "cha", "chua", "ko", "kg", "hok", "hong", "khoi"})
 _NOT_NEG_PREV = {"hay", "hoac", "ma", "chu"}  # "... hay không" is a question tag
 # Phrases that say the surrounding statement is false, a rumour, or reported speech (diacritic-free).
 _REFUTE = [
@@ -138,15 +141,24 @@ _FUNCTION = {"la", "thi", "ma", "va", "cua", "co", "duoc", "bi", "nhung", "cac",
 
 
 def _strip(text: str) -> str:
-    return strip_diacritics(safe_fold(text))
+    # same length as the NFC text (offsets survive); only word characters matter afterwards
+    return strip_same_length(safe_fold(text))
 
 
-def _words_plain(text: str) -> list[str]:
+_DIGIT = re.compile(r"\d")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_SYN_KEYS = frozenset(_SYNONYMS)
+
+
+def _words_plain(text: str, ascii_only: bool = False) -> list[str]:
     """Diacritic-free syllables with the spelling variants folded."""
-    out: list[str] = []
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         text = _THOUSANDS.sub("", text)
-    for w in _WORD.findall(text):
+    words = (_ASCII_WORD if ascii_only else _WORD).findall(text)
+    if _SYN_KEYS.isdisjoint(words):
+        return words
+    out: list[str] = []
+    for w in words:
         rep = _SYNONYMS.get(w)
         if rep is None:
             out.append(w)
@@ -157,7 +169,7 @@ def _words_plain(text: str) -> list[str]:
 
 def negations(original: str, plain_words: list[str], with_mode: bool = False):  # noqa: ANN201
     """Positions (in ``plain_words``) of negating words in one sentence (and whether marks were read)."""
-    marked = _WORD.findall(safe_fold(original)) if original else []
+    marked = _words_plain(safe_fold(original)) if original else []
     use_marks = len(marked) == len(plain_words) and any(not w.isascii() for w in marked)
     pos: list[int] = []
     n = len(plain_words)
@@ -233,7 +245,7 @@ def idf(term: str) -> float:
 
 
 # A syllable is "rare" (worth indexing) when fewer than this share of news articles contain it.
-RARE_DF_SHARE = 0.03
+RARE_DF_SHARE = 0.05
 
 
 def _rare(term: str) -> bool:
@@ -252,6 +264,8 @@ class Claim:
     rare: frozenset[str]
     negations: int  # negating words in the claim, read with marks
     negations_plain: int  # the same read without marks (compared with diacritic-free sentences)
+    unigrams: tuple[tuple[str, float], ...] = ()
+    bigrams: tuple[tuple[str, str, float], ...] = ()
 
 
 def _content(words: list[str]) -> list[str]:
@@ -280,7 +294,9 @@ def build_claim(entry: dict[str, Any]) -> Claim | None:
     rare = frozenset(w for w in words if _rare(w))
     if not rare:
         rare = frozenset(sorted(words, key=idf, reverse=True)[:2])
-    return Claim(entry, terms, sum(terms.values()), rare, negs, negs_plain)
+    unigrams = tuple((t, w) for t, w in terms.items() if " " not in t)
+    bigrams = tuple((*t.split(" "), w) for t, w in terms.items() if " " in t)
+    return Claim(entry, terms, sum(terms.values()), rare, negs, negs_plain, unigrams, bigrams)
 
 
 @dataclass
@@ -304,21 +320,52 @@ class Matcher:
                 self.postings[t].append(i)
         self.index_terms = frozenset(self.postings)
         # how much rare-term weight each claim has: a candidate must show a good share of it
-        self.rare_weight = [sum(idf(t) for t in c.rare) for c in self.claims]
+        self.rare_needed = [max(1, round(0.3 * len(c.rare))) for c in self.claims]
 
     def __len__(self) -> int:
         return len(self.claims)
 
     def candidates(self, plain_words: set[str]) -> list[int]:
+        """Claims sharing at least two of their rare syllables (one if they have one) with the text.
+
+        Most news shares none with any claim and stops here.
+        """
         hits = plain_words & self.index_terms
         if not hits:
             return []
-        acc: dict[int, float] = defaultdict(float)
-        for t in hits:
-            w = idf(t)
-            for i in self.postings[t]:
-                acc[i] += w
-        return [i for i, w in acc.items() if w >= 0.5 * self.rare_weight[i]]
+        counts = Counter(chain.from_iterable(self.postings[t] for t in hits))
+        need = self.rare_needed
+        return [i for i, n in counts.items() if n >= need[i]]
+
+    def bounded(self, cand: list[int], words: list[str]) -> list[int]:
+        """Keep claims whose coverage by the WHOLE text reaches the threshold: no sentence can score more."""
+        content = _content(words)
+        uni = set(content)
+        survivors = []
+        for i in cand:
+            c = self.claims[i]
+            # a bigram needs both its syllables: a cheap upper bound first
+            bound = sum(w for t, w in c.unigrams if t in uni) + sum(
+                w for a, b, w in c.bigrams if a in uni and b in uni
+            )
+            if bound >= self.threshold * c.total - 1e-9:
+                survivors.append(i)
+        if not survivors:
+            return []
+        bigrams = set(zip(content, content[1:], strict=False))
+        if _NEG_CANDIDATES.intersection(uni):
+            # sentences drop their negating words before scoring: cover those bigrams too
+            kept = [w for w in content if w not in _NEG_CANDIDATES]
+            bigrams.update(zip(kept, kept[1:], strict=False))
+        keep = []
+        for i in survivors:
+            c = self.claims[i]
+            got = sum(w for t, w in c.unigrams if t in uni) + sum(
+                w for a, b, w in c.bigrams if (a, b) in bigrams
+            )
+            if got >= self.threshold * c.total - 1e-9:
+                keep.append(i)
+        return keep
 
     def score(self, claim: Claim, words: list[str]) -> float:
         present = set(_grams(words))
@@ -330,26 +377,28 @@ class Matcher:
         if not self.claims:
             return []
         fields = [("title", as_text(title)[:MAX_CHARS]), ("text", as_text(text)[:MAX_CHARS])]
-        plain_fields = [(name, original, _strip(original)) for name, original in fields]
-        all_words: set[str] = set()
-        for _, _, plain in plain_fields:
-            all_words.update(_words_plain(plain))
-        cand = self.candidates(all_words)
+        # Fast path at C speed: an ASCII copy of the whole item, its words, the claims sharing rare ones.
+        quick = _ascii(f"{fields[0][1]}\n{fields[1][1]}")
+        words = _words_plain(quick, ascii_only=True)
+        cand = self.candidates(set(words))
         if not cand:
             return []
-        title_plain = plain_fields[0][2]
-        title_refutes = refuted(title_plain)
+        cand = self.bounded(cand, words)
+        if not cand:
+            return []
+        title_refutes = refuted(_ascii(fields[0][1]))
+        rare = frozenset().union(*(self.claims[i].rare for i in cand))
         best: dict[int, Match] = {}
-        for name, original, plain in plain_fields:
+        for name, original in fields:
             if not original:
                 continue
-            sentences = _sentences(original, plain)
+            sentences = _sentences(original)
             for k, (start, end, sent, psent) in enumerate(sentences):
-                words_all = _words_plain(psent)
+                words_all = _words_plain(psent, ascii_only=True)
                 wset = set(words_all)
-                todo = [i for i in cand if self.claims[i].rare & wset]
-                if not todo:
+                if rare.isdisjoint(wset):
                     continue
+                todo = [i for i in cand if not self.claims[i].rare.isdisjoint(wset)]
                 neg, marked = negations(sent, words_all, with_mode=True)
                 skip = set(neg)
                 words = _content([w for j, w in enumerate(words_all) if j not in skip])
@@ -398,24 +447,27 @@ class Matcher:
         return len(neg) == (claim.negations if marked else claim.negations_plain)
 
 
-def _sentences(original: str, plain: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, sentence, plain sentence); ``plain`` has the same length as ``original`` when NFC."""
-    same = len(plain) == len(original)
-    src = original if same else plain
-    out = []
-    pos = 0
-    for m in _SENT_END.finditer(src):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(src):
-        out.append((pos, len(src)))
+def _ascii(text: str) -> str:
+    """Lower-case ASCII copy for matching words and phrases (marks dropped, đ→d; C speed)."""
+    return ascii_fold(text.lower())
+
+
+def _sentences(original: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, sentence, its ASCII copy), split on . ! ? ; … and line breaks of the original."""
     res = []
-    for a, b in out:
-        psent = plain[a:b]
-        if not psent.strip():
-            continue
-        res.append((a, b, original[a:b] if same else psent, psent))
+    pos = 0
+    bounds = []
+    for m in _SENT_END.finditer(original):
+        if m.start() > pos:
+            bounds.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(original):
+        bounds.append((pos, len(original)))
+    for a, b in bounds:
+        sent = original[a:b]
+        psent = _ascii(sent)
+        if psent.strip():
+            res.append((a, b, sent, psent))
     return res
 
 
