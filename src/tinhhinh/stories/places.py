@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, strip_diacritics
+from tinhhinh.nlp.normalize import fold, strip_diacritics, strip_token
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -90,6 +90,11 @@ class Gazetteer:
                 c["name"], Place(c["province"], prov["name"], "commune", c["name"]), prefix_len=1, weak=True
             )
         self.max_len = max(len(k) for k in self.exact)
+        # Most words start no name: checking the first word against these sets skips them cheaply.
+        self.first = {k[0] for k in self.exact} | {k[0] for k in self.blockers}
+        self.first_plain = {k[0] for k in self.plain}
+        # lower-case words can only start a match as a prefix ("tỉnh", "thành phố") or a blocker
+        self.lower_first = {k[0] for k, n in self.n_prefix.items() if n > 0} | {k[0] for k in self.blockers}
 
     def _add(self, name: str, place: Place, prefix_len: int, weak: bool = False) -> None:
         key = tuple(_toks(fold(name)))
@@ -111,13 +116,27 @@ class Gazetteer:
             return []
         spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
         raw = [text[a:b] for a, b in spans]
-        folded = [fold(t) for t in raw]
+        whole = fold(text)
+        if len(whole) == len(text):  # fold keeps the length of NFC text: slice instead of folding each word
+            folded = [whole[a:b] for a, b in spans]
+        else:
+            folded = [fold(t) for t in raw]
+        first, first_plain = self.first, self.first_plain
         n_cap = sum(1 for t in raw if t[:1].isupper())
         lower_text = n_cap < 0.02 * max(1, len(raw))
         out: list[Mention] = []
         i = 0
         while i < len(raw):
             hit = None
+            head = raw[i][:1]
+            if (
+                not lower_text
+                and not head.isupper()
+                and not head.isdigit()
+                and folded[i] not in self.lower_first
+            ) or (folded[i] not in first and strip_token(folded[i]) not in first_plain):
+                i += 1
+                continue
             for length in range(min(self.max_len, len(raw) - i), 0, -1):
                 if not self._joined(text, spans, i, length):
                     continue
