@@ -304,23 +304,50 @@ def _cli(args: list[str], home: Path, cwd: Path) -> subprocess.CompletedProcess:
                           env=env, timeout=120)  # fmt: skip
 
 
-def test_cli_writes_each_format(report_db, built, tmp_path):
+def test_cli_in_a_real_process(report_db, built, tmp_path):
     first, last = built["first"].isoformat(), built["last"].isoformat()
-    db = str(report_db["path"])
-    res = _cli(["report", "--from", first, "--to", last, "--db", db, "--format", "html", "--lang", "en"],
-               report_db["home"], tmp_path)  # fmt: skip
-    assert res.returncode == 0, res.stderr
-    out = tmp_path / res.stdout.strip()
-    assert out.name == f"bao-cao-{first}_{last}.html" and out.exists()
-    res = _cli(["report", "--from", first, "--to", last, "--db", db, "--json", "--out", str(tmp_path / "x.docx")],
-               report_db["home"], tmp_path)  # fmt: skip
+    args = [
+        "report",
+        "--from",
+        first,
+        "--to",
+        last,
+        "--db",
+        str(report_db["path"]),
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]
+    res = _cli(args + ["--json"], report_db["home"], tmp_path)
     assert res.returncode == 0, res.stderr
     figures = json.loads(res.stdout)
     assert figures["items"] == built["reports"]["vi"].figures["items"]
-    bad = _cli(["report", "--from", "yesterday", "--db", db], report_db["home"], tmp_path)
-    assert bad.returncode == 1 and "--from 'yesterday'" in bad.stderr and "Traceback" not in bad.stderr
-    bad = _cli(["report", "--from", last, "--to", first, "--db", db], report_db["home"], tmp_path)
-    assert bad.returncode == 1 and "before" in bad.stderr
+    assert figures["petitions_received"] == built["reports"]["vi"].figures["petitions_received"]
+    out = tmp_path / f"bao-cao-{first}_{last}.html"
+    assert out.exists() and "content checksum" in res.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "yesterday"], "--from 'yesterday': use a date"),
+        (["--from", "2026-11-20", "--to", "2026-11-01"], "is before --from"),
+        (["--from", "2026-11-01", "--to", "2026-11-20", "--format", "odt"], "--format 'odt'"),
+        (["--from", "2026-11-01", "--to", "2026-11-20", "--lang", "fr"], "--lang 'fr'"),
+    ],
+)
+def test_cli_bad_arguments_are_one_clear_error(report_db, tmp_path, args, message):
+    from typer.testing import CliRunner
+
+    from tinhhinh import cli
+    from tinhhinh.console import UserError
+
+    cli._register_subcommands()
+    res = CliRunner().invoke(cli.app, ["report", *args, "--db", str(report_db["path"]), "--out",
+                                       str(tmp_path / "x.out")])  # fmt: skip
+    assert isinstance(res.exception, UserError) and message in str(res.exception)
+    assert not (tmp_path / "x.out").exists()
 
 
 def test_pdf_missing_font_says_what_to_install(monkeypatch, tmp_path):

@@ -225,6 +225,8 @@ def fmt_num(x: float, lang: str, digits: int = 1) -> str:
 def fmt_pct(part: float, whole: float, lang: str) -> str:
     if not whole:
         return "—"
+    if part == whole:
+        return "100%"  # narrower than "100,0%" in tight table columns
     return fmt_num(100.0 * part / whole, lang) + "%"
 
 
