@@ -36,7 +36,7 @@ BODY_TOKENS = 400
 TOP_K = {"head": 80, "body": 250, "names": 40}  # centroid terms kept per view
 INDEX_TERMS = 25  # heaviest body terms + names under which a story is indexed
 QUERY_TERMS = 25
-MAX_POSTING = 4000  # terms in more stories than this are too common to retrieve by
+MAX_POSTING = 800  # terms in more stories than this are too common to retrieve by (bounds latency at 100k)
 CANDIDATES = 12
 
 FEATURES = (
