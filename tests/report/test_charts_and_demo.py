@@ -150,3 +150,16 @@ def test_full_demo_builds_desk_and_report_and_exits(tmp_path):
     assert res.returncode == 0, res.stderr[-2000:]
     assert "desk: " in res.stdout and "report of the replay" in res.stdout
     assert any((tmp_path / "demo-reports").glob("*.docx"))
+
+
+def test_model_card_scores_are_quoted(tmp_path):
+    from tinhhinh.report.build import _card_for, model_cards
+
+    (tmp_path / "toxicity.md").write_text(
+        "# toxicity\n\n- Data: x\n- Scores: macro-F1 0.61 on the test split\n"
+    )
+    (tmp_path / "other.md").write_text("# other\nnothing measured\n")
+    cards = model_cards(tmp_path)
+    assert cards == {"other": [], "toxicity": ["Scores: macro-F1 0.61 on the test split"]}
+    assert _card_for("toxicity", cards) == ["toxicity: Scores: macro-F1 0.61 on the test split"]
+    assert _card_for("places", cards) == []

@@ -167,11 +167,26 @@ def _stories(conn, start: dt.datetime, end: dt.datetime, per_month: int) -> list
             row = rows.get(s["id"], {})
             s["n_sources"] = len(s.pop("sources"))
             s["label"] = (row.get("label") or "").strip()
-            s["summary"] = _summary(conn, s["id"], row)
+            s["summary"] = _short(_summary(conn, s["id"], row))
             if not s["label"]:
                 first = q.story_first_items(conn, s["id"], 1)
                 s["label"] = first[0]["title"] if first else s["id"]
         out.append({"month": month, "stories": top})
+    return out
+
+
+def _short(sentences: list[str], max_words: int = 70) -> list[str]:
+    """At most two sentences and about ``max_words`` words: a review lists many stories."""
+    out: list[str] = []
+    words = 0
+    for sent in sentences[:2]:
+        w = sent.split()
+        if out and words + len(w) > max_words:
+            break
+        if len(w) > max_words:
+            sent = " ".join(w[:max_words]).rstrip(",;:") + " …"
+        out.append(sent)
+        words += len(w)
     return out
 
 
@@ -334,7 +349,7 @@ def model_cards(directory: Path | None = None) -> dict[str, list[str]]:
     cards: dict[str, list[str]] = {}
     if not directory.exists():
         return cards
-    pat = re.compile(r"\b(F1|F-1|accuracy|precision|recall|ROUGE|B-?cubed|macro|AUC)\b", re.I)
+    pat = re.compile(r"\b(F1|F-1|accuracy|precision|recall|ROUGE|B-?cubed|macro|AUC|scores?)\b", re.I)
     for path in sorted(directory.glob("*.md")):
         lines = [ln.strip(" |-*") for ln in path.read_text(encoding="utf-8").splitlines() if pat.search(ln)]
         cards[path.stem] = [re.sub(r"\s*\|\s*", " | ", ln) for ln in lines if ln][:4]
@@ -342,10 +357,12 @@ def model_cards(directory: Path | None = None) -> dict[str, list[str]]:
 
 
 def _card_for(stage: str, cards: dict[str, list[str]]) -> list[str]:
-    for name, lines in cards.items():
-        if name == stage or name.startswith(stage) or stage.startswith(name):
-            return lines
-    return []
+    """Score lines of every card named after the stage (e.g. stories → stories_idf, stories_lr)."""
+    lines: list[str] = []
+    for name, found in sorted(cards.items()):
+        if name == stage or name.startswith(stage + "_") or stage.startswith(name):
+            lines.extend(f"{name}: {x}" for x in found)
+    return lines
 
 
 # ------------------------------------------------------------------ the document

@@ -192,6 +192,7 @@ def render_docx(report: Report, path: Path, *, with_charts: bool | None = None) 
     head = doc.add_table(rows=1, cols=2)
     head.autofit = False
     _no_borders(head)
+    head.columns[0].width, head.columns[1].width = Mm(left_mm), Mm(right_mm)  # the grid Word lays out by
     lc, rc = head.rows[0].cells
     lc.width, rc.width = Mm(left_mm), Mm(right_mm)
     center = WD_ALIGN_PARAGRAPH.CENTER
@@ -236,6 +237,7 @@ def render_docx(report: Report, path: Path, *, with_charts: bool | None = None) 
     tail = doc.add_table(rows=1, cols=2)
     tail.autofit = False
     _no_borders(tail)
+    tail.columns[0].width, tail.columns[1].width = Mm(left_mm + 10), Mm(right_mm - 10)
     lc, rc = tail.rows[0].cells
     lc.width, rc.width = Mm(left_mm + 10), Mm(right_mm - 10)
     _cell_text(lc, h.recipients_label, size=12, bold=True, italic=True)
