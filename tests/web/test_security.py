@@ -183,3 +183,26 @@ def test_no_personal_data_or_search_words_in_logs_or_urls(site, caplog):
     assert "/petitions" in logged  # the access log is on...
     for value in (*PETITIONER.values(), CONTENT, "Hoa Mai"):
         assert value not in logged  # ...and carries no personal data or search words
+
+
+def test_a_crash_is_a_500_whose_log_has_no_message(site, caplog, monkeypatch):
+    from tinhhinh.web import pages
+
+    def boom(*_a, **_k):
+        raise RuntimeError(f"secret {PETITIONER['name']}")
+
+    monkeypatch.setattr(pages.cases, "list_cases", boom)
+    caplog.set_level(logging.DEBUG)
+    c = site.client("coord")
+    r = c.get("/cases")
+    assert r.status_code == 500 and PETITIONER["name"] not in r.text
+    assert "RuntimeError" in caplog.text and PETITIONER["name"] not in caplog.text
+
+
+def test_ids_beyond_64_bits_and_dangling_references_are_422_not_500(site):
+    api = site.api("coord")
+    assert api.get(f"/api/v1/cases/{2**64}").status_code == 422
+    r = api.post("/api/v1/cases", json={"title": "x", "agency_id": 999})
+    assert r.status_code in (404, 422)  # 404 once the desk checks the agency itself
+    c = site.client("coord")
+    assert c.get(f"/cases/{2**64}").status_code == 422

@@ -22,6 +22,7 @@ from tinhhinh.store.search import Filters
 from tinhhinh.store.search import search as run_search
 from tinhhinh.web import flags as flag_queue
 from tinhhinh.web.app import api_actor, web
+from tinhhinh.web.params import BodyId, Id, Version
 
 router = APIRouter(prefix="/api/v1", tags=["desk"])
 MAX_PER_PAGE = 200
@@ -32,7 +33,7 @@ def _page(rows: list[Any], page: int, per_page: int) -> dict[str, Any]:
     return {"items": rows[start : start + per_page], "page": page, "per_page": per_page, "total": len(rows)}
 
 
-Page = Query(1, ge=1)
+Page = Query(1, ge=1, le=1_000_000)
 PerPage = Query(50, ge=1, le=MAX_PER_PAGE)
 
 
@@ -42,12 +43,12 @@ class CaseIn(BaseModel):
     description: str = ""
     sector: str | None = None
     priority: str = "normal"
-    agency_id: int | None = None
+    agency_id: BodyId | None = None
     due_date: dt.date | None = None
 
 
 class CaseUpdate(BaseModel):
-    version: int
+    version: Version
     title: str | None = Field(None, max_length=500)
     description: str | None = None
     sector: str | None = None
@@ -57,9 +58,9 @@ class CaseUpdate(BaseModel):
 
 class CaseMove(BaseModel):
     to: str
-    version: int
+    version: Version
     reason: str | None = None
-    agency_id: int | None = None
+    agency_id: BodyId | None = None
 
 
 class CommentIn(BaseModel):
@@ -82,24 +83,24 @@ class PetitionIn(BaseModel):
     content: str
     privacy_notice_given: bool
     sector: str | None = None
-    agency_id: int | None = None
+    agency_id: BodyId | None = None
     remote: bool = False
     complex: bool = False
 
 
 class PetitionMove(BaseModel):
     to: str
-    version: int
+    version: Version
     on: dt.date | None = None
     reason: str | None = None
-    merged_into: int | None = None
+    merged_into: BodyId | None = None
     very_complex: bool = False
 
 
 class PetitionAssign(BaseModel):
-    version: int
-    agency_id: int | None = None
-    resolver_id: int | None = None
+    version: Version
+    agency_id: BodyId | None = None
+    resolver_id: BodyId | None = None
 
 
 class SearchIn(BaseModel):
@@ -116,7 +117,7 @@ class StoryCaseIn(BaseModel):
     title: str | None = None
     sector: str | None = None
     priority: str = "normal"
-    agency_id: int | None = None
+    agency_id: BodyId | None = None
 
 
 class FlagDecision(BaseModel):
@@ -147,13 +148,13 @@ def create_case(request: Request, body: CaseIn, actor: Actor = Depends(api_actor
 
 
 @router.get("/cases/{case_id}", summary="One case with links, comments and attachment metadata")
-def get_case(request: Request, case_id: int, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
+def get_case(request: Request, case_id: Id, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
     return cases.get_case(web(request).engine, actor, case_id)
 
 
 @router.patch("/cases/{case_id}", summary="Edit a case's fields (optimistic lock: send the version you read)")
 def update_case(
-    request: Request, case_id: int, body: CaseUpdate, actor: Actor = Depends(api_actor)
+    request: Request, case_id: Id, body: CaseUpdate, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     fields = body.model_dump(exclude_unset=True)
     version = fields.pop("version")
@@ -165,7 +166,7 @@ def update_case(
     "/cases/{case_id}/transition", summary="Move a case (assign, transfer, respond, close, reopen...)"
 )
 def move_case(
-    request: Request, case_id: int, body: CaseMove, actor: Actor = Depends(api_actor)
+    request: Request, case_id: Id, body: CaseMove, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     return cases.transition(
         web(request).engine, actor, case_id, body.to, expected_version=body.version,
@@ -175,7 +176,7 @@ def move_case(
 
 @router.post("/cases/{case_id}/comments", status_code=201, summary="Comment on a case")
 def comment_case(
-    request: Request, case_id: int, body: CommentIn, actor: Actor = Depends(api_actor)
+    request: Request, case_id: Id, body: CommentIn, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     return {"id": cases.comment(web(request).engine, actor, case_id, body.body)}
 
@@ -212,7 +213,7 @@ def create_petition(request: Request, body: PetitionIn, actor: Actor = Depends(a
 @router.get(
     "/petitions/{petition_id}", summary="One petition; personal data only where access allows (audited)"
 )
-def get_petition(request: Request, petition_id: int, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
+def get_petition(request: Request, petition_id: Id, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
     return petitions.show(web(request).engine, actor, petition_id)
 
 
@@ -220,7 +221,7 @@ def get_petition(request: Request, petition_id: int, actor: Actor = Depends(api_
     "/petitions/{petition_id}/transition", summary="Move a petition (accept, extend with reason, resolve...)"
 )
 def move_petition(
-    request: Request, petition_id: int, body: PetitionMove, actor: Actor = Depends(api_actor)
+    request: Request, petition_id: Id, body: PetitionMove, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     return petitions.transition(
         web(request).engine, actor, petition_id, body.to, expected_version=body.version, on=body.on,
@@ -230,7 +231,7 @@ def move_petition(
 
 @router.post("/petitions/{petition_id}/assign", summary="Assign a petition to an agency and/or a resolver")
 def assign_petition(
-    request: Request, petition_id: int, body: PetitionAssign, actor: Actor = Depends(api_actor)
+    request: Request, petition_id: Id, body: PetitionAssign, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     version = petitions.assign(
         web(request).engine, actor, petition_id, expected_version=body.version,
@@ -295,7 +296,7 @@ def list_flags(
 
 @router.post("/flags/{flag_id}", summary="Confirm or dismiss one flag")
 def review_flag(
-    request: Request, flag_id: int, body: FlagDecision, actor: Actor = Depends(api_actor)
+    request: Request, flag_id: Id, body: FlagDecision, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     return flag_queue.review(web(request).engine, actor, flag_id, body.decision, body.note)
 
@@ -304,7 +305,7 @@ def review_flag(
     "/flags/{flag_id}/case", status_code=201, summary="Open a case from a confirmed scam / fact-check flag"
 )
 def flag_case(
-    request: Request, flag_id: int, body: StoryCaseIn, actor: Actor = Depends(api_actor)
+    request: Request, flag_id: Id, body: StoryCaseIn, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     fields = {k: v for k, v in body.model_dump().items() if v is not None}
     return {"id": flag_queue.open_case(web(request).engine, actor, flag_id, **fields)}
@@ -314,7 +315,7 @@ def flag_case(
     "/items/{item_pk}/case", status_code=201, summary="Open a case about an article (title and link only)"
 )
 def item_case(
-    request: Request, item_pk: int, body: StoryCaseIn, actor: Actor = Depends(api_actor)
+    request: Request, item_pk: Id, body: StoryCaseIn, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     fields = {k: v for k, v in body.model_dump().items() if v is not None}
     return {"id": cases.open_from_item(web(request).engine, actor, item_pk, **fields)}
@@ -327,7 +328,7 @@ def list_tokens(request: Request, actor: Actor = Depends(api_actor)) -> dict[str
 
 
 @router.delete("/tokens/{token_id}", summary="Revoke one of this user's tokens (effective at once)")
-def revoke_token(request: Request, token_id: int, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
+def revoke_token(request: Request, token_id: Id, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
     if not wq.revoke_token(web(request).engine, actor.id, token_id):
         raise NotFound(f"no live token #{token_id}")
     return {"id": token_id, "revoked": True}

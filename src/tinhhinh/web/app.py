@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from tinhhinh import config
@@ -286,6 +287,16 @@ async def on_http_error(request: Request, exc: StarletteHTTPException) -> Respon
     )  # fmt: skip
 
 
+async def on_integrity(request: Request, exc: Exception) -> Response:
+    """A reference to a missing record (or a duplicate) the domain did not catch: 422, never a 500 whose
+    traceback would print the SQL parameters (they can hold personal data)."""
+    log.warning("integrity error on %s %s", request.method, request.url.path)
+    message = "the request refers to a record that does not exist, or repeats one that does"
+    if _is_api(request):
+        return JSONResponse({"error": message, "status": 422}, status_code=422)
+    return render(request, "error.html", status_code=422, code=422, title=TITLES[422], message=message)
+
+
 async def on_login_required(request: Request, exc: LoginRequired) -> Response:
     return redirect("/login")
 
@@ -331,6 +342,7 @@ def create_app(
     app.add_exception_handler(UserError, on_user_error)
     app.add_exception_handler(QueryError, on_user_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(IntegrityError, on_integrity)
     app.add_exception_handler(LoginRequired, on_login_required)
     app.add_exception_handler(CsrfFailed, on_csrf)
     app.add_middleware(SecurityHeaders)

@@ -19,6 +19,7 @@ from tinhhinh.store.search import search as run_search
 from tinhhinh.web import flags as flag_queue
 from tinhhinh.web import i18n, labels
 from tinhhinh.web.app import CsrfFailed, LoginRequired, checked_actor, page_actor, redirect, render, web
+from tinhhinh.web.params import MAX_ID, Id, PageNo
 from tinhhinh.web.security import LANG_COOKIE, PRE_CSRF_COOKIE, SESSION_COOKIE, same, set_cookie
 
 router = APIRouter(include_in_schema=False)
@@ -36,9 +37,12 @@ def _opt_int(form: Any, name: str) -> int | None:
     if not value:
         return None
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise Invalid(f"{name}: not a number") from None
+    if not 0 <= number <= MAX_ID:
+        raise Invalid(f"{name}: out of range")
+    return number
 
 
 def _opt_date(form: Any, name: str) -> dt.date | None:
@@ -204,7 +208,7 @@ async def case_create(request: Request, actor: Actor = Depends(checked_actor)) -
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
-def case_page(request: Request, case_id: int, actor: Actor = Depends(page_actor)) -> Response:
+def case_page(request: Request, case_id: Id, actor: Actor = Depends(page_actor)) -> Response:
     w = web(request)
     case = cases.get_case(w.engine, actor, case_id)
     moves = sorted(cases.TRANSITIONS.get(case["status"], ()))
@@ -225,7 +229,7 @@ def case_page(request: Request, case_id: int, actor: Actor = Depends(page_actor)
 
 
 @router.post("/cases/{case_id}/edit")
-async def case_edit(request: Request, case_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+async def case_edit(request: Request, case_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     fields = {
         "title": _text(form, "title"),
@@ -241,7 +245,7 @@ async def case_edit(request: Request, case_id: int, actor: Actor = Depends(check
 
 
 @router.post("/cases/{case_id}/transition")
-async def case_transition(request: Request, case_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+async def case_transition(request: Request, case_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     cases.transition(
         web(request).engine,
@@ -256,14 +260,14 @@ async def case_transition(request: Request, case_id: int, actor: Actor = Depends
 
 
 @router.post("/cases/{case_id}/comment")
-async def case_comment(request: Request, case_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+async def case_comment(request: Request, case_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     cases.comment(web(request).engine, actor, case_id, _text(form, "body"))
     return redirect(f"/cases/{case_id}#comments")
 
 
 @router.post("/cases/{case_id}/attach")
-async def case_attach(request: Request, case_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+async def case_attach(request: Request, case_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     upload = form.get("file")
     if upload is None or isinstance(upload, str) or not upload.filename:
@@ -275,7 +279,7 @@ async def case_attach(request: Request, case_id: int, actor: Actor = Depends(che
 
 
 @router.get("/attachments/{attachment_id}")
-def attachment(request: Request, attachment_id: int, actor: Actor = Depends(page_actor)) -> Response:
+def attachment(request: Request, attachment_id: Id, actor: Actor = Depends(page_actor)) -> Response:
     att = cases.get_attachment(web(request).engine, actor, attachment_id)
     from urllib.parse import quote
 
@@ -331,7 +335,7 @@ async def petition_create(request: Request, actor: Actor = Depends(checked_actor
 
 
 @router.get("/petitions/{petition_id}", response_class=HTMLResponse)
-def petition_page(request: Request, petition_id: int, actor: Actor = Depends(page_actor)) -> Response:
+def petition_page(request: Request, petition_id: Id, actor: Actor = Depends(page_actor)) -> Response:
     w = web(request)
     p = petitions.show(w.engine, actor, petition_id)
     moves = sorted(petitions.TRANSITIONS.get(p["state"], ()))
@@ -353,7 +357,7 @@ def petition_page(request: Request, petition_id: int, actor: Actor = Depends(pag
 
 @router.post("/petitions/{petition_id}/transition")
 async def petition_transition(
-    request: Request, petition_id: int, actor: Actor = Depends(checked_actor)
+    request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)
 ) -> Response:
     form = await request.form()
     petitions.transition(
@@ -372,7 +376,7 @@ async def petition_transition(
 
 @router.post("/petitions/{petition_id}/assign")
 async def petition_assign(
-    request: Request, petition_id: int, actor: Actor = Depends(checked_actor)
+    request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)
 ) -> Response:
     form = await request.form()
     petitions.assign(
@@ -387,9 +391,7 @@ async def petition_assign(
 
 
 @router.post("/petitions/{petition_id}/note")
-async def petition_note(
-    request: Request, petition_id: int, actor: Actor = Depends(checked_actor)
-) -> Response:
+async def petition_note(request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     text = _text(form, "note")
     if not text:
@@ -400,7 +402,7 @@ async def petition_note(
 
 # ------------------------------------------------------------------ stories, search, flags
 @router.get("/stories", response_class=HTMLResponse)
-def story_list(request: Request, page: int = 1, actor: Actor = Depends(page_actor)) -> Response:
+def story_list(request: Request, page: PageNo = 1, actor: Actor = Depends(page_actor)) -> Response:
     w = web(request)
     page = max(1, page)
     total = wq.count_stories(w.engine)
@@ -441,7 +443,7 @@ async def story_case(request: Request, story_id: str, actor: Actor = Depends(che
 
 
 @router.post("/items/{item_pk}/case")
-async def item_case(request: Request, item_pk: int, actor: Actor = Depends(checked_actor)) -> Response:
+async def item_case(request: Request, item_pk: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     fields = _case_fields(form, actor)
     if _text(form, "title"):
@@ -476,14 +478,14 @@ def flag_page(request: Request, actor: Actor = Depends(page_actor)) -> Response:
 
 
 @router.post("/flags/{flag_id}")
-async def flag_review(request: Request, flag_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+async def flag_review(request: Request, flag_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     flag_queue.review(web(request).engine, actor, flag_id, _text(form, "decision"), _text(form, "note"))
     return redirect("/flags")
 
 
 @router.post("/flags/{flag_id}/case")
-async def flag_case(request: Request, flag_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+async def flag_case(request: Request, flag_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     fields = _case_fields(form, actor)
     fields = {k: v for k, v in fields.items() if v not in (None, "")}
@@ -525,7 +527,7 @@ async def user_add(request: Request, actor: Actor = Depends(checked_actor)) -> R
 
 
 @router.post("/admin/users/{user_id}/active")
-async def user_active(request: Request, user_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+async def user_active(request: Request, user_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     w = web(request)
     form = await request.form()
     row = wq.user_by_id(w.engine, user_id)
@@ -571,7 +573,7 @@ async def token_create(request: Request, actor: Actor = Depends(checked_actor)) 
 
 
 @router.post("/account/tokens/{token_id}/revoke")
-async def token_revoke(request: Request, token_id: int, actor: Actor = Depends(checked_actor)) -> Response:
+async def token_revoke(request: Request, token_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     if not wq.revoke_token(web(request).engine, actor.id, token_id):
         raise NotFound(f"no live token #{token_id}")
     return redirect("/account")

@@ -7,12 +7,13 @@ import logging
 import secrets
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Awaitable, Callable
 
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 
 SESSION_COOKIE = "th_session"
 PRE_CSRF_COOKIE = "th_csrf"  # double-submit token for forms shown before sign-in (login)
@@ -42,7 +43,16 @@ class SecurityHeaders(BaseHTTPMiddleware):
         self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         started = time.perf_counter()
-        response = await call_next(request)
+        try:
+            response = await call_next(request)
+        except Exception as exc:  # noqa: BLE001 - the one place a crash becomes a 500
+            # Exception messages (SQL parameters, form values) can hold personal data: log the type and
+            # the frames only, never the message.
+            access_log.error(
+                "%s %s crashed: %s\n%s", request.method, request.url.path, exc.__class__.__name__,
+                "".join(traceback.format_tb(exc.__traceback__)),
+            )  # fmt: skip
+            response = PlainTextResponse("internal error (logged without its details)", status_code=500)
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         if request.url.scheme == "https":
