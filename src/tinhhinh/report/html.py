@@ -23,6 +23,7 @@ h1 { text-align: center; font-size: 14pt; margin: .8em 0 0; }
 .subject { text-align: center; font-weight: bold; margin: .2em 0 1em; }
 h2 { font-size: 13pt; margin: 1.2em 0 .4em; }
 h3 { font-size: 13pt; margin: 1em 0 .3em; }
+h2, h3, caption { break-after: avoid; page-break-after: avoid; }
 p { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
 p.bullet { text-indent: 0; padding-left: 1cm; }
 table.data { border-collapse: collapse; width: 100%; margin: .4em 0 1em; font-size: 11pt; page-break-inside: auto; }
