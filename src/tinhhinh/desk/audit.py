@@ -74,7 +74,7 @@ def record(
                 f"petition #{petition_id} has been erased: no personal data may be recorded for it"
             )
         sealed = crypto.seal(crypto.unwrap(wrapped, petition_id), personal, f"audit:{petition_id}")
-    last = store.last_audit(conn)
+    last = store.last_audit(conn, for_append=True)
     row = {
         "seq": (last["seq"] + 1) if last else 1,
         "at": dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds"),

@@ -468,7 +468,15 @@ def erase_petition_personal(conn: Connection, petition_id: int) -> None:
 
 
 # ------------------------------------------------------------------ audit
-def last_audit(conn: Connection) -> dict[str, Any] | None:
+AUDIT_APPEND_LOCK = 0x7468_6175  # any constant: the advisory lock key that serialises audit appends
+
+
+def last_audit(conn: Connection, *, for_append: bool = False) -> dict[str, Any] | None:
+    """The chain's head. Before appending on PostgreSQL, wait for other appenders (a transaction-scoped
+    advisory lock): otherwise two concurrent edits of *different* records read the same head and the second
+    fails on the seq primary key. SQLite already serialises writers."""
+    if for_append and conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_APPEND_LOCK})
     return _one(conn, select(audit).order_by(audit.c.seq.desc()).limit(1))
 
 
