@@ -492,7 +492,16 @@ def train(
     Xdv_text = [prepare(t) for _, t, _ in dev_rows]
     ytr = np.array([r[2] for r in train_rows])
     ydv = np.array([r[2] for r in dev_rows])
-    vecs, Xtr = _fit_features(Xtr_text)
+    # the vocabulary and idf come from the comments alone: news only teaches which of THEIR n-grams are
+    # ordinary in reporting (keeps the model as small and fast as a comments-only one)
+    import scipy.sparse as sp
+
+    vecs, X_comments = _fit_features(Xtr_text[:n_comments])
+    Xtr = (
+        sp.vstack([X_comments, _transform(vecs, Xtr_text[n_comments:])]).tocsr()
+        if news_chunks
+        else X_comments
+    )
     Xdv = _transform(vecs, Xdv_text)
     say(f"features: {Xtr.shape[1]:,}")
 
