@@ -241,3 +241,46 @@ def test_search_on_pages_and_api_is_audited(site):
     with site.engine.connect() as conn:
         rows = conn.execute(select(search_audit.c.user, search_audit.c.query, search_audit.c.via)).all()
     assert ("officer_a", "ngap lut hue", "web") in rows and ("coord", "Huế", "api") in rows
+
+
+def test_my_work_puts_overdue_then_due_soon_first(site):
+    import datetime as dt
+
+    today = dt.date.today()
+    coord = site.users["coord"]
+    for title, due in [("Còn lâu", today + dt.timedelta(days=30)), ("Đã trễ", today - dt.timedelta(days=1)),
+                       ("Không hạn", None), ("Ngày mai", today + dt.timedelta(days=1))]:  # fmt: skip
+        cases.open_case(site.engine, coord, title=title, agency_id=site.agency_a, due_date=due)
+    html = site.client("officer_a").get("/").text
+    order = [html.index(t) for t in ("Đã trễ", "Ngày mai", "Còn lâu", "Không hạn")]
+    assert order == sorted(order)
+    row = lambda t: html[html.rindex("<tr", 0, html.index(t)) : html.index("</tr>", html.index(t))]  # noqa: E731
+    assert "Quá hạn" in row("Đã trễ") and 'class="overdue"' in row("Đã trễ")
+    assert "Sắp đến hạn" in row("Ngày mai")
+    assert "Quá hạn" not in row("Còn lâu") and "Sắp đến hạn" not in row("Còn lâu")
+
+
+def test_api_attachments_and_petition_notes(site):
+    case_id = cases.open_case(site.engine, site.users["coord"], title="Tệp qua API", agency_id=site.agency_a)
+    api = site.api("officer_a")
+    r = api.post(
+        f"/api/v1/cases/{case_id}/attachments",
+        files={"file": ("anh.png", b"\x89PNG\r\n\x1a\nxx", "image/png")},
+    )
+    assert r.status_code == 201
+    att = r.json()["id"]
+    got = api.get(f"/api/v1/attachments/{att}")
+    assert (
+        got.status_code == 200
+        and got.content.startswith(b"\x89PNG")
+        and got.headers["content-type"] == "image/png"
+    )
+    assert site.api("officer_b").get(f"/api/v1/attachments/{att}").status_code == 404
+    fake = api.post(
+        f"/api/v1/cases/{case_id}/attachments", files={"file": ("anh.png", b"GIF89a", "image/png")}
+    )
+    assert fake.status_code == 422
+    pid = site.petition(agency_id=site.agency_a)
+    assert api.post(f"/api/v1/petitions/{pid}/notes", json={"note": "Đã hẹn gặp công dân"}).status_code == 201
+    assert api.get(f"/api/v1/petitions/{pid}").json()["notes"][0]["note"] == "Đã hẹn gặp công dân"
+    assert site.api("officer_b").post(f"/api/v1/petitions/{pid}/notes", json={"note": "x"}).status_code == 404

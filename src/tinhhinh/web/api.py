@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
 from tinhhinh.desk import cases, petitions
 from tinhhinh.desk.access import Actor
+from tinhhinh.desk.errors import Invalid
 from tinhhinh.store import web_queries as wq
 from tinhhinh.store.desk import NotFound
 from tinhhinh.store.search import Filters
@@ -65,6 +67,10 @@ class CaseMove(BaseModel):
 
 class CommentIn(BaseModel):
     body: str
+
+
+class NoteIn(BaseModel):
+    note: str
 
 
 class Petitioner(BaseModel):
@@ -181,6 +187,26 @@ def comment_case(
     return {"id": cases.comment(web(request).engine, actor, case_id, body.body)}
 
 
+@router.post(
+    "/cases/{case_id}/attachments", status_code=201, summary="Attach a file (multipart field `file`)"
+)
+async def attach_case(
+    request: Request, case_id: Id, file: UploadFile, actor: Actor = Depends(api_actor)
+) -> dict[str, Any]:
+    data = await file.read(cases.max_attachment_bytes() + 1)
+    return {"id": cases.attach(web(request).engine, actor, case_id, file.filename or "file", data)}
+
+
+@router.get("/attachments/{attachment_id}", summary="Download an attachment", response_class=Response)
+def get_attachment(request: Request, attachment_id: Id, actor: Actor = Depends(api_actor)) -> Response:
+    att = cases.get_attachment(web(request).engine, actor, attachment_id)
+    return Response(
+        att["data"],
+        media_type=att["content_type"],
+        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(att['filename'])}"},
+    )
+
+
 # ------------------------------------------------------------------ petitions
 @router.get("/petitions", summary="Petitions this user may see, without personal data (paginated)")
 def list_petitions(
@@ -238,6 +264,16 @@ def assign_petition(
         agency_id=body.agency_id, resolver_id=body.resolver_id,
     )  # fmt: skip
     return {"id": petition_id, "version": version}
+
+
+@router.post("/petitions/{petition_id}/notes", status_code=201, summary="Add a note (stored sealed)")
+def note_petition(
+    request: Request, petition_id: Id, body: NoteIn, actor: Actor = Depends(api_actor)
+) -> dict[str, Any]:
+    if not body.note.strip():
+        raise Invalid("empty note")
+    petitions.add_note(web(request).engine, actor, petition_id, body.note)
+    return {"id": petition_id, "noted": True}
 
 
 # ------------------------------------------------------------------ stories, search, flags
