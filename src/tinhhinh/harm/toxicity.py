@@ -508,9 +508,11 @@ def train(
     say("fitting a linear SVM, 5 folds for out-of-fold scores + the full model")
     oof = np.zeros((len(ytr), len(LABELS)))
     for fold_train, fold_test in StratifiedKFold(5, shuffle=True, random_state=0).split(Xtr, ytr):
-        svm = LinearSVC(C=SVM_C, class_weight="balanced").fit(Xtr[fold_train], ytr[fold_train])
+        svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=0).fit(
+            Xtr[fold_train], ytr[fold_train]
+        )
         oof[fold_test] = svm.decision_function(Xtr[fold_test])
-    svm = LinearSVC(C=SVM_C, class_weight="balanced").fit(Xtr, ytr)
+    svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=0).fit(Xtr, ytr)
     W = svm.coef_.T.astype(np.float64)  # (n_features, 3)
     b = svm.intercept_.astype(np.float64)
     offset = 0
@@ -700,7 +702,8 @@ class ToxicityStage:
                     "evidence": [
                         {
                             "rule": f"model:{result.label}",
-                            "span": [result.span[0], result.span[1]],
+                            # evidence text is capped at 500 characters; the span covers exactly that text
+                            "span": [result.span[0], result.span[0] + len(result.text[:500])],
                             "text": result.text[:500],
                             "field": result.field,
                             "weight": result.score,
