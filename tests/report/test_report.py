@@ -190,6 +190,16 @@ def test_docx_follows_the_state_format(built):
     assert data_tables[0].rows[0].cells[0].text == "Chỉ tiêu"
     assert doc.core_properties.created.replace(tzinfo=None) == dt.datetime.combine(built["last"], dt.time(0))
     assert "Nơi nhận:" in doc.tables[-1].rows[0].cells[0].text
+    from tinhhinh.report.pdf import font_dir
+
+    if font_dir() is not None:  # charts as pictures next to their tables (same font as the PDF)
+        assert (
+            len(doc.inline_shapes)
+            == len(
+                [b for s in built["reports"]["vi"].sections for b in s.blocks if type(b).__name__ == "Chart"]
+            )
+            >= 3
+        )
 
 
 def _docx_text(path: Path) -> str:

@@ -8,8 +8,9 @@ national title (upper case, bold, 13 pt) and motto (bold, 14 pt, a rule under it
 first-line indent 1.27 cm, 6 pt after; parts "I.", items "1."; page numbers centred at the top from page 2;
 "Nơi nhận:" (bold italic 12 pt, list 11 pt) and the signer block at the end.
 
-Everything is real paragraphs and real tables (editable); charts are added as pictures only when
-``charts.to_png`` works (optional cairosvg), always next to their table.
+Everything is real paragraphs and real tables (editable); charts are added as PNG pictures (drawn with
+Pillow from the chart's data, needs the DejaVu font the PDF uses; else cairosvg if installed), always next
+to their table, which carries the same numbers.
 """
 
 from __future__ import annotations
@@ -212,8 +213,13 @@ def render_docx(report: Report, path: Path, *, with_charts: bool | None = None) 
     _no_borders(rule_par)
     _rule(rule_par.rows[0].cells[0], 45.0, TEXT_WIDTH_MM)
 
+    font_dir = None
+    if with_charts is None or with_charts:
+        from tinhhinh.report.pdf import font_dir as find_fonts
+
+        font_dir = find_fonts()
     if with_charts is None:
-        with_charts = charts.png_available()
+        with_charts = font_dir is not None or charts.png_available()
     for s in report.sections:
         if s.heading:
             level = 1 if s.level == 1 else 2
@@ -228,7 +234,12 @@ def render_docx(report: Report, path: Path, *, with_charts: bool | None = None) 
             elif isinstance(b, Table):
                 _data_table(doc, b)
             elif isinstance(b, Chart) and with_charts:
-                png = charts.to_png(b.svg)
+                if font_dir is not None and b.spec:
+                    from tinhhinh.report.raster import chart_png
+
+                    png = chart_png(b.spec, b.title, font_dir)
+                else:
+                    png = charts.to_png(b.svg)
                 doc.add_picture(io.BytesIO(png), width=Mm(TEXT_WIDTH_MM - 10))
                 doc.paragraphs[-1].alignment = center
 
