@@ -206,3 +206,14 @@ def test_ids_beyond_64_bits_and_dangling_references_are_422_not_500(site):
     assert r.status_code in (404, 422)  # 404 once the desk checks the agency itself
     c = site.client("coord")
     assert c.get(f"/cases/{2**64}").status_code == 422
+
+
+def test_password_change_needs_the_current_password(site):
+    c = site.client("officer_a")
+    bad = form_post(
+        c, "/account", "/account/password", {"current": "not it at all", "new": "mật khẩu mới dài hơn"}
+    )
+    assert bad.status_code == 422
+    ok = form_post(c, "/account", "/account/password", {"current": PASSWORD, "new": "mật khẩu mới dài hơn"})
+    assert ok.status_code == 303
+    login(site.client(), "officer_a", "mật khẩu mới dài hơn")
