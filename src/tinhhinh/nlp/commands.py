@@ -1,0 +1,113 @@
+"""`tinhhinh train ...` and `tinhhinh eval ...`: train and evaluate the NLP models.
+
+cli.py registers ``train_app`` and ``eval_app`` as the ``train`` and ``eval`` groups; other
+models (toxicity, stories) add their commands to the same two apps.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from tinhhinh.console import err, out
+
+train_app = typer.Typer(help="Train a model from the shared corpora.", no_args_is_help=True)
+eval_app = typer.Typer(help="Evaluate a model on labelled data.", no_args_is_help=True)
+
+
+# Callbacks keep both apps groups ("train area", not "train") even while each has one command.
+@train_app.callback()
+def _train() -> None:
+    """Train a model from the shared corpora."""
+
+
+@eval_app.callback()
+def _eval() -> None:
+    """Evaluate a model on labelled data."""
+
+
+def _fail(msg: str) -> None:
+    err.print(f"[red]error:[/red] {msg}")
+    raise typer.Exit(1)
+
+
+def print_metrics(m: dict[str, Any], title: str) -> None:
+    """Metrics as Rich tables on stdout: summary, per-class P/R/F1, confusion matrix."""
+    summary = Table(title=title)
+    summary.add_column("metric")
+    summary.add_column("value", justify="right")
+    summary.add_row("articles", str(m["n"]))
+    summary.add_row("accuracy", f"{m['accuracy']:.4f}")
+    summary.add_row("macro-F1", f"{m['macro_f1']:.4f}")
+    for key in ("model_version", "model_bytes", "articles_per_second", "train_seconds"):
+        if m.get(key) is not None:
+            summary.add_row(key.replace("_", " "), str(m[key]))
+    out.print(summary)
+    per = Table(title="per area")
+    for col in ("area", "precision", "recall", "F1", "support"):
+        per.add_column(col, justify="left" if col == "area" else "right")
+    for code, v in m["per_class"].items():
+        per.add_row(code, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", str(v["support"]))
+    out.print(per)
+    cm = Table(title="confusion (rows: true, columns: predicted)")
+    cm.add_column("")
+    short = [label[:6] for label in m["labels"]]
+    for s in short:
+        cm.add_column(s, justify="right")
+    for label, row in zip(m["labels"], m["confusion"], strict=True):
+        cm.add_row(label, *[str(x) for x in row])
+    out.print(cm)
+
+
+@train_app.command("area")
+def train_area_cmd(
+    data: Path = typer.Option(..., "--data", help="Folder with vntc/ (or the vntc folder itself)."),
+    out_path: Path | None = typer.Option(
+        None, "--out", help="Model file (default: the shipped models/area.npz)."
+    ),
+    seed: int = typer.Option(13, help="Split and training seed (13 made the shipped model)."),
+    ids_dir: Path | None = typer.Option(None, "--ids-dir", help="Also write held-out/train id lists here."),
+    as_json: bool = typer.Option(False, "--json", help="Print the test metrics as JSON."),
+) -> None:
+    """Train the area classifier on VNTC and print its evaluation on the held-out split."""
+    from tinhhinh.nlp.area import train_area, vntc_files
+
+    try:
+        vntc_files(data)
+    except FileNotFoundError as exc:
+        _fail(f"{exc}; pass --data with the folder that holds vntc/train.jsonl.gz and vntc/test.jsonl.gz")
+    m = train_area(data, out_path, seed=seed, log=lambda s: err.print(s), ids_dir=ids_dir)
+    if as_json:
+        out.print_json(json.dumps(m))
+    else:
+        print_metrics(m, "area model on held-out VNTC (split by duplicate group)")
+
+
+@eval_app.command("area")
+def eval_area_cmd(
+    data: Path = typer.Option(..., "--data", help="VNTC-format JSONL(.gz) file, or a folder with vntc/."),
+    model: Path | None = typer.Option(None, "--model", help="Model file (default: the shipped one)."),
+    ids: Path | None = typer.Option(None, "--ids", help="Only records whose id is listed in this file."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
+) -> None:
+    """Evaluate the area classifier on labelled VNTC-format records."""
+    from tinhhinh.nlp.area import eval_area
+
+    if not data.exists():
+        _fail(f"{data} does not exist; pass --data with a JSONL(.gz) file of records with title, text, label")
+    if model is not None and not model.exists():
+        _fail(f"model {model} does not exist; train one with `tinhhinh train area --data DIR --out FILE`")
+    wanted = None
+    if ids is not None:
+        wanted = {line.strip() for line in ids.read_text(encoding="utf-8").splitlines() if line.strip()}
+    m = eval_area(model, data, ids=wanted)
+    if m["n"] == 0:
+        _fail(f"no labelled records found in {data}")
+    if as_json:
+        out.print_json(json.dumps(m))
+    else:
+        print_metrics(m, f"area model on {data}")

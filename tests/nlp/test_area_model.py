@@ -1,0 +1,128 @@
+"""Area taxonomy, the area stage on odd input, and the shipped model's quality floor."""
+
+from __future__ import annotations
+
+import gzip
+import pickle
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tinhhinh.item import Item
+from tinhhinh.nlp.area import AreaModel, AreaStage, eval_area, load_areas, vntc_to_area
+
+HERE = Path(__file__).parent / "data"
+# Scores of the shipped model on every third held-out id (sorted), 2,277 articles: a third keeps
+# the test under a minute; the full held-out set (6,829: acc 0.9432, macro-F1 0.9369) is in
+# models/area.md. The floor allows one point less.
+SHIPPED_MACRO_F1 = 0.9313
+SHIPPED_ACCURACY = 0.9390
+
+SPORTS = (
+    "Đội tuyển Việt Nam thắng Thái Lan 2-1 ở chung kết AFF Cup",
+    "Tiền đạo Lê Công Vinh ghi bàn ở phút 89, huấn luyện viên khen các cầu thủ đã thi đấu kiên cường "
+    "trước hàng vạn cổ động viên trên sân Mỹ Đình. Trận đấu khép lại mùa giải bóng đá.",
+)
+HEALTH = (
+    "Bệnh viện Bạch Mai tiếp nhận nhiều ca sốt xuất huyết",
+    "Các bác sĩ khuyến cáo người dân diệt muỗi, phòng bệnh sốt xuất huyết; bệnh nhân cần được điều trị "
+    "kịp thời, bộ Y tế đã chỉ đạo các bệnh viện chuẩn bị thuốc và giường bệnh.",
+)
+
+
+def test_taxonomy_file() -> None:
+    areas = load_areas()
+    assert list(areas) == [
+        "politics_society",
+        "lifestyle",
+        "science",
+        "business",
+        "law",
+        "health",
+        "world",
+        "sports",
+        "culture",
+        "technology",
+    ]
+    assert {a.vntc for a in areas.values()} == {"XH", "DS", "KH", "KD", "PL", "SK", "TG", "TT", "VH", "VT"}
+    assert all(a.vi and a.en for a in areas.values())
+    assert vntc_to_area()["TT"] == "sports"
+
+
+def test_model_classes_are_the_taxonomy() -> None:
+    model = AreaModel.load()
+    assert sorted(model.classes) == sorted(load_areas())
+    size = (Path(__file__).parents[2] / "src/tinhhinh/models/area.npz").stat().st_size
+    assert size <= 30 * 1024 * 1024
+
+
+def test_obvious_articles() -> None:
+    stage = AreaStage()
+    sports = stage(Item(title=SPORTS[0], text=SPORTS[1]))
+    health = stage(Item(title=HEALTH[0], text=HEALTH[1]))
+    assert sports.area == "sports"
+    assert health.area == "health"
+    assert abs(sum(sports.area_scores.values()) - 1) < 1e-3
+    assert max(sports.area_scores, key=sports.area_scores.get) == "sports"
+    assert sports.model_version["area"] == stage.version
+
+
+def test_nfc_nfd_and_tone_variants_agree() -> None:
+    stage = AreaStage()
+    base = stage(Item(title=HEALTH[0], text=HEALTH[1]))
+    nfd = stage(
+        Item(title=unicodedata.normalize("NFD", HEALTH[0]), text=unicodedata.normalize("NFD", HEALTH[1]))
+    )
+    # Old-style tone placement ("hoà", "khoẻ") must read the same as the new one.
+    old = stage(Item(title="Sức khoẻ: hoà giải", text=HEALTH[1]))
+    new = stage(Item(title="Sức khỏe: hòa giải", text=HEALTH[1]))
+    assert nfd.area == base.area and nfd.area_scores == base.area_scores
+    assert old.area_scores == new.area_scores
+
+
+@pytest.mark.parametrize(
+    "title,text",
+    [
+        ("", ""),
+        ("   ", "\n\n"),
+        ("", "1234 5678"),
+        ("!!!", "???"),
+        ("x" * 50_000, ""),
+        ("", "😀 " * 1000),
+        ("Tiêu đề", None),
+        (None, "nội dung"),
+    ],
+)
+def test_odd_input_never_crashes(title, text) -> None:
+    item = AreaStage()(Item(title=title, text=text))
+    assert item.area is None or item.area in load_areas()
+
+
+def test_stage_pickles_small() -> None:
+    stage = AreaStage()
+    _ = stage.version  # loads the model
+    assert len(pickle.dumps(stage)) < 1000
+
+
+def _ids(name: str) -> set[str]:
+    path = HERE / name
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return {line.strip() for line in fh if line.strip()}
+
+
+def test_heldout_and_train_ids_disjoint() -> None:
+    held = _ids("area_heldout_ids.txt")
+    train = _ids("area_train_ids.txt.gz")
+    assert len(held) > 2000 and len(train) > 40_000
+    assert not held & train
+
+
+@pytest.mark.data
+def test_quality_floor_on_heldout(data_dir: Path) -> None:
+    held = set(sorted(_ids("area_heldout_ids.txt"))[::3])
+    m = eval_area(None, data_dir / "vntc", ids=held)
+    assert m["n"] == len(held) == 2277
+    assert m["macro_f1"] >= SHIPPED_MACRO_F1 - 0.01, m["macro_f1"]
+    assert m["accuracy"] >= SHIPPED_ACCURACY - 0.01, m["accuracy"]
