@@ -284,3 +284,15 @@ def test_api_attachments_and_petition_notes(site):
     assert api.post(f"/api/v1/petitions/{pid}/notes", json={"note": "Đã hẹn gặp công dân"}).status_code == 201
     assert api.get(f"/api/v1/petitions/{pid}").json()["notes"][0]["note"] == "Đã hẹn gặp công dân"
     assert site.api("officer_b").post(f"/api/v1/petitions/{pid}/notes", json={"note": "x"}).status_code == 404
+
+
+def test_case_list_pages(site):
+    for i in range(55):
+        cases.open_case(site.engine, site.users["coord"], title=f"Hồ sơ số {i:02d}", agency_id=site.agency_a)
+    c = site.client("officer_a")
+    first = c.get("/cases").text
+    assert "Hồ sơ số 54" in first and "Hồ sơ số 04" not in first and 'href="/cases?page=2"' in first
+    second = c.get("/cases", params={"page": 2}).text
+    assert "Hồ sơ số 04" in second and "Hồ sơ số 54" not in second
+    assert c.get("/cases", params={"page": 99}).status_code == 200
+    assert 'page=2&amp;status=assigned"' in c.get("/cases", params={"status": "assigned"}).text

@@ -172,11 +172,26 @@ def my_work(request: Request, actor: Actor = Depends(page_actor)) -> Response:
 
 
 # ------------------------------------------------------------------ cases
+def _paged(rows: list[dict[str, Any]], page: int) -> dict[str, Any]:
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page = min(page, pages)
+    return {
+        "rows": rows[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        "page": page,
+        "pages": pages,
+        "total": len(rows),
+    }
+
+
 @router.get("/cases", response_class=HTMLResponse)
-def case_list(request: Request, status: str | None = None, actor: Actor = Depends(page_actor)) -> Response:
-    rows = cases.list_cases(web(request).engine, actor, status=status if status in cases.STATUSES else None)
+def case_list(
+    request: Request, status: str | None = None, page: PageNo = 1, actor: Actor = Depends(page_actor)
+) -> Response:
+    status = status if status in cases.STATUSES else None
+    rows = cases.list_cases(web(request).engine, actor, status=status)
+    rows.sort(key=lambda r: r["id"], reverse=True)  # newest first
     agency_names = {a["id"]: a["name"] for a in _agencies(request)}
-    return render(request, "case_list.html", rows=rows, status=status, agency_names=agency_names)
+    return render(request, "case_list.html", status=status, agency_names=agency_names, **_paged(rows, page))
 
 
 @router.get("/cases/new", response_class=HTMLResponse)
@@ -295,12 +310,14 @@ def attachment(request: Request, attachment_id: Id, actor: Actor = Depends(page_
 
 # ------------------------------------------------------------------ petitions
 @router.get("/petitions", response_class=HTMLResponse)
-def petition_list(request: Request, state: str | None = None, actor: Actor = Depends(page_actor)) -> Response:
-    rows = petitions.list_petitions(
-        web(request).engine, actor, state=state if state in petitions.STATES else None
-    )
+def petition_list(
+    request: Request, state: str | None = None, page: PageNo = 1, actor: Actor = Depends(page_actor)
+) -> Response:
+    state = state if state in petitions.STATES else None
+    rows = petitions.list_petitions(web(request).engine, actor, state=state)
+    rows.sort(key=lambda r: r["id"], reverse=True)  # newest first
     agency_names = {a["id"]: a["name"] for a in _agencies(request)}
-    return render(request, "petition_list.html", rows=rows, state=state, agency_names=agency_names)
+    return render(request, "petition_list.html", state=state, agency_names=agency_names, **_paged(rows, page))
 
 
 @router.get("/petitions/new", response_class=HTMLResponse)
