@@ -148,3 +148,37 @@ def test_trusted_proxy_setting_does_not_change_permissions(site, records):
     c = site.client("officer_b", app=app)
     assert c.get(f"/cases/{records['case']}").status_code == 404
     assert isinstance(site.settings, WebSettings)
+
+
+@pytest.mark.parametrize(
+    "who, expected",
+    [("coord", 201), ("officer_a", 201), ("officer_b", 201), ("admin", 403), ("viewer", 403)],
+)
+def test_who_may_open_cases_and_take_in_petitions_via_api(site, who, expected):
+    api = site.api(who)
+    assert api.post("/api/v1/cases", json={"title": "Mở qua API"}).status_code == expected
+    body = {"kind": "khieu_nai", "subject": "Qua API", "received_on": "2026-11-20", "petitioner": {"name": "Trần Văn B"},
+            "content": "Nội dung", "privacy_notice_given": True}  # fmt: skip
+    assert api.post("/api/v1/petitions", json=body).status_code == expected
+    if expected == 201:
+        refused = api.post("/api/v1/petitions", json={**body, "privacy_notice_given": False})
+        assert refused.status_code == 422 and "privacy notice" in refused.json()["error"]
+
+
+def test_coordinator_only_moves_via_api(site, records):
+    officer = site.api("officer_a")
+    r = officer.post(f"/api/v1/cases/{records['case']}/transition",
+                     json={"to": "transferred", "version": 1, "agency_id": site.agency_b, "reason": "không thuộc thẩm quyền"})  # fmt: skip
+    assert r.status_code == 403
+    r = officer.post(
+        f"/api/v1/petitions/{records['petition']}/assign", json={"version": 1, "agency_id": site.agency_b}
+    )
+    assert r.status_code == 403
+    coord = site.api("coord")
+    r = coord.post(
+        f"/api/v1/petitions/{records['petition']}/assign", json={"version": 1, "agency_id": site.agency_b}
+    )
+    assert r.status_code == 200
+    # Now it belongs to B: A's officer loses it, B's officer has it.
+    assert officer.get(f"/api/v1/petitions/{records['petition']}").status_code == 404
+    assert site.api("officer_b").get(f"/api/v1/petitions/{records['petition']}").status_code == 200
