@@ -7,15 +7,18 @@ group's canonical item (the earliest by ``published_at``, else the first seen) o
 - Near copies: MinHash (128 permutations) over 3-word shingles of the folded text, LSH for
   candidates, then the estimated Jaccard similarity must reach ``threshold``.
 - Bounded window: at most ``window`` entries; the oldest *seen* entry is evicted first. Memory
-  per entry is about 1.3 KB: the 128 x uint32 signature (512 B numpy) plus LSH bucket keys and
-  Python object overhead (measured in ``bench/copies_eval.py``).
+  per entry is about 8.4 KB (measured by ``bench/copies_eval.py`` at threshold 0.5): the 512-byte
+  signature is small, the LSH band tables (one bucket key per band) dominate. The default window
+  of 50,000 items therefore needs about 420 MB.
+- Threshold 0.4 (default): on planted near-copies of VNTC articles precision 0.988, recall 0.957
+  (``docs/nlp.md``).
 
 Order: input need not be in time order. When an item arrives that is earlier than the canonical
 of the group it joins, it becomes the group's canonical and ``add`` returns ``None`` for it; the
 records already emitted keep pointing at the previous canonical, which points at nothing. To let
 the store repair them, ``add`` records the change: ``repointed()`` returns (and clears) the list of
 ``(old_canonical_key, new_canonical_key)`` pairs; the store sets ``dup_of = new`` for every item
-whose ``dup_of`` (or key) was ``old``. Within the window, the canonical of a group is therefore
+whose ``dup_of`` was ``old`` and for the item ``old`` itself. Within the window, the canonical of a group is therefore
 always the earliest member seen so far.
 """
 
@@ -32,8 +35,8 @@ from tinhhinh.nlp.normalize import folded_tokens
 
 NUM_PERM = 128
 SHINGLE = 3
-DEFAULT_THRESHOLD = 0.5
-DEFAULT_WINDOW = 100_000
+DEFAULT_THRESHOLD = 0.4
+DEFAULT_WINDOW = 50_000
 _SEED = 1
 _SIG_BYTES = NUM_PERM * 4
 # datasketch >= 2.0 hashes into 32 bits ("affine32"); signatures store exactly those values.
