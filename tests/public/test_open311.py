@@ -168,3 +168,14 @@ def test_api_key_when_configured(desk):
     c = desk.client()
     assert c.post("/open311/v2/requests.json", data=REPORT).status_code == 403
     assert c.post("/open311/v2/requests.json", data={**REPORT, "api_key": "k-123"}).status_code == 201
+
+
+def test_receipt_codes_do_not_reach_the_access_log(desk, caplog):
+    import logging
+
+    pid = desk.petition()
+    with caplog.at_level(logging.INFO, logger="tinhhinh.web.access"):
+        assert desk.client().get(f"/open311/v2/requests/{pid.receipt}.json").status_code == 200
+    lines = [r.getMessage() for r in caplog.records if r.name == "tinhhinh.web.access"]
+    assert any("/open311/v2/requests/***" in line for line in lines), lines
+    assert not any(pid.receipt in line for line in lines)
