@@ -113,3 +113,25 @@ def test_public_page_needs_no_login_and_has_security_headers(desk):
     assert r.status_code == 200
     assert r.headers["Cache-Control"] == "no-store"
     assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
+
+
+def test_right_and_wrong_codes_cost_the_same_queries(desk):
+    """A deterministic stand-in for "same response time": the same statements run for a right and a wrong
+    code (one HMAC, one indexed query), so the database does not tell them apart by work done."""
+    from sqlalchemy import event
+
+    pid = desk.petition()
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    event.listen(desk.engine, "before_cursor_execute", count)
+    try:
+        assert receipts.public_status(desk.engine, pid.receipt) is not None
+        right, seen[:] = list(seen), []
+        assert receipts.public_status(desk.engine, "ZZZZ-ZZZZ-ZZZZ") is None
+        wrong = list(seen)
+    finally:
+        event.remove(desk.engine, "before_cursor_execute", count)
+    assert right == wrong and len(right) == 1
