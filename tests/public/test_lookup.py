@@ -135,3 +135,21 @@ def test_right_and_wrong_codes_cost_the_same_queries(desk):
     finally:
         event.remove(desk.engine, "before_cursor_execute", count)
     assert right == wrong and len(right) == 1
+
+
+def test_cli_intake_shows_the_receipt_once_on_stderr(desk):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TINHHINH_PASSWORD": "correct horse battery"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "tinhhinh.cli", "petition", "intake", "--db", desk.engine.url.database,
+         "--user", "coord", "--kind", "kien_nghi_phan_anh", "--subject", "Đèn đường hỏng", "--received",
+         "2026-11-02", "--name", "Phạm Thị Dung", "--sector", "land", "--privacy-notice-given"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().isdigit()  # stdout stays the id, for scripts
+    code = re.search(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}", proc.stderr).group(0)
+    assert receipts.public_status(desk.engine, code).state == "received"

@@ -491,6 +491,7 @@ def petition_intake(
         case_id=case,
     )
     sys.stdout.write(f"{pid}\n")
+    err.print(f"receipt code for the petitioner (shown only now; /tra-cuu): {pid.receipt}", markup=False)
 
 
 @petition_app.command("list")
