@@ -67,8 +67,8 @@ def test_service_definition_and_formats(desk):
     } <= set(attr)
     missing = c.get("/open311/v2/services/nope.json")
     assert missing.status_code == 404 and _is_error_list(missing.json(), 404)
-    xml = c.get("/open311/v2/services/land.xml")
-    assert xml.status_code == 400 and _is_error_list(xml.json(), 400)
+    other = c.get("/open311/v2/services/land.csv")
+    assert other.status_code == 400 and _is_error_list(other.json(), 400)
 
 
 def test_post_request_goes_through_desk_intake_sealed(desk):
@@ -179,3 +179,25 @@ def test_receipt_codes_do_not_reach_the_access_log(desk, caplog):
     lines = [r.getMessage() for r in caplog.records if r.name == "tinhhinh.web.access"]
     assert any("/open311/v2/requests/***" in line for line in lines), lines
     assert not any(pid.receipt in line for line in lines)
+
+
+def test_xml_format(desk):
+    import xml.etree.ElementTree as ET
+
+    c = desk.client()
+    services = ET.fromstring(c.get("/open311/v2/services.xml").content)
+    assert services.tag == "services" and services[0].tag == "service"
+    assert {e.tag for e in services[0]} == SERVICE_FIELDS and services[0].find("metadata").text == "false"
+    definition = ET.fromstring(c.get("/open311/v2/services/land.xml").content)
+    assert definition.find("attributes/attribute/code").text == "privacy_notice_ack"
+    created = c.post("/open311/v2/requests.xml", data=REPORT)
+    assert created.status_code == 201 and created.headers["content-type"].startswith("text/xml")
+    code = ET.fromstring(created.content).find("request/service_request_id").text
+    got = ET.fromstring(c.get(f"/open311/v2/requests/{code}.xml").content)
+    assert got.tag == "service_requests" and {e.tag for e in got.find("request")} == REQUEST_FIELDS
+    assert got.find("request/status").text == "open"
+    missing = c.get("/open311/v2/requests/ABCD-EFGH-JKMN.xml")
+    assert missing.status_code == 404
+    err = ET.fromstring(missing.content)
+    assert err.tag == "errors" and err.find("error/code").text == "404"
+    assert c.get("/open311/v2/requests.xml").status_code == 405

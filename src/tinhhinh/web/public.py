@@ -14,6 +14,7 @@ import logging
 import re
 import threading
 import time
+import xml.etree.ElementTree as ET
 from collections import deque
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -137,19 +138,56 @@ OPEN311 = "/open311/v2"
 PRIVACY_ATTRIBUTE = "privacy_notice_ack"
 
 
-def _errors(code: int, description: str, headers: dict[str, str] | None = None) -> JSONResponse:
+# GeoReport v2 XML: a list's element is named after its parent.
+_ITEM = {"services": "service", "service_requests": "request", "errors": "error", "attributes": "attribute",
+         "values": "value"}  # fmt: skip
+
+
+def _xml_into(parent: ET.Element, value: Any) -> None:
+    if isinstance(value, dict):
+        for key, v in value.items():
+            _xml_into(ET.SubElement(parent, key), v)
+    elif isinstance(value, list):
+        for v in value:
+            _xml_into(ET.SubElement(parent, _ITEM.get(parent.tag, "item")), v)
+    elif isinstance(value, bool):
+        parent.text = "true" if value else "false"
+    elif value is not None:
+        parent.text = str(value)
+
+
+def _reply(
+    fmt: str, data: Any, root: str, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
+    """JSON, or GeoReport v2 XML (``root`` names the outer element: services, service_requests, errors...)."""
+    if fmt != "xml":
+        return JSONResponse(data, status_code=status_code, headers=headers)
+    element = ET.Element(root)
+    _xml_into(element, data)
+    body = b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(element, encoding="utf-8")
+    return Response(body, status_code=status_code, headers=headers, media_type="text/xml; charset=utf-8")
+
+
+def _errors(
+    code: int, description: str, headers: dict[str, str] | None = None, fmt: str = "json"
+) -> Response:
     """GeoReport v2 errors: a list of {code, description}, with the same HTTP status."""
-    return JSONResponse([{"code": code, "description": description}], status_code=code, headers=headers)
+    return _reply(fmt, [{"code": code, "description": description}], "errors", code, headers)
 
 
-def _format(name: str) -> tuple[str, str | None]:
-    """Split "x.json" into ("x", None), or give the error for another format."""
+def _fmt_of(request: Request) -> str:
+    return "xml" if request.url.path.endswith(".xml") else "json"
+
+
+def _format(name: str) -> tuple[str, str, str | None]:
+    """Split "x.json" into ("x", "json", None); the third value is the error for a missing/unknown format."""
     stem, dot, fmt = name.rpartition(".")
     if not dot:
-        return name, "add the format to the resource: .json"
-    if fmt.lower() != "json":
-        return stem, f"format .{fmt} is not supported here: use .json"
-    return stem, None
+        return name, "json", "add the format to the resource: .json or .xml"
+    fmt = fmt.lower()
+    if fmt not in ("json", "xml"):
+        return stem, "json", f"format .{fmt} is not supported here: use .json or .xml"
+    return stem, fmt, None
 
 
 def _service(code: str, sector: dict[str, Any]) -> dict[str, Any]:
@@ -175,20 +213,22 @@ def _end_of_day(day: dt.date | None) -> str | None:
     return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=tz).isoformat()
 
 
+@router.get(OPEN311 + "/services.xml", include_in_schema=False)
 @router.get(OPEN311 + "/services.json", summary="Open311: the sectors a report can be about")
-def services() -> Response:
-    return JSONResponse([_service(code, s) for code, s in sectors().items()])
+def services(request: Request) -> Response:
+    return _reply(_fmt_of(request), [_service(code, s) for code, s in sectors().items()], "services")
 
 
 @router.get(OPEN311 + "/services/{name}", summary="Open311: one service definition (attributes to send)")
 def service_definition(name: str) -> Response:
-    code, problem = _format(name)
+    code, fmt, problem = _format(name)
     if problem:
         return _errors(400, problem)
     sector = sectors().get(code)
     if sector is None:
-        return _errors(404, f"no service {code!r}: see {OPEN311}/services.json")
-    return JSONResponse(
+        return _errors(404, f"no service {code!r}: see {OPEN311}/services.json", fmt=fmt)
+    return _reply(
+        fmt,
         {
             "service_code": code,
             "attributes": [
@@ -203,17 +243,20 @@ def service_definition(name: str) -> Response:
                     "values": [{"key": "true", "name": "Đồng ý / I agree"}],
                 }
             ],
-        }
+        },
+        "service_definition",
     )
 
 
+@router.get(OPEN311 + "/requests.xml", include_in_schema=False)
 @router.get(OPEN311 + "/requests.json", summary="Open311: not offered (requests are never listed)")
-def list_requests() -> Response:
+def list_requests(request: Request) -> Response:
     return _errors(
         405,
         "requests are not listed here, to protect the people who file them: ask for one request by its "
         f"receipt code at {OPEN311}/requests/CODE.json",
         {"Allow": "POST"},
+        _fmt_of(request),
     )
 
 
@@ -252,6 +295,7 @@ _REQUEST_FORM = {
 }  # fmt: skip
 
 
+@router.post(OPEN311 + "/requests.xml", status_code=201, include_in_schema=False)
 @router.post(
     OPEN311 + "/requests.json",
     status_code=201,
@@ -259,15 +303,16 @@ _REQUEST_FORM = {
     openapi_extra=_REQUEST_FORM,
 )
 async def create_request(request: Request) -> Response:
+    fmt = _fmt_of(request)
     if _limiters(request)["report"].hit(_client(request)):
-        return _errors(429, "too many reports from this address: try again later")
+        return _errors(429, "too many reports from this address: try again later", fmt=fmt)
     try:
         form = await request.form()
     except Exception:  # noqa: BLE001 - a body that is not a form is the client's error, not ours
-        return _errors(400, "send the fields form-encoded (application/x-www-form-urlencoded)")
+        return _errors(400, "send the fields form-encoded (application/x-www-form-urlencoded)", fmt=fmt)
     keys = config.setting("public.open311_api_keys", []) or []
     if keys and _text(form, "api_key") not in keys:
-        return _errors(403, "a valid api_key is needed")
+        return _errors(403, "a valid api_key is needed", fmt=fmt)
     problems = []
     service_code = _text(form, "service_code", 64)
     if not service_code:
@@ -301,7 +346,7 @@ async def create_request(request: Request) -> Response:
     if phone and not PHONE.match(phone):
         problems.append("phone is not a phone number")
     if problems:
-        return JSONResponse([{"code": 400, "description": p} for p in problems], status_code=400)
+        return _reply(fmt, [{"code": 400, "description": p} for p in problems], "errors", 400)
     try:
         pid = await run_in_threadpool(
             receipts.public_intake,
@@ -324,13 +369,16 @@ async def create_request(request: Request) -> Response:
             privacy_notice_ack=True,
         )
     except UserError as exc:
-        return _errors(400, str(exc))
+        return _errors(400, str(exc), fmt=fmt)
     notice = (
         "Lưu mã này để tra cứu tình trạng xử lý; mã chỉ hiển thị một lần. "
         "Keep this code to follow your report; it is shown only once."
     )
-    return JSONResponse(
-        [{"service_request_id": pid.receipt, "service_notice": notice, "account_id": None}], status_code=201
+    return _reply(
+        fmt,
+        [{"service_request_id": pid.receipt, "service_notice": notice, "account_id": None}],
+        "service_requests",
+        201,
     )
 
 
@@ -338,14 +386,20 @@ async def create_request(request: Request) -> Response:
 def get_request(request: Request, name: str) -> Response:
     wait = _limiters(request)["lookup"].hit(_client(request))
     if wait:
-        return _errors(429, "too many lookups from this address: try again later", {"Retry-After": str(wait)})
-    code, problem = _format(name)
+        return _errors(
+            429,
+            "too many lookups from this address: try again later",
+            {"Retry-After": str(wait)},
+            _fmt_of(request),
+        )
+    code, fmt, problem = _format(name)
     if problem:
         return _errors(400, problem)
     status = receipts.public_status(web(request).engine, code)
     if status is None:
-        return _errors(404, NOT_FOUND)
-    return JSONResponse(
+        return _errors(404, NOT_FOUND, fmt=fmt)
+    return _reply(
+        fmt,
         [
             {
                 "service_request_id": receipts.pretty(receipts.normalize(code)),
@@ -354,5 +408,6 @@ def get_request(request: Request, name: str) -> Response:
                 "updated_datetime": _iso_utc(status.updated_at),
                 "expected_datetime": _end_of_day(status.expected_on),
             }
-        ]
+        ],
+        "service_requests",
     )
