@@ -250,6 +250,9 @@ def _register_subcommands() -> None:
             app.add_typer(obj, name=name)
         else:
             app.command(name or attr.removesuffix("_command").replace("_", "-"))(obj)
+    from tinhhinh.harm.commands import register_on_nlp_groups  # `train toxicity`, `eval toxicity`
+
+    register_on_nlp_groups()
 
 
 def main() -> None:

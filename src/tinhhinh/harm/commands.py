@@ -127,3 +127,15 @@ def register(train_app: typer.Typer, eval_app: typer.Typer) -> None:
     """Add `toxicity` to the `train` and `eval` command groups."""
     train_app.command("toxicity")(train_toxicity)
     eval_app.command("toxicity")(eval_toxicity)
+
+
+def register_on_nlp_groups() -> bool:
+    """Add `toxicity` to ``tinhhinh.nlp.commands``'s ``train_app``/``eval_app`` (idempotent)."""
+    try:
+        from tinhhinh.nlp.commands import eval_app, train_app
+    except ImportError:
+        return False
+    names = {c.name for c in train_app.registered_commands}
+    if "toxicity" not in names:
+        register(train_app, eval_app)
+    return True
