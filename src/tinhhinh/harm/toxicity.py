@@ -540,7 +540,11 @@ def train(
     card = {
         "name": MODEL_NAME,
         "format": FORMAT,
-        "version": f"{MODEL_NAME}-{trained_at[:10].replace('-', '')}-{_sha256(train_path)[:8]}",
+        # the weights themselves name the model: two trainings that differ in anything differ here
+        "version": f"{MODEL_NAME}-{trained_at[:10].replace('-', '')}-"
+        + hashlib.sha256(
+            np.ascontiguousarray(W, dtype=np.float32).tobytes() + (b + bias).tobytes()
+        ).hexdigest()[:8],
         "trained_at": trained_at,
         "labels": list(LABELS),
         "data": {
