@@ -61,7 +61,8 @@ def _place_tone(syllable: str) -> str:
                 letters[-1].append(ch)
         else:
             letters.append([ch])
-    if tone is None:
+    if tone is None or not letters:
+        # No tone, or a stray tone mark with no letter to sit on (found by fuzzing the search API): as typed.
         return unicodedata.normalize("NFC", decomposed)
     bases = [group[0] for group in letters]
     # Vowel cluster: first maximal run of vowels, skipping the "qu" and "gi" initials.
