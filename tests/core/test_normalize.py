@@ -37,3 +37,8 @@ def test_has_diacritics():
     assert has_diacritics("đi")
     assert has_diacritics("Nẵng")
     assert not has_diacritics("da nang")
+
+
+def test_stray_combining_marks_never_crash():
+    for text in ["◐.̃◐", "\u0303", ". \u0301\u0300", "a\u0303b"]:
+        assert isinstance(fold(text), str)
