@@ -91,7 +91,7 @@ def known_keys(engine: Engine, keys: Sequence[str]) -> set[str]:
 def add_items(
     engine: Engine,
     batch: Iterable[Item],
-    after: Callable[[Connection, list[Item], dict[str, int]], None] | None = None,
+    after: Callable[[Connection, list[Item], dict[str, int]], int | None] | None = None,
 ) -> BatchResult:
     """Store one batch in one transaction. Re-ingesting a stored record adds nothing.
 
@@ -117,13 +117,17 @@ def add_items(
         rows = [_row(it, h) for it, h in zip(fresh, hashes, strict=True)]
         conn.execute(insert(items), rows)
         keyed = dict(
-            conn.execute(select(items.c.key, items.c.pk).where(items.c.key.in_([it.key for it in fresh]))).all()
+            conn.execute(
+                select(items.c.key, items.c.pk).where(items.c.key.in_([it.key for it in fresh]))
+            ).all()
         )
         _index(conn, [(keyed[it.key], f) for it, f in zip(fresh, forms, strict=True)])
         result.copies = _link_copies(conn, set(hashes), fresh, keyed)
         result.new = len(fresh) - result.copies
         if after is not None:
-            after(conn, fresh, keyed)
+            near = after(conn, fresh, keyed) or 0
+            result.copies += near
+            result.new -= near
     return result
 
 
@@ -131,7 +135,9 @@ def _index(conn: Connection, forms: list[tuple[int, dict[str, str]]]) -> None:
     if conn.dialect.name == "sqlite":
         dbapi = conn.connection.driver_connection
         for name in FTS_TABLES:
-            dbapi.executemany(f"INSERT INTO fts_{name}(rowid, t) VALUES (?, ?)", [(pk, f[name]) for pk, f in forms])
+            dbapi.executemany(
+                f"INSERT INTO fts_{name}(rowid, t) VALUES (?, ?)", [(pk, f[name]) for pk, f in forms]
+            )
     else:
         conn.execute(
             text(
@@ -215,12 +221,25 @@ def summary_counts(engine: Engine) -> dict[str, Any]:
     """Figures the demo and `status` print."""
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(items)).scalar_one()
-        copies = conn.execute(select(func.count()).select_from(items).where(items.c.dup_of.is_not(None))).scalar_one()
+        copies = conn.execute(
+            select(func.count()).select_from(items).where(items.c.dup_of.is_not(None))
+        ).scalar_one()
         sources = conn.execute(select(func.count(func.distinct(items.c.source)))).scalar_one()
-        first, last = conn.execute(select(func.min(items.c.published_at), func.max(items.c.published_at))).one()
+        first, last = conn.execute(
+            select(func.min(items.c.published_at), func.max(items.c.published_at))
+        ).one()
         areas = dict(
             conn.execute(
-                select(items.c.area, func.count()).where(and_(items.c.area.is_not(None))).group_by(items.c.area)
+                select(items.c.area, func.count())
+                .where(and_(items.c.area.is_not(None)))
+                .group_by(items.c.area)
             ).all()
         )
-    return {"items": total, "copies": copies, "sources": sources, "first": first, "last": last, "areas": areas}
+    return {
+        "items": total,
+        "copies": copies,
+        "sources": sources,
+        "first": first,
+        "last": last,
+        "areas": areas,
+    }

@@ -1,4 +1,7 @@
-"""Ordered stages for ``ingest``: story detection whose state lives in the database.
+"""Ordered stages for ``ingest``: near-copies and story detection whose state lives in the database.
+
+Near-copies: a MinHash detector over the most recent ``COPY_MEMORY`` stored items (their signatures are
+stored with them), so an edited re-publication is linked to its original across runs.
 
 The index is loaded once per run (active stories only) and every batch's story assignments, touched
 stories, merges and counters are written in the same transaction as the batch's items, so a run killed
@@ -15,6 +18,8 @@ from sqlalchemy import Connection, Engine
 from tinhhinh.item import Item
 from tinhhinh.store import stories as story_store
 
+COPY_MEMORY = 20_000
+
 
 def story_id_for(n: int) -> str:
     """Story ids are sequential per database, so the same input gives the same ids (repeatable runs)."""
@@ -27,6 +32,7 @@ class StoreOrdered:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.index = None
+        self.copies = None
         self.version = ""
 
     def _load(self, conn: Connection):
@@ -49,8 +55,36 @@ class StoreOrdered:
         self.version = getattr(index.model, "version", "")
         return index
 
-    def __call__(self, conn: Connection, fresh: list[Item], keyed: dict[str, int]) -> None:
-        """Assign stories to the batch's new items inside the batch's transaction."""
+    def _load_copies(self, conn: Connection):
+        from tinhhinh.nlp.copies import CopyDetector
+
+        detector = CopyDetector(window=COPY_MEMORY)
+        for key, sig, published in story_store.recent_signatures(conn, COPY_MEMORY):
+            detector.add_signature(key, sig, published)
+        detector.repointed()  # history is already linked
+        return detector
+
+    def _near_copies(self, conn: Connection, fresh: list[Item], keyed: dict[str, int]) -> int:
+        from tinhhinh.nlp.copies import DEFAULT_THRESHOLD, signature
+
+        if self.copies is None:
+            self.copies = self._load_copies(conn)
+        sigs, links = [], []
+        for it in fresh:
+            sig = signature(it.content)
+            sigs.append((keyed[it.key], sig))
+            original = self.copies.add_signature(it.key, sig, it.published_at)
+            if original:
+                links.append((keyed[it.key], original))
+            it.model_version["copies"] = f"minhash-128/j{DEFAULT_THRESHOLD}"
+        story_store.save_signatures(conn, sigs)
+        return story_store.link_near_copies(conn, links, self.copies.repointed())
+
+    def __call__(self, conn: Connection, fresh: list[Item], keyed: dict[str, int]) -> int:
+        """Link near-copies and assign stories to the batch's new items inside the batch's transaction.
+
+        Returns the number of items newly linked as near-copies."""
+        near = self._near_copies(conn, fresh, keyed)
         if self.index is None:
             self.index = self._load(conn)
         index = self.index
@@ -72,11 +106,13 @@ class StoreOrdered:
         new_merges = index.merges[n_merges:]
         for m in new_merges:
             touched.add(m["into"])
-        story_store.set_item_stories(conn, [(pk, index.resolve(sid)) for pk, sid in assigned])
+        versions = {keyed[it.key]: it.model_version for it in fresh}
+        story_store.set_item_stories(conn, [(pk, index.resolve(sid), versions[pk]) for pk, sid in assigned])
         rows = [index.stories[s].to_row() for s in {index.resolve(s) for s in touched} if s in index.stories]
         story_store.save_rows(conn, rows + index.pop_evicted())
         story_store.record_merges(conn, new_merges)
         story_store.save_meta(conn, {"clock": index.clock, "n_created": index.n_created, "now": index.now})
+        return near
 
     def state(self) -> dict[str, Any]:
         return {"stories": len(self.index) if self.index else 0}

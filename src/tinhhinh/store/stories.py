@@ -76,9 +76,10 @@ def story_of_item(conn: Connection, key: str) -> str | None:
     return conn.execute(select(items.c.story_id).where(items.c.key == key)).scalar()
 
 
-def set_item_stories(conn: Connection, pairs: Iterable[tuple[int, str]]) -> None:
-    for pk, sid in pairs:
-        conn.execute(update(items).where(items.c.pk == pk).values(story_id=sid))
+def set_item_stories(conn: Connection, rows: Iterable[tuple[int, str, dict[str, str]]]) -> None:
+    """Each item's story id, and its model versions now that the ordered stages have run."""
+    for pk, sid, versions in rows:
+        conn.execute(update(items).where(items.c.pk == pk).values(story_id=sid, model_version=versions))
 
 
 def originals(conn: Connection, pks: list[int]) -> dict[int, str]:
@@ -88,3 +89,52 @@ def originals(conn: Connection, pks: list[int]) -> dict[int, str]:
         select(items.c.pk, orig.c.key).join(orig, orig.c.pk == items.c.dup_of).where(items.c.pk.in_(pks))
     ).all()
     return dict(rows)
+
+
+def recent_signatures(conn: Connection, limit: int) -> list[tuple[str, bytes, datetime | None]]:
+    """(key, copies signature, published_at) of the most recently stored items that have one."""
+    rows = conn.execute(
+        select(items.c.key, items.c.minhash, items.c.published_at)
+        .where(items.c.minhash.is_not(None))
+        .order_by(items.c.pk.desc())
+        .limit(limit)
+    ).all()
+    return [(k, bytes.fromhex(sig), ts) for k, sig, ts in reversed(rows)]
+
+
+def save_signatures(conn: Connection, pairs: Iterable[tuple[int, bytes]]) -> None:
+    for pk, sig in pairs:
+        conn.execute(update(items).where(items.c.pk == pk).values(minhash=sig.hex()))
+
+
+def link_near_copies(
+    conn: Connection, links: Iterable[tuple[int, str]], repointed: Iterable[tuple[str, str]]
+) -> int:
+    """Point near-copies at their original (by key); re-point groups whose original changed.
+
+    An exact copy is already linked by the store and keeps its link. Returns the number of new links.
+    """
+    n = 0
+    keys = {}
+
+    def pk_of(key: str) -> int | None:
+        if key not in keys:
+            keys[key] = conn.execute(select(items.c.pk).where(items.c.key == key)).scalar()
+        return keys[key]
+
+    for pk, original_key in links:
+        opk = pk_of(original_key)
+        if opk is None or opk == pk:
+            continue
+        current = conn.execute(select(items.c.dup_of).where(items.c.pk == pk)).scalar()
+        if current is None:
+            conn.execute(update(items).where(items.c.pk == pk).values(dup_of=opk))
+            n += 1
+    for old_key, new_key in repointed:
+        old, new = pk_of(old_key), pk_of(new_key)
+        if old is None or new is None or old == new:
+            continue
+        conn.execute(update(items).where(items.c.dup_of == old).values(dup_of=new))
+        conn.execute(update(items).where(items.c.pk == old).values(dup_of=new))
+        conn.execute(update(items).where(items.c.pk == new).values(dup_of=None))
+    return n
