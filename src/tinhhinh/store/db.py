@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import json
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -64,6 +65,10 @@ def migrate(engine: Engine) -> None:
 _ENGINES: dict[str, Engine] = {}
 
 
+def _json_dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def engine_for(db: str | None = None, *, create: bool = True) -> Engine:
     """Open (and on first use create and migrate) the database named by ``--db``/``TINHHINH_DB``/default."""
     url = config.db_url(db)
@@ -76,7 +81,8 @@ def engine_for(db: str | None = None, *, create: bool = True) -> Engine:
         if not path.parent.exists():
             raise UserError(f"cannot create the database {path}: folder {path.parent} does not exist")
     try:
-        engine = create_engine(url, future=True)
+        # JSON as readable UTF-8: place and keyword filters compare against the stored text.
+        engine = create_engine(url, future=True, json_serializer=_json_dumps)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         migrate(engine)
