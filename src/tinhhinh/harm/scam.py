@@ -10,7 +10,9 @@ police advice, reported speech, official channels) multiplies the score down. Wh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import re._constants as _sre
+import re._parser as _sre_parse
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -31,6 +33,8 @@ class Rule:
     weight: float
     patterns: tuple[re.Pattern[str], ...]
     unless: tuple[re.Pattern[str], ...] = ()  # matched on the folded ORIGINAL span (with marks)
+    # per pattern: literal sets a match must contain one of each (see `required_literals`)
+    gates: tuple[tuple[frozenset[str], ...], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,131 @@ class ContextRule:
     id: str
     factor: float
     patterns: tuple[re.Pattern[str], ...]
+    gates: tuple[tuple[frozenset[str], ...], ...] = field(default=(), compare=False)
+
+
+# ------------------------------------------------------------------ prefilter
+# Scanning ~60 regular expressions over every article costs ~5 ms; almost none of them can match, and
+# each one needs some literal text to be present ("otp", "chuyen ", ...). A substring test (C speed)
+# for those literals skips the regex exactly when it could not have matched: outputs do not change.
+
+_MAX_SET = 300
+
+
+def _exact(items: list) -> set[str] | None:
+    """Every string a pattern sequence can match, when that is a small finite set of literals."""
+    out = {""}
+    for op, av in items:
+        if op is _sre.LITERAL:
+            opts: set[str] | None = {chr(av)}
+        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            opts = {""}  # zero width: constrains, never adds text
+        elif op is _sre.SUBPATTERN:
+            opts = _exact(list(av[3])) if not av[1] and not av[2] else None
+        elif op is _sre.BRANCH:
+            opts = set()
+            for branch in av[1]:
+                sub = _exact(list(branch))
+                if sub is None:
+                    opts = None
+                    break
+                opts |= sub
+        elif op is _sre.IN:
+            opts = (
+                {chr(v) for o, v in av if o is _sre.LITERAL}
+                if all(o is _sre.LITERAL for o, _ in av)
+                else None
+            )
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[1] != _sre.MAXREPEAT and av[1] <= 2:
+            sub = _exact(list(av[2]))
+            opts = None
+            if sub is not None:
+                opts, power = set(), {""}
+                for k in range(av[1] + 1):
+                    if k >= av[0]:
+                        opts |= power
+                    power = {a + b for a in power for b in sub}
+        else:
+            opts = None
+        if opts is None:
+            return None
+        out = {a + b for a in out for b in opts}
+        if len(out) > _MAX_SET:
+            return None
+    return out
+
+
+def _minimal(strings: set[str]) -> frozenset[str] | None:
+    """Drop strings that contain another member (finding the shorter one is enough); None if "" is in."""
+    if "" in strings:
+        return None
+    keep = {s for s in strings if not any(t != s and t in s for t in strings)}
+    return frozenset(keep)
+
+
+def _required(items: list) -> list[frozenset[str]]:
+    """Sets of literals such that every match of the sequence contains a member of each set."""
+    reqs: list[frozenset[str]] = []
+    run: set[str] = {""}
+
+    def flush() -> None:
+        nonlocal run
+        s = _minimal(run)
+        if s:
+            reqs.append(s)
+        run = {""}
+
+    for item in items:
+        ex = _exact([item])
+        if ex is not None:
+            joined = {a + b for a in run for b in ex}
+            if len(joined) <= _MAX_SET:
+                run = joined
+                continue
+            flush()
+            run = ex
+            continue
+        flush()
+        op, av = item
+        if op is _sre.SUBPATTERN and not av[1] and not av[2]:
+            reqs.extend(_required(list(av[3])))
+        elif op is _sre.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                sub = _required(list(branch))
+                if not sub:
+                    union = set()
+                    break
+                union |= max(sub, key=lambda s: min(map(len, s)))
+            if union:
+                reqs.append(_minimal(union) or frozenset())
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            reqs.extend(_required(list(av[2])))
+    flush()
+    return [r for r in reqs if r]
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Literal sets a match of ``pattern`` must contain (one member of each); () when none is known."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return ()
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - no gate is always correct
+        return ()
+    reqs = _required(list(parsed))
+    # cheapest useful checks first: the set whose shortest member is longest is the most selective
+    return tuple(sorted(reqs, key=lambda s: -min(map(len, s))))
+
+
+def could_match(gate: tuple[frozenset[str], ...], text: str) -> bool:
+    for options in gate:
+        for lit in options:
+            if lit in text:
+                break
+        else:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -68,6 +197,8 @@ class Rules:
     shorteners: frozenset[str]
     brands: dict[str, tuple[str, ...]]
     domain_re: re.Pattern[str]
+    # every domain match ends in "." + a listed TLD not followed by a word character: a cheap scan first
+    domain_gate: re.Pattern[str] | None = None
 
 
 def _compile(patterns: Any, where: str) -> tuple[re.Pattern[str], ...]:
@@ -89,19 +220,26 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
     for i, s in enumerate(data.get("signals") or []):
         where = f"{origin}: signals[{i}] ({s.get('id', '?')})"
         unless = _compile(s["unless"], where + " unless") if s.get("unless") else ()
+        patterns = _compile(s.get("patterns"), where)
         signals.append(
             Rule(
                 str(s["id"]),
                 str(s.get("group", s["id"])),
                 float(s["weight"]),
-                _compile(s.get("patterns"), where),
+                patterns,
                 unless,
+                tuple(required_literals(p) for p in patterns),
             )
         )
     context = []
     for i, c in enumerate(data.get("context") or []):
         where = f"{origin}: context[{i}] ({c.get('id', '?')})"
-        context.append(ContextRule(str(c["id"]), float(c["factor"]), _compile(c.get("patterns"), where)))
+        patterns = _compile(c.get("patterns"), where)
+        context.append(
+            ContextRule(
+                str(c["id"]), float(c["factor"]), patterns, tuple(required_literals(p) for p in patterns)
+            )
+        )
     links = data.get("links") or {}
     link_rules = {
         kind: (str(links[kind]["id"]), str(links[kind]["group"]), float(links[kind]["weight"]))
@@ -130,6 +268,7 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
             for k, v in (links.get("brands") or {}).items()
         },
         domain_re=domain_re,
+        domain_gate=re.compile(r"\.(?:" + "|".join(map(re.escape, tlds)) + r")(?![\w-])"),
     )
 
 
@@ -193,7 +332,9 @@ def _field_hits(original: str, field: str, offset: int, rules: Rules) -> tuple[l
         return hit
 
     for rule in rules.signals:
-        for pattern in rule.patterns:
+        for pattern, gate in zip(rule.patterns, rule.gates or [()] * len(rule.patterns), strict=True):
+            if not could_match(gate, text):
+                continue
             for m in pattern.finditer(text):
                 if m.end() <= m.start():
                     continue
@@ -203,6 +344,8 @@ def _field_hits(original: str, field: str, offset: int, rules: Rules) -> tuple[l
                     if any(u.search(folded) for u in rule.unless):
                         continue  # the marks say it is another word ("động" is not "đóng")
                 add(rule.id, rule.group, rule.weight, m.start(), m.end())
+    if rules.domain_gate is not None and not rules.domain_gate.search(text):
+        return hits, sk
     for m in rules.domain_re.finditer(text):
         kind = _classify_domain(m.group(1), rules)
         if kind in rules.link_rules:
@@ -245,8 +388,8 @@ def assess(title: object, text: object, rules: Rules | None = None) -> ScamResul
     factor = 1.0
     context_evidence: list[dict[str, Any]] = []
     for c in rules.context:
-        for pattern in c.patterns:
-            m = pattern.search(whole)
+        for pattern, gate in zip(c.patterns, c.gates or [()] * len(c.patterns), strict=True):
+            m = pattern.search(whole) if could_match(gate, whole) else None
             if m:
                 factor *= c.factor
                 field, start = (

@@ -1,0 +1,231 @@
+"""Per-stage outputs and CPU time over real VNTC articles (helper for the golden tests and docs/performance.md).
+
+    python tests/perf/stages.py dump  --n 2000 --out /tmp/before.jsonl [--registry R] [--toxicity-home H]
+    python tests/perf/stages.py check /tmp/before.jsonl /tmp/after.jsonl
+    python tests/perf/stages.py time  --n 1000 [--registry R]          # CPU ms/article per stage (Markdown)
+    python tests/perf/stages.py registry --out R                        # the 1,000-claim bench registry
+
+Each stage runs on its own fresh Item, so its output is exactly what it adds. Articles are every 21st
+line of VNTC test.jsonl.gz (spread over the ten topics), plus the committed scam and fact-check
+evaluation texts (so flagged paths are exercised too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+STAGES = ("area", "keywords", "places", "scam", "toxicity", "factcheck", "copies")
+STRIDE = 21
+
+
+def data_dir() -> Path:
+    from tinhhinh import config
+
+    return config.data_dir()
+
+
+def vntc_articles(n: int, ids: set[str] | None = None) -> list[dict[str, Any]]:
+    """Every STRIDE-th VNTC test article (or exactly those with ``ids``), as {id, title, text}."""
+    out = []
+    with gzip.open(data_dir() / "vntc" / "test.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if ids is None and k % STRIDE:
+                continue
+            r = json.loads(line)
+            if ids is not None and r["id"] not in ids:
+                continue
+            out.append({"id": r["id"], "title": r.get("title") or "", "text": r.get("text") or ""})
+            if ids is None and len(out) >= n:
+                break
+    return out
+
+
+def extra_texts() -> list[dict[str, Any]]:
+    rows = []
+    for name in ("scam_set.jsonl", "factcheck_eval.jsonl"):
+        with (ROOT / "tests/harm/data" / name).open(encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                rows.append(
+                    {"id": f"{name}:{r['id']}", "title": r.get("title") or "", "text": r.get("text") or ""}
+                )
+    return rows
+
+
+def make_stages(registry: str | None = None) -> dict[str, Callable[[Any], dict[str, Any]]]:
+    """name → function(Item) → the fields that stage produces (JSON-able)."""
+    from tinhhinh.harm.factcheck import FactcheckStage
+    from tinhhinh.harm.scam import ScamStage
+    from tinhhinh.harm.toxicity import ToxicityStage
+    from tinhhinh.nlp.area import AreaStage
+    from tinhhinh.nlp.copies import signature
+    from tinhhinh.nlp.keywords import KeywordsStage
+    from tinhhinh.stories.places import PlacesStage
+
+    area, kw, places, scam = AreaStage(), KeywordsStage(), PlacesStage(), ScamStage()
+    tox = ToxicityStage()
+    fc = FactcheckStage(registry) if registry else None
+
+    def run(stage, *fields):
+        def f(item):
+            item = stage(item)
+            out = {k: getattr(item, k) for k in fields}
+            out["model_version"] = item.model_version
+            return out
+
+        return f
+
+    stages = {
+        "area": run(area, "area", "area_scores"),
+        "keywords": run(kw, "keywords"),
+        "places": run(places, "places"),
+        "scam": run(scam, "harm"),
+        "toxicity": run(tox, "toxicity", "toxicity_score", "harm"),
+        "copies": lambda item: {"signature": signature(item.content).hex()},
+    }
+    if fc is not None:
+        stages["factcheck"] = run(fc, "harm")
+    return stages
+
+
+def items(rows: list[dict[str, Any]]) -> Iterator[Any]:
+    from tinhhinh.item import Item
+
+    for r in rows:
+        yield r["id"], Item(id=r["id"], title=r["title"], text=r["text"])
+
+
+def dump(rows: list[dict[str, Any]], stages: dict[str, Callable], out: Path) -> None:
+    from tinhhinh.item import Item
+
+    with out.open("w", encoding="utf-8") as fh:
+        for r in rows:
+            rec: dict[str, Any] = {"id": r["id"]}
+            for name, f in stages.items():
+                rec[name] = f(Item(id=r["id"], title=r["title"], text=r["text"]))
+            fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def same(a: Any, b: Any, path: str = "") -> str | None:
+    """None when equal (floats within 1e-6), else where they differ."""
+    if isinstance(a, float) and isinstance(b, float | int) or isinstance(b, float) and isinstance(a, int):
+        return None if math.isclose(a, b, abs_tol=1e-6) else f"{path}: {a!r} != {b!r}"
+    if isinstance(a, dict) and isinstance(b, dict):
+        if a.keys() != b.keys():
+            return f"{path}: keys {sorted(a)} != {sorted(b)}"
+        for k in a:
+            d = same(a[k], b[k], f"{path}.{k}")
+            if d:
+                return d
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            return f"{path}: {len(a)} items != {len(b)}: {a!r} / {b!r}"
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            d = same(x, y, f"{path}[{i}]")
+            if d:
+                return d
+        return None
+    return None if a == b else f"{path}: {a!r} != {b!r}"
+
+
+def check(before: Path, after: Path, only: set[str] | None = None) -> list[str]:
+    diffs = []
+    with before.open(encoding="utf-8") as fa, after.open(encoding="utf-8") as fb:
+        for la, lb in zip(fa, fb, strict=True):
+            a, b = json.loads(la), json.loads(lb)
+            for name in a:
+                if name == "id" or (only and name not in only):
+                    continue
+                if name not in b:
+                    continue
+                d = same(a[name], b[name], f"{a['id']}.{name}")
+                if d:
+                    diffs.append(d)
+    return diffs
+
+
+def cpu_times(rows: list[dict[str, Any]], stages: dict[str, Callable], repeat: int = 1) -> dict[str, float]:
+    """CPU ms per article of each stage (time.process_time; warm caches: one untimed pass first)."""
+    from tinhhinh.item import Item
+
+    for f in stages.values():
+        for r in rows[:50]:
+            f(Item(title=r["title"], text=r["text"]))
+    out = {}
+    for name, f in stages.items():
+        best = float("inf")
+        for _ in range(repeat):
+            its = [Item(id=r["id"], title=r["title"], text=r["text"]) for r in rows]
+            t0 = time.process_time()
+            for it in its:
+                f(it)
+            best = min(best, time.process_time() - t0)
+        out[name] = best / len(rows) * 1000
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("--n", type=int, default=2000)
+    d.add_argument("--out", type=Path, required=True)
+    d.add_argument("--registry")
+    d.add_argument("--stages", default=",".join(STAGES))
+    c = sub.add_parser("check")
+    c.add_argument("before", type=Path)
+    c.add_argument("after", type=Path)
+    c.add_argument("--stages")
+    t = sub.add_parser("time")
+    t.add_argument("--n", type=int, default=1000)
+    t.add_argument("--registry")
+    t.add_argument("--repeat", type=int, default=1)
+    t.add_argument("--stages", default=",".join(STAGES))
+    r = sub.add_parser("registry")
+    r.add_argument("--out", type=Path, required=True)
+    r.add_argument("--claims", type=int, default=1000)
+    args = ap.parse_args()
+    if args.cmd == "registry":
+        sys.path.insert(0, str(ROOT / "bench"))
+        from factcheck import synthetic_claims
+
+        from tinhhinh.harm import factcheck_registry as reg
+
+        reg.save(synthetic_claims(args.claims), args.out)
+        print(args.out)
+        return
+    if args.cmd == "check":
+        diffs = check(args.before, args.after, set(args.stages.split(",")) if args.stages else None)
+        for x in diffs[:30]:
+            print(x)
+        print(f"{len(diffs)} differences")
+        raise SystemExit(1 if diffs else 0)
+    wanted = set(args.stages.split(","))
+    stages = {k: v for k, v in make_stages(args.registry).items() if k in wanted}
+    if args.cmd == "dump":
+        rows = vntc_articles(args.n) + extra_texts()
+        dump(rows, stages, args.out)
+        print(f"{len(rows)} records → {args.out}", file=sys.stderr)
+        return
+    rows = vntc_articles(args.n)
+    times = cpu_times(rows, stages, args.repeat)
+    print(f"| stage | CPU ms/article (n={len(rows)}, pid {os.getpid()}) |")
+    print("|---|---:|")
+    for k, v in times.items():
+        print(f"| {k} | {v:.2f} |")
+    print(f"| **total** | **{sum(times.values()):.2f}** |")
+
+
+if __name__ == "__main__":
+    main()
