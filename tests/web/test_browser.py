@@ -128,6 +128,12 @@ def test_office_day_in_chromium(server, tmp_path):
         expect(page).to_have_url(base + "/petitions/new")
         page.locator("#privacy_notice_given").check()
         page.get_by_role("button", name="Vào sổ đơn thư").click()
+        # The receipt code is shown once for the citizen's paper receipt, and never in the URL.
+        expect(page.locator("[data-receipt]")).to_be_visible()
+        receipt = page.locator("[data-receipt]").inner_text().strip()
+        assert receipt and receipt not in page.url
+        page.screenshot(path=str(SHOTS / "05a-petition-receipt.png"), full_page=True)
+        page.get_by_role("link", name="Mở hồ sơ đơn").click()
         expect(page).to_have_url(re.compile(r"/petitions/\d+$"))
         assert "/petitions/" in page.url and PETITIONER["name"] not in page.url
         expect(page.get_by_text(PETITIONER["name"])).to_be_visible()

@@ -348,6 +348,10 @@ async def petition_create(request: Request, actor: Actor = Depends(checked_actor
         remote=form.get("remote") == "yes",
         complex=form.get("complex") == "yes",
     )
+    receipt = getattr(petition_id, "receipt", None)
+    if receipt:
+        # Shown once, never put in a URL or a log: the citizen tracks the petition with it.
+        return render(request, "petition_receipt.html", petition_id=int(petition_id), receipt=receipt)
     return redirect(f"/petitions/{petition_id}")
 
 
