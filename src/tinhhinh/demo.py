@@ -114,7 +114,7 @@ def _next_hints(db: Path) -> list[str]:
         import tinhhinh.web  # noqa: F401
         from tinhhinh.web import app as _app  # noqa: F401
 
-        hints.append(f"tinhhinh serve --db {db.name}   # then open http://127.0.0.1:8000/")
+        hints.append(f"tinhhinh serve --db {db.name}   # dashboard: http://127.0.0.1:8000/dashboard")
     except (ModuleNotFoundError, ImportError):
         pass
     return hints
