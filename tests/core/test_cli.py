@@ -71,13 +71,19 @@ def test_bad_option_exits_1(tmp_path):
 
 
 @pytest.mark.slow
-def test_demo_finishes_and_says_what_next(tmp_path):
-    r = run("demo", "--db", "demo.db", cwd=tmp_path)
+def test_demo_finishes_and_says_what_next(demo_run):
+    r = demo_run.result
     assert r.returncode == 0, r.stderr[-2000:]
-    assert (tmp_path / "demo.db").exists()
+    assert demo_run.db.exists()
     assert "Demo database ready" in r.stdout
-    assert "tinhhinh search" in r.stdout
+    assert "tinhhinh search" in r.stdout and "/dashboard" in r.stdout and "one-time password" in r.stdout
     hits = json.loads(
-        run("search", "cum gia cam", "--db", "demo.db", "--json", "--since", "30d", cwd=tmp_path).stdout
+        run(
+            "search", "cum gia cam", "--db", str(demo_run.db), "--json", "--since", "30d", cwd=demo_run.dir
+        ).stdout
     )
     assert len(hits) == 20
+    hot = json.loads(
+        run("stories", "--hot", "--since", "30d", "--json", "--db", str(demo_run.db), cwd=demo_run.dir).stdout
+    )
+    assert len(hot) >= 3 and all(s["hot"] and s["sources"] >= 5 for s in hot[:3])

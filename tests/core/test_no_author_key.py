@@ -17,19 +17,28 @@ AUTHOR = "Nguyễn Văn Bình"
 def test_no_stable_author_key_anywhere(tmp_path, _isolated_home):
     (_isolated_home / "settings.toml").write_text("[privacy]\nkeep_author_hash = true\n")
     records = [
-        {"id": f"p{d}-{k}", "kind": "comment", "author": AUTHOR, "source": "facebook.com",
-         "text": f"Bình luận số {k} ngày {d}: giá vàng tăng quá", "published_at": f"2026-03-0{d}T0{k}:00:00"}
-        for d in range(1, 5) for k in range(1, 4)
+        {
+            "id": f"p{d}-{k}",
+            "kind": "comment",
+            "author": AUTHOR,
+            "source": "facebook.com",
+            "text": f"Bình luận số {k} ngày {d}: giá vàng tăng quá",
+            "published_at": f"2026-03-0{d}T0{k}:00:00",
+        }
+        for d in range(1, 5)
+        for k in range(1, 4)
     ]
     src = tmp_path / "posts.jsonl"
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     env = {**os.environ, "TINHHINH_HOME": str(_isolated_home)}
-    run = lambda *a: subprocess.run([EXE, *a], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)  # noqa: E731
+    run = lambda *a: subprocess.run(
+        [EXE, *a], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300
+    )  # noqa: E731
     assert run("ingest", str(src), "--db", "x.db").returncode == 0
 
     con = sqlite3.connect(tmp_path / "x.db")
     hashes = {}
-    for ext_id, h, published in con.execute("SELECT ext_id, author_hash, published_at FROM items"):
+    for h, published in con.execute("SELECT author_hash, published_at FROM items"):
         hashes.setdefault(published[:10], set()).add(h)
     # within a day one hash (re-post detection), across days all different (no stable key)
     assert all(len(v) == 1 for v in hashes.values())

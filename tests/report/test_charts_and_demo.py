@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -142,14 +139,12 @@ def test_demo_report_step_writes_next_to_the_db(report_db, tmp_path):
 
 
 @pytest.mark.slow
-def test_full_demo_builds_desk_and_report_and_exits(tmp_path):
-    """`tinhhinh demo` end to end (slow: the whole bundled corpus through every stage)."""
-    env = {**os.environ, "TINHHINH_HOME": str(tmp_path / "home")}
-    res = subprocess.run([sys.executable, "-m", "tinhhinh.cli", "demo", "--db", str(tmp_path / "demo.db")],
-                         capture_output=True, text=True, cwd=tmp_path, env=env, timeout=1500)  # fmt: skip
+def test_full_demo_builds_desk_and_report_and_exits(demo_run):
+    """`tinhhinh demo` end to end (slow: the whole bundled corpus through every stage; run once per session)."""
+    res = demo_run.result
     assert res.returncode == 0, res.stderr[-2000:]
     assert "desk: " in res.stdout and "report of the replay" in res.stdout
-    assert any((tmp_path / "demo-reports").glob("*.docx"))
+    assert any((demo_run.dir / "demo-reports").glob("*.docx"))
 
 
 def test_model_card_scores_are_quoted(tmp_path):

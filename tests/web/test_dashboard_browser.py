@@ -17,22 +17,24 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PASSWORD = "dashboard test password"
 
 
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory):
+@pytest.fixture
+def demo_server(demo_run, monkeypatch):
     if not CHROMIUM.exists():
         pytest.skip(f"headless Chromium not found at {CHROMIUM} (apt-get install chromium)")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     import uvicorn
 
-    from tinhhinh.demo import build_demo
     from tinhhinh.desk import people
     from tinhhinh.store.db import dispose_all, engine_for
     from tinhhinh.web.app import create_app
 
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    assert build_demo(path) == 0
-    engine = engine_for(str(path))
-    people.add_user(engine, people.actor_for(engine, "demo-admin"), "dash-coord", "coordinator", PASSWORD)
+    assert demo_run.result.returncode == 0, demo_run.result.stderr[-2000:]
+    monkeypatch.setenv("TINHHINH_HOME", str(demo_run.home))  # the demo's audit key
+    engine = engine_for(str(demo_run.db))
+    if "dash-coord" not in {
+        u["username"] for u in people.list_users(engine, people.actor_for(engine, "demo-admin"))
+    }:
+        people.add_user(engine, people.actor_for(engine, "demo-admin"), "dash-coord", "coordinator", PASSWORD)
     port = _free_port()
     srv = uvicorn.Server(
         uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, access_log=False, log_level="warning")
@@ -43,7 +45,7 @@ def demo_server(tmp_path_factory):
     while not srv.started:
         assert time.monotonic() < deadline, "server did not start"
         time.sleep(0.05)
-    yield path, f"http://127.0.0.1:{port}"
+    yield demo_run.db, f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
     dispose_all()
