@@ -25,21 +25,32 @@ class BatchResult:
 
 
 def index_forms(title: str, body: str) -> dict[str, str]:
-    """The four texts of the search index (see migration 0001), plus the exact-copy hash.
+    """The texts of the search index (see migration 0001), plus the exact-copy hash.
 
-    The index's own tokenizer splits the folded text into words, so no Python tokenizing is needed
-    on the ingest path; PostgreSQL gets the same words through to_tsvector('simple').
+    The index's own tokenizer splits the folded text into words (and, for the diacritic-free tables,
+    strips the marks), so the ingest path does no Python tokenizing; only đ→d is done here, because
+    the tokenizer does not fold it. PostgreSQL gets the same words through ``pg_forms``.
     """
     title_x = fold(title)
     body_x = fold(body)
     doc_x = f"{title_x}\n{body_x}" if title_x and body_x else title_x or body_x
     return {
         "title_x": title_x,
-        "title_a": ascii_fold(title_x),
+        "title_a": title_x.replace("đ", "d"),
         "doc_x": doc_x,
-        "doc_a": ascii_fold(doc_x),
+        "doc_a": doc_x.replace("đ", "d"),
         # Exact-copy fingerprint: folded title and text, whitespace collapsed.
         "hash": hashlib.sha1(" ".join(doc_x.split()).encode()).hexdigest(),
+    }
+
+
+def pg_forms(forms: dict[str, str]) -> dict[str, str]:
+    """Word lists for to_tsvector('simple'), which neither splits like FTS5 nor strips marks."""
+    return {
+        "title_x": " ".join(tokens(forms["title_x"])),
+        "title_a": " ".join(tokens(ascii_fold(forms["title_x"]))),
+        "doc_x": " ".join(tokens(forms["doc_x"])),
+        "doc_a": " ".join(tokens(ascii_fold(forms["doc_x"]))),
     }
 
 
@@ -145,7 +156,7 @@ def _index(conn: Connection, forms: list[tuple[int, dict[str, str]]]) -> None:
                 "(:pk, to_tsvector('simple', :title_x), to_tsvector('simple', :title_a), "
                 "to_tsvector('simple', :doc_x), to_tsvector('simple', :doc_a))"
             ),
-            [{"pk": pk, **{k: " ".join(tokens(f[k])) for k in FTS_TABLES}} for pk, f in forms],
+            [{"pk": pk, **pg_forms(f)} for pk, f in forms],
         )
 
 
