@@ -35,7 +35,9 @@ STATE = {"verbose": False}
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database: a SQLite path or a PostgreSQL URL. Default: $TINHHINH_DB, else ./tinhhinh.db."),
+    typer.Option(
+        "--db", help="Database: a SQLite path or a PostgreSQL URL. Default: $TINHHINH_DB, else ./tinhhinh.db."
+    ),
 ]
 
 
@@ -65,10 +67,14 @@ def _engine(db: str | None, *, create: bool = True):
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="JSONL/CSV files (optionally .gz), folders of them, feeds or pages.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="JSONL/CSV files (optionally .gz), folders of them, feeds or pages.")
+    ],
     db: DbOption = None,
     source: Annotated[str | None, typer.Option(help="Source name for records that carry none.")] = None,
-    no_analyze: Annotated[bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")] = False,
+    no_analyze: Annotated[
+        bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")
+    ] = False,
     batch_size: Annotated[int, typer.Option(help="Records per transaction.")] = 500,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> int:
@@ -128,7 +134,9 @@ def search(
     area: Annotated[str | None, typer.Option(help="Area code, e.g. health, business, law.")] = None,
     place: Annotated[str | None, typer.Option(help="A province, e.g. 'Đà Nẵng'.")] = None,
     limit: Annotated[int, typer.Option(help="Number of hits.")] = 20,
-    user: Annotated[str | None, typer.Option(help="Who is searching (for the audit). Default: OS account.")] = None,
+    user: Annotated[
+        str | None, typer.Option(help="Who is searching (for the audit). Default: OS account.")
+    ] = None,
 ) -> int:
     """Search stored items the way people type.
 
@@ -152,7 +160,9 @@ def search(
     from tinhhinh.render import print_hits
 
     print_hits(hits)
-    err.print(f"{len(hits)} hit(s)" + (" (limit reached: use --limit for more)" if len(hits) == limit else ""))
+    err.print(
+        f"{len(hits)} hit(s)" + (" (limit reached: use --limit for more)" if len(hits) == limit else "")
+    )
     return 0
 
 
@@ -187,8 +197,14 @@ def searches(
 
     table = Table("when", "who", "query", "filters", "hits", "via")
     for r in rows:
-        table.add_row(local_iso(r["at"]), r["user"], r["query"], json.dumps(r["filters"] or {}, ensure_ascii=False),
-                      str(r["results"]), r["via"] or "")
+        table.add_row(
+            local_iso(r["at"]),
+            r["user"],
+            r["query"],
+            json.dumps(r["filters"] or {}, ensure_ascii=False),
+            str(r["results"]),
+            r["via"] or "",
+        )
     out.print(table)
     return 0
 
@@ -215,8 +231,12 @@ def demo(
 
 
 def _register_subcommands() -> None:
-    """Command groups owned by the stages (each adds its own)."""
+    """Command groups owned by the stages (each adds its own). Safe to call more than once."""
     import importlib
+
+    if STATE.get("registered"):
+        return
+    STATE["registered"] = True
 
     for module, attr, name in [
         ("tinhhinh.analyze", "analyze_command", None),
@@ -239,20 +259,17 @@ def _register_subcommands() -> None:
         ("tinhhinh.report.commands", "report_command", "report"),
         ("tinhhinh.desk.digest", "digest_command", "digest"),
     ]:
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name == module:
-                continue
-            raise
-        obj = getattr(mod, attr)
+        obj = getattr(importlib.import_module(module), attr)
         if isinstance(obj, typer.Typer):
             app.add_typer(obj, name=name)
         else:
             app.command(name or attr.removesuffix("_command").replace("_", "-"))(obj)
     from tinhhinh.harm.commands import register_on_nlp_groups  # `train toxicity`, `eval toxicity`
+    from tinhhinh.nlp.commands import eval_app
+    from tinhhinh.stories.commands import stories_command
 
     register_on_nlp_groups()
+    eval_app.command("stories")(stories_command)
 
 
 def main() -> None:
@@ -281,7 +298,9 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 — the one place that turns crashes into one line
         if STATE["verbose"]:
             err.print(traceback.format_exc(), markup=False)
-        err.print(f"[red]error:[/] {exc.__class__.__name__}: {exc} (run with --verbose for details)", markup=True)
+        err.print(
+            f"[red]error:[/] {exc.__class__.__name__}: {exc} (run with --verbose for details)", markup=True
+        )
         sys.exit(1)
     sys.exit(code if isinstance(code, int) else 0)
 
