@@ -14,6 +14,7 @@ import multiprocessing as mp
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -74,6 +75,23 @@ def _analyse_chunk(chunk: list[tuple[int, Any]]) -> list[Entry]:
     return entries
 
 
+_SAME = "\x00same-record"
+
+
+def _analyse_chunk_slim(chunk: list[tuple[int, Any]], full_items: bool) -> list[Entry]:
+    """``_analyse_chunk`` for worker processes: what travels back through the pipe is only what the
+    parent lacks. The parent still holds the input record (it is not sent back), and without
+    ``--stories`` the ordered stages need only the item's identity and time, not its text."""
+    entries = _analyse_chunk(chunk)
+    for e, (_, record) in zip(entries, chunk, strict=True):
+        if e.record is record:
+            e.record = _SAME
+        if e.item is not None and not full_items:
+            it = e.item
+            e.item = Item(id=it.id, source=it.source, url=it.url, published_at=it.published_at)
+    return entries
+
+
 def _chunks(records: Iterable[tuple[int, Any]], size: int) -> Iterator[list[tuple[int, Any]]]:
     chunk: list[tuple[int, Any]] = []
     for rec in records:
@@ -95,22 +113,46 @@ def analyse_stream(
 ) -> Iterator[dict[str, Any]]:
     """Analysed output records, in input order."""
     options = options or {}
-    ordered = ordered_stages(stories=stories, window=window)
-    buffer: deque[Entry] = deque()
 
     def entries() -> Iterator[Entry]:
-        if workers <= 1:
+        if pool is None:
             _init_worker(options)
             for chunk in _chunks(records, CHUNK):
                 yield from _analyse_chunk(chunk)
             return
-        ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
-            # imap keeps input order; a bounded number of chunks is in flight at once.
-            for batch in pool.imap(_analyse_chunk, _chunks(records, CHUNK), chunksize=1):
-                yield from batch
+        sent: deque[list[tuple[int, Any]]] = deque()
 
-    for entry in entries():
+        def remembered(chunks: Iterator[list[tuple[int, Any]]]) -> Iterator[list[tuple[int, Any]]]:
+            for chunk in chunks:
+                sent.append(chunk)  # imap reads this in its own thread, in order
+                yield chunk
+
+        work = partial(_analyse_chunk_slim, full_items=stories)
+        # imap keeps input order; a bounded number of chunks is in flight at once.
+        for batch in pool.imap(work, remembered(_chunks(records, CHUNK)), chunksize=1):
+            chunk = sent.popleft()
+            for e, (_, record) in zip(batch, chunk, strict=True):
+                if isinstance(e.record, str) and e.record == _SAME:
+                    e.record = record
+            yield from batch
+
+    pool = None
+    if workers > 1:
+        # Workers start loading their models now, while this process builds the ordered stages.
+        ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(options,))
+    try:
+        yield from _ordered(entries(), stories=stories, window=window)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _ordered(entries: Iterable[Entry], *, stories: bool, window: int) -> Iterator[dict[str, Any]]:
+    ordered = ordered_stages(stories=stories, window=window)
+    buffer: deque[Entry] = deque()
+    for entry in entries:
         for stage in ordered:
             stage.add(entry)
         buffer.append(entry)
@@ -171,7 +213,7 @@ def analyze_command(
         if not factchecks.exists():
             raise UserError(f"--factchecks {factchecks}: no such file")
         options["factcheck"] = {"registry": factchecks}
-    for stage in load_stages(warn=lambda m: err.print(f"[yellow]note:[/] {m}"), options=options):
+    for _stage in load_stages(warn=lambda m: err.print(f"[yellow]note:[/] {m}"), options=options):
         pass  # load once here so a missing model is reported once, not once per worker
     src: IO[bytes]
     if input is None:
