@@ -20,6 +20,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -114,39 +115,67 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         if not text:
             return []
-        spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-        raw = [text[a:b] for a, b in spans]
+        spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+        raw = _TOKEN_RE.findall(text)
         whole = fold(text)
         if len(whole) == len(text):  # fold keeps the length of NFC text: slice instead of folding each word
             folded = [whole[a:b] for a, b in spans]
         else:
             folded = [fold(t) for t in raw]
         first, first_plain = self.first, self.first_plain
-        n_cap = sum(1 for t in raw if t[:1].isupper())
+        heads = list(map(itemgetter(0), raw))
+        upper = list(map(str.isupper, heads))
+        n_cap = sum(upper)
         lower_text = n_cap < 0.02 * max(1, len(raw))
+        # Where a name could start, decided with C-level maps over all words at once; a word is
+        # skipped when it is lower case (in mixed-case text) and cannot start a prefix or blocker, or
+        # when neither its folded nor its plain form starts any name.
+        if lower_text:
+            may = [True] * len(raw)
+        else:
+            may = [
+                u or d or lf
+                for u, d, lf in zip(
+                    upper, map(str.isdigit, heads), map(self.lower_first.__contains__, folded), strict=True
+                )
+            ]
+        starts = [
+            i
+            for i, (ok, f, inf) in enumerate(zip(may, folded, map(first.__contains__, folded), strict=True))
+            if ok and (inf or strip_token(f) in first_plain)
+        ]
+        if not starts:
+            return []
+        gap_ok: dict[int, bool] = {}
+
+        def joined_run(i: int, limit: int) -> int:
+            """How many words from i on form one phrase (at most ``limit``)."""
+            r = 1
+            while r < limit:
+                k = i + r - 1
+                ok = gap_ok.get(k)
+                if ok is None:
+                    ok = gap_ok[k] = self._gap_ok(text, spans, k)
+                if not ok:
+                    break
+                r += 1
+            return r
+
         out: list[Mention] = []
         i = 0
-        while i < len(raw):
-            hit = None
-            head = raw[i][:1]
-            if (
-                not lower_text
-                and not head.isupper()
-                and not head.isdigit()
-                and folded[i] not in self.lower_first
-            ) or (folded[i] not in first and strip_token(folded[i]) not in first_plain):
-                i += 1
+        for start in starts:
+            if start < i:
                 continue
-            for length in range(min(self.max_len, len(raw) - i), 0, -1):
-                if not self._joined(text, spans, i, length):
-                    continue
+            i = start
+            hit = None
+            for length in range(joined_run(i, min(self.max_len, len(raw) - i)), 0, -1):
                 key = tuple(folded[i : i + length])
                 if key in self.blockers:
                     hit = (length, None)
                     break
                 place = self.exact.get(key)
                 if place is None and length >= 2 and not any(_marked(t) for t in raw[i : i + length]):
-                    plain_key = tuple(strip_diacritics(t) for t in key)
+                    plain_key = tuple(map(strip_token, key))
                     place = self.plain.get(plain_key)
                     key = plain_key
                 if place is None:
@@ -164,10 +193,18 @@ class Gazetteer:
                 continue
             length, place = hit
             if place is not None:
-                start, end = spans[i][0], spans[i + length - 1][1]
-                out.append(Mention(place, start, end, text[start:end]))
+                a, b = spans[i][0], spans[i + length - 1][1]
+                out.append(Mention(place, a, b, text[a:b]))
             i += length
         return out
+
+    @staticmethod
+    def _gap_ok(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+        """Words k and k+1 belong to one phrase: only spaces, a hyphen or an abbreviation dot between."""
+        gap = text[spans[k][1] : spans[k + 1][0]]
+        if not _GAP_OK.fullmatch(gap):
+            return False
+        return "." not in gap or text[spans[k][0] : spans[k][1]].lower() in _ABBREVIATIONS
 
     @staticmethod
     def _joined(text: str, spans: list[tuple[int, int]], i: int, length: int) -> bool:
@@ -202,7 +239,7 @@ def _prefix_len(name: str) -> int:
 
 
 def _marked(token: str) -> bool:
-    return strip_diacritics(token) != token.lower()
+    return strip_token(token) != token.lower()
 
 
 @lru_cache(maxsize=1)
