@@ -26,6 +26,7 @@ from typing import Any
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, strip_diacritics, strip_token
+from tinhhinh.nlp.textview import text_view
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -112,12 +113,13 @@ class Gazetteer:
                 self.plain[plain] = place
             self.n_prefix[plain] = prefix_len
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str, folded_text: str | None = None) -> list[Mention]:
+        """Mentions in ``text``; ``folded_text`` = ``fold(text)`` when the caller already has it."""
         if not text:
             return []
         spans = [m.span() for m in _TOKEN_RE.finditer(text)]
         raw = _TOKEN_RE.findall(text)
-        whole = fold(text)
+        whole = fold(text) if folded_text is None else folded_text
         if len(whole) == len(text):  # fold keeps the length of NFC text: slice instead of folding each word
             folded = [whole[a:b] for a, b in spans]
         else:
@@ -217,10 +219,10 @@ class Gazetteer:
                 return False
         return True
 
-    def provinces(self, text: str) -> list[str]:
+    def provinces(self, text: str, folded_text: str | None = None) -> list[str]:
         """Canonical province names mentioned in ``text``, in order of first mention."""
         seen: list[str] = []
-        for m in self.find(text):
+        for m in self.find(text, folded_text):
             if m.place.province not in seen:
                 seen.append(m.place.province)
         return seen
@@ -257,6 +259,10 @@ class PlacesStage:
         self.version = f"places-1/{self.gazetteer.version}"
 
     def __call__(self, item: Item) -> Item:
-        item.places = self.gazetteer.provinces(item.content)
+        if isinstance(item.title, str) and isinstance(item.text, str):
+            view = text_view(item.title, item.text)  # fold(content) shared with area and copies
+            item.places = self.gazetteer.provinces(view.content, view.folded)
+        else:
+            item.places = self.gazetteer.provinces(item.content)
         item.model_version[self.name] = self.version
         return item
