@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import math
 import os
@@ -175,6 +176,38 @@ def cpu_times(rows: list[dict[str, Any]], stages: dict[str, Callable], repeat: i
     return out
 
 
+GOLDEN = ROOT / "tests/perf/data/golden_stages.jsonl.gz"
+GOLDEN_REGISTRY = ROOT / "tests/harm/data/factcheck_registry.jsonl"
+GOLDEN_EXTRA_STAGES = ("scam", "factcheck")  # the committed texts: only the harm stages (small outputs)
+
+
+def golden_records(
+    rows: list[dict[str, Any]], stages: dict[str, Callable], only=None
+) -> list[dict[str, Any]]:
+    from tinhhinh.item import Item
+
+    out = []
+    for r in rows:
+        rec: dict[str, Any] = {"id": r["id"]}
+        for name, f in stages.items():
+            if only is None or name in only:
+                rec[name] = f(Item(id=r["id"], title=r["title"], text=r["text"]))
+        out.append(json.loads(json.dumps(rec, ensure_ascii=False)))
+    return out
+
+
+def write_golden(n: int = 50) -> None:
+    stages = {k: v for k, v in make_stages(str(GOLDEN_REGISTRY)).items() if k != "toxicity"}
+    recs = golden_records(vntc_articles(n), stages) + golden_records(
+        extra_texts(), stages, GOLDEN_EXTRA_STAGES
+    )
+    GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(GOLDEN, "wb", mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
+        for rec in recs:
+            fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+    print(f"{len(recs)} records → {GOLDEN}", file=sys.stderr)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -192,6 +225,8 @@ def main() -> None:
     t.add_argument("--registry")
     t.add_argument("--repeat", type=int, default=1)
     t.add_argument("--stages", default=",".join(STAGES))
+    gd = sub.add_parser("golden", help="write the committed golden file (tests/perf/data)")
+    gd.add_argument("--n", type=int, default=50)
     r = sub.add_parser("registry")
     r.add_argument("--out", type=Path, required=True)
     r.add_argument("--claims", type=int, default=1000)
@@ -204,6 +239,9 @@ def main() -> None:
 
         reg.save(synthetic_claims(args.claims), args.out)
         print(args.out)
+        return
+    if args.cmd == "golden":
+        write_golden(args.n)
         return
     if args.cmd == "check":
         diffs = check(args.before, args.after, set(args.stages.split(",")) if args.stages else None)
