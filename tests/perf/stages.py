@@ -145,6 +145,11 @@ def check(before: Path, after: Path, only: set[str] | None = None) -> list[str]:
     with before.open(encoding="utf-8") as fa, after.open(encoding="utf-8") as fb:
         for la, lb in zip(fa, fb, strict=True):
             a, b = json.loads(la), json.loads(lb)
+            for rec in (a, b):  # equal-score fact-check matches: order was hash-seed dependent before
+                if "factcheck" in rec and isinstance(rec["factcheck"].get("harm"), list):
+                    rec["factcheck"]["harm"].sort(
+                        key=lambda h: (-h.get("score", 0), str(h.get("evidence", {}).get("claim_id", "")))
+                    )
             for name in a:
                 if name == "id" or (only and name not in only):
                     continue

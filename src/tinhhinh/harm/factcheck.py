@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, filterfalse, repeat
 from pathlib import Path
 from typing import Any
 
@@ -272,7 +272,7 @@ class Claim:
 
 
 def _content(words: list[str]) -> list[str]:
-    return [w for w in words if w not in _FUNCTION]
+    return list(filterfalse(_FUNCTION.__contains__, words))
 
 
 def _grams(words: list[str]) -> list[str]:
@@ -365,10 +365,11 @@ class Matcher:
             present.update(zip(kept, kept[1:], strict=False))
         # Whole-text coverage of every claim at once (sparse claims × terms matrix, summed over the
         # terms present): no sentence can score more than the whole text.
-        cols = [self.vocab[t] for t in present if t in self.vocab]
-        if not cols:
+        cols = np.fromiter(map(self.vocab.get, present, repeat(-1)), dtype=np.int64, count=len(present))
+        cols = cols[cols >= 0]
+        if not cols.size:
             return []
-        cover = self._column_sums(np.asarray(cols, dtype=np.int64))
+        cover = self._column_sums(cols)
         return [i for i in cand if cover[i] >= self.needed[i]]
 
     def _column_sums(self, cols: np.ndarray) -> np.ndarray:
@@ -436,7 +437,8 @@ class Matcher:
                     if not self._agrees(c, neg, marked, psent, words_all, sentences, k, title_refutes, name):
                         continue
                     best[i] = Match(c, round(s, 4), sent, (start, end), name)
-        return sorted(best.values(), key=lambda m: -m.score)
+        # ties in claim-id order: candidates come out of sets, whose order changes with the hash seed
+        return sorted(best.values(), key=lambda m: (-m.score, str(m.claim.entry.get("id", ""))))
 
     def _agrees(
         self,
