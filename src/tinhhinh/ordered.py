@@ -32,8 +32,14 @@ class Entry:
         """Per-record part of the ordered stages, computed in worker processes."""
         if self.item is not None:
             from tinhhinh.nlp.copies import signature
+            from tinhhinh.nlp.textview import text_view
 
-            self.signature = signature(self.item.content)
+            it = self.item
+            if isinstance(it.title, str) and isinstance(it.text, str):
+                view = text_view(it.title, it.text)  # the folded words area already computed
+                self.signature = signature(view.content, words=view.folded_tokens)
+            else:
+                self.signature = signature(it.content)
 
 
 class CopiesStage:

@@ -213,6 +213,26 @@ def write_golden(n: int = 50) -> None:
     print(f"{len(recs)} records → {GOLDEN}", file=sys.stderr)
 
 
+def pipeline_time(rows: list[dict[str, Any]], registry: str | None) -> float:
+    """CPU ms/article of what an analyze worker does per record: every stage, then Entry.prepare."""
+    from tinhhinh.item import Item
+    from tinhhinh.ordered import Entry
+    from tinhhinh.pipeline import load_stages, run_stages
+
+    stages = load_stages(options={"factcheck": {"registry": registry}} if registry else None)
+
+    def one(r):
+        item = run_stages(Item(id=r["id"], title=r["title"], text=r["text"]), stages)
+        Entry(0, r, {}, item).prepare()
+
+    for r in rows[:50]:
+        one(r)
+    t0 = time.process_time()
+    for r in rows:
+        one(r)
+    return (time.process_time() - t0) / len(rows) * 1000
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -230,6 +250,7 @@ def main() -> None:
     t.add_argument("--registry")
     t.add_argument("--repeat", type=int, default=1)
     t.add_argument("--stages", default=",".join(STAGES))
+    t.add_argument("--pipeline", action="store_true", help="also time the whole per-record pipeline")
     gd = sub.add_parser("golden", help="write the committed golden file (tests/perf/data)")
     gd.add_argument("--n", type=int, default=50)
     r = sub.add_parser("registry")
@@ -267,7 +288,11 @@ def main() -> None:
     print("|---|---:|")
     for k, v in times.items():
         print(f"| {k} | {v:.2f} |")
-    print(f"| **total** | **{sum(times.values()):.2f}** |")
+    print(f"| **sum of stages** | **{sum(times.values()):.2f}** |")
+    if args.pipeline:
+        print(
+            f"| **pipeline as in analyze** (all stages on one item + copies signature) | **{pipeline_time(rows, args.registry):.2f}** |"
+        )
 
 
 if __name__ == "__main__":

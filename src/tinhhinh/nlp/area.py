@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ import yaml
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, tokens
+from tinhhinh.nlp.textview import text_view
 
 MODEL_FILE = "area.npz"
 DEFAULT_SEED = 13
@@ -74,19 +76,33 @@ def features(title: str, text: str) -> list[str]:
     include the title once.
     """
     title = title or ""
-    body = (text or "")[:MAX_CHARS]
-    toks = tokens(fold(f"{title}\n{body}"))
+    text = text or ""
+    if len(text) <= MAX_CHARS:
+        # the folded words of title + body are the shared view's (places and copies read the same)
+        toks = text_view(title, text).folded_tokens
+    else:
+        toks = tokens(fold(f"{title}\n{text[:MAX_CHARS]}"))
     out = _ngrams(toks)
     if title:
-        out.extend(TITLE_PREFIX + g for g in _ngrams(tokens(fold(title))))
+        out.extend([TITLE_PREFIX + g for g in _ngrams(tokens(fold(title)))])
     return out
 
 
 def _ngrams(toks: list[str]) -> list[str]:
     out = list(toks)
-    for n in range(2, NGRAMS + 1):
+    if NGRAMS >= 2:
+        out.extend(map(" ".join, zip(toks, toks[1:], strict=False)))
+    for n in range(3, NGRAMS + 1):
         out.extend(" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1))
     return out
+
+
+# 1 + log(count) as the scoring has always computed it (math.log), for the counts that occur
+_LOG_TF = [0.0] + [1.0 + math.log(c) for c in range(1, 4096)]
+
+
+def _log_tf(c: int) -> float:
+    return _LOG_TF[c] if c < 4096 else 1.0 + math.log(c)
 
 
 # --- model ----------------------------------------------------------------------------------------
@@ -106,7 +122,7 @@ class AreaModel:
         meta: dict[str, Any] | None = None,
     ) -> None:
         self.vocab = vocab
-        self.index = {g: i for i, g in enumerate(vocab)}
+        self.index = dict(zip(vocab, range(len(vocab)), strict=True))
         self.idf = idf.astype(np.float32)
         self.coef = coef.astype(np.float32)  # (V, K); stored as float16, computed in float32
         self.intercept = intercept.astype(np.float32)
@@ -120,18 +136,14 @@ class AreaModel:
 
     def decision(self, title: str, text: str) -> np.ndarray:
         counts = Counter(features(title, text))
-        idx: list[int] = []
-        vals: list[float] = []
-        index = self.index
-        for gram, c in counts.items():
-            j = index.get(gram)
-            if j is not None:
-                idx.append(j)
-                vals.append(1.0 + math.log(c))
-        if not idx:
+        # vocabulary rows and counts with C-level maps, in the counter's order (as the loop did)
+        rows = np.fromiter(map(self.index.get, counts, repeat(-1)), dtype=np.int64, count=len(counts))
+        known = rows >= 0
+        if not known.any():
             return self.intercept.copy()
-        ix = np.fromiter(idx, dtype=np.int64, count=len(idx))
-        w = np.fromiter(vals, dtype=np.float32, count=len(vals)) * self.idf[ix]
+        ix = rows[known]
+        tf = np.fromiter(map(_log_tf, counts.values()), dtype=np.float64, count=len(counts))[known]
+        w = tf.astype(np.float32) * self.idf[ix]
         w /= np.linalg.norm(w)
         return w @ self.coef[ix] + self.intercept
 

@@ -30,6 +30,7 @@ from datetime import datetime
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch.minhash import _fmix
 
 from tinhhinh.nlp.normalize import folded_tokens
 
@@ -46,15 +47,42 @@ _SCHEME = MinHash(num_perm=1).scheme
 def _shingles(words: list[str]) -> set[bytes]:
     if len(words) < SHINGLE:
         return {" ".join(words).encode("utf-8")} if words else set()
+    if SHINGLE == 3:
+        return set(map(str.encode, map(" ".join, zip(words, words[1:], words[2:], strict=False))))
     return {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+
+
+# What datasketch's MinHash(num_perm, seed, scheme).update_batch computes on the CPU, without building
+# the permutations again for every text (RandomState) and with the SHA-1 prefixes gathered in one
+# buffer; ``test_signature_matches_datasketch`` keeps the two equal.
+_BASE = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
+_PERM_A, _PERM_B = _BASE.permutations
+_EMPTY = _BASE.hashvalues.copy()
+_sha1 = hashlib.sha1
 
 
 def exact_hash(text: str) -> bytes:
     return hashlib.blake2b(" ".join(folded_tokens(text or "")).encode("utf-8"), digest_size=16).digest()
 
 
-def signature(text: str) -> bytes:
-    """Serialised fingerprint of a text: 16-byte exact hash + 128 x uint32 MinHash values (528 bytes)."""
+def signature(text: str, words: list[str] | None = None) -> bytes:
+    """Serialised fingerprint of a text: 16-byte exact hash + 128 x uint32 MinHash values (528 bytes).
+
+    ``words``: ``folded_tokens(text)`` when the caller already has them (the shared text view)."""
+    if words is None:
+        words = folded_tokens(text or "")
+    sh = _shingles(words)
+    values = _EMPTY
+    if sh:
+        hv = np.frombuffer(b"".join([_sha1(s).digest()[:4] for s in sh]), dtype="<u4")
+        hv = _fmix(hv.astype(_EMPTY.dtype).reshape(-1, 1), 32)
+        values = np.minimum(_EMPTY, (hv * _PERM_A + _PERM_B).min(axis=0))
+    ex = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
+    return ex + values.astype("<u4").tobytes()
+
+
+def signature_datasketch(text: str) -> bytes:
+    """``signature`` computed through datasketch's own MinHash (reference for tests)."""
     words = folded_tokens(text or "")
     m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     sh = _shingles(words)

@@ -349,15 +349,20 @@ def _phrases(text: str) -> list[list[tuple[str, str, bool]]]:
     cur: list[tuple[str, str, bool]] = []
     sentence_start = True
     for m in _SCAN_RE.finditer(text):
-        tok = m.group(1)
-        if tok is None:
+        kind = m.lastindex  # which of the three groups matched: 1 token, 2 sentence end, 3 other break
+        if kind != 1:
             if cur:
                 out.append(cur)
                 cur = []
-            if m.group(2) is not None:
+            if kind == 2:
                 sentence_start = True
             continue
-        cur.append((tok, folded[m.start() : m.end()] if same else fold(tok), sentence_start))
+        tok = m.group(1)
+        if same:
+            a, b = m.span()
+            cur.append((tok, folded[a:b], sentence_start))
+        else:
+            cur.append((tok, fold(tok), sentence_start))
         sentence_start = False
     if cur:
         out.append(cur)
@@ -380,12 +385,13 @@ def segment(
     words = []
     for phrase in _phrases(text):
         n = len(phrase)
+        folded = [f for _, f, _ in phrase]
         i = 0
         while i < n:
             tok, ftok, initial = phrase[i]
-            if i + 1 < n and f"{ftok} {phrase[i + 1][1]}" in prefixes:
+            if i + 1 < n and f"{ftok} {folded[i + 1]}" in prefixes:
                 for k in range(min(MAX_WORD, n - i), 1, -1):
-                    cand = " ".join(f for _, f, _ in phrase[i : i + k])
+                    cand = " ".join(folded[i : i + k])
                     if cand in lexicon:
                         words.append((cand, "", initial, i == 0))
                         i += k
