@@ -73,6 +73,9 @@ def can(actor: Actor, action: str, obj: Mapping[str, Any] | None = None) -> bool
         return role in ("admin", "coordinator")
     if action == "stats.read":
         return role in ("viewer", "coordinator")
+    if action == "flag.decide":
+        # A machine flag leads nowhere until a person confirms it; viewers only read.
+        return role in ("coordinator", "officer")
     if action == "petition.purge":
         return role in ("coordinator", "system")
     if action == "petition.create_public":

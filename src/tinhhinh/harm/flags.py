@@ -13,21 +13,20 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tinhhinh.desk import audit
+from tinhhinh.desk import access, audit
 from tinhhinh.desk.access import Actor
 from tinhhinh.desk.errors import Forbidden, Invalid, NotFound
 from tinhhinh.store import flags as store
 from tinhhinh.store.db import transaction
 
 STATUSES = ("unconfirmed", "confirmed", "dismissed")
-DECIDERS = ("coordinator", "officer")
 CASE_TYPES = ("scam", "factcheck")
 # Which sector a case about a fact-check flag goes to (data/sectors.yaml), by registry domain.
 _SECTOR_FOR_DOMAIN = {"health": "health", "public_service": "admin_procedures", "scam": "public_order"}
 
 
 def _may_decide(actor: Actor) -> None:
-    if actor.role not in DECIDERS:
+    if not access.can(actor, "flag.decide"):
         raise Forbidden(
             f"{actor.username} ({actor.role}) may not confirm or dismiss flags: coordinators and officers do"
         )
