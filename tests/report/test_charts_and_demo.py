@@ -104,17 +104,25 @@ def test_demo_desk_is_fictional_and_audited(report_db):
     assert password.encode() not in report_db["path"].read_bytes()
 
 
-def test_replay_clock_restores_the_real_clock():
-    from tinhhinh.desk import audit
-    from tinhhinh.desk.demo import replay_clock
+def test_replay_clock_stamps_desk_records_and_restores_the_real_clock(tmp_path):
+    from tinhhinh import clock
+    from tinhhinh.desk import audit, people
     from tinhhinh.store import desk as store
+    from tinhhinh.store.db import dispose_all, engine_for
 
-    before_now, before_dt = store.now, audit.dt
-    with replay_clock() as clock:
-        clock["now"] = dt.datetime(2020, 1, 2, 3, 4, 5)
-        assert store.now() == dt.datetime(2020, 1, 2, 3, 4, 5)
-        assert audit.dt.datetime.now(dt.UTC).replace(tzinfo=None) == dt.datetime(2020, 1, 2, 3, 4, 5)
-    assert store.now is before_now and audit.dt is before_dt
+    engine = engine_for(str(tmp_path / "clock.db"))
+    try:
+        with clock.replay(dt.datetime(2020, 1, 2, 3, 4, 5)) as replay:
+            assert store.now() == dt.datetime(2020, 1, 2, 3, 4, 5)
+            people.add_user(engine, None, "clock-admin", "admin", "a long enough password 1")
+            replay.now = dt.datetime(2020, 1, 3, 0, 0, 0)
+            assert store.now() == dt.datetime(2020, 1, 3)
+        real = store.now()
+        assert abs((real - dt.datetime.now(dt.UTC).replace(tzinfo=None)).total_seconds()) < 5
+        assert str(audit.head(engine)["at"]).startswith("2020-01-02T03:04:05")
+        assert audit.verify(engine, people.actor_for(engine, "clock-admin"))["ok"]
+    finally:
+        dispose_all()
 
 
 def test_demo_report_step_writes_next_to_the_db(report_db, tmp_path):

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.console import UserError
 from tinhhinh.desk import crypto
 from tinhhinh.desk.access import Actor, require
@@ -77,7 +77,7 @@ def record(
     last = store.last_audit(conn, for_append=True)
     row = {
         "seq": (last["seq"] + 1) if last else 1,
-        "at": dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(timespec="microseconds"),
+        "at": clock.utcnow().isoformat(timespec="microseconds"),
         "actor": actor if isinstance(actor, str) else actor.username,
         "action": action,
         "object_type": object_type,

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 import secrets
-import types
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine
 
+from tinhhinh import clock
 from tinhhinh.desk import audit, cases, people, petitions
 from tinhhinh.desk.access import Actor
 from tinhhinh.store import desk as store
@@ -79,35 +78,6 @@ FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "B�
 GIVEN = ("An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Ngọc", "Phúc", "Quân", "Thảo")
 
 
-@contextmanager
-def replay_clock() -> Iterator[dict[str, dt.datetime]]:
-    """Point the desk's clock (store.desk.now and the audit's timestamps) at ``state["now"]`` (naive UTC)."""
-    state: dict[str, dt.datetime] = {"now": store.now()}
-
-    class _ReplayDatetime(dt.datetime):
-        @classmethod
-        def now(cls, tz=None):  # noqa: ANN001, ANN206 - mirrors datetime.now
-            value = state["now"]
-            return value.replace(tzinfo=dt.UTC).astimezone(tz) if tz else value
-
-    shim = types.SimpleNamespace(
-        datetime=_ReplayDatetime,
-        date=dt.date,
-        time=dt.time,
-        timedelta=dt.timedelta,
-        UTC=dt.UTC,
-        timezone=dt.timezone,
-    )
-    old_now, old_dt = store.now, audit.dt
-    store.now = lambda: state["now"].replace(microsecond=0)  # type: ignore[assignment]
-    audit.dt = shim  # type: ignore[assignment]
-    try:
-        yield state
-    finally:
-        store.now = old_now  # type: ignore[assignment]
-        audit.dt = old_dt  # type: ignore[assignment]
-
-
 def _utc(local: dt.datetime) -> dt.datetime:
     return local.astimezone(dt.UTC).replace(tzinfo=None)
 
@@ -145,8 +115,7 @@ def seed_desk(engine: Engine, end: dt.datetime) -> str:
             events.append((when, order["n"], fn))
 
     coord_password = _password()
-    with replay_clock() as clock:
-        clock["now"] = _utc(start - dt.timedelta(days=2))
+    with clock.replay(_utc(start - dt.timedelta(days=2))) as replay:
         people.add_user(engine, None, "demo-admin", "admin", _password(), full_name="[DEMO] Quản trị")
         admin = people.actor_for(engine, "demo-admin")
         agency_ids: dict[str, int] = {}
@@ -167,7 +136,7 @@ def seed_desk(engine: Engine, end: dt.datetime) -> str:
         n_cases = _plan_cases(engine, rng, at, start, end, coord, officer, by_id, candidates)
         n_pet = _plan_petitions(engine, rng, at, start, end, coord, officer, by_id)
         for when, _, fn in sorted(events, key=lambda e: (e[0], e[1])):
-            clock["now"] = _utc(when)
+            replay.now = _utc(when)
             fn()
     check = audit.verify(engine, coord)
     stats = petitions.stats(engine, people.actor_for(engine, "demo-viewer"))

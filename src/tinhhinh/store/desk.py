@@ -36,6 +36,7 @@ from sqlalchemy import (
     update,
 )
 
+from tinhhinh import clock
 from tinhhinh.console import UserError
 from tinhhinh.store.schema import metadata
 
@@ -220,7 +221,7 @@ DESK_TABLES = [
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    return clock.utcnow().replace(microsecond=0)
 
 
 def _one(conn: Connection, stmt: Any) -> dict[str, Any] | None:
