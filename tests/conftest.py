@@ -45,3 +45,41 @@ def demo_run(tmp_path_factory):
         [exe, "demo", "--db", "demo.db"], cwd=folder, env=env, capture_output=True, text=True, timeout=1800
     )
     return SimpleNamespace(dir=folder, db=folder / "demo.db", home=home, result=result)
+
+
+@pytest.fixture
+def pg_database():
+    """Factory for fresh, empty PostgreSQL databases on the TINHHINH_TEST_PG server: ``pg_database()`` -> URL.
+
+    Each call creates its own database (so tests, and the several databases one test compares, never share
+    tables, and tests may run while others use the server); all are dropped when the test ends, with
+    ``WITH (FORCE)`` so a connection left by a killed child process cannot keep one alive.
+    Skips the test when TINHHINH_TEST_PG is not set (.ci/run sets it after starting a server).
+    """
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from tinhhinh.store.db import dispose_all
+
+    base = os.environ.get("TINHHINH_TEST_PG")
+    if not base:
+        pytest.skip("PostgreSQL not configured (set TINHHINH_TEST_PG; .ci/run starts a server)")
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    made: list[str] = []
+
+    def create() -> str:
+        name = f"th_test_{os.getpid()}_{uuid.uuid4().hex[:10]}"
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0"))
+        made.append(name)
+        return make_url(base).set(database=name).render_as_string(hide_password=False)
+
+    yield create
+    dispose_all()  # engines the test opened through engine_for
+    with admin.connect() as conn:
+        for name in made:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

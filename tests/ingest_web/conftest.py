@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from localweb import Site  # noqa: E402
 
 from tinhhinh.ingest.http import Fetcher, FetchPolicy  # noqa: E402
+from tinhhinh.store.db import dispose_all  # noqa: E402
 
 
 @pytest.fixture
@@ -45,3 +46,29 @@ def fetcher(slept):
     f = Fetcher(policy, sleep=slept.append)
     yield f
     f.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """The database backend under test; PostgreSQL runs when TINHHINH_TEST_PG names a server."""
+    return request.param
+
+
+@pytest.fixture
+def new_db(backend, tmp_path, request):
+    """Factory for empty databases of the backend under test: ``new_db("clean")`` -> the ``--db`` value
+    (a SQLite path in tmp_path, or the URL of a fresh PostgreSQL database dropped after the test)."""
+    if backend == "postgresql":
+        create_pg = request.getfixturevalue("pg_database")
+        return lambda name: create_pg()
+    return lambda name: str(tmp_path / f"{name}.db")
+
+
+@pytest.fixture
+def engine(new_db):
+    """A migrated engine on the backend under test (tests/ingest_web/test_watch.py)."""
+    from tinhhinh.store.db import engine_for
+
+    eng = engine_for(new_db("watch"))
+    yield eng
+    dispose_all()

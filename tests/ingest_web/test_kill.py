@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -20,12 +19,21 @@ from pathlib import Path
 
 import pytest
 from localweb import Reply
+from sqlalchemy import MetaData, Table, create_engine, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 from vnsites import article, many_stories, rss
 
 RUNTIME_COLUMNS = {"fetched_at"}
 # TINHHINH_TEST_NO_ANALYZE=1 runs these without the analysis stages (isolates storage from models)
 NOAN = ["--no-analyze"] if os.environ.get("TINHHINH_TEST_NO_ANALYZE") else []
 SKIP_TABLES = {"alembic_version", "search_audit", "sources", "source_days", "source_pages"}
+# columns holding an item's pk: compared as the item's key (pk values differ between runs on PostgreSQL)
+ITEM_PK_COLUMNS = {
+    "items": ("pk", "dup_of"),
+    "item_search": ("pk",),
+    **{f"fts_{n}_docsize": ("id",) for n in ("title_x", "title_a", "doc_x", "doc_a")},
+}
 
 
 def _cli() -> list[str]:
@@ -33,52 +41,72 @@ def _cli() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "tinhhinh.cli"]
 
 
-def db_digest(path: Path) -> tuple[str, dict[str, int]]:
-    """Hash of the database content, independent of run-time columns and of index segment layout."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _url(db: str) -> str:
+    """SQLAlchemy URL for reading a ``--db`` value; SQLite files are opened read-only (never created)."""
+    return db if "://" in db else f"sqlite:///file:{db}?mode=ro&uri=true"
+
+
+def _scalar(db: str, sql: str):
+    engine = create_engine(_url(db), poolclass=NullPool)
     try:
-        key_of = dict(conn.execute("SELECT pk, key FROM items"))
-        h = hashlib.sha256()
-        counts: dict[str, int] = {}
-        tables = [
-            r[0]
-            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-            if r[0] not in SKIP_TABLES and not r[0].startswith("sqlite_")
-        ]
-        for table in tables:
-            if table.startswith("fts_") and not table.endswith("_docsize"):
-                continue  # FTS segments depend on write history; per-row sizes below show the content
-            cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-            keep = [c for c in cols if c not in RUNTIME_COLUMNS]
-            rows = []
-            for row in conn.execute(f"SELECT {', '.join(keep) or 'rowid'} FROM {table}"):
-                rec = dict(zip(keep, row, strict=True))
-                if table == "items":
-                    rec.pop("pk")
-                    rec["dup_of"] = key_of.get(rec["dup_of"]) if rec["dup_of"] is not None else None
-                if table.endswith("_docsize"):
-                    rec["id"] = key_of.get(rec["id"])
-                rows.append(json.dumps(rec, sort_keys=True, default=str, ensure_ascii=False))
-            rows.sort()
-            counts[table] = len(rows)
-            h.update(table.encode() + b"\0" + "\n".join(rows).encode() + b"\0")
-        return h.hexdigest(), counts
+        with engine.connect() as conn:
+            return conn.execute(text(sql)).scalar_one()
     finally:
-        conn.close()
+        engine.dispose()
 
 
-def _count(path: Path) -> int:
+def db_digest(db: str) -> tuple[str, dict[str, int]]:
+    """Hash of the database content, independent of run-time columns, of primary-key values (PostgreSQL
+    sequences keep the numbers a killed transaction used) and of index segment layout.
+
+    One code path for both backends: tables are found and read through SQLAlchemy, item pks are
+    replaced by item keys, values are compared as JSON. The search index is compared per row: FTS5's
+    per-row sizes on SQLite, the tsvectors on PostgreSQL.
+    """
+    engine = create_engine(_url(db), poolclass=NullPool)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
-        try:
-            return conn.execute("SELECT count(*) FROM items").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0  # not created/migrated yet
+        with engine.connect() as conn:
+            key_of = dict(conn.execute(text("SELECT pk, key FROM items")).all())
+            h = hashlib.sha256()
+            counts: dict[str, int] = {}
+            tables = sorted(
+                t
+                for t in inspect(conn).get_table_names()
+                if t not in SKIP_TABLES and not t.startswith("sqlite_")
+            )
+            for name in tables:
+                if name.startswith("fts_") and not name.endswith("_docsize"):
+                    continue  # FTS segments depend on write history; per-row sizes below show the content
+                table = Table(name, MetaData(), autoload_with=conn)
+                keep = [c for c in table.columns if c.name not in RUNTIME_COLUMNS]
+                rows = []
+                for row in conn.execute(select(*keep)):
+                    rec = dict(row._mapping)
+                    for col in ITEM_PK_COLUMNS.get(name, ()):
+                        if rec[col] is not None:
+                            rec[col] = key_of.get(rec[col], f"missing item pk {rec[col]}")
+                    rows.append(json.dumps(rec, sort_keys=True, default=_plain, ensure_ascii=False))
+                rows.sort()
+                counts[name] = len(rows)
+                h.update(name.encode() + b"\0" + "\n".join(rows).encode() + b"\0")
+            return h.hexdigest(), counts
+    finally:
+        engine.dispose()
 
 
-def _kill_after_first_commit(args: list[str], db: Path, env: dict, total: int) -> int:
+def _plain(value):
+    return value.hex() if isinstance(value, bytes) else str(value)
+
+
+def _count(db: str) -> int:
+    """Items committed so far (0 while the database is not created or migrated yet)."""
+    try:
+        return _scalar(db, "SELECT count(*) FROM items")
+    except SQLAlchemyError:
+        return 0
+
+
+def _kill_after_first_commit(args: list[str], db: str, env: dict, total: int) -> int:
     """Start the command, SIGKILL it as soon as items are committed; return the count seen then."""
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 90
@@ -120,7 +148,7 @@ def _run(args: list[str], env: dict) -> subprocess.CompletedProcess:
     return done
 
 
-def test_kill_ingest_then_rerun_equals_clean_run(tmp_path, env):
+def test_kill_ingest_then_rerun_equals_clean_run(tmp_path, env, new_db):
     stories = many_stories(150)
     src = tmp_path / "dump.jsonl"
     with src.open("w", encoding="utf-8") as fh:
@@ -129,11 +157,11 @@ def test_kill_ingest_then_rerun_equals_clean_run(tmp_path, env):
             rec["published_at"] = s.iso
             rec["url"] = f"https://vntin.example.vn/{s.slug}.html?utm_source=fb"
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
+    clean, killed = new_db("clean"), new_db("killed")
     base = [*_cli(), "ingest", str(src), "--batch-size", "10", "-q", *NOAN]
-    _run([*base, "--db", str(clean)], env)
-    _kill_after_first_commit([*base, "--db", str(killed)], killed, env, total=len(stories))
-    _run([*base, "--db", str(killed)], env)
+    _run([*base, "--db", clean], env)
+    _kill_after_first_commit([*base, "--db", killed], killed, env, total=len(stories))
+    _run([*base, "--db", killed], env)
     clean_digest, clean_counts = db_digest(clean)
     killed_digest, killed_counts = db_digest(killed)
     assert clean_counts["items"] == len(stories)
@@ -156,33 +184,31 @@ def _serve_many(site, feeds: int, per_feed: int) -> list[str]:
     return urls
 
 
-def test_kill_watch_once_then_rerun_equals_clean_run(tmp_path, env, site):
+def test_kill_watch_once_then_rerun_equals_clean_run(tmp_path, env, site, new_db):
     urls = _serve_many(site, feeds=3, per_feed=15)
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("# kill test\n" + "\n".join(urls) + "\n", encoding="utf-8")
-    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
+    clean, killed = new_db("clean"), new_db("killed")
     base = [*_cli(), "watch", "--feeds", str(feeds), "--once", *NOAN]
-    _run([*base, "--db", str(clean)], env)
-    _kill_after_first_commit([*base, "--db", str(killed)], killed, env, total=45)
-    _run([*base, "--db", str(killed)], env)
+    _run([*base, "--db", clean], env)
+    _kill_after_first_commit([*base, "--db", killed], killed, env, total=45)
+    _run([*base, "--db", killed], env)
     clean_digest, clean_counts = db_digest(clean)
     killed_digest, killed_counts = db_digest(killed)
     assert clean_counts["items"] == 45
     assert killed_counts == clean_counts
     assert killed_digest == clean_digest
     # and the health records agree the source is fine after the rerun
-    conn = sqlite3.connect(killed)
-    assert conn.execute("SELECT max(consecutive_failures) FROM sources").fetchone()[0] == 0
-    conn.close()
+    assert _scalar(killed, "SELECT max(consecutive_failures) FROM sources") == 0
 
 
-def test_watch_stops_cleanly_on_sigterm(tmp_path, env, site):
+def test_watch_stops_cleanly_on_sigterm(tmp_path, env, site, new_db):
     urls = _serve_many(site, feeds=3, per_feed=12)
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("\n".join(urls) + "\n", encoding="utf-8")
-    db = tmp_path / "w.db"
+    db = new_db("w")
     proc = subprocess.Popen(
-        [*_cli(), "watch", "--feeds", str(feeds), "--every", "1m", "--db", str(db), *NOAN],
+        [*_cli(), "watch", "--feeds", str(feeds), "--every", "1m", "--db", db, *NOAN],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -203,7 +229,5 @@ def test_watch_stops_cleanly_on_sigterm(tmp_path, env, site):
     assert "stopped on request" in stderr
     stored = _count(db)
     assert 0 < stored < 36  # the batch in flight was finished, the remaining feeds were not started
-    conn = sqlite3.connect(db)
     # every stored item is complete (a batch is a transaction): page text, not a half-written row
-    assert conn.execute("SELECT count(*) FROM items WHERE text = '' OR title = ''").fetchone()[0] == 0
-    conn.close()
+    assert _scalar(db, "SELECT count(*) FROM items WHERE text = '' OR title = ''") == 0

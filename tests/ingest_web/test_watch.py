@@ -14,15 +14,7 @@ from vnsites import STORIES, article, atom, rss
 
 from tinhhinh.ingest.watch import Watcher, WatchOptions, read_feed_list
 from tinhhinh.store import sources as source_store
-from tinhhinh.store.db import dispose_all, engine_for
 from tinhhinh.store.schema import items
-
-
-@pytest.fixture
-def engine(tmp_path):
-    eng = engine_for(str(tmp_path / "watch.db"))
-    yield eng
-    dispose_all()
 
 
 def _serve_news(site, *, etag: str = '"feed-v1"') -> None:
@@ -190,7 +182,7 @@ def test_sources_command_json_and_red_alert(site, fetcher, engine, tmp_path):
     w.options.every = timedelta(0)
     for _ in range(5):
         w.poll()
-    db = str(engine.url).removeprefix("sqlite:///")
+    db = engine.url.render_as_string(hide_password=False)  # a SQLite file or a PostgreSQL database
     done = subprocess.run(
         [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db, "--json"],
         capture_output=True,
