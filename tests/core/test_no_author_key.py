@@ -31,9 +31,10 @@ def test_no_stable_author_key_anywhere(tmp_path, _isolated_home):
     src = tmp_path / "posts.jsonl"
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     env = {**os.environ, "TINHHINH_HOME": str(_isolated_home)}
-    run = lambda *a: subprocess.run(
-        [EXE, *a], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300
-    )  # noqa: E731
+
+    def run(*a):
+        return subprocess.run([EXE, *a], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+
     assert run("ingest", str(src), "--db", "x.db").returncode == 0
 
     con = sqlite3.connect(tmp_path / "x.db")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tinhhinh.console import UserError
-from tinhhinh.ingest.records import Rejection, files_in, read_file
+from tinhhinh.ingest.records import FileRecords, Rejection, files_in, read_file
 from tinhhinh.item import Item
 
 DUMP_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
@@ -51,7 +51,28 @@ def expand(args: list[str]) -> list[str]:
     return found
 
 
-def read_all(args: list[str], *, source: str = "") -> Iterator[Item | Rejection]:
+class Inputs:
+    """The records of all inputs, in order; picklable, so a large dump ingest can read in a worker process."""
+
+    def __init__(self, args: list[str], source: str = "") -> None:
+        self.args = list(args)
+        self.source = source
+
+    def __iter__(self) -> Iterator[Item | Rejection]:
+        return _read_all(self.args, self.source)
+
+    def worker_bytes(self) -> int:
+        """Input size when every input is a local dump file (feeds and pages are read in-process), else 0."""
+        if not self.args or any(_kind(arg) != "dump" for arg in self.args):
+            return 0
+        return FileRecords([Path(a) for a in self.args]).worker_bytes()
+
+
+def read_all(args: list[str], *, source: str = "") -> Inputs:
+    return Inputs(args, source)
+
+
+def _read_all(args: list[str], source: str) -> Iterator[Item | Rejection]:
     for arg in args:
         kind = _kind(arg)
         if kind == "dump":

@@ -26,10 +26,12 @@ from tinhhinh.item import INPUT_FIELDS, KINDS, Item
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # Query parameters that track the reader, not the article: stripped so one article has one URL.
+# fmt: off
 _TRACKING = {
     "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "zarsrc", "mc_cid", "mc_eid",
     "ref", "ref_src", "referrer", "cmpid", "utm_id", "_ga", "gidzl", "vn_source", "vn_medium", "vn_campaign",
 }
+# fmt: on
 
 
 @dataclass
@@ -84,7 +86,13 @@ def parse_time(value: Any) -> datetime | None:
         try:
             dt = datetime.fromisoformat(text)
         except ValueError:
-            for fmt in ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y", "%d-%m-%Y %H:%M", "%Y/%m/%d %H:%M"):
+            for fmt in (
+                "%d/%m/%Y %H:%M",
+                "%d/%m/%Y %H:%M:%S",
+                "%d/%m/%Y",
+                "%d-%m-%Y %H:%M",
+                "%Y/%m/%d %H:%M",
+            ):
                 try:
                     dt = datetime.strptime(text, fmt)
                     break
@@ -144,7 +152,9 @@ def to_item(
     kind = _text(record.get("kind")).strip().lower() or "article"
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
-    source = _text(record.get("source")).strip() or (urlsplit(url).netloc.lower() if url else "") or default_source
+    source = (
+        _text(record.get("source")).strip() or (urlsplit(url).netloc.lower() if url else "") or default_source
+    )
     published = parse_time(record.get("published_at"))
     extra = {k: v for k, v in record.items() if k not in INPUT_FIELDS}
     item = Item(
@@ -205,7 +215,9 @@ def read_csv(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
         for row in reader:
             where = f"{path}:{reader.line_num}"
             if None in row:
-                yield Rejection(where, f"row has {len(row) - 1 + len(row[None])} fields, header has {len(row) - 1}")
+                yield Rejection(
+                    where, f"row has {len(row) - 1 + len(row[None])} fields, header has {len(row) - 1}"
+                )
                 continue
             record = {k.strip(): v for k, v in row.items() if k is not None}
             try:
@@ -216,7 +228,9 @@ def read_csv(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
         yield Rejection(f"{path}:{reader.line_num}", f"CSV is malformed: {exc}")
 
 
-def read_jsonl_records(stream: io.TextIOBase | io.BufferedIOBase, name: str = "<stdin>") -> Iterator[tuple[int, Any]]:
+def read_jsonl_records(
+    stream: io.TextIOBase | io.BufferedIOBase, name: str = "<stdin>"
+) -> Iterator[tuple[int, Any]]:
     """Raw records for the database-free ``analyze``: (line number, parsed object or the error text)."""
     for lineno, raw in enumerate(stream, 1):
         if isinstance(raw, bytes):
@@ -254,8 +268,35 @@ def _reader_for(path: Path):
     return READERS.get(suffixes[-1].lower()) if suffixes else None
 
 
-def read_file(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
+class FileRecords:
+    """The records of dump files, in order. Iterable like a generator, and picklable, so a large ingest can
+    read, check and fold them in a worker process while the main process writes (see ``ingest.run``)."""
+
+    def __init__(self, paths: list[Path], source: str = "") -> None:
+        self.paths = [Path(p) for p in paths]
+        self.source = source
+
+    def __iter__(self) -> Iterator[Item | Rejection]:
+        for path in self.paths:
+            yield from _read_one(path, source=self.source)
+
+    def worker_bytes(self) -> int:
+        """Bytes of input (0 when unknown): ingest reads in a worker process only when this is large."""
+        total = 0
+        for path in self.paths:
+            try:
+                total += path.stat().st_size
+            except OSError:
+                return 0  # let the in-process reader report it
+        return total
+
+
+def read_file(path: Path, *, source: str = "") -> FileRecords:
     """Records of one JSONL or CSV file (optionally gzip-compressed)."""
+    return FileRecords([path], source)
+
+
+def _read_one(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     if path.suffix == ".gz":
         import gzip
         import tempfile

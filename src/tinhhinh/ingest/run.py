@@ -6,9 +6,14 @@ changes, so a run killed half-way is finished by running it again.
 
 from __future__ import annotations
 
+import os
+import pickle
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any, BinaryIO
 
 from sqlalchemy import Engine
 
@@ -18,6 +23,8 @@ from tinhhinh.pipeline import Stage, run_stages
 from tinhhinh.store import items as item_store
 
 BATCH = 500
+# Inputs at least this large (≈ 1,500 articles) are read in a worker process.
+WORKER_MIN_BYTES = 4 << 20
 
 
 @dataclass
@@ -61,6 +68,97 @@ def _batches(records: Iterable[Item | Rejection], size: int) -> Iterator[tuple[l
         yield batch, rejected
 
 
+Prepared = tuple[list[Item], list[Rejection], list[dict[str, str]] | None]
+
+
+def _prepare_in_process(records: Iterable[Item | Rejection], size: int) -> Iterator[Prepared]:
+    for batch, rejected in _batches(records, size):
+        yield batch, rejected, None
+
+
+def _send(out: BinaryIO, obj: object) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(len(data).to_bytes(8, "little"))
+    out.write(data)
+    out.flush()
+
+
+def _receive(inp: BinaryIO) -> Any:
+    head = inp.read(8)
+    if len(head) < 8:
+        raise RuntimeError("the ingest reader process ended unexpectedly")
+    size = int.from_bytes(head, "little")
+    data = inp.read(size)
+    if len(data) < size:
+        raise RuntimeError("the ingest reader process ended unexpectedly")
+    return pickle.loads(data)
+
+
+def _wire(forms: dict[str, str]) -> dict[str, Any]:
+    """Index texts as UTF-8 bytes: the index reads them as text, and the main process neither decodes
+    them from the pipe nor encodes them for SQLite (half of its cost of receiving a batch)."""
+    return {k: (v if k == "hash" else v.encode()) for k, v in forms.items()}
+
+
+def _worker_main() -> None:
+    """``python -m tinhhinh.ingest.run``: read, check and fold records (index forms and copy hash) and send
+    them on, one batch at a time, as length-prefixed pickles on stdout.
+
+    The pipe holds about one batch, so the worker is never far ahead (memory stays flat). When the main
+    process dies, the next write fails and the worker ends."""
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing else may write into the data pipe
+    records, size = _receive(inp)
+    try:
+        for batch, rejected in _batches(records, size):
+            forms = [_wire(item_store.index_forms(it.title, it.text)) for it in batch]
+            _send(out, (batch, rejected, forms))
+        _send(out, ("done", None))
+    except (BrokenPipeError, ConnectionResetError):
+        return
+    except BaseException as exc:  # noqa: BLE001 - handed to the main process, which raises it
+        try:
+            _send(out, ("error", exc))
+        except Exception:  # noqa: BLE001 - an unpicklable error still stops the ingest
+            _send(out, ("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _prepare_in_worker(records: Iterable[Item | Rejection], size: int) -> Iterator[Prepared]:
+    # A plain child interpreter rather than multiprocessing: nothing of the caller's __main__ is
+    # re-imported (library callers need no `if __name__ == "__main__"` guard) and no fork under threads.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tinhhinh.ingest.run"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        _send(proc.stdin, (records, size))
+        proc.stdin.close()
+        while True:
+            msg = _receive(proc.stdout)
+            if len(msg) == 2:
+                if msg[0] == "error":
+                    raise msg[1]
+                return
+            yield msg
+    finally:
+        proc.stdout.close()
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _use_worker(records: Iterable[Item | Rejection]) -> bool:
+    """A worker process pays off for large dumps only (starting one costs a fraction of a second)."""
+    forced = os.environ.get("TINHHINH_INGEST_WORKER", "")
+    if forced in {"0", "1"}:
+        return forced == "1" and hasattr(records, "worker_bytes")
+    size = getattr(records, "worker_bytes", None)
+    return bool(size) and size() >= WORKER_MIN_BYTES and (os.cpu_count() or 1) > 1
+
+
 def ingest(
     records: Iterable[Item | Rejection],
     engine: Engine,
@@ -75,24 +173,31 @@ def ingest(
 
     ``ordered(conn, fresh_items, pk_by_key)`` runs the ordered stages (stories) inside each batch's
     transaction, after the store has linked copies.
+
+    Large dump files (``read_file``/``read_all``) are read, checked and folded in a worker process while
+    this process analyses and writes; the result is the same as reading them here.
     """
     summary = IngestSummary()
     started = time.perf_counter()
-    for batch, rejected in _batches(records, batch_size):
+    prepare = _prepare_in_worker if _use_worker(records) else _prepare_in_process
+    for batch, rejected, forms in prepare(records, batch_size):
         for rej in rejected:
             summary.rejected += 1
             summary.rejections.append(rej)
             if on_rejection:
                 on_rejection(rej)
-        if batch:
+        if batch and stages:
             # Analyse only what is not stored yet: a re-run costs a key lookup per record.
+            # (Without analysis, add_items does the same lookup itself.)
             known = item_store.known_keys(engine, [it.key for it in batch])
             summary.present += sum(1 for it in batch if it.key in known)
-            batch = [it for it in batch if it.key not in known]
+            if known:
+                keep = [i for i, it in enumerate(batch) if it.key not in known]
+                batch = [batch[i] for i in keep]
+                forms = [forms[i] for i in keep] if forms is not None else None
+            batch = [run_stages(it, stages) for it in batch]
         if batch:
-            if stages:
-                batch = [run_stages(it, stages) for it in batch]
-            result = item_store.add_items(engine, batch, after=ordered)
+            result = item_store.add_items(engine, batch, after=ordered, forms=forms)
             summary.new += result.new
             summary.copies += result.copies
             summary.present += result.present
@@ -113,3 +218,7 @@ def analysis_for(engine: Engine, *, warn: Callable[[str], None] | None = None):
     except ModuleNotFoundError:
         return stages, None
     return stages, ordered_for_store(engine)
+
+
+if __name__ == "__main__":
+    _worker_main()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -91,7 +91,9 @@ def engine_for(db: str | None = None, *, create: bool = True) -> Engine:
             event.listen(engine, "connect", _sqlite_pragmas)
         migrate(engine)
     except SQLAlchemyError as exc:
-        raise UserError(f"cannot open the database {url}: {exc.__class__.__name__}: {exc}".splitlines()[0]) from exc
+        raise UserError(
+            f"cannot open the database {url}: {exc.__class__.__name__}: {exc}".splitlines()[0]
+        ) from exc
     _ENGINES[url] = engine
     return engine
 

@@ -21,8 +21,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, text
 
 from tinhhinh.nlp.normalize import fold, has_diacritics, strip_token, tokens
-from tinhhinh.store.items import get_by_pks, public_id
-from tinhhinh.store.schema import search_audit
+from tinhhinh.store.items import public_id
+from tinhhinh.store.schema import items, search_audit
 from tinhhinh.timefmt import local_iso
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
@@ -258,7 +258,7 @@ def search(
                     break
             if len(ranked) >= limit:
                 break
-        rows = get_by_pks(conn, [pk for pk, _ in ranked]) if ranked else {}
+        rows = _hit_rows(conn, [pk for pk, _ in ranked]) if ranked else {}
         pattern = _snippet_regex(q)
         hits = []
         for pk, score in ranked:
@@ -284,6 +284,28 @@ def search(
     if audit:
         record_search(engine, raw, filters, len(hits), user=user, via=via)
     return hits
+
+
+_HIT_COLUMNS = (
+    "pk",
+    "ext_id",
+    "url",
+    "title",
+    "text",
+    "source",
+    "published_at",
+    "area",
+    "kind",
+    "story_id",
+    "dup_of",
+)
+
+
+def _hit_rows(conn: Connection, pks: list[int]) -> dict[int, Any]:
+    """Only the columns a hit shows: the JSON analysis columns of 20 articles cost more to decode than
+    the whole index lookup."""
+    cols = [items.c[name] for name in _HIT_COLUMNS]
+    return {r["pk"]: r for r in conn.execute(select(*cols).where(items.c.pk.in_(pks))).mappings()}
 
 
 def current_user(explicit: str | None = None) -> str:
@@ -334,15 +356,36 @@ _VARIANTS = {
 def _token_pattern(tok: str, exact: bool) -> str:
     """A regex for one query token over folded text; without diacritics every accented variant matches."""
     if exact:
-        body = re.escape(tok)
-    else:
-        body = "".join(f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in tok)
-    return rf"(?<![^\W_]){body}(?![^\W_])"
+        return re.escape(tok)
+    return "".join(f"[{_VARIANTS[c]}]" if c in _VARIANTS else re.escape(c) for c in tok)
 
 
 def _snippet_regex(q: Query) -> re.Pattern[str]:
+    # One word-boundary test around the alternation (not one per token): about 3x faster on long texts.
     toks = sorted(set(q.all_tokens()), key=len, reverse=True)
-    return re.compile("|".join(_token_pattern(t, q.exact) for t in toks))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(_token_pattern(t, q.exact) for t in toks) + r")(?![^\W_])")
+
+
+def _densest(found: list[tuple[int, int, str]]) -> int:
+    """Start of the first match whose window (``_SNIPPET_AFTER`` chars) holds the most distinct query words.
+
+    A sliding window over the matches (they come in text order): linear, where common words in long
+    articles made the pairwise count the slowest part of a search."""
+    best, best_n = 0, -1
+    counts: dict[str, int] = {}
+    hi = 0
+    for lo, (start, _, _) in enumerate(found):
+        while hi < len(found) and found[hi][0] < start + _SNIPPET_AFTER:
+            word = found[hi][2]
+            counts[word] = counts.get(word, 0) + 1
+            hi += 1
+        if len(counts) > best_n:
+            best, best_n = start, len(counts)
+        word = found[lo][2]
+        counts[word] -= 1
+        if not counts[word]:
+            del counts[word]
+    return best
 
 
 def make_snippet(
@@ -360,11 +403,7 @@ def make_snippet(
         found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(folded)]
         if not found and source is body and title:
             continue
-        best, best_n = 0, -1
-        for start, _, _ in found:
-            n = len({w for a, _, w in found if start <= a < start + _SNIPPET_AFTER})
-            if n > best_n:
-                best, best_n = start, n
+        best = _densest(found)
         lo = max(0, best - _SNIPPET_BEFORE)
         while lo > 0 and not original[lo - 1].isspace():
             lo -= 1
