@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from localweb import Reply
 from sqlalchemy import select
-from vnsites import STORIES, article, atom, rss
+from vnsites import STORIES, Story, article, atom, rss
 
 from tinhhinh.ingest.watch import Watcher, WatchOptions, read_feed_list
 from tinhhinh.store import sources as source_store
 from tinhhinh.store.schema import items
+from tinhhinh.store.search import search
 
 
 def _serve_news(site, *, etag: str = '"feed-v1"') -> None:
@@ -215,3 +216,39 @@ def test_big_backlog_is_fetched_over_several_polls(site, fetcher, engine):
     assert second.fetched == 1 and second.pages == 1 and second.stored.new == 1
     assert source_store.get(engine, site.url("/rss/thoi-su.rss")).etag == '"feed-v1"'
     assert w.poll().not_modified == 1
+
+
+def test_collected_page_is_found_as_people_type(site, fetcher, engine):
+    """Real pages glue words with &nbsp;, en dashes and ellipses. Whatever the backend, a query typed
+    without diacritics (how most people type) finds the words on both sides of them."""
+    story = Story(
+        "bao-so-9-do-bo-4821200",
+        "Bão số 9 đổ bộ Đà Nẵng–Quảng Nam, Hà&nbsp;Nội mưa rét",
+        "Mùa mưa bão 2025–2026 được dự báo kéo dài.",
+        [
+            "Chiều 25/11, bão số 9 đổ bộ vùng biển Đà Nẵng–Quảng Nam, gió giật cấp 12. Tại Hà&nbsp;Nội, "
+            "trời mưa rét, nhiệt độ thấp nhất 12 độ C…theo Trung tâm Dự báo khí tượng thủy văn quốc gia.",
+            "Người dân gọi đợt mưa này là “mưa vàng”; ngành nông nghiệp khuyến cáo chằng chống nhà cửa.",
+        ],
+        "Tue, 25 Nov 2026 16:42:10 +0700",
+        "2026-11-25T16:42:10+07:00",
+    )
+    site.routes["/rss/bao.rss"] = Reply(rss(site.base, [story]).encode(), content_type="application/rss+xml")
+    site.routes[f"/thoi-su/{story.slug}.html"] = Reply(article(story).encode())
+    report = _watcher(engine, [site.url("/rss/bao.rss")], fetcher, []).poll()
+    assert report.pages == 1 and report.stored.new == 1
+    (row,) = _rows(engine)
+    assert (
+        "Nẵng–Quảng" in row["text"] and "12 độ C…theo" in row["text"]
+    )  # the page's own characters were kept
+    for query in (
+        "ha noi",
+        "Hà Nội",
+        "quang nam",
+        "Quảng Nam",
+        "da nang",
+        "2026",
+        "nhiet do",
+        "theo trung tam",
+    ):
+        assert [h.title for h in search(engine, query, audit=False)] == [row["title"]], query
