@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing as mp
 import random
 import sys
 import time
+from functools import partial
 
 from tinhhinh.stories.evaluate import (
     cluster_folds,
@@ -43,6 +45,41 @@ def fmt(values: list[float]) -> str:
     return f"{m:.3f} ± {sd:.3f}"
 
 
+def grids(quick: bool) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    thresholds = (0.2, 0.25, 0.3, 0.35, 0.4) if quick else (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+    merges = (0.8,) if quick else (0.4, 0.6, 0.8, 0.95)
+    return thresholds, merges
+
+
+def one_fold(fold: tuple[int, set[str]], mds: list, args: argparse.Namespace) -> tuple[int, dict, list]:
+    """Train on the other folds (never on ``test``), score the streams; rows of (table key, scores)."""
+    k, test = fold
+    thresholds, merges = grids(args.quick)
+    train_docs = [d for d in mds if d.cluster not in test]
+    train_stream = time_order(train_docs + load_vntc("train", args.distractors, seed=k))
+    eval_distr = load_vntc("test", args.distractors, seed=100 + k)
+    settings = {"same weeks + VNTC": time_order(mds + eval_distr)}
+    if not args.quick:
+        settings["held-out + VNTC only"] = time_order([d for d in mds if d.cluster in test] + eval_distr)
+    models = {}
+    if not args.quick:
+        models["single-pass TF-IDF (tuned t)"] = fit_single_pass(train_stream)
+    models["logistic (ours)"] = fit_model(
+        train_stream, thresholds, merges, interactions=not args.no_interactions
+    )
+    rows = []
+    for setting, stream in settings.items():
+        orders = {"time order": stream}
+        if args.shuffled:
+            shuffled = list(stream)
+            random.Random(k).shuffle(shuffled)
+            orders["shuffled"] = shuffled
+        for order, docs in orders.items():
+            for name, model in models.items():
+                rows.append((f"{setting} | {order} | {name}", score(docs, run(docs, model), test)))
+    return k, models["logistic (ours)"].spec, rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
@@ -51,41 +88,28 @@ def main() -> None:
     ap.add_argument("--shuffled", action="store_true", help="also score a random (not time) order")
     ap.add_argument("--quick", action="store_true", help="main stream only, no baseline, smaller grids")
     ap.add_argument("--ship-only", action="store_true", help="skip cross-validation, only --ship")
+    ap.add_argument("--jobs", type=int, default=1, help="folds run in this many processes")
+    ap.add_argument("--no-interactions", action="store_true", help="the 10 base features only (lr-1 family)")
     args = ap.parse_args()
 
     mds = load_mds()
     folds = cluster_folds(mds, args.folds)
     results: dict[str, dict[str, list[float]]] = {}
     t0 = time.time()
-    thresholds = (
-        (0.2, 0.25, 0.3, 0.35, 0.4) if args.quick else (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
-    )
-    merges = (0.8,) if args.quick else (0.4, 0.6, 0.8, 0.95)
-    for k, test in enumerate([] if args.ship_only else folds):
-        train_docs = [d for d in mds if d.cluster not in test]
-        train_stream = time_order(train_docs + load_vntc("train", args.distractors, seed=k))
-        eval_distr = load_vntc("test", args.distractors, seed=100 + k)
-        settings = {"same weeks + VNTC": time_order(mds + eval_distr)}
-        if not args.quick:
-            settings["held-out + VNTC only"] = time_order([d for d in mds if d.cluster in test] + eval_distr)
-        models = {}
-        if not args.quick:
-            models["single-pass TF-IDF (tuned t)"] = fit_single_pass(train_stream)
-        models["logistic (ours)"] = fit_model(train_stream, thresholds, merges)
-        print(f"fold {k}: {models['logistic (ours)'].spec} ({time.time() - t0:.0f}s)", file=sys.stderr)
-        for setting, stream in settings.items():
-            orders = {"time order": stream}
-            if args.shuffled:
-                shuffled = list(stream)
-                random.Random(k).shuffle(shuffled)
-                orders["shuffled"] = shuffled
-            for order, docs in orders.items():
-                for name, model in models.items():
-                    pred = run(docs, model)
-                    s = score(docs, pred, test)
-                    row = results.setdefault(f"{setting} | {order} | {name}", {})
-                    for key, v in s.items():
-                        row.setdefault(key, []).append(v)
+    thresholds, merges = grids(args.quick)
+    todo = [] if args.ship_only else list(enumerate(folds))
+    work = partial(one_fold, mds=mds, args=args)
+    if args.jobs > 1 and len(todo) > 1:
+        with mp.get_context("fork").Pool(args.jobs) as pool:
+            done = pool.map(work, todo, chunksize=1)
+    else:
+        done = [work(t) for t in todo]
+    for k, spec, rows in done:
+        print(f"fold {k}: {spec} ({time.time() - t0:.0f}s)", file=sys.stderr)
+        for key, s in rows:
+            row = results.setdefault(key, {})
+            for name, v in s.items():
+                row.setdefault(name, []).append(v)
 
     n_clusters = len({d.cluster for d in mds})
     print(
@@ -105,9 +129,9 @@ def main() -> None:
 
     if args.ship:
         stream = time_order(mds + load_vntc("train", args.distractors, seed=999))
-        model = fit_model(stream, thresholds, merges)
+        model = fit_model(stream, thresholds, merges, interactions=not args.no_interactions)
         spec = dict(model.spec)
-        spec["version"] = "lr-1"
+        spec["version"] = "lr-1" if args.no_interactions else "lr-2"
         spec["trained_on"] = f"VN-MDS {n_clusters} clusters + {args.distractors} VNTC train distractors"
         MODEL_PATH.write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwrote {MODEL_PATH}: {spec}", file=sys.stderr)

@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from tinhhinh.nlp.normalize import fold, tokens
@@ -140,7 +141,7 @@ def weigh(counts: Counter[str], idf: Idf, top_k: int | None = None) -> dict[str,
         t: (1.0 + _log_tf(c)) * w for t, c, w in zip(terms, counts.values(), idf.weights(terms), strict=True)
     }
     if top_k is not None and len(vec) > top_k:
-        vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:top_k])
+        vec = dict(sorted(vec.items(), key=itemgetter(1), reverse=True)[:top_k])
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
 

@@ -14,6 +14,7 @@ persist it. Memory is bounded: stories idle for more than ``max_idle_days`` (eve
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import uuid
@@ -21,6 +22,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,7 @@ TOP_K = {"head": 80, "body": 250, "names": 40}  # centroid terms kept per view
 INDEX_TERMS = 25  # heaviest body terms + names under which a story is indexed
 QUERY_TERMS = 25
 MAX_POSTING = 800  # terms in more stories than this are too common to retrieve by (bounds latency at 100k)
+POSTING_BUDGET = 3000  # posting entries visited per query, rarest terms first
 CANDIDATES = 12
 
 FEATURES = (
@@ -49,13 +52,14 @@ FEATURES = (
     "cos_head_x_body",
     "max_title",
     "max_body",
+    "cos_title_head",
 )
 MEMBERS = 8  # per story, the first items' title and short body vectors (single-link evidence)
 MEMBER_BODY_TERMS = 60
 
 # Fallback weights when no trained model ships (hand-set, roughly what training gives).
 _DEFAULT_MODEL = {
-    "features": list(FEATURES),
+    "features": list(FEATURES[:9]),
     "coef": [4.0, 6.0, 3.0, -0.6, -1.0, 0.2, 2.0, 3.0, 3.0],
     "intercept": -4.5,
     "threshold": 0.5,
@@ -84,6 +88,10 @@ def to_epoch(value: Any) -> float | None:
     if not (631152000.0 <= ts <= 4102444800.0) or math.isnan(ts):
         return None
     return ts
+
+
+_weight = itemgetter(1)
+_first_two = itemgetter(0, 1)
 
 
 @dataclass
@@ -172,10 +180,10 @@ class Story:
             for t, w in getattr(vec, view).items():
                 cent[t] = cent.get(t, 0.0) + w
             if len(cent) > TOP_K[view]:
-                setattr(self, view, dict(sorted(cent.items(), key=lambda kv: -kv[1])[: TOP_K[view]]))
+                setattr(self, view, dict(sorted(cent.items(), key=_weight, reverse=True)[: TOP_K[view]]))
         self.size += 1
         if len(self.members) < MEMBERS:
-            short = dict(sorted(vec.body.items(), key=lambda kv: -kv[1])[:MEMBER_BODY_TERMS])
+            short = dict(heapq.nlargest(MEMBER_BODY_TERMS, vec.body.items(), key=_weight))
             self.members.append([vec.title, short])
         if vec.ts is not None:
             self.first_seen = vec.ts if self.first_seen is None else min(self.first_seen, vec.ts)
@@ -190,7 +198,7 @@ class Story:
             cent = getattr(self, view)
             for t, w in getattr(other, view).items():
                 cent[t] = cent.get(t, 0.0) + w
-            setattr(self, view, dict(sorted(cent.items(), key=lambda kv: -kv[1])[: TOP_K[view]]))
+            setattr(self, view, dict(sorted(cent.items(), key=_weight, reverse=True)[: TOP_K[view]]))
         self.size += other.size
         self.members = (self.members + other.members)[:MEMBERS]
         for ts in (other.first_seen, other.last_seen):
@@ -203,7 +211,7 @@ class Story:
         self.renorm()
 
     def index_terms(self) -> set[str]:
-        top = sorted(self.body.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]
+        top = heapq.nlargest(INDEX_TERMS, self.body.items(), key=_weight)
         terms = {t for t, _ in top}
         terms.update(f"@{t}" for t in list(self.names)[:10])
         return terms
@@ -216,6 +224,10 @@ class StoryModel:
         spec = spec or _DEFAULT_MODEL
         self.spec = spec
         self.coef = dict(zip(spec["features"], spec["coef"], strict=True))
+        # a feature named "a*b" is the product of two base features (interactions learned by the model)
+        self._terms = [
+            (w, *name.split("*", 1)) if "*" in name else (w, name, "") for name, w in self.coef.items()
+        ]
         self.intercept = float(spec["intercept"])
         self.threshold = float(spec.get("threshold", 0.5))
         self.merge_threshold = float(spec.get("merge_threshold", 0.9))
@@ -228,7 +240,10 @@ class StoryModel:
         return cls()
 
     def prob(self, feats: dict[str, float]) -> float:
-        z = self.intercept + sum(w * feats.get(name, 0.0) for name, w in self.coef.items())
+        get = feats.get
+        z = self.intercept
+        for w, a, b in self._terms:
+            z += w * get(a, 0.0) * (get(b, 0.0) if b else 1.0)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
 
@@ -246,6 +261,7 @@ def features(story: Story, vec: ItemVectors) -> dict[str, float]:
         "cos_head_x_body": ch * cb,
         "max_title": max((cosine(vec.title, m[0]) for m in story.members), default=0.0),
         "max_body": max((cosine(vec.body, m[1]) for m in story.members), default=0.0),
+        "cos_title_head": story.sim("head", vec.title),
     }
 
 
@@ -343,18 +359,37 @@ class StoryIndex:
         return out
 
     def candidates(self, vec: ItemVectors, limit: int = CANDIDATES) -> list[str]:
-        acc: dict[str, float] = {}
-        query = sorted(vec.body.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]
+        """The ``limit`` stories sharing the most query weight with the item (deterministic order).
+
+        Posting lists are walked rarest first under a budget of ``POSTING_BUDGET`` visited entries:
+        rare terms (names, specific phrases) are the evidence that tells stories apart, and a term found
+        in hundreds of stories adds cost without adding information. At 100k stories this bounds the walk.
+        """
+        postings = self.postings
+        query = heapq.nlargest(QUERY_TERMS, vec.body.items(), key=_weight)
         query += [(f"@{t}", w) for t, w in vec.names.items()]
+        lists = []
         for term, w in query:
-            posting = self.postings.get(term)
-            if not posting or len(posting) > MAX_POSTING:
-                continue
+            posting = postings.get(term)
+            if posting and len(posting) <= MAX_POSTING:
+                lists.append((len(posting), term, w, posting))
+        lists.sort(key=_first_two)
+        acc: dict[str, float] = {}
+        budget = POSTING_BUDGET
+        for n, _, w, posting in lists:
+            if n > budget:
+                break
+            budget -= n
+            get = acc.get
             for sid in posting:
-                acc[sid] = acc.get(sid, 0.0) + w
+                acc[sid] = get(sid, 0.0) + w
         if len(acc) <= limit:
-            return list(acc)
-        return sorted(acc, key=lambda s: -acc[s])[:limit]
+            return sorted(acc)
+        # the limit-th best score, then ties broken by id: set order follows the hash seed, ids do not
+        cut = heapq.nlargest(limit, acc.values())[-1]
+        best = [s for s, a in acc.items() if a >= cut]
+        best.sort(key=lambda s: (-acc[s], s))
+        return best[:limit]
 
     def resolve(self, story_id: str) -> str:
         """The surviving id of a story that may have been merged since."""
