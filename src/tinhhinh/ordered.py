@@ -95,7 +95,10 @@ class StoriesStage:
     def add(self, entry: Entry) -> None:
         if entry.item is None:
             return
-        self._sid[entry.lineno] = self.index.assign(entry.item)
+        # the workers may have turned the item into vectors already (stories.prepare): then only the
+        # candidate search and the decision run here, in the one ordered process
+        vectors = entry.extra.get("story_vectors")
+        self._sid[entry.lineno] = self.index.assign(entry.item, vectors)
 
     def finish(self, entry: Entry) -> None:
         if entry.item is None:
