@@ -68,12 +68,13 @@ def _batches(records: Iterable[Item | Rejection], size: int) -> Iterator[tuple[l
         yield batch, rejected
 
 
-Prepared = tuple[list[Item], list[Rejection], list[dict[str, str]] | None]
+# items, rejections, and (from the worker) their index forms and, without analysis, their insert values
+Prepared = tuple[list[Item], list[Rejection], list[dict[str, Any]] | None, list[tuple] | None]
 
 
-def _prepare_in_process(records: Iterable[Item | Rejection], size: int) -> Iterator[Prepared]:
+def _prepare_in_process(records: Iterable[Item | Rejection], size: int, raw: bool) -> Iterator[Prepared]:
     for batch, rejected in _batches(records, size):
-        yield batch, rejected, None
+        yield batch, rejected, None, None
 
 
 def _send(out: BinaryIO, obj: object) -> None:
@@ -108,11 +109,13 @@ def _worker_main() -> None:
     process dies, the next write fails and the worker ends."""
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the data pipe
-    records, size = _receive(inp)
+    records, size, raw = _receive(inp)
     try:
         for batch, rejected in _batches(records, size):
-            forms = [_wire(item_store.index_forms(it.title, it.text)) for it in batch]
-            _send(out, (batch, rejected, forms))
+            forms = [item_store.index_forms(it.title, it.text) for it in batch]
+            # Without analysis nothing changes an item after this, so its insert values are final too.
+            values = item_store.sqlite_values(batch, [f["hash"] for f in forms]) if raw and batch else None
+            _send(out, (batch, rejected, [_wire(f) for f in forms], values))
         _send(out, ("done", None))
     except (BrokenPipeError, ConnectionResetError):
         return
@@ -123,7 +126,7 @@ def _worker_main() -> None:
             _send(out, ("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
-def _prepare_in_worker(records: Iterable[Item | Rejection], size: int) -> Iterator[Prepared]:
+def _prepare_in_worker(records: Iterable[Item | Rejection], size: int, raw: bool) -> Iterator[Prepared]:
     # A plain child interpreter rather than multiprocessing: nothing of the caller's __main__ is
     # re-imported (library callers need no `if __name__ == "__main__"` guard) and no fork under threads.
     proc = subprocess.Popen(
@@ -132,7 +135,7 @@ def _prepare_in_worker(records: Iterable[Item | Rejection], size: int) -> Iterat
         stdout=subprocess.PIPE,
     )
     try:
-        _send(proc.stdin, (records, size))
+        _send(proc.stdin, (records, size, raw))
         proc.stdin.close()
         while True:
             msg = _receive(proc.stdout)
@@ -180,7 +183,8 @@ def ingest(
     summary = IngestSummary()
     started = time.perf_counter()
     prepare = _prepare_in_worker if _use_worker(records) else _prepare_in_process
-    for batch, rejected, forms in prepare(records, batch_size):
+    raw = not stages and engine.dialect.name == "sqlite"  # insert values can be made in the worker
+    for batch, rejected, forms, values in prepare(records, batch_size, raw):
         for rej in rejected:
             summary.rejected += 1
             summary.rejections.append(rej)
@@ -196,8 +200,9 @@ def ingest(
                 batch = [batch[i] for i in keep]
                 forms = [forms[i] for i in keep] if forms is not None else None
             batch = [run_stages(it, stages) for it in batch]
+            values = None
         if batch:
-            result = item_store.add_items(engine, batch, after=ordered, forms=forms)
+            result = item_store.add_items(engine, batch, after=ordered, forms=forms, values=values)
             summary.new += result.new
             summary.copies += result.copies
             summary.present += result.present

@@ -111,13 +111,15 @@ def add_items(
     batch: Iterable[Item],
     after: Callable[[Connection, list[Item], dict[str, int]], int | None] | None = None,
     forms: Sequence[dict[str, str]] | None = None,
+    values: Sequence[tuple] | None = None,
 ) -> BatchResult:
     """Store one batch in one transaction. Re-ingesting a stored record adds nothing.
 
     ``after(conn, fresh_items, pk_by_key)`` runs inside the same transaction once copies are linked: the
     ordered stages (stories) write their state there, so items and state commit together or not at all.
     ``forms``, when given, are ``index_forms`` of the batch's items in the same order (computed elsewhere,
-    e.g. in ingest's reader process).
+    e.g. in ingest's reader process); ``values``, likewise, the SQLite insert values (``sqlite_values``) of
+    items no stage has changed.
     """
     result = BatchResult()
     batch = list(batch)
@@ -126,21 +128,26 @@ def add_items(
         seen_in_batch: set[str] = set()
         fresh: list[Item] = []
         fresh_forms: list[dict[str, str]] = []
+        fresh_at: list[int] = []
         for i, it in enumerate(batch):
             if it.key in present or it.key in seen_in_batch:
                 result.present += 1
                 continue
             seen_in_batch.add(it.key)
             fresh.append(it)
+            fresh_at.append(i)
             fresh_forms.append(forms[i] if forms is not None else index_forms(it.title, it.text))
         if not fresh:
             return result
         hashes = [f["hash"] for f in fresh_forms]
-        rows = [_row(it, h) for it, h in zip(fresh, hashes, strict=True)]
-        if conn.dialect.name == "sqlite":
-            _insert_sqlite(conn, rows)
+        if conn.dialect.name != "sqlite":
+            conn.execute(insert(items), [_row(it, h) for it, h in zip(fresh, hashes, strict=True)])
+        elif values is not None and _same_json(conn.dialect):
+            _insert_sqlite(conn, [values[i] for i in fresh_at])
         else:
-            conn.execute(insert(items), rows)
+            _insert_sqlite(
+                conn, _sqlite_values(conn.dialect, [_row(it, h) for it, h in zip(fresh, hashes, strict=True)])
+            )
         keyed = dict(
             conn.execute(
                 select(items.c.key, items.c.pk).where(items.c.key.in_([it.key for it in fresh]))
@@ -168,23 +175,45 @@ def _none_fast(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
     return lambda value: null if value is None else proc(value)
 
 
-def _insert_sqlite(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """The same rows ``insert(items)`` stores, through the driver's executemany.
-
-    Values go through SQLAlchemy's own bind processors for each column (dates as its text format, JSON
-    with the engine's serializer, None in a JSON column as 'null'), so rows are byte-for-byte what Core
-    stores; skipping Core's per-row statement machinery halves the cost of the insert.
-    """
-    dialect = conn.dialect
+def _sqlite_values(dialect: Any, rows: list[dict[str, Any]]) -> list[tuple]:
+    """The values ``insert(items)`` binds for these rows, through SQLAlchemy's own bind processors for each
+    column (dates as its text format, JSON with the dialect's serializer, None in a JSON column as 'null'),
+    so the stored rows are byte-for-byte what Core stores."""
     procs = _BIND.get(dialect)
     if procs is None:
         procs = [_none_fast(items.c[name], dialect) for name in _ROW_COLUMNS]
         _BIND[dialect] = procs
     pairs = list(zip(_ROW_COLUMNS, procs, strict=True))
-    data = [tuple(p(r[name]) if p else r[name] for name, p in pairs) for r in rows]
+    return [tuple(p(r[name]) if p else r[name] for name, p in pairs) for r in rows]
+
+
+_WORKER_DIALECT: Any = None
+
+
+def sqlite_values(batch: Sequence[Item], hashes: Sequence[str]) -> list[tuple]:
+    """Insert values for items that no analysis will change, computed away from the writing process (ingest's
+    reader process): the dialect is configured as ``db.engine_for`` configures its engines."""
+    global _WORKER_DIALECT
+    if _WORKER_DIALECT is None:
+        from sqlalchemy.dialects import sqlite
+
+        from tinhhinh.store.db import _json_dumps
+
+        _WORKER_DIALECT = sqlite.dialect(json_serializer=_json_dumps)
+    return _sqlite_values(_WORKER_DIALECT, [_row(it, h) for it, h in zip(batch, hashes, strict=True)])
+
+
+def _insert_sqlite(conn: Connection, values: list[tuple]) -> None:
+    """Rows through the driver's executemany: skipping Core's per-row statement machinery halves the cost."""
     cols = ", ".join(f'"{name}"' for name in _ROW_COLUMNS)
     marks = ", ".join("?" * len(_ROW_COLUMNS))
-    conn.connection.driver_connection.executemany(f"INSERT INTO items ({cols}) VALUES ({marks})", data)
+    conn.connection.driver_connection.executemany(f"INSERT INTO items ({cols}) VALUES ({marks})", values)
+
+
+def _same_json(dialect: Any) -> bool:
+    from tinhhinh.store.db import _json_dumps
+
+    return getattr(dialect, "_json_serializer", None) is _json_dumps
 
 
 def _index(conn: Connection, forms: list[tuple[int, dict[str, str]]]) -> None:
