@@ -4,7 +4,9 @@
 
 Each run is a fresh process (so peak memory is that run's own), ingesting a JSONL file of real VNTC articles
 whose texts all differ. PostgreSQL runs when TINHHINH_TEST_PG (or --pg URL) names a server.
-Prints a Markdown table.
+Prints a Markdown table: wall-clock articles/s, and the CPU time per article of the writing process and of
+the reader process (large dumps are read and folded in a worker process; 0 when read in-process), which are
+what to compare on a shared machine. Peak memory likewise for both processes.
 """
 
 from __future__ import annotations
@@ -31,11 +33,19 @@ from tinhhinh.store.db import engine_for
 src, db, analyse = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 engine = engine_for(db)
 stages, ordered = analysis_for(engine) if analyse else ([], None)
+def cpu():
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 t0 = time.perf_counter()
+c0 = cpu()
 s = ingest(read_file(Path(src)), engine, stages=stages, ordered=ordered, batch_size=1000)
 dt = time.perf_counter() - t0
-print(json.dumps({"n": s.new + s.copies, "seconds": dt, "rate": (s.new + s.copies) / dt,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+c1 = cpu()
+n = s.new + s.copies
+print(json.dumps({"n": n, "seconds": dt, "rate": n / dt,
+                  "main_cpu_ms": (c1[0] - c0[0]) * 1000 / n, "reader_cpu_ms": (c1[1] - c0[1]) * 1000 / n,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "reader_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 
@@ -84,10 +94,16 @@ def main() -> None:
                 r = run(src, target, analyse)
                 rows.append((n, backend, "with analysis" if analyse else "raw (--no-analyze)", r))
                 print(f"{n} {backend} {'analysis' if analyse else 'raw'}: {r['rate']:.0f}/s", file=sys.stderr)
-    print("| articles | backend | mode | articles/s | seconds | peak memory (MB) |")
-    print("|---:|---|---|---:|---:|---:|")
+    print(
+        "| articles | backend | mode | articles/s | seconds | CPU ms/article (writer + reader) "
+        "| peak memory MB (writer + reader) |"
+    )
+    print("|---:|---|---|---:|---:|---:|---:|")
     for n, backend, mode, r in rows:
-        print(f"| {n:,} | {backend} | {mode} | {r['rate']:,.0f} | {r['seconds']:.1f} | {r['peak_mb']:.0f} |")
+        print(
+            f"| {n:,} | {backend} | {mode} | {r['rate']:,.0f} | {r['seconds']:.1f} "
+            f"| {r['main_cpu_ms']:.2f} + {r['reader_cpu_ms']:.2f} | {r['peak_mb']:.0f} + {r['reader_peak_mb']:.0f} |"
+        )
 
 
 if __name__ == "__main__":
