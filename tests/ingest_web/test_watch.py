@@ -252,3 +252,46 @@ def test_collected_page_is_found_as_people_type(site, fetcher, engine):
         "theo trung tam",
     ):
         assert [h.title for h in search(engine, query, audit=False)] == [row["title"]], query
+
+
+def test_oversized_links_and_validators_are_handled_alike_on_both_backends(site, fetcher, engine):
+    """Servers send what they like: a 600-character ETag, a 100-character Last-Modified, an article
+    link of 3,000 characters. SQLite ignores column lengths, PostgreSQL refuses the whole batch; so the
+    watcher rejects the entry it cannot store (with the reason), stores the others, and keeps the feed
+    healthy without the oversized validators."""
+    long_slug = "tin-" + "x" * 3000
+    story = Story(
+        long_slug,
+        "Tin có đường dẫn rất dài",
+        STORIES[0].lead,
+        STORIES[0].body,
+        STORIES[0].published,
+        STORIES[0].iso,
+    )
+
+    def feed(req):
+        return Reply(
+            rss(site.base, [story, STORIES[1]]).encode(),
+            headers={
+                "ETag": '"' + "e" * 600 + '"',
+                "Last-Modified": "Wed, 26 Nov 2026 01:00:00 GMT" + "x" * 70,
+            },
+            content_type="application/rss+xml; charset=utf-8",
+        )
+
+    site.routes["/rss/dai.rss"] = feed
+    site.routes[f"/thoi-su/{long_slug}.html"] = Reply(article(story).encode())
+    site.routes[f"/thoi-su/{STORIES[1].slug}.html"] = Reply(article(STORIES[1]).encode())
+    w = _watcher(engine, [site.url("/rss/dai.rss")], fetcher, [])
+    report = w.poll()
+    assert report.stored.new == 1 and report.stored.rejected == 1 and not report.failed
+    (rej,) = report.stored.rejections
+    assert "link of 3," in rej.reason and "longer than the 2,048" in rej.reason
+    assert [r["title"] for r in _rows(engine)] == [STORIES[1].title]
+    assert not site.hits(f"/thoi-su/{long_slug}.html")  # not fetched either
+    src = source_store.get(engine, site.url("/rss/dai.rss"))
+    assert src.consecutive_failures == 0 and src.last_success_at is not None
+    assert src.etag is None and src.last_modified is None  # dropped, not cut
+    again = w.poll()
+    assert again.fetched == 1 and again.pages == 0 and again.stored.new == 0  # a full fetch, nothing new
+    assert "if-none-match" not in site.hits("/rss/dai.rss")[-1].headers

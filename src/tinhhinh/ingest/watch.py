@@ -46,6 +46,7 @@ from tinhhinh.ingest.run import IngestSummary, ingest
 from tinhhinh.item import Item
 from tinhhinh.store import items as item_store
 from tinhhinh.store import sources as source_store
+from tinhhinh.store.schema import items as item_table
 from tinhhinh.timefmt import local_iso, local_short, parse_span, utcnow
 
 FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.8,*/*;q=0.1"
@@ -193,6 +194,9 @@ class Watcher:
         if not feed_items and rejections and rejections[0].where == src.url:
             self._fail(src, rejections[0].reason, resp.status, report)
             return
+        too_long = [(it, _unstorable(it)) for it in feed_items]
+        rejections += [Rejection(f"{src.url} entry {it.url[:100]}…", why) for it, why in too_long if why]
+        feed_items = [it for it, why in too_long if not why]
         known = item_store.known_keys(self.engine, [it.key for it in feed_items])
         fresh = [it for it in feed_items if it.key not in known]
         fresh = list({it.key: it for it in fresh}.values())
@@ -293,6 +297,21 @@ class Watcher:
             if self.stop.wait(self.options.every.total_seconds()):
                 break
         return reports
+
+
+# PostgreSQL enforces these column lengths, SQLite does not: an entry beyond them would fail its whole
+# batch on one backend and be stored on the other. Both reject it, with the reason.
+_MAX_URL = item_table.c.url.type.length
+_MAX_KEY = item_table.c.key.type.length
+
+
+def _unstorable(entry: Item) -> str | None:
+    """Why a feed entry cannot be stored (its link is its identity), or None."""
+    if entry.url and len(entry.url) > _MAX_URL:
+        return f"link of {len(entry.url):,} characters is longer than the {_MAX_URL:,} the store keeps"
+    if len(entry.key) > _MAX_KEY:
+        return f"link of {len(entry.url or ''):,} characters is too long to identify the article (limit {_MAX_KEY - 4:,})"
+    return None
 
 
 def _fallback(entry: Item, reason: str, report: PollReport) -> Item:

@@ -197,10 +197,16 @@ def record_success(
             "next_attempt_at": next_attempt_at,
         }
         if status != 304:  # a 304 may omit validators; keep the ones we have
-            values["etag"] = etag
-            values["last_modified"] = last_modified
+            values["etag"] = _fits(etag, c.etag)
+            values["last_modified"] = _fits(last_modified, c.last_modified)
         conn.execute(update(sources).where(c.id == source_id).values(**values))
         _bump_day(conn, source_id, now.date(), fetches=1, items=new_items)
+
+
+def _fits(value: str | None, column: Any) -> str | None:
+    """A validator longer than its column is dropped, not cut: a cut ETag never matches, and PostgreSQL
+    (unlike SQLite) refuses the whole update. The feed is then simply fetched in full each poll."""
+    return value if value is None or len(value) <= column.type.length else None
 
 
 def record_items(engine: Engine, source_id: int, *, now: datetime, new_items: int) -> None:
