@@ -156,8 +156,65 @@ def test_long_text_needs_two_toxic_chunks(tiny_model):
     model = tox.load_model(tiny_model)
     calm = "Hôm nay trời đẹp, mọi người đi chơi công viên rất vui vẻ. " * 40
     one = calm + " Lũ súc vật ngu như chó. " + calm
-    res = tox.assess(model, "Tin tức", one)
+    res = tox.assess(model, TITLE, one)
     assert res.label == "clean"
+
+
+CALM = "Hôm nay trời đẹp, mọi người đi chơi công viên rất vui vẻ. "
+# (the tiny model knows a dozen sentences: each insult fills most of a chunk so that it can tell)
+HATEFUL = ("Lũ súc vật ngu như chó. " * 7, "Bọn mày ngu như bò, đồ súc sinh. " * 5)
+TITLE = "Hôm nay trời đẹp"
+
+
+def _article(*inserts: str) -> str:
+    parts = [CALM * 12]
+    for sentence in inserts:
+        parts += [sentence, CALM * 12]
+    return "".join(parts)
+
+
+def _read_everything(monkeypatch) -> None:
+    monkeypatch.setattr(tox, "SCREEN_ABOVE", 10**9)
+
+
+def test_hateful_sentence_inside_a_long_article_is_found(tiny_model):
+    model = tox.load_model(tiny_model)
+    text = _article(HATEFUL[0])
+    assert len(text) > 1000  # many chunks: the screen decides what the model reads
+    res = tox.assess(model, TITLE, text)
+    assert "súc vật" in res.text and text[res.span[0] : res.span[1]] == res.text  # found, right span
+    assert res.label == "clean"  # one sentence does not tag a whole article (second-worst rule)
+    two = _article(*HATEFUL)
+    res = tox.assess(model, TITLE, two)
+    assert res.label != "clean" and ("súc vật" in res.text or "súc sinh" in res.text)
+
+
+def test_screen_gives_the_same_result_as_reading_every_chunk(tiny_model, monkeypatch):
+    model = tox.load_model(tiny_model)
+    texts = [
+        _article(),
+        _article(HATEFUL[0]),
+        _article(*HATEFUL),
+        _article(HATEFUL[1], HATEFUL[0], HATEFUL[1]),
+    ]
+    screened = [tox.assess(model, TITLE, t) for t in texts]
+    _read_everything(monkeypatch)
+    full = [tox.assess(model, TITLE, t) for t in texts]
+    for a, b in zip(screened[1:], full[1:], strict=True):
+        assert (a.label, a.span) == (b.label, b.span)
+    # toxic pieces are read by the model itself: same score
+    assert screened[2].score == full[2].score and screened[3].score == full[3].score
+    # a calm article keeps the screen's estimate, which stays far below the flag threshold
+    assert screened[0].label == full[0].label == "clean" and screened[0].score < tox.HARM_THRESHOLD
+
+
+def test_screen_estimates_track_the_model(tiny_model):
+    model = tox.load_model(tiny_model)
+    docs = [CALM, HATEFUL[0], HATEFUL[1], "cảm ơn bạn nhiều nha", "đm nói vl thật"]
+    exact = model.probabilities_of(model.decisions(docs))
+    estimate = model.probabilities_of(model.screen([tox.prepare(d)[0] for d in docs]))
+    assert list(exact.argsort()) == list(estimate.argsort())
+    assert model.screen([]).shape == (0, 3) and model.screen([""]).shape == (1, 3)
 
 
 def test_eval_command_prints_lower_case_labels(tiny_model, tmp_path):
@@ -235,6 +292,28 @@ def test_model_size_and_toxic_flag_rate_on_news(data_dir, vihsd_model):
         )
     ]
     assert len(flagged) / len(rows) <= 0.01, flagged
+
+
+@pytest.mark.data
+def test_hateful_sentences_inside_real_articles_are_flagged(data_dir, vihsd_model, monkeypatch):
+    model = tox.load_model(vihsd_model)
+    with gzip.open(data_dir / "vntc" / "test.jsonl.gz", "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in itertools.islice(fh, 200)]
+    rows = [r for r in rows if len(r["text"]) > 1500][:40]
+    insults = ("Lũ súc vật ngu như chó, cút hết đi. ", "Bọn mày là đồ óc chó, ngu như bò. ")
+    texts = []
+    for r in rows:  # two insults, a third and two thirds into the article, at sentence starts
+        t = r["text"]
+        a = t.find(". ", len(t) // 3) + 2
+        b = t.find(". ", 2 * len(t) // 3) + 2
+        texts.append(t[:a] + insults[0] + t[a:b] + insults[1] + t[b:])
+    screened = [tox.assess(model, r["title"], t) for r, t in zip(rows, texts, strict=True)]
+    flagged = [x.label != "clean" and x.score >= tox.HARM_THRESHOLD for x in screened]
+    _read_everything(monkeypatch)
+    full = [tox.assess(model, r["title"], t) for r, t in zip(rows, texts, strict=True)]
+    assert len(rows) >= 20
+    assert [x.label for x in screened] == [x.label for x in full]
+    assert sum(flagged) >= 0.9 * len(rows), sum(flagged)
 
 
 # ---------------------------------------------------------------- no stance: naming the state is never a cue

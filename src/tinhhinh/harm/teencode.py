@@ -35,4 +35,4 @@ TEENCODE: dict[str, str] = {
 
 
 def normalize_tokens(tokens: list[str]) -> list[str]:
-    return [TEENCODE.get(tok, tok) for tok in tokens]
+    return list(map(TEENCODE.get, tokens, tokens))
