@@ -304,6 +304,17 @@ _HIT_COLUMNS = (
 def _hit_rows(conn: Connection, pks: list[int]) -> dict[int, Any]:
     """Only the columns a hit shows: the JSON analysis columns of 20 articles cost more to decode than
     the whole index lookup."""
+    if conn.dialect.name == "sqlite":
+        # Through the driver (a third of Core's cost for 20 rows); dates by SQLAlchemy's own converter.
+        to_date = items.c.published_at.type.dialect_impl(conn.dialect).result_processor(conn.dialect, None)
+        sql = f"SELECT {', '.join(_HIT_COLUMNS)} FROM items WHERE pk IN ({', '.join('?' * len(pks))})"
+        found = {}
+        for values in conn.connection.driver_connection.execute(sql, pks):
+            row = dict(zip(_HIT_COLUMNS, values, strict=True))
+            if to_date is not None:
+                row["published_at"] = to_date(row["published_at"])
+            found[row["pk"]] = row
+        return found
     cols = [items.c[name] for name in _HIT_COLUMNS]
     return {r["pk"]: r for r in conn.execute(select(*cols).where(items.c.pk.in_(pks))).mappings()}
 
