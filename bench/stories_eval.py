@@ -54,7 +54,7 @@ def grids(quick: bool) -> tuple[tuple[float, ...], tuple[float, ...]]:
 def one_fold(fold: tuple[int, set[str]], mds: list, args: argparse.Namespace) -> tuple[int, dict, list]:
     """Train on the other folds (never on ``test``), score the streams; rows of (table key, scores)."""
     k, test = fold
-    thresholds, merges = grids(args.quick)
+    thresholds, merges = grids(args.quick and not args.full_grid)
     train_docs = [d for d in mds if d.cluster not in test]
     train_stream = time_order(train_docs + load_vntc("train", args.distractors, seed=k))
     eval_distr = load_vntc("test", args.distractors, seed=100 + k)
@@ -88,6 +88,7 @@ def main() -> None:
     ap.add_argument("--shuffled", action="store_true", help="also score a random (not time) order")
     ap.add_argument("--quick", action="store_true", help="main stream only, no baseline, smaller grids")
     ap.add_argument("--ship-only", action="store_true", help="skip cross-validation, only --ship")
+    ap.add_argument("--full-grid", action="store_true", help="with --quick: still tune on the full grids")
     ap.add_argument("--jobs", type=int, default=1, help="folds run in this many processes")
     ap.add_argument("--no-interactions", action="store_true", help="the 10 base features only (lr-1 family)")
     args = ap.parse_args()
@@ -96,7 +97,7 @@ def main() -> None:
     folds = cluster_folds(mds, args.folds)
     results: dict[str, dict[str, list[float]]] = {}
     t0 = time.time()
-    thresholds, merges = grids(args.quick)
+    thresholds, merges = grids(args.quick and not args.full_grid)
     todo = [] if args.ship_only else list(enumerate(folds))
     work = partial(one_fold, mds=mds, args=args)
     if args.jobs > 1 and len(todo) > 1:
