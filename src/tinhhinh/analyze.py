@@ -9,11 +9,12 @@ still become the original. Memory is bounded by the window, not by the input.
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing as mp
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -50,10 +51,26 @@ _STAGES: list | None = None
 _STAGE_OPTIONS: dict = {}
 
 
-def _init_worker(options: dict) -> None:
+_WARM_UP = Item(
+    id="warm-up",
+    title="Hà Nội: cảnh báo lừa đảo",
+    text="Chuyển khoản 5.000.000đ vào tài khoản qua https://vi-du.com ngay hôm nay, gọi 0912345678.",
+)
+
+
+def _init_worker(options: dict, warn: Callable[[str], None] | None = None) -> None:
+    """Load the per-record stages in this process, models included (stages load some lazily: one
+    throw-away item makes them load now, so a pool forked afterwards shares them)."""
     global _STAGES, _STAGE_OPTIONS
     _STAGE_OPTIONS = options
-    _STAGES = load_stages(options=options)
+    _STAGES = load_stages(options=options, warn=warn)
+    entry = _analyse_one(0, dict(id=_WARM_UP.id, title=_WARM_UP.title, text=_WARM_UP.text))
+    entry.prepare()
+
+
+def _init_forked_worker(options: dict) -> None:
+    if _STAGES is None or _STAGE_OPTIONS is not options:  # not inherited from the parent (spawn)
+        _init_worker(options)
 
 
 def _analyse_one(lineno: int, record: Any) -> Entry:
@@ -110,13 +127,13 @@ def analyse_stream(
     window: int = DEFAULT_WINDOW,
     stories: bool = False,
     options: dict | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Analysed output records, in input order."""
+    """Analysed output records, in input order. ``warn`` hears about stages that cannot run."""
     options = options or {}
 
     def entries() -> Iterator[Entry]:
         if pool is None:
-            _init_worker(options)
             for chunk in _chunks(records, CHUNK):
                 yield from _analyse_chunk(chunk)
             return
@@ -137,10 +154,15 @@ def analyse_stream(
             yield from batch
 
     pool = None
+    # The stages and their models are loaded once, here; forked workers share them copy-on-write
+    # instead of each importing and loading everything again (about a second of CPU per worker).
+    _init_worker(options, warn)
     if workers > 1:
-        # Workers start loading their models now, while this process builds the ordered stages.
-        ctx = mp.get_context("spawn" if sys.platform == "darwin" else "fork")
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(options,))
+        method = "spawn" if sys.platform == "darwin" else "fork"
+        if method == "fork":
+            gc.freeze()  # the loaded models: never scanned by the collector, so their pages stay shared
+        pool = mp.get_context(method).Pool(workers, initializer=_init_forked_worker, initargs=(options,))
+        gc.unfreeze()  # the workers keep their frozen copy; this process may free them later
     try:
         yield from _ordered(entries(), stories=stories, window=window)
     finally:
@@ -213,8 +235,6 @@ def analyze_command(
         if not factchecks.exists():
             raise UserError(f"--factchecks {factchecks}: no such file")
         options["factcheck"] = {"registry": factchecks}
-    for _stage in load_stages(warn=lambda m: err.print(f"[yellow]note:[/] {m}"), options=options):
-        pass  # load once here so a missing model is reported once, not once per worker
     src: IO[bytes]
     if input is None:
         src = sys.stdin.buffer
@@ -230,7 +250,12 @@ def analyze_command(
 
         with counter("analysing", disable=quiet) as tick:
             for record in analyse_stream(
-                read_jsonl_records(src), workers=workers, window=window, stories=stories, options=options
+                read_jsonl_records(src),
+                workers=workers,
+                window=window,
+                stories=stories,
+                options=options,
+                warn=lambda m: err.print(f"[yellow]note:[/] {m}"),
             ):
                 dst.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
                 count += 1

@@ -230,50 +230,71 @@ def demo(
 # ---------------------------------------------------------------- entry point
 
 
-def _register_subcommands() -> None:
-    """Command groups owned by the stages (each adds its own). Safe to call more than once."""
+# Command groups owned by the stages: (module, attribute, command name). Importing them all costs about
+# a second of CPU (SQLAlchemy, httpx, trafilatura, the web stack), so ``main`` imports only the module of
+# the command being run; help, errors and unknown commands get every group.
+_GROUPS: list[tuple[str, str, str]] = [
+    ("tinhhinh.analyze", "analyze_command", "analyze"),
+    ("tinhhinh.cli_stories", "stories_command", "stories"),
+    ("tinhhinh.cli_stories", "story_command", "story"),
+    ("tinhhinh.cli_stories", "bursts_command", "bursts"),
+    ("tinhhinh.cli_stories", "alerts_app", "alerts"),
+    ("tinhhinh.nlp.commands", "train_app", "train"),
+    ("tinhhinh.nlp.commands", "eval_app", "eval"),
+    ("tinhhinh.ingest.watch", "watch_command", "watch"),
+    ("tinhhinh.ingest.watch", "sources_command", "sources"),
+    ("tinhhinh.desk.commands", "users_app", "users"),
+    ("tinhhinh.desk.commands", "agencies_app", "agencies"),
+    ("tinhhinh.desk.commands", "case_app", "case"),
+    ("tinhhinh.desk.commands", "petition_app", "petition"),
+    ("tinhhinh.desk.commands", "audit_app", "audit"),
+    ("tinhhinh.harm.factcheck_commands", "factchecks_app", "factchecks"),
+    ("tinhhinh.harm.factcheck_commands", "flags_app", "flags"),
+    ("tinhhinh.web.commands", "serve_command", "serve"),
+    ("tinhhinh.report.commands", "report_command", "report"),
+    ("tinhhinh.desk.digest", "digest_command", "digest"),
+]
+_INLINE = {"ingest", "search", "searches", "demo"}  # defined in this module
+
+
+def _register_subcommands(only: str | None = None) -> None:
+    """Register the stages' command groups: all of them, or only the one named ``only``. Each is added
+    once, so calling again (e.g. with no argument after a partial registration) adds just the rest."""
     import importlib
 
-    if STATE.get("registered"):
-        return
-    STATE["registered"] = True
-
-    for module, attr, name in [
-        ("tinhhinh.analyze", "analyze_command", None),
-        ("tinhhinh.cli_stories", "stories_command", "stories"),
-        ("tinhhinh.cli_stories", "story_command", "story"),
-        ("tinhhinh.cli_stories", "bursts_command", "bursts"),
-        ("tinhhinh.cli_stories", "alerts_app", "alerts"),
-        ("tinhhinh.nlp.commands", "train_app", "train"),
-        ("tinhhinh.nlp.commands", "eval_app", "eval"),
-        ("tinhhinh.ingest.watch", "watch_command", "watch"),
-        ("tinhhinh.ingest.watch", "sources_command", "sources"),
-        ("tinhhinh.desk.commands", "users_app", "users"),
-        ("tinhhinh.desk.commands", "agencies_app", "agencies"),
-        ("tinhhinh.desk.commands", "case_app", "case"),
-        ("tinhhinh.desk.commands", "petition_app", "petition"),
-        ("tinhhinh.desk.commands", "audit_app", "audit"),
-        ("tinhhinh.harm.factcheck_commands", "factchecks_app", "factchecks"),
-        ("tinhhinh.harm.factcheck_commands", "flags_app", "flags"),
-        ("tinhhinh.web.commands", "serve_command", "serve"),
-        ("tinhhinh.report.commands", "report_command", "report"),
-        ("tinhhinh.desk.digest", "digest_command", "digest"),
-    ]:
+    done: set[str] = STATE.setdefault("registered", set())  # type: ignore[assignment]
+    for module, attr, name in _GROUPS:
+        if name in done or (only is not None and name != only):
+            continue
+        done.add(name)
         obj = getattr(importlib.import_module(module), attr)
         if isinstance(obj, typer.Typer):
             app.add_typer(obj, name=name)
         else:
-            app.command(name or attr.removesuffix("_command").replace("_", "-"))(obj)
-    from tinhhinh.harm.commands import register_on_nlp_groups  # `train toxicity`, `eval toxicity`
-    from tinhhinh.nlp.commands import eval_app
-    from tinhhinh.stories.commands import stories_command
+            app.command(name)(obj)
+        if name in ("train", "eval"):
+            from tinhhinh.harm.commands import register_on_nlp_groups  # `train toxicity`, `eval toxicity`
 
-    register_on_nlp_groups()
-    eval_app.command("stories")(stories_command)
+            register_on_nlp_groups()
+        if name == "eval":
+            from tinhhinh.stories.commands import stories_command
+
+            obj.command("stories")(stories_command)
+
+
+def _command_named(argv: list[str]) -> str | None:
+    """The command ``argv`` runs, when it is one of the stages' groups; None means register everything."""
+    for arg in argv:
+        if arg.startswith("-"):
+            continue  # the top-level options take no values
+        return arg if any(arg == name for _, _, name in _GROUPS) or arg in _INLINE else None
+    return None
 
 
 def main() -> None:
-    _register_subcommands()
+    name = _command_named(sys.argv[1:])
+    if name not in _INLINE:
+        _register_subcommands(name)
     try:
         code = app(standalone_mode=False)
     except click.exceptions.Exit as exc:

@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 
 from tinhhinh.harm import factcheck_registry as registry
 from tinhhinh.harm.text import as_text, safe_fold
@@ -332,10 +331,15 @@ class Matcher:
                 cols.append(vocab.setdefault(t, len(vocab)))
                 vals.append(w)
         self.vocab = vocab
-        self.term_matrix = sparse.csc_matrix(
-            (np.asarray(vals, dtype=np.float64), (rows, cols)), shape=(len(self.claims), max(1, len(vocab)))
-        )
-        self.term_matrix.sum_duplicates()
+        self.term_matrix = None  # without claims nothing reads it (an empty vocabulary matches nothing)
+        if self.claims:
+            from scipy import sparse  # imported only with a registry: ~0.5 s of start-up otherwise
+
+            self.term_matrix = sparse.csc_matrix(
+                (np.asarray(vals, dtype=np.float64), (rows, cols)),
+                shape=(len(self.claims), max(1, len(vocab))),
+            )
+            self.term_matrix.sum_duplicates()
         self.needed = np.asarray([threshold * c.total - 1e-9 for c in self.claims], dtype=np.float64)
         self.rare_needed = [max(1, round(0.3 * len(c.rare))) for c in self.claims]
 

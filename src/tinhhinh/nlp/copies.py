@@ -29,8 +29,6 @@ from collections import OrderedDict
 from datetime import datetime
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
-from datasketch.minhash import _fmix
 
 from tinhhinh.nlp.normalize import folded_tokens
 
@@ -40,8 +38,8 @@ DEFAULT_THRESHOLD = 0.4
 DEFAULT_WINDOW = 50_000
 _SEED = 1
 _SIG_BYTES = NUM_PERM * 4
-# datasketch >= 2.0 hashes into 32 bits ("affine32"); signatures store exactly those values.
-_SCHEME = MinHash(num_perm=1).scheme
+# datasketch >= 2.0's default scheme: values hashed into 32 bits ("affine32"); signatures store exactly those.
+_SCHEME = "affine32"
 
 
 def _shingles(words: list[str]) -> set[bytes]:
@@ -52,12 +50,28 @@ def _shingles(words: list[str]) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
 
 
-# What datasketch's MinHash(num_perm, seed, scheme).update_batch computes on the CPU, without building
-# the permutations again for every text (RandomState) and with the SHA-1 prefixes gathered in one
-# buffer; ``test_signature_matches_datasketch`` keeps the two equal.
-_BASE = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
-_PERM_A, _PERM_B = _BASE.permutations
-_EMPTY = _BASE.hashvalues.copy()
+# What datasketch's MinHash(num_perm, seed, scheme="affine32").update_batch computes on the CPU, done here
+# directly: datasketch is not imported at run time (its LSH module imports scipy.integrate, ~1 s of
+# start-up per process). The permutations are datasketch's (``MinHash._init_permutations``: a
+# RandomState(seed), odd ``a``, any ``b``), the input hash is the first 4 bytes of SHA-1 (little-endian)
+# pre-mixed with the 32-bit MurmurHash3 finalizer. tests/perf/test_copies_signature.py keeps the two equal.
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(hv: np.ndarray) -> np.ndarray:
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    return hv ^ (hv >> np.uint32(16))
+
+
+_PERM_A, _PERM_B = _permutations(NUM_PERM, _SEED)
+_EMPTY = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
 _sha1 = hashlib.sha1
 
 
@@ -75,7 +89,7 @@ def signature(text: str, words: list[str] | None = None) -> bytes:
     values = _EMPTY
     if sh:
         hv = np.frombuffer(b"".join([_sha1(s).digest()[:4] for s in sh]), dtype="<u4")
-        hv = _fmix(hv.astype(_EMPTY.dtype).reshape(-1, 1), 32)
+        hv = _fmix32(hv.astype(np.uint32).reshape(-1, 1))
         values = np.minimum(_EMPTY, (hv * _PERM_A + _PERM_B).min(axis=0))
     ex = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
     return ex + values.astype("<u4").tobytes()
@@ -83,6 +97,8 @@ def signature(text: str, words: list[str] | None = None) -> bytes:
 
 def signature_datasketch(text: str) -> bytes:
     """``signature`` computed through datasketch's own MinHash (reference for tests)."""
+    from datasketch import MinHash
+
     words = folded_tokens(text or "")
     m = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
     sh = _shingles(words)
@@ -92,13 +108,78 @@ def signature_datasketch(text: str) -> bytes:
     return ex + m.hashvalues.astype("<u4").tobytes()
 
 
-def _unpack(sig: bytes) -> tuple[bytes, LeanMinHash | None]:
+def _unpack(sig: bytes) -> tuple[bytes, np.ndarray | None]:
     if len(sig) != 16 + _SIG_BYTES:
         raise ValueError(f"copies signature must be {16 + _SIG_BYTES} bytes, got {len(sig)}")
     values = np.frombuffer(sig[16:], dtype="<u4").astype(np.uint32)
     if (values == np.uint32(0xFFFFFFFF)).all():  # empty text: nothing to compare
         return sig[:16], None
-    return sig[:16], LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME)
+    return sig[:16], values
+
+
+# datasketch's MinHashLSH band parameters (b bands of r rows) for 128 permutations, which it computes by
+# numerical integration (scipy) when an index is made; the common thresholds are kept here and
+# tests/perf/test_copies_signature.py checks them against datasketch's ``_optimal_param``.
+_LSH_PARAMS = {
+    0.3: (37, 3),
+    0.4: (32, 4),
+    0.5: (25, 5),
+    0.6: (18, 7),
+    0.7: (14, 9),
+    0.8: (9, 13),
+    0.9: (5, 25),
+}
+
+
+def lsh_params(threshold: float) -> tuple[int, int]:
+    """(bands, rows) as datasketch's ``MinHashLSH(threshold, num_perm=128)`` chooses them."""
+    if threshold in _LSH_PARAMS:
+        return _LSH_PARAMS[threshold]
+    from datasketch.lsh import _optimal_param  # rare thresholds only: imports scipy
+
+    return _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+
+
+class _BandIndex:
+    """datasketch's in-memory ``MinHashLSH`` (dict storage), restricted to what the detector uses: a band
+    key is the band's values as big-endian uint32 bytes; each band table maps a key to a set of item
+    keys. Built and queried with the same set operations, so candidates come back in the same order."""
+
+    __slots__ = ("b", "r", "tables")
+
+    def __init__(self, threshold: float) -> None:
+        self.b, self.r = lsh_params(threshold)
+        self.tables: list[dict[bytes, set[str]]] = [{} for _ in range(self.b)]
+
+    def bands(self, values: np.ndarray) -> list[bytes]:
+        raw = values.byteswap().tobytes()
+        w = 4 * self.r
+        return [raw[i * w : (i + 1) * w] for i in range(self.b)]
+
+    def insert(self, key: str, bands: list[bytes]) -> None:
+        for h, table in zip(bands, self.tables, strict=True):
+            bucket = table.get(h)
+            if bucket is None:
+                bucket = table[h] = set()
+            bucket.add(key)
+
+    def query(self, bands: list[bytes]) -> list[str]:
+        candidates: set[str] = set()
+        for h, table in zip(bands, self.tables, strict=True):
+            for key in table.get(h, ()):
+                candidates.add(key)
+        return list(candidates)
+
+    def remove(self, key: str, bands: list[bytes]) -> None:
+        for h, table in zip(bands, self.tables, strict=True):
+            bucket = table[h]
+            bucket.remove(key)
+            if not bucket:
+                del table[h]
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.count_nonzero(a == b)) / float(NUM_PERM)
 
 
 class _Group:
@@ -113,12 +194,15 @@ class _Group:
 
 
 class _Entry:
-    __slots__ = ("key", "exact", "minhash", "group")
+    __slots__ = ("key", "exact", "minhash", "bands", "group")
 
-    def __init__(self, key: str, exact: bytes, minhash: LeanMinHash | None, group: _Group) -> None:
+    def __init__(
+        self, key: str, exact: bytes, minhash: np.ndarray | None, bands: list[bytes] | None, group: _Group
+    ) -> None:
         self.key = key
         self.exact = exact
         self.minhash = minhash
+        self.bands = bands
         self.group = group
 
 
@@ -133,7 +217,7 @@ class CopyDetector:
         self.threshold = threshold
         self.window = window
         # LSH cannot be tuned above ~0.9 with 128 permutations; the exact check below still applies.
-        self._lsh = MinHashLSH(threshold=min(threshold, 0.9), num_perm=NUM_PERM)
+        self._lsh = _BandIndex(min(threshold, 0.9))
         self._entries: OrderedDict[str, _Entry] = OrderedDict()
         self._exact: dict[bytes, list[str]] = {}  # exact hash -> keys of live entries with that text
         self._order = 0
@@ -152,8 +236,9 @@ class CopyDetector:
             g = self._entries[key].group
             return None if g.canonical == key else g.canonical
         exact, mh = _unpack(sig)
+        bands = self._lsh.bands(mh) if mh is not None else None
         self._order += 1
-        match = self._find(exact, mh)
+        match = self._find(exact, mh, bands)
         if match is None:
             group = _Group(key, published_at, self._order)
         else:
@@ -162,7 +247,7 @@ class CopyDetector:
                 # The newcomer is older than the group's canonical: it takes over.
                 self._repointed.append((group.canonical, key))
                 group.canonical, group.published_at, group.order = key, published_at, self._order
-        self._insert(_Entry(key, exact, mh, group))
+        self._insert(_Entry(key, exact, mh, bands, group))
         return None if group.canonical == key else group.canonical
 
     def repointed(self) -> list[tuple[str, str]]:
@@ -172,16 +257,16 @@ class CopyDetector:
 
     # -- internals
 
-    def _find(self, exact: bytes, mh: LeanMinHash | None) -> str | None:
+    def _find(self, exact: bytes, mh: np.ndarray | None, bands: list[bytes] | None) -> str | None:
         same = self._exact.get(exact)
         if same:
             return same[0]
-        if mh is None:
+        if mh is None or bands is None:
             return None
         best, best_sim = None, -1.0
-        for cand in self._lsh.query(mh):
+        for cand in self._lsh.query(bands):
             other = self._entries[cand].minhash
-            sim = mh.jaccard(other) if other is not None else 0.0
+            sim = _jaccard(mh, other) if other is not None else 0.0
             if sim >= self.threshold and sim > best_sim:
                 best, best_sim = cand, sim
         return best
@@ -189,15 +274,15 @@ class CopyDetector:
     def _insert(self, entry: _Entry) -> None:
         self._entries[entry.key] = entry
         self._exact.setdefault(entry.exact, []).append(entry.key)
-        if entry.minhash is not None:
-            self._lsh.insert(entry.key, entry.minhash, check_duplication=False)
+        if entry.bands is not None:
+            self._lsh.insert(entry.key, entry.bands)
         while len(self._entries) > self.window:
             self._evict()
 
     def _evict(self) -> None:
         key, old = self._entries.popitem(last=False)
-        if old.minhash is not None:
-            self._lsh.remove(key)
+        if old.bands is not None:
+            self._lsh.remove(key, old.bands)
         keys = self._exact[old.exact]
         keys.remove(key)
         if not keys:
