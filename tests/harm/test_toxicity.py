@@ -18,7 +18,7 @@ from tinhhinh.item import Item
 
 HELDOUT = Path(__file__).parent / "data" / "toxicity_heldout_ids.txt"
 # macro-F1 measured on the held-out ids when the model was built (docs/harm.md); the floor is 1 point below
-ACHIEVED_MACRO_F1 = 0.6508
+ACHIEVED_MACRO_F1 = 0.6500
 FLOOR = ACHIEVED_MACRO_F1 - 0.01
 
 

@@ -61,6 +61,13 @@ _TOKEN_RE = re.compile(r"\w+|[^\w\s]+")
 _WORD_PATTERN = r"(?u)\b\w+\b"
 _WORD_TOKEN_RE = re.compile(_WORD_PATTERN)
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?\n]*")
+_PUNCT_TO_SPACE = str.maketrans(
+    dict.fromkeys(
+        [chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum() and chr(c) != "_"]
+        + list("“”‘’–—…«»·•‹›„″′©®°±×÷§¶"),
+        " ",
+    )
+)
 
 # (copy, analyzer, ngram_range) — copy "f" = folded + teencode, "s" = the same without diacritics
 # (word 1–3-grams: +0.35 point of 5-fold CV macro-F1 on train+dev over 1–2-grams; see docs/harm.md)
@@ -398,7 +405,9 @@ class ToxicityModel:
         words: list[str] = []
         bounds = [0]
         for piece in folded_pieces:  # (letter runs are not collapsed here: rare in long texts)
-            words.extend(_WORD_TOKEN_RE.findall(piece))
+            # punctuation → spaces, then split: several times faster than the word regex, same words
+            # except around rare symbols (which only cost the estimate a little)
+            words.extend(piece.translate(_PUNCT_TO_SPACE).split())
             bounds.append(len(words))
         words = normalize_tokens(words)
         out = np.tile(self.b.astype(np.float64), (len(folded_pieces), 1))
