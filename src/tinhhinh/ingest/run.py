@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import Engine
@@ -129,10 +130,17 @@ def _worker_main() -> None:
 def _prepare_in_worker(records: Iterable[Item | Rejection], size: int, raw: bool) -> Iterator[Prepared]:
     # A plain child interpreter rather than multiprocessing: nothing of the caller's __main__ is
     # re-imported (library callers need no `if __name__ == "__main__"` guard) and no fork under threads.
+    # The child imports this same tinhhinh, however the parent found it (installed, PYTHONPATH, sys.path).
+    package_root = str(Path(__file__).resolve().parents[2])
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
+    }
     proc = subprocess.Popen(
         [sys.executable, "-m", "tinhhinh.ingest.run"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
+        env=env,
     )
     try:
         _send(proc.stdin, (records, size, raw))
