@@ -197,3 +197,34 @@ def test_gzip_input(tmp_path, jsonl, db):
     summary = ingest(read_file(f), db)
     assert (summary.new, summary.rejected) == (1, 1)
     assert summary.rejections[0].where == f"{f}:2"
+
+
+def test_values_longer_than_the_store_keeps_are_rejected_alike_on_both_backends(tmp_path, db):
+    # PostgreSQL enforces varchar lengths and would refuse the whole batch; SQLite would keep the value.
+    f = tmp_path / "long.jsonl"
+    f.write_text(
+        '{"id": "ok", "title": "Tin", "text": "Nội dung"}\n'
+        f'{{"id": "{"x" * 600}", "title": "Id dài", "text": "x"}}\n'
+        f'{{"url": "https://baomoi.vn/{"a" * 1100}", "title": "Đường dẫn dài", "text": "x"}}\n'
+        f'{{"id": "s", "source": "{"s" * 300}", "title": "Nguồn dài", "text": "x"}}\n'
+        '{"id": "ok2", "title": "Tin hai", "text": "Nội dung khác"}\n',
+        encoding="utf-8",
+    )
+    summary = ingest(read_file(f), db)
+    assert (summary.new, summary.rejected) == (2, 3)
+    reasons = {r.where.rsplit(":", 1)[1]: r.reason for r in summary.rejections}
+    assert "id is 600 characters long" in reasons["2"]
+    assert "identity" in reasons["3"] and "at most 1,024" in reasons["3"]
+    assert "source is 300 characters long" in reasons["4"]
+    assert len(rows(db)) == 2
+
+
+def test_stored_lengths_match_the_schema():
+    from tinhhinh.ingest.records import STORED_LENGTHS
+
+    assert STORED_LENGTHS == {
+        "key": items.c.key.type.length,
+        "id": items.c.ext_id.type.length,
+        "source": items.c.source.type.length,
+        "url": items.c.url.type.length,
+    }

@@ -125,6 +125,22 @@ def _text(value: Any) -> str:
     return value.replace("\x00", "")
 
 
+# Longest values the store keeps (store.schema's column lengths; a test keeps them equal). PostgreSQL
+# refuses a longer value and with it the whole batch, SQLite would keep it: reject the record on both.
+# Kept here rather than imported so that `analyze` does not load SQLAlchemy.
+STORED_LENGTHS = {"key": 1024, "id": 512, "source": 255, "url": 2048}
+
+
+def _check_lengths(item: Item) -> None:
+    for name, value in (("id", item.id), ("source", item.source), ("url", item.url), ("key", item.key)):
+        limit = STORED_LENGTHS[name]
+        if value and len(value) > limit:
+            what = "identity (source + id, or url)" if name == "key" else name
+            raise ValueError(
+                f"{what} is {len(value):,} characters long; the store keeps at most {limit:,}: shorten it"
+            )
+
+
 def to_item(
     record: dict[str, Any],
     *,
@@ -169,6 +185,8 @@ def to_item(
         provenance={"input": where.rsplit(":", 1)[0], "line": where.rsplit(":", 1)[-1]},
         extra=extra,
     )
+    if require_identity:
+        _check_lengths(item)
     if keep_authors is None:
         keep_authors = authors_enabled()
     author = record.get("author")
