@@ -208,9 +208,11 @@ def _tier_pg(conn: Connection, table: str, match: str, neg: str | None, where: s
     if neg:
         neg_sql = f" AND NOT s.doc_{mode} @@ to_tsquery('simple', :neg)"
         params["neg"] = _tsquery(neg)
+    # The join is only for filters on item columns; without filters it costs a fifth of the query.
+    join = " JOIN items i ON i.pk = s.pk" if where else ""
     sql = (
-        f"SELECT s.pk, ts_rank_cd(s.{table}, q, 1) AS r FROM item_search s "
-        f"JOIN items i ON i.pk = s.pk, to_tsquery('simple', :m) q "
+        f"SELECT s.pk, ts_rank_cd(s.{table}, q, 1) AS r FROM item_search s{join}, "
+        f"to_tsquery('simple', :m) q "
         f"WHERE s.{table} @@ q{neg_sql}{where} ORDER BY r DESC, s.pk LIMIT :lim"
     )
     return [(pk, float(r) * 10) for pk, r in conn.execute(text(sql), params).all()]
