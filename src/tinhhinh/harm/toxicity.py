@@ -51,7 +51,6 @@ SCREEN_BAR = 0.25
 # items longer than this (title + text, characters) are screened first; shorter ones (comments) are
 # always read whole by the model
 SCREEN_ABOVE = 2 * CHUNK_CHARS
-MAX_READ = 2
 NEWS_SAMPLES = 6000
 SVM_C = 0.1  # chosen on dev among 0.05/0.1/0.2 and against LR / LR+SVM / NB-LR ensembles (all within 0.5 pt)
 
@@ -811,14 +810,19 @@ def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
         decisions = model.decisions([piece for _, _, _, piece in pieces])
     else:
         decisions = model.screen(_folded_pieces(title, text, title_s, text_s, pieces))
-        estimate = model.probabilities_of(decisions)
-        read = np.flatnonzero(estimate >= SCREEN_BAR)
-        # a long text's label is its second most toxic piece: with at most one piece at the bar or above,
-        # the item is clean whatever the model would say about that one piece; otherwise the model reads
-        # the MAX_READ pieces the screen ranks highest
-        if len(read) >= (2 if len(pieces) > 2 else 1):
-            read = read[np.argsort(-estimate[read], kind="stable")[:MAX_READ]]
-            decisions[read] = model.decisions([pieces[i][3] for i in read])
+        # a long text's label is its second most toxic piece (a text of two pieces: its most toxic): when
+        # fewer pieces than that reach the bar, the item is clean whatever the model would say about
+        # them; otherwise the model reads the top pieces until the ones that decide are all its own
+        need = 2 if len(pieces) > 2 else 1
+        if int((model.probabilities_of(decisions) >= SCREEN_BAR).sum()) >= need:
+            done = np.zeros(len(pieces), dtype=bool)
+            while True:
+                top = np.argsort(-model.probabilities_of(decisions), kind="stable")[:need]
+                todo = top[~done[top]]
+                if not len(todo):
+                    break
+                decisions[todo] = model.decisions([pieces[i][3] for i in todo])
+                done[todo] = True
     scores = model.probabilities_of(decisions)
     order = np.argsort(-scores, kind="stable")
     top = pieces[order[0]]
