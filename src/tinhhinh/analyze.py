@@ -97,15 +97,28 @@ _SAME = "\x00same-record"
 
 def _analyse_chunk_slim(chunk: list[tuple[int, Any]], full_items: bool) -> list[Entry]:
     """``_analyse_chunk`` for worker processes: what travels back through the pipe is only what the
-    parent lacks. The parent still holds the input record (it is not sent back), and without
-    ``--stories`` the ordered stages need only the item's identity and time, not its text."""
+    parent lacks. The parent still holds the input record (it is not sent back), and the ordered stages
+    need only the item's identity and time (and, with ``--stories``, its title and story vectors)."""
     entries = _analyse_chunk(chunk)
+    if full_items:
+        # Story vectors are most of what assigning a story costs and need only the item: computed here,
+        # the one ordered process only searches candidates and decides (same vectors, same stories).
+        from tinhhinh.stories.prepare import EXTRA_KEY, story_vectors
     for e, (_, record) in zip(entries, chunk, strict=True):
         if e.record is record:
             e.record = _SAME
-        if e.item is not None and not full_items:
+        if e.item is not None:
             it = e.item
-            e.item = Item(id=it.id, source=it.source, url=it.url, published_at=it.published_at)
+            if full_items:
+                e.extra[EXTRA_KEY] = story_vectors(it)
+            # the parent needs identity and time (copies), and with --stories the title (story labels)
+            e.item = Item(
+                id=it.id,
+                source=it.source,
+                url=it.url,
+                published_at=it.published_at,
+                title=it.title if full_items else "",
+            )
     return entries
 
 
