@@ -76,6 +76,31 @@ def test_stories_give_every_record_a_story(tmp_path):
     assert valid[0]["story_id"] == valid[1]["story_id"]  # the copy joins its original's story
 
 
+def test_stories_from_workers_equal_one_process(tmp_path):
+    # With --workers the story vectors are computed in the workers and only the decision runs in the
+    # parent: the stories must be exactly those of one process.
+    import gzip
+
+    import tinhhinh
+
+    corpus = Path(tinhhinh.__file__).parent / "data/demo/vntc_demo.jsonl.gz"
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        recs = [json.loads(line) for _, line in zip(range(240), fh, strict=False)]
+    recs += [{**r, "id": r["id"] + "-copy", "source": "copy.example"} for r in recs[:20]]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    one = analyze("--input", str(src), "--stories", "--workers", "1")
+    two = analyze("--input", str(src), "--stories", "--workers", "2")
+    assert one.returncode == two.returncode == 0, two.stderr
+    a, b = lines(one.stdout), lines(two.stdout)
+    assert [o["story_id"] for o in a] == [o["story_id"] for o in b]
+    assert a == b
+    sizes: dict[str, int] = {}
+    for o in a:
+        sizes[o["story_id"]] = sizes.get(o["story_id"], 0) + 1
+    assert max(sizes.values()) > 1  # stories with several items exist, so the comparison means something
+
+
 def test_unreadable_input_exits_1(tmp_path):
     r = analyze("--input", str(tmp_path / "missing.jsonl"))
     assert r.returncode == 1
