@@ -177,6 +177,32 @@ def _place(name: str | None) -> str | None:
     return resolved
 
 
+@app.command("reindex")
+def reindex(
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> int:
+    """Rebuild the search index from the stored items.
+
+    Needed after an upgrade that changes how texts are folded or split into words (the release notes say
+    so), or if the index was damaged. Items are not touched; searches keep using the old index until the
+    new one is complete.
+
+    Example: [bold]tinhhinh reindex --db office.db[/]
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from tinhhinh.store.items import reindex as rebuild
+
+    engine = _engine(db)
+    columns = ("reindexing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, disable=quiet, transient=True) as progress:
+        task = progress.add_task("reindexing", total=None)
+        n = rebuild(engine, on_batch=lambda done, total: progress.update(task, completed=done, total=total))
+    err.print(f"search index rebuilt: [bold]{n:,}[/] items")
+    return 0
+
+
 @app.command("searches")
 def searches(
     db: DbOption = None,
@@ -254,7 +280,7 @@ _GROUPS: list[tuple[str, str, str]] = [
     ("tinhhinh.report.commands", "report_command", "report"),
     ("tinhhinh.desk.digest", "digest_command", "digest"),
 ]
-_INLINE = {"ingest", "search", "searches", "demo"}  # defined in this module
+_INLINE = {"ingest", "search", "searches", "reindex", "demo"}  # defined in this module
 
 
 def _register_subcommands(only: str | None = None) -> None:

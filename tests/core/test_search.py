@@ -113,3 +113,44 @@ def test_every_search_is_audited(loaded):
         ).all()
     assert rows[0][:3] == ("analyst1", "da nang", 2)
     assert rows[1][0] == "analyst2" and rows[1][2] == 0 and "a.vn" in str(rows[1][3])
+
+
+QUERIES = ["da nang", "Đà Nẵng", "hoa binh", '"giá vàng"', "gia vang -chung"]
+
+
+def test_reindex_rebuilds_the_same_search_from_the_stored_items(loaded):
+    from tinhhinh.store.items import reindex
+
+    before = {q: ids(search(loaded, q, audit=False)) for q in QUERIES}
+    assert all(before.values())
+    with loaded.begin() as conn:  # damage the index: it is derived data, the items are the record
+        if loaded.dialect.name == "sqlite":
+            for name in ("title_x", "title_a", "doc_x", "doc_a"):
+                conn.execute(text(f"INSERT INTO fts_{name}(fts_{name}) VALUES ('delete-all')"))
+        else:
+            conn.execute(text("DELETE FROM item_search"))
+    assert not any(ids(search(loaded, q, audit=False)) for q in QUERIES)
+    seen: list[tuple[int, int]] = []
+    assert reindex(loaded, batch_size=3, on_batch=lambda done, total: seen.append((done, total))) == len(DOCS)
+    assert seen[-1] == (len(DOCS), len(DOCS)) and len(seen) == 4
+    assert {q: ids(search(loaded, q, audit=False)) for q in QUERIES} == before
+    reindex(loaded)  # again: nothing doubled
+    assert {q: ids(search(loaded, q, audit=False)) for q in QUERIES} == before
+
+
+def test_reindex_command(tmp_path, jsonl):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = Path(sys.executable).parent / "tinhhinh"
+    db = tmp_path / "r.db"
+    subprocess.run([exe, "ingest", str(jsonl("d.jsonl", DOCS)), "--db", str(db), "-q"], check=True)
+    r = subprocess.run([exe, "reindex", "--db", str(db), "-q"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+    assert f"{len(DOCS)} items" in r.stderr
+    hits = subprocess.run(
+        [exe, "search", "da nang", "--db", str(db), "--json"], capture_output=True, text=True, check=True
+    )
+    assert '"dn"' in hits.stdout

@@ -334,3 +334,37 @@ def summary_counts(engine: Engine) -> dict[str, Any]:
         "last": last,
         "areas": areas,
     }
+
+
+def reindex(
+    engine: Engine, *, batch_size: int = 2000, on_batch: Callable[[int, int], None] | None = None
+) -> int:
+    """Rebuild the search index from the stored items; returns how many items were indexed.
+
+    For when the way texts are folded or split changes (an upgrade), or an index was damaged: the index is
+    derived data, the items are the record. One transaction: searches see the old index until the new one
+    is complete, and an interrupted rebuild leaves the old one in place.
+    """
+    with engine.begin() as conn:
+        total = int(conn.execute(select(func.count()).select_from(items)).scalar_one())
+        if conn.dialect.name == "sqlite":
+            for name in FTS_TABLES:
+                conn.exec_driver_sql(f"INSERT INTO fts_{name}(fts_{name}) VALUES ('delete-all')")
+        else:
+            conn.execute(text("DELETE FROM item_search"))
+        done, last = 0, 0
+        while True:
+            rows = conn.execute(
+                select(items.c.pk, items.c.title, items.c.text)
+                .where(items.c.pk > last)
+                .order_by(items.c.pk)
+                .limit(batch_size)
+            ).all()
+            if not rows:
+                break
+            _index(conn, [(pk, index_forms(title or "", body or "")) for pk, title, body in rows])
+            done += len(rows)
+            last = rows[-1][0]
+            if on_batch:
+                on_batch(done, total)
+    return done
