@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -107,8 +108,9 @@ def load_mds(data_dir: Path | None = None) -> list[Doc]:
     return out
 
 
-def load_vntc(split: str, n: int, seed: int, data_dir: Path | None = None) -> list[Doc]:
-    """``n`` VNTC articles (unique text, body ≥ 200 chars) with times spread over the VN-MDS weeks."""
+@lru_cache(maxsize=4)
+def vntc_pool(split: str, data_dir: Path | None = None) -> list[dict]:
+    """VNTC records of a split with a unique text and a body of at least 200 characters (read once)."""
     path = (data_dir or config.data_dir()) / "vntc" / f"{split}.jsonl.gz"
     recs = []
     seen = set()
@@ -122,8 +124,13 @@ def load_vntc(split: str, n: int, seed: int, data_dir: Path | None = None) -> li
                 continue
             seen.add(h)
             recs.append(rec)
+    return recs
+
+
+def load_vntc(split: str, n: int, seed: int, data_dir: Path | None = None) -> list[Doc]:
+    """``n`` VNTC articles (unique text, body ≥ 200 chars) with times spread over the VN-MDS weeks."""
     rng = random.Random(seed)
-    picked = rng.sample(recs, n)
+    picked = rng.sample(vntc_pool(split, data_dir), n)
     span = (MIX_END - MIX_START).total_seconds()
     out = []
     for rec in picked:
@@ -159,16 +166,17 @@ def run(docs: Sequence[Doc], model: StoryModel | None = None, index: StoryIndex 
     return [index.resolve(s) for s in raw]
 
 
-_VEC_CACHE: dict[int, Any] = {}
+_VEC_CACHE: dict[int, tuple[Item, Any]] = {}
 
 
 def _vectors(d: Doc, index: StoryIndex) -> Any:
-    # evaluation re-runs the same docs many times; their vectors do not change
+    # evaluation re-runs the same docs many times; their vectors do not change. The entry keeps its item
+    # alive and is checked by identity: an id() alone could be reused by a later fold's new Item.
     key = id(d.item)
-    vec = _VEC_CACHE.get(key)
-    if vec is None:
-        vec = _VEC_CACHE[key] = vectorize(d.item, index.idf)
-    return vec
+    hit = _VEC_CACHE.get(key)
+    if hit is None or hit[0] is not d.item:
+        hit = _VEC_CACHE[key] = (d.item, vectorize(d.item, index.idf))
+    return hit[1]
 
 
 def score(
@@ -231,6 +239,7 @@ def fit_model(
     thresholds: Sequence[float] = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6),
     merge_thresholds: Sequence[float] = (0.4, 0.6, 0.8, 0.95),
     interactions: bool = True,
+    C: float = 1.0,
 ) -> StoryModel:
     """Logistic regression on teacher-forced pairs, then the join threshold that maximises B-cubed F1.
 
@@ -238,10 +247,18 @@ def fit_model(
     × time gap: similar words a week apart are weaker evidence than the same words an hour apart). It is
     fitted on standardised features and the weights are folded back, so the shipped spec stays plain.
     """
+    X, y, _ = training_pairs(docs)
+    spec = fit_weights(X, y, interactions=interactions, C=C)
+    return tune_thresholds(docs, spec, thresholds, merge_thresholds)
+
+
+def fit_weights(
+    X: Sequence[Sequence[float]], y: Sequence[int], *, interactions: bool = True, C: float = 1.0
+) -> dict[str, Any]:
+    """The logistic weights (a model spec with threshold 0.5 and no merges) from teacher-forced pairs."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    X, y, _ = training_pairs(docs)
     names = list(FEATURES)
     A = np.asarray(X, dtype=float)
     if interactions:
@@ -251,7 +268,7 @@ def fit_model(
         A = np.hstack([A, np.stack([A[:, i] * A[:, j] for i, j in pairs], axis=1)])
     mu, sd = A.mean(axis=0), A.std(axis=0)
     sd[sd == 0] = 1.0
-    lr = LogisticRegression(C=1.0, max_iter=5000)
+    lr = LogisticRegression(C=C, max_iter=5000)
     lr.fit((A - mu) / sd, y)
     coef = lr.coef_[0] / sd
     intercept = float(lr.intercept_[0]) - float((lr.coef_[0] * mu / sd).sum())
@@ -262,6 +279,17 @@ def fit_model(
         "threshold": 0.5,
         "merge_threshold": 2.0,  # no merges while the join threshold is tuned
     }
+    return spec
+
+
+def tune_thresholds(
+    docs: Sequence[Doc],
+    spec: dict[str, Any],
+    thresholds: Sequence[float],
+    merge_thresholds: Sequence[float],
+) -> StoryModel:
+    """Join threshold, then merge threshold, maximising B-cubed F1 over the real stories of ``docs``."""
+    spec = dict(spec)
     best = (-1.0, 0.5)
     gold = [d.cluster for d in docs]
     # tune on the real stories' articles: averaging over distractors (nearly all singletons) favours precision
