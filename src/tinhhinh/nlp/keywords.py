@@ -13,15 +13,21 @@ import gzip
 import math
 import re
 import time
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import ahocorasick_rs
+
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, has_diacritics, nfc
+from tinhhinh.nlp.textview import text_view
 
 LEXICON_FILE = "keywords.tsv.gz"
 MAX_WORD = 4  # syllables
@@ -421,6 +427,44 @@ def _good_candidate(folded: str, stop: frozenset[str]) -> bool:
 # --- extraction ---------------------------------------------------------------------------------------
 
 
+# --- the run-time scan ----------------------------------------------------------------------------------
+#
+# ``segment`` walks the words one by one in Python. At run time the same greedy longest match is done in
+# C: every folded word becomes one character of a code string (words the lexicon does not use share one
+# code), every gap between words one more (a space when words may join, "," or "." at a phrase break),
+# and an Aho–Corasick automaton over the lexicon's words, spelt in those codes, lists every lexicon
+# word in the text. Python then sees only the matches and the capitalised words.
+
+# the same classes as _SCAN_RE's groups 2 (sentence end) and 3 (other phrase break)
+_SENTENCE_CHARS = frozenset(".!?…:\n\"“”'‘’")
+_BREAK_CHARS = frozenset(",;()[]{}«»/|–—-\t\r")
+_JOIN, _BREAK, _SENTENCE = " ", ",", "."
+_OTHER_WORD = "\x01"
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
+
+
+class _GapKinds(dict):
+    """Gap between two words → _JOIN, _BREAK or _SENTENCE (remembered: most gaps are a few strings)."""
+
+    def __missing__(self, gap: str) -> str:
+        if len(self) >= 20_000:
+            self.clear()
+        if not _SENTENCE_CHARS.isdisjoint(gap):
+            kind = _SENTENCE
+        elif not _BREAK_CHARS.isdisjoint(gap):
+            kind = _BREAK
+        else:
+            kind = _JOIN
+        self[gap] = kind
+        return kind
+
+
+def _code_char(k: int) -> str:
+    c = 0x100 + k
+    return chr(c + 0x800 if c >= 0xD800 else c)  # never a surrogate
+
+
 class KeywordExtractor:
     def __init__(self, lexicon: Lexicon, max_keywords: int = MAX_KEYWORDS) -> None:
         self.lexicon = lexicon
@@ -428,8 +472,124 @@ class KeywordExtractor:
         self.stop = stopwords()
         self.max_df = MAX_DF_SHARE * lexicon.n_docs
         self.prefixes = _prefixes(lexicon.entries)
+        self._gaps = _GapKinds()
+        self._codes: dict[str, str] = {}
+        patterns: list[str] = []
+        self._words: list[str] = []
+        # lexicon word → (surface, idf) for the words that may be keywords at all
+        self._good: dict[str, tuple[str, float]] = {}
+        for w, (surface, df) in lexicon.entries.items():
+            if _good_candidate(w, self.stop) and df <= self.max_df:
+                self._good[w] = (surface, lexicon.idf(df))
+            syllables = w.split(" ")
+            # only words ``segment`` can match: 2..MAX_WORD tokens joined by single spaces
+            if not 2 <= len(syllables) <= MAX_WORD or not all(map(_TOKEN_RE.fullmatch, syllables)):
+                continue
+            codes = []
+            for syl in syllables:
+                code = self._codes.get(syl)
+                if code is None:
+                    code = self._codes[syl] = _code_char(len(self._codes))
+                codes.append(code)
+            patterns.append(" ".join(codes))
+            self._words.append(w)
+        self._matcher = ahocorasick_rs.AhoCorasick(
+            patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+        )
+        self._idf_name = lexicon.idf(1)
 
     def extract(self, title: str, text: str) -> list[str]:
+        out = self._extract_scan(title, text)
+        if out is None:
+            out = self._extract_words(title or "", text or "")
+        return out
+
+    def _extract_scan(self, title: str, text: str) -> list[str] | None:
+        """``_extract_words``'s result from one C-level scan; None when this text needs the word-by-word path."""
+        view = text_view(title, text)  # words and folded words shared with area, places, copies
+        fwords = view.folded_words  # None unless fold(word) is what ``_phrases`` would read
+        if fwords is None or len(view.content) > MAX_CHARS:
+            return None  # (each part is cut at MAX_CHARS on its own)
+        n = len(fwords)
+        if not n:
+            return []
+        parts = view.parts
+        words = parts[1::2]
+        # The title's words weigh 2, the body's 1. A gap with a newline (a sentence end) separates
+        # them, so words and names never span the two, as when each part is scanned on its own.
+        vt = view.title
+        n_title = (len(_TOKEN_RE.findall(vt)) if view.text else n) if vt else 0
+        kinds = list(map(self._gaps.__getitem__, parts[0 : 2 * n : 2]))
+        kinds[0] = _SENTENCE  # the text's first word starts a sentence
+        pieces: list[str] = [_JOIN] * (2 * n)
+        pieces[0::2] = kinds
+        pieces[1::2] = map(self._codes.get, fwords, repeat(_OTHER_WORD))
+        # Greedy longest match from the left, as ``segment``: a leftmost-longest automaton gives
+        # exactly those words (they start and end at word codes, never across a break)
+        matches = self._matcher.find_matches_as_indexes("".join(pieces))
+        lex_words = list(map(self._words.__getitem__, map(_FIRST, matches)))
+        starts = list(map(_SECOND, matches))
+        tf: Counter[str] = Counter(lex_words)
+        tf.update(lex_words[: bisect_left(starts, 2 * n_title)])  # title words count twice
+        # Unknown names: runs of 2..MAX_WORD capitalised single words (not lexicon words) next to
+        # each other within one phrase, not starting a sentence (a capital there says nothing).
+        entries = self.lexicon.entries
+        names: dict[str, Counter[str]] = defaultdict(Counter)
+        name_tf: Counter[str] = Counter()
+        run: list[int] = []
+        prev = -2
+        for i in compress(range(n), map(str.isupper, map(_FIRST, words))):
+            # inside a lexicon word, or with a digit: not a name syllable, ends a run as any word
+            p = 2 * i + 1
+            j = bisect_right(starts, p) - 1
+            if j >= 0 and matches[j][2] > p or _DIGIT_RE.search(words[i]):
+                continue
+            if run and i == prev + 1 and kinds[i] is _JOIN:
+                run.append(i)
+            else:
+                if 2 <= len(run) <= MAX_WORD:
+                    self._count_name(run, words, fwords, n_title, entries, name_tf, names)
+                run = [] if kinds[i] is _SENTENCE else [i]
+            prev = i
+        if 2 <= len(run) <= MAX_WORD:
+            self._count_name(run, words, fwords, n_title, entries, name_tf, names)
+        return self._rank(tf, name_tf, names)
+
+    @staticmethod
+    def _count_name(run, words, fwords, n_title, entries, name_tf, names) -> None:
+        key = " ".join([fwords[i] for i in run])
+        if key not in entries:
+            name_tf[key] += 2 if run[0] < n_title else 1
+            names[key][canonical_surface(" ".join([words[i] for i in run]))] += 1
+
+    def _rank(self, tf: Counter[str], name_tf: Counter[str], names: dict[str, Counter[str]]) -> list[str]:
+        scored = []
+        good = self._good
+        log = math.log
+        for w, f in tf.items():
+            g = good.get(w)
+            if g is not None:
+                scored.append((-(1.0 + log(f)) * g[1], w, g[0]))
+        for w, f in name_tf.items():
+            # an unknown capitalised run seen once is too often a fragment
+            if f >= 2 and _good_candidate(w, self.stop):
+                scored.append((-(1.0 + log(f)) * self._idf_name, w, names[w].most_common(1)[0][0]))
+        scored.sort()  # best score first, then the folded word (unique: surfaces never compared)
+        out: list[str] = []
+        seen = ""  # " word " per kept word, one per line
+        for _, w, surface in scored:
+            # Skip a word contained in a better-ranked one ("Hồ Chí" after "Hồ Chí Minh").
+            spaced = f" {w} "
+            if spaced in seen:
+                continue
+            seen += f"{spaced}\n"
+            out.append(surface)
+            if len(out) >= self.max_keywords:
+                break
+        return out
+
+    def _extract_words(self, title: str, text: str) -> list[str]:
+        """The word-by-word reference (``segment`` per part); used when the scan cannot be."""
         entries = self.lexicon.entries
         tf: Counter[str] = Counter()
         names: dict[str, Counter[str]] = defaultdict(Counter)
