@@ -18,15 +18,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, strip_diacritics, strip_token
-from tinhhinh.nlp.textview import text_view
+from tinhhinh.nlp.textview import TextView, text_view
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -43,6 +45,36 @@ _PERSON_BEFORE = set(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh mai cao lưu "
     "văn thị đức hữu công quang minh ngọc xuân thanh".split()
 )
+
+
+# What ``find_words`` needs of one original word, as bits (one dict hit per word instead of several
+# maps): its first letter is a capital; it may start a name in lower-case text; in mixed-case text.
+_IS_UPPER, _STARTS_LOWER, _STARTS_MIXED, _MARKED = 1, 2, 4, 8
+_UPPER_BIT = bytes(1 if v & _IS_UPPER else 0 for v in range(256))
+_LOWER_START = bytes(1 if v & _STARTS_LOWER else 0 for v in range(256))
+_MIXED_START = bytes(1 if v & _STARTS_MIXED else 0 for v in range(256))
+_MARKED_BIT = bytes(1 if v & _MARKED else 0 for v in range(256))
+
+
+def _gap_kind(gap: str) -> int:
+    """0: two words around ``gap`` are apart; 1: one phrase; 2: one phrase if the first is an abbreviation."""
+    if not _GAP_OK.fullmatch(gap):
+        return 0
+    return 2 if "." in gap else 1
+
+
+class _WordClasses(dict):
+    """Original word → its class bits, remembered per process."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        super().__init__()
+        self.gazetteer = gazetteer
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 200_000:
+            self.clear()
+        v = self[word] = self.gazetteer._class_of(word)
+        return v
 
 
 @dataclass(frozen=True)
@@ -97,6 +129,10 @@ class Gazetteer:
         self.first_plain = {k[0] for k in self.plain}
         # lower-case words can only start a match as a prefix ("tỉnh", "thành phố") or a blocker
         self.lower_first = {k[0] for k, n in self.n_prefix.items() if n > 0} | {k[0] for k in self.blockers}
+        self._word_class = _WordClasses(self)
+        self._gap_kinds: dict[str, int] = {}
+        self._exact_prefixes = {k[:j] for k in (*self.exact, *self.blockers) for j in range(1, len(k) + 1)}
+        self._plain_prefixes = {k[:j] for k in self.plain for j in range(1, len(k) + 1)}
 
     def _add(self, name: str, place: Place, prefix_len: int, weak: bool = False) -> None:
         key = tuple(_toks(fold(name)))
@@ -148,7 +184,59 @@ class Gazetteer:
         ]
         if not starts:
             return []
+        marked = bytes(map(_marked, raw))
+        hits = self._match(
+            raw, folded, lambda k: text[spans[k][1] : spans[k + 1][0]], starts, lower_text, marked
+        )
+        out = []
+        for i, length, place in hits:
+            a, b = spans[i][0], spans[i + length - 1][1]
+            out.append(Mention(place, a, b, text[a:b]))
+        return out
+
+    def find_words(self, parts: list[str], folded: list[str]) -> list[tuple[int, int, Place]]:
+        """``find`` over a text already cut into ``parts`` (gap, word, gap, ...) whose words fold to ``folded``.
+
+        ``folded`` must be ``fold`` of each word (``TextView.folded_words``; only then is a word's
+        class below its own). Returns (first word, number of words, place) per mention.
+        """
+        n = len(folded)
+        if not n:
+            return []
+        cls = bytes(map(self._word_class.__getitem__, parts[1::2]))
+        lower_text = cls.translate(_UPPER_BIT).count(1) < 0.02 * n
+        starts = list(compress(range(n), cls.translate(_LOWER_START if lower_text else _MIXED_START)))
+        if not starts:
+            return []
+        words = parts[1::2]
+        return self._match(
+            words, folded, parts[2:-1:2].__getitem__, starts, lower_text, cls.translate(_MARKED_BIT)
+        )
+
+    def _class_of(self, word: str) -> int:
+        f = fold(word)
+        v = _MARKED if _marked(word) else 0
+        if not (f in self.first or strip_token(f) in self.first_plain):
+            return v | _IS_UPPER if word[:1].isupper() else v
+        if word[:1].isupper():
+            return v | _IS_UPPER | _STARTS_LOWER | _STARTS_MIXED
+        if word[:1].isdigit() or f in self.lower_first:
+            return v | _STARTS_LOWER | _STARTS_MIXED
+        return v | _STARTS_LOWER
+
+    def _match(
+        self,
+        raw: list[str],
+        folded: list[str],
+        gap_at: Callable[[int], str],
+        starts: list[int],
+        lower_text: bool,
+        marked: bytes,
+    ) -> list[tuple[int, int, Place]]:
+        """Longest match first at each start word; ``marked[k]`` = word k carries a diacritic."""
         gap_ok: dict[int, bool] = {}
+        gap_kinds = self._gap_kinds
+        exact_prefixes, plain_prefixes = self._exact_prefixes, self._plain_prefixes
 
         def joined_run(i: int, limit: int) -> int:
             """How many words from i on form one phrase (at most ``limit``)."""
@@ -157,29 +245,51 @@ class Gazetteer:
                 k = i + r - 1
                 ok = gap_ok.get(k)
                 if ok is None:
-                    ok = gap_ok[k] = self._gap_ok(text, spans, k)
+                    kind = gap_kinds.get(gap := gap_at(k))
+                    if kind is None:
+                        if len(gap_kinds) >= 10_000:
+                            gap_kinds.clear()
+                        kind = gap_kinds[gap] = _gap_kind(gap)
+                    ok = gap_ok[k] = kind == 1 or kind == 2 and raw[k].lower() in _ABBREVIATIONS
                 if not ok:
                     break
                 r += 1
             return r
 
-        out: list[Mention] = []
+        out: list[tuple[int, int, Place]] = []
         i = 0
+        n = len(raw)
         for start in starts:
             if start < i:
                 continue
             i = start
             hit = None
-            for length in range(joined_run(i, min(self.max_len, len(raw) - i)), 0, -1):
+            limit = min(self.max_len, n - i)
+            # No key (nor blocker) is longer than the words from i that are a prefix of one: start
+            # the longest-first search there. Plain keys count only over words without diacritics.
+            top = 0
+            while top < limit and tuple(folded[i : i + top + 1]) in exact_prefixes:
+                top += 1
+            unmarked = marked.find(1, i, i + limit)
+            unmarked = limit if unmarked < 0 else unmarked - i
+            plain: list[str] = []
+            if unmarked >= 2:
+                plain = list(map(strip_token, folded[i : i + unmarked]))
+                p = 0
+                while p < unmarked and tuple(plain[: p + 1]) in plain_prefixes:
+                    p += 1
+                top = max(top, p)
+            if top > 1:
+                top = joined_run(i, top)  # and no name spans a gap that is not a phrase's
+            for length in range(top, 0, -1):
                 key = tuple(folded[i : i + length])
                 if key in self.blockers:
                     hit = (length, None)
                     break
                 place = self.exact.get(key)
-                if place is None and length >= 2 and not any(_marked(t) for t in raw[i : i + length]):
-                    plain_key = tuple(map(strip_token, key))
-                    place = self.plain.get(plain_key)
-                    key = plain_key
+                if place is None and 2 <= length <= unmarked:
+                    key = tuple(plain[:length])
+                    place = self.plain.get(key)
                 if place is None:
                     continue
                 name_part = raw[i + self.n_prefix.get(key, 0) : i + length]
@@ -195,29 +305,9 @@ class Gazetteer:
                 continue
             length, place = hit
             if place is not None:
-                a, b = spans[i][0], spans[i + length - 1][1]
-                out.append(Mention(place, a, b, text[a:b]))
+                out.append((i, length, place))
             i += length
         return out
-
-    @staticmethod
-    def _gap_ok(text: str, spans: list[tuple[int, int]], k: int) -> bool:
-        """Words k and k+1 belong to one phrase: only spaces, a hyphen or an abbreviation dot between."""
-        gap = text[spans[k][1] : spans[k + 1][0]]
-        if not _GAP_OK.fullmatch(gap):
-            return False
-        return "." not in gap or text[spans[k][0] : spans[k][1]].lower() in _ABBREVIATIONS
-
-    @staticmethod
-    def _joined(text: str, spans: list[tuple[int, int]], i: int, length: int) -> bool:
-        """The tokens i..i+length are one phrase: only spaces, a hyphen or an abbreviation dot between."""
-        for k in range(i, i + length - 1):
-            gap = text[spans[k][1] : spans[k + 1][0]]
-            if not _GAP_OK.fullmatch(gap):
-                return False
-            if "." in gap and text[spans[k][0] : spans[k][1]].lower() not in _ABBREVIATIONS:
-                return False
-        return True
 
     def provinces(self, text: str, folded_text: str | None = None) -> list[str]:
         """Canonical province names mentioned in ``text``, in order of first mention."""
@@ -225,6 +315,17 @@ class Gazetteer:
         for m in self.find(text, folded_text):
             if m.place.province not in seen:
                 seen.append(m.place.province)
+        return seen
+
+    def provinces_in_view(self, view: TextView) -> list[str]:
+        """``provinces(view.content)``, from the view's words when they are folded word by word."""
+        fw = view.folded_words
+        if fw is None:
+            return self.provinces(view.content, view.folded)
+        seen: list[str] = []
+        for _, _, place in self.find_words(view.parts, fw):
+            if place.province not in seen:
+                seen.append(place.province)
         return seen
 
 
@@ -260,8 +361,8 @@ class PlacesStage:
 
     def __call__(self, item: Item) -> Item:
         if isinstance(item.title, str) and isinstance(item.text, str):
-            view = text_view(item.title, item.text)  # fold(content) shared with area and copies
-            item.places = self.gazetteer.provinces(view.content, view.folded)
+            view = text_view(item.title, item.text)  # words (and folds) shared with area, keywords, copies
+            item.places = self.gazetteer.provinces_in_view(view)
         else:
             item.places = self.gazetteer.provinces(item.content)
         item.model_version[self.name] = self.version
