@@ -291,7 +291,8 @@ class ToxicityModel:
     card: dict[str, Any]
 
     def __post_init__(self) -> None:
-        self._analyzers = [_vectorizer(a, ng).build_analyzer() for _, a, ng in VIEWS]
+        # sklearn's analyzers, only for views without code of our own (see `_analyzers`)
+        self._sk_analyzers: list | None = None
         # char_wb n-grams never cross a word boundary, so a word's known n-gram rows can be cached
         self._word_cache: list[dict[str, np.ndarray]] = [{} for _ in VIEWS]
         # the screen (`screen`): word → row of per-view sums (idf × W per class, idf²)
@@ -301,6 +302,14 @@ class ToxicityModel:
     @property
     def version(self) -> str:
         return str(self.card.get("version", "unknown"))
+
+    @property
+    def _analyzers(self) -> list:
+        # built on first use: "word" and "char_wb" views never need them, and importing sklearn costs
+        # ~1 s of CPU at every start of `analyze` (scipy.stats comes with it)
+        if self._sk_analyzers is None:
+            self._sk_analyzers = [_vectorizer(a, ng).build_analyzer() for _, a, ng in VIEWS]
+        return self._sk_analyzers
 
     def _char_wb_rows(self, k: int, docs: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Feature rows of every document, and how many belong to each (documents in order)."""
