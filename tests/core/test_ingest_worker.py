@@ -58,7 +58,9 @@ def _dump(path) -> list:
             t: sorted((key_of[i], s) for i, s in conn.execute(f"SELECT id, sz FROM fts_{t}_docsize"))
             for t in ("title_x", "title_a", "doc_x", "doc_a")
         }
-        return [rows, sizes]
+        # title and text cross the pipe as UTF-8 bytes and are cast on insert: stored as TEXT all the same
+        types = sorted(set(conn.execute("SELECT typeof(title), typeof(text), typeof(url) FROM items")))
+        return [rows, sizes, types]
     finally:
         conn.close()
 
@@ -82,6 +84,7 @@ def test_worker_process_stores_exactly_what_in_process_reading_stores(tmp_path, 
     assert (a.new, a.copies, a.present, a.rejected) == (61, 1, 1, 3)
     assert [str(r) for r in a.rejections] == [str(r) for r in b.rejections]
     assert _dump(tmp_path / "worker.db") == _dump(tmp_path / "inproc.db")
+    assert _dump(tmp_path / "worker.db")[2] == [("text", "text", "null"), ("text", "text", "text")]
     assert hits_a == hits_b and len(hits_a) == 61
     # re-ingest through the worker adds nothing
     again, _ = _ingest(tmp_path, "worker.db", src, monkeypatch, "1")

@@ -6,6 +6,7 @@ changes, so a run killed half-way is finished by running it again.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import subprocess
@@ -93,7 +94,15 @@ def _receive(inp: BinaryIO) -> Any:
     data = inp.read(size)
     if len(data) < size:
         raise RuntimeError("the ingest reader process ended unexpectedly")
-    return pickle.loads(data)
+    # A batch is thousands of new objects and no reference cycle: the collector, run every few hundred
+    # allocations, would scan them again and again for nothing.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _wire(forms: dict[str, str]) -> dict[str, Any]:
@@ -114,9 +123,13 @@ def _worker_main() -> None:
     try:
         for batch, rejected in _batches(records, size):
             forms = [item_store.index_forms(it.title, it.text) for it in batch]
-            # Without analysis nothing changes an item after this, so its insert values are final too.
-            values = item_store.sqlite_values(batch, [f["hash"] for f in forms]) if raw and batch else None
-            _send(out, (batch, rejected, [_wire(f) for f in forms], values))
+            if raw and batch:
+                # Without analysis nothing changes an item after this, so its insert values are final too,
+                # and storing needs nothing else of it but its key.
+                values = item_store.sqlite_values(batch, [f["hash"] for f in forms])
+                _send(out, ([it.key for it in batch], rejected, [_wire(f) for f in forms], values))
+            else:
+                _send(out, (batch, rejected, [_wire(f) for f in forms], None))
         _send(out, ("done", None))
     except (BrokenPipeError, ConnectionResetError):
         return
@@ -191,8 +204,11 @@ def ingest(
     summary = IngestSummary()
     started = time.perf_counter()
     prepare = _prepare_in_worker if _use_worker(records) else _prepare_in_process
-    raw = not stages and engine.dialect.name == "sqlite"  # insert values can be made in the worker
+    # Without analysis, the insert values can be made in the worker (SQLite), which then sends only keys.
+    raw = not stages and ordered is None and item_store.takes_ready_values(engine)
     for batch, rejected, forms, values in prepare(records, batch_size, raw):
+        if values is not None:
+            batch = [item_store.StoredKey(key) for key in batch]
         for rej in rejected:
             summary.rejected += 1
             summary.rejections.append(rej)

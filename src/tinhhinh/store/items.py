@@ -24,6 +24,18 @@ class BatchResult:
     present: int = 0
 
 
+class StoredKey:
+    """An item no stage has changed, as storing sees it when its insert values come ready-made (ingest's
+    reader process, ``sqlite_values``): its identity is all ``add_items`` reads, so the whole item is not
+    sent to the writing process."""
+
+    __slots__ = ("key",)
+    dup_of = None
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
 def index_forms(title: str, body: str) -> dict[str, str]:
     """The texts of the search index (see migration 0001), plus the exact-copy hash.
 
@@ -188,11 +200,17 @@ def _sqlite_values(dialect: Any, rows: list[dict[str, Any]]) -> list[tuple]:
 
 
 _WORKER_DIALECT: Any = None
+# The long text columns: the insert casts them to TEXT, so they may be bound as UTF-8 bytes.
+_UTF8_COLUMNS = ("title", "text")
+_UTF8_AT = [_ROW_COLUMNS.index(name) for name in _UTF8_COLUMNS]
 
 
 def sqlite_values(batch: Sequence[Item], hashes: Sequence[str]) -> list[tuple]:
     """Insert values for items that no analysis will change, computed away from the writing process (ingest's
-    reader process): the dialect is configured as ``db.engine_for`` configures its engines."""
+    reader process): the dialect is configured as ``db.engine_for`` configures its engines.
+
+    Title and text go as UTF-8 bytes, which the insert casts to TEXT (the same stored bytes and type): the
+    writing process then neither decodes them from the pipe nor encodes them for SQLite."""
     global _WORKER_DIALECT
     if _WORKER_DIALECT is None:
         from sqlalchemy.dialects import sqlite
@@ -200,14 +218,27 @@ def sqlite_values(batch: Sequence[Item], hashes: Sequence[str]) -> list[tuple]:
         from tinhhinh.store.db import _json_dumps
 
         _WORKER_DIALECT = sqlite.dialect(json_serializer=_json_dumps)
-    return _sqlite_values(_WORKER_DIALECT, [_row(it, h) for it, h in zip(batch, hashes, strict=True)])
+    rows = _sqlite_values(_WORKER_DIALECT, [_row(it, h) for it, h in zip(batch, hashes, strict=True)])
+    out = []
+    for row in rows:
+        row = list(row)
+        for i in _UTF8_AT:
+            row[i] = row[i].encode()
+        out.append(tuple(row))
+    return out
 
 
 def _insert_sqlite(conn: Connection, values: list[tuple]) -> None:
     """Rows through the driver's executemany: skipping Core's per-row statement machinery halves the cost."""
     cols = ", ".join(f'"{name}"' for name in _ROW_COLUMNS)
-    marks = ", ".join("?" * len(_ROW_COLUMNS))
+    marks = ", ".join("CAST(? AS TEXT)" if name in _UTF8_COLUMNS else "?" for name in _ROW_COLUMNS)
     conn.connection.driver_connection.executemany(f"INSERT INTO items ({cols}) VALUES ({marks})", values)
+
+
+def takes_ready_values(engine: Engine) -> bool:
+    """Whether ``add_items`` stores ``sqlite_values`` made elsewhere as they are (a SQLite engine configured
+    like ``db.engine_for``'s); otherwise it needs the whole items to make its own."""
+    return engine.dialect.name == "sqlite" and _same_json(engine.dialect)
 
 
 def _same_json(dialect: Any) -> bool:
