@@ -18,17 +18,19 @@ import heapq
 import json
 import math
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import itemgetter
+from itertools import repeat
+from operator import add as _plus
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, tokens
-from tinhhinh.stories.features import Idf, cosine, names, ngrams, weigh
+from tinhhinh.stories.features import Idf, cosine, names, weigh_known
 
 STATE_VERSION = 1
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "stories_lr.json"
@@ -94,6 +96,11 @@ _weight = itemgetter(1)
 _first_two = itemgetter(0, 1)
 
 
+def _largest(n: int, items: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+    # what heapq.nlargest(n, items, key=weight) returns (documented equal, ties included), with the sort in C
+    return sorted(items, key=_weight, reverse=True)[:n]
+
+
 @dataclass
 class ItemVectors:
     title: dict[str, float]
@@ -157,8 +164,9 @@ class Story:
 
     def renorm(self) -> None:
         self.norms = {
-            view: math.sqrt(sum(v * v for v in getattr(self, view).values())) or 1.0
+            view: math.sqrt(sum(map(mul, vals, vals))) or 1.0
             for view in ("head", "body", "names")
+            for vals in (list(getattr(self, view).values()),)
         }
 
     def sim(self, view: str, vec: dict[str, float]) -> float:
@@ -177,13 +185,14 @@ class Story:
     def add(self, vec: ItemVectors, clock: int) -> None:
         for view in ("head", "body", "names"):
             cent = getattr(self, view)
-            for t, w in getattr(vec, view).items():
-                cent[t] = cent.get(t, 0.0) + w
+            add = getattr(vec, view)
+            # cent[t] = cent.get(t, 0.0) + w for every term, in C (same sums, same key order)
+            cent.update(zip(add, map(_plus, map(cent.get, add, repeat(0.0)), add.values()), strict=True))
             if len(cent) > TOP_K[view]:
                 setattr(self, view, dict(sorted(cent.items(), key=_weight, reverse=True)[: TOP_K[view]]))
         self.size += 1
         if len(self.members) < MEMBERS:
-            short = dict(heapq.nlargest(MEMBER_BODY_TERMS, vec.body.items(), key=_weight))
+            short = dict(_largest(MEMBER_BODY_TERMS, vec.body.items()))
             self.members.append([vec.title, short])
         if vec.ts is not None:
             self.first_seen = vec.ts if self.first_seen is None else min(self.first_seen, vec.ts)
@@ -211,7 +220,7 @@ class Story:
         self.renorm()
 
     def index_terms(self) -> set[str]:
-        top = heapq.nlargest(INDEX_TERMS, self.body.items(), key=_weight)
+        top = _largest(INDEX_TERMS, self.body.items())
         terms = {t for t, _ in top}
         terms.update(f"@{t}" for t in list(self.names)[:10])
         return terms
@@ -229,6 +238,12 @@ class StoryModel:
             (w, *name.split("*", 1)) if "*" in name else (w, name, "") for name, w in self.coef.items()
         ]
         self.intercept = float(spec["intercept"])
+        # the same terms as index lists into [*features in FEATURES order, 1.0, 0.0], for ``prob_list``
+        slot = {name: i for i, name in enumerate(FEATURES)}
+        one, zero = len(FEATURES), len(FEATURES) + 1
+        self._w = [w for w, _, _ in self._terms]
+        self._a = [slot.get(a, zero) for _, a, _ in self._terms]
+        self._b = [slot.get(b, zero) if b else one for _, _, b in self._terms]
         self.threshold = float(spec.get("threshold", 0.5))
         self.merge_threshold = float(spec.get("merge_threshold", 0.9))
         self.version = str(spec.get("version", "default"))
@@ -245,6 +260,40 @@ class StoryModel:
         for w, a, b in self._terms:
             z += w * get(a, 0.0) * (get(b, 0.0) if b else 1.0)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def prob_list(self, feats: list[float]) -> float:
+        """``prob`` of the features as a list in ``FEATURES`` order: the same products, summed in the same
+        order from the intercept, with the per-term loop in C."""
+        f = [*feats, 1.0, 0.0]
+        get = f.__getitem__
+        z = sum(map(mul, map(mul, self._w, map(get, self._a)), map(get, self._b)), self.intercept)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+def feature_list(story: Story, vec: ItemVectors) -> list[float]:
+    """``features`` as a list in ``FEATURES`` order (the same floats; no dict per candidate)."""
+    gap = story.gap_hours(vec.ts)
+    norms = story.norms
+    head = story.head
+    if vec.head and head:
+        ch = cosine(vec.head, head) / norms.get("head", 1.0)
+    else:
+        ch = 0.0
+    cb = story.sim("body", vec.body)
+    members = story.members
+    title, body = vec.title, vec.body
+    return [
+        ch,
+        cb,
+        story.sim("names", vec.names),
+        math.log1p(gap) if gap is not None else 0.0,
+        1.0 if gap is None else 0.0,
+        math.log(story.size) if story.size > 0 else 0.0,
+        ch * cb,
+        max([cosine(title, m[0]) for m in members]) if members else 0.0,
+        max([cosine(body, m[1]) for m in members]) if members else 0.0,
+        cosine(title, head) / norms.get("head", 1.0) if title and head else 0.0,
+    ]
 
 
 def features(story: Story, vec: ItemVectors) -> dict[str, float]:
@@ -270,20 +319,32 @@ def vectorize(item: Item, idf: Idf) -> ItemVectors:
     text = (item.text or "")[:4000]  # ~BODY_TOKENS syllables are all we use; folding more is waste
     head_toks = tokens(fold(item.title))
     text_toks = tokens(fold(text))
-    if len(head_toks) < HEADLINE_TOKENS:
-        head = head_toks + text_toks[: HEADLINE_TOKENS - len(head_toks)]
-    else:
-        head = head_toks[:HEADLINE_TOKENS]
+    n_title = min(len(head_toks), HEADLINE_TOKENS)
     body = head_toks + text_toks[:BODY_TOKENS]
-    idf = idf.cached()
+    # title and head are prefixes of body: their n-grams are the body's first ones, so the bigram strings
+    # are built once and shared (pickled once, too), and every IDF weight is looked up once, in C
+    n_head = min(len(body), HEADLINE_TOKENS)
+    bigrams = [f"{a} {b}" for a, b in zip(body, body[1:], strict=False)]
+    table, unseen = idf.table()
+    body_counts = Counter(body)
+    body_counts.update(bigrams)
+    terms = list(body_counts)
+    weight = dict(zip(terms, map(table.get, terms, repeat(unseen)), strict=True)).__getitem__
     return ItemVectors(
-        title=weigh(ngrams(head_toks[:HEADLINE_TOKENS]), idf),
-        head=weigh(ngrams(head), idf),
-        body=weigh(ngrams(body), idf, top_k=400),
-        names=weigh(names(f"{item.title}\n{text}"), idf, top_k=40),
+        title=weigh_known(_prefix_counts(body, bigrams, n_title), weight),
+        head=weigh_known(_prefix_counts(body, bigrams, n_head), weight),
+        body=weigh_known(body_counts, weight, top_k=400),
+        names=weigh_known(names(f"{item.title}\n{text}"), lambda t: table.get(t, unseen), top_k=40),
         ts=to_epoch(item.published_at),
         source=item.source or "",
     )
+
+
+def _prefix_counts(toks: list[str], bigrams: list[str], n: int) -> Counter[str]:
+    """``ngrams(toks[:n])`` from precomputed bigrams (same terms, same order)."""
+    counts = Counter(toks[:n])
+    counts.update(bigrams[: max(0, n - 1)])
+    return counts
 
 
 class StoryIndex:
@@ -301,7 +362,7 @@ class StoryIndex:
         max_item_memory: int = 500_000,
     ) -> None:
         self.model = model or StoryModel.shipped()
-        self.idf = idf or Idf.shipped()
+        self._idf = idf  # loaded on first use: with vectors from analyze's workers this process never needs it
         self.max_idle_days = max_idle_days
         self.max_stories = max_stories
         self.id_factory = id_factory or (lambda n: f"s-{uuid.uuid4().hex[:16]}")
@@ -318,6 +379,12 @@ class StoryIndex:
         self.now: float | None = None  # latest event time seen
         self._evicted: list[dict[str, Any]] = []
         self._last_evict: float | None = None
+
+    @property
+    def idf(self) -> Idf:
+        if self._idf is None:
+            self._idf = Idf.shipped()
+        return self._idf
 
     # ---- public API -------------------------------------------------------------------------------
 
@@ -354,8 +421,9 @@ class StoryIndex:
 
     def score(self, vec: ItemVectors) -> list[tuple[float, str]]:
         """(P(same story), story id) for the retrieved candidates, best first."""
-        out = [(self.model.prob(features(self.stories[sid], vec)), sid) for sid in self.candidates(vec)]
-        out.sort(key=lambda ps: (-ps[0], self.stories[ps[1]].created))
+        stories, prob = self.stories, self.model.prob_list
+        out = [(prob(feature_list(stories[sid], vec)), sid) for sid in self.candidates(vec)]
+        out.sort(key=lambda ps: (-ps[0], stories[ps[1]].created))
         return out
 
     def candidates(self, vec: ItemVectors, limit: int = CANDIDATES) -> list[str]:
@@ -366,7 +434,7 @@ class StoryIndex:
         in hundreds of stories adds cost without adding information. At 100k stories this bounds the walk.
         """
         postings = self.postings
-        query = heapq.nlargest(QUERY_TERMS, vec.body.items(), key=_weight)
+        query = _largest(QUERY_TERMS, vec.body.items())
         query += [(f"@{t}", w) for t, w in vec.names.items()]
         lists = []
         for term, w in query:
@@ -380,9 +448,9 @@ class StoryIndex:
             if n > budget:
                 break
             budget -= n
-            get = acc.get
-            for sid in posting:
-                acc[sid] = get(sid, 0.0) + w
+            # acc[sid] = acc.get(sid, 0.0) + w for every story of the posting, in C (a set is iterated in
+            # the same order twice while unchanged)
+            acc.update(zip(posting, map(_plus, map(acc.get, posting, repeat(0.0)), repeat(w)), strict=False))
         if len(acc) <= limit:
             return sorted(acc)
         # the limit-th best score, then ties broken by id: set order follows the hash seed, ids do not
