@@ -460,6 +460,16 @@ class _GapKinds(dict):
         return kind
 
 
+class _NameSyllables(dict):
+    """Original word → it may be part of a name (``_is_name_syllable``), remembered per process."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 200_000:
+            self.clear()
+        v = self[word] = _is_name_syllable(word)
+        return v
+
+
 def _code_char(k: int) -> str:
     c = 0x100 + k
     return chr(c + 0x800 if c >= 0xD800 else c)  # never a surrogate
@@ -473,6 +483,7 @@ class KeywordExtractor:
         self.max_df = MAX_DF_SHARE * lexicon.n_docs
         self.prefixes = _prefixes(lexicon.entries)
         self._gaps = _GapKinds()
+        self._name_syllable = _NameSyllables()
         self._codes: dict[str, str] = {}
         patterns: list[str] = []
         self._words: list[str] = []
@@ -519,10 +530,10 @@ class KeywordExtractor:
         # them, so words and names never span the two, as when each part is scanned on its own.
         vt = view.title
         n_title = (len(_TOKEN_RE.findall(vt)) if view.text else n) if vt else 0
-        kinds = list(map(self._gaps.__getitem__, parts[0 : 2 * n : 2]))
-        kinds[0] = _SENTENCE  # the text's first word starts a sentence
+        # code string: gap kind, word code, gap kind, word code, ... (word i's gap kind at 2i)
         pieces: list[str] = [_JOIN] * (2 * n)
-        pieces[0::2] = kinds
+        pieces[0::2] = map(self._gaps.__getitem__, parts[0 : 2 * n : 2])
+        pieces[0] = _SENTENCE  # the text's first word starts a sentence
         pieces[1::2] = map(self._codes.get, fwords, repeat(_OTHER_WORD))
         # Greedy longest match from the left, as ``segment``: a leftmost-longest automaton gives
         # exactly those words (they start and end at word codes, never across a break)
@@ -538,18 +549,18 @@ class KeywordExtractor:
         name_tf: Counter[str] = Counter()
         run: list[int] = []
         prev = -2
-        for i in compress(range(n), map(str.isupper, map(_FIRST, words))):
-            # inside a lexicon word, or with a digit: not a name syllable, ends a run as any word
+        for i in compress(range(n), map(self._name_syllable.__getitem__, words)):
             p = 2 * i + 1
             j = bisect_right(starts, p) - 1
-            if j >= 0 and matches[j][2] > p or _DIGIT_RE.search(words[i]):
-                continue
-            if run and i == prev + 1 and kinds[i] is _JOIN:
+            if j >= 0 and matches[j][2] > p:
+                continue  # inside a lexicon word: not a name syllable, ends a run as any word
+            kind = pieces[2 * i]
+            if run and i == prev + 1 and kind is _JOIN:
                 run.append(i)
             else:
                 if 2 <= len(run) <= MAX_WORD:
                     self._count_name(run, words, fwords, n_title, entries, name_tf, names)
-                run = [] if kinds[i] is _SENTENCE else [i]
+                run = [] if kind is _SENTENCE else [i]
             prev = i
         if 2 <= len(run) <= MAX_WORD:
             self._count_name(run, words, fwords, n_title, entries, name_tf, names)
@@ -566,10 +577,9 @@ class KeywordExtractor:
         scored = []
         good = self._good
         log = math.log
-        for w, f in tf.items():
-            g = good.get(w)
-            if g is not None:
-                scored.append((-(1.0 + log(f)) * g[1], w, g[0]))
+        for w in tf.keys() & good.keys():
+            surface, idf = good[w]
+            scored.append((-(1.0 + log(tf[w])) * idf, w, surface))
         for w, f in name_tf.items():
             # an unknown capitalised run seen once is too often a fragment
             if f >= 2 and _good_candidate(w, self.stop):
