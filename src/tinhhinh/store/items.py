@@ -105,12 +105,27 @@ def _row(item: Item, chash: str) -> dict[str, Any]:
     }
 
 
-def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
-    found: set[str] = set()
+def _pk_by_key(conn: Connection, keys: Sequence[str], *, pks: bool = True) -> dict[str, int | None]:
+    """The stored items among these keys (their pks when asked). Index-only lookups; on SQLite through the
+    driver, which costs a third of Core's for a thousand keys."""
+    found: dict[str, int | None] = {}
+    sqlite = conn.dialect.name == "sqlite"
     for start in range(0, len(keys), 500):
         chunk = list(keys[start : start + 500])
-        found.update(conn.execute(select(items.c.key).where(items.c.key.in_(chunk))).scalars())
+        if sqlite:
+            sql = f"SELECT key, pk FROM items WHERE key IN ({', '.join('?' * len(chunk))})"
+            found.update(conn.connection.driver_connection.execute(sql, chunk).fetchall())
+        elif pks:
+            found.update(conn.execute(select(items.c.key, items.c.pk).where(items.c.key.in_(chunk))).all())
+        else:
+            found.update(
+                dict.fromkeys(conn.execute(select(items.c.key).where(items.c.key.in_(chunk))).scalars())
+            )
     return found
+
+
+def existing_keys(conn: Connection, keys: Sequence[str]) -> set[str]:
+    return set(_pk_by_key(conn, keys, pks=False))
 
 
 def known_keys(engine: Engine, keys: Sequence[str]) -> set[str]:
@@ -160,11 +175,7 @@ def add_items(
             _insert_sqlite(
                 conn, _sqlite_values(conn.dialect, [_row(it, h) for it, h in zip(fresh, hashes, strict=True)])
             )
-        keyed = dict(
-            conn.execute(
-                select(items.c.key, items.c.pk).where(items.c.key.in_([it.key for it in fresh]))
-            ).all()
-        )
+        keyed = _pk_by_key(conn, [it.key for it in fresh])
         _index(conn, [(keyed[it.key], f) for it, f in zip(fresh, fresh_forms, strict=True)])
         result.copies = _link_copies(conn, set(hashes), fresh, keyed)
         result.new = len(fresh) - result.copies
@@ -277,19 +288,29 @@ def _link_copies(conn: Connection, hashes: set[str], fresh: list[Item], keyed: d
     Input order is arbitrary, so an older copy arriving later becomes the new original and its group
     is re-pointed. Near-copies found by the analysis pipeline (``item.dup_of``) are linked too.
     """
-    groups = conn.execute(
-        select(items.c.content_hash, items.c.pk, items.c.published_at)
-        .where(items.c.content_hash.in_(list(hashes)))
-        .order_by(items.c.content_hash)
-    ).all()
-    by_hash: dict[str, list[tuple[int, datetime | None]]] = {}
-    for h, pk, published in groups:
-        by_hash.setdefault(h, []).append((pk, published))
+    # Hash and pk come from the index alone; dates are read only for the (few) texts stored more than once,
+    # since reading every new item's row again costs more than the rest of linking.
+    pks_by_hash: dict[str, list[int]] = {}
+    hashes = list(hashes)
+    for start in range(0, len(hashes), 500):
+        chunk = hashes[start : start + 500]
+        for h, pk in conn.execute(
+            select(items.c.content_hash, items.c.pk).where(items.c.content_hash.in_(chunk))
+        ).all():
+            pks_by_hash.setdefault(h, []).append(pk)
+    shared = [pk for pks in pks_by_hash.values() if len(pks) > 1 for pk in pks]
+    published_of: dict[int, datetime | None] = {}
+    for start in range(0, len(shared), 500):
+        chunk = shared[start : start + 500]
+        published_of.update(
+            conn.execute(select(items.c.pk, items.c.published_at).where(items.c.pk.in_(chunk))).all()
+        )
     fresh_pks = set(keyed.values())
     copies = 0
-    for members in by_hash.values():
-        if len(members) < 2:
+    for pks in pks_by_hash.values():
+        if len(pks) < 2:
             continue
+        members = [(pk, published_of[pk]) for pk in pks]
         original = min(members, key=lambda m: (m[1] is None, m[1] or datetime.max, m[0]))[0]
         others = [pk for pk, _ in members if pk != original]
         conn.execute(update(items).where(items.c.pk.in_(others)).values(dup_of=original))
