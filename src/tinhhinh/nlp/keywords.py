@@ -252,6 +252,7 @@ EDGE_STOP = {
 }
 
 
+@lru_cache(maxsize=50_000)
 def canonical_surface(word: str) -> str:
     """Canonical tone placement, keeping which syllables start with a capital."""
     out = []
@@ -549,7 +550,10 @@ class KeywordExtractor:
         name_tf: Counter[str] = Counter()
         run: list[int] = []
         prev = -2
-        for i in compress(range(n), map(self._name_syllable.__getitem__, words)):
+        # only name syllables next to another can be in a run of two or more: one bit test each
+        flags = int.from_bytes(bytes(map(self._name_syllable.__getitem__, words)), "little")
+        paired = (flags & ((flags << 8) | (flags >> 8))).to_bytes(n, "little")
+        for i in compress(range(n), paired):
             p = 2 * i + 1
             j = bisect_right(starts, p) - 1
             if j >= 0 and matches[j][2] > p:
