@@ -154,3 +154,55 @@ def test_reindex_command(tmp_path, jsonl):
         [exe, "search", "da nang", "--db", str(db), "--json"], capture_output=True, text=True, check=True
     )
     assert '"dn"' in hits.stdout
+
+
+def _fts_setting(conn, table: str, key: str) -> int | None:
+    return conn.execute(text(f"SELECT v FROM fts_{table}_config WHERE k = :k"), {"k": key}).scalar()
+
+
+def test_index_merge_settings_on_new_databases_and_after_reindex(sqlite_db, jsonl):
+    """Migration 0008: one flush per ingest batch (8 MB of pending terms) and merges 8 segments at a time."""
+    from tinhhinh.store.items import FTS_TABLES, reindex
+
+    ingest(read_file(jsonl("docs.jsonl", DOCS)), sqlite_db)
+    reindex(sqlite_db)
+    with sqlite_db.connect() as conn:
+        for name in FTS_TABLES:
+            assert _fts_setting(conn, name, "hashsize") == 8 << 20
+            assert _fts_setting(conn, name, "automerge") == 8
+
+
+def test_results_do_not_depend_on_how_the_index_is_split_into_segments(tmp_path, jsonl):
+    """The merge settings change only how the index is cut into segments, never what a search returns: a
+    database with a tiny pending buffer (hundreds of segments, many merges) ranks exactly like one merged
+    with the old defaults."""
+    from tinhhinh.store.db import dispose_all, engine_for
+    from tinhhinh.store.items import FTS_TABLES
+
+    words = ["giá vàng", "Đà Nẵng", "đa năng", "hòa bình", "mưa lớn", "thị trường", "chứng khoán", "robot"]
+    docs = [
+        {
+            "id": str(n),
+            "title": f"{words[n % 8]} {words[(n * 3) % 8]} số {n}",
+            "text": " ".join(words[(n + k) % 8] for k in range(n % 11 + 1)) + f" đoạn {n}.",
+        }
+        for n in range(400)
+    ]
+    src = jsonl("many.jsonl", docs)
+    queries = ["gia vang", "Đà Nẵng", "da nang", '"thị trường chứng khoán"', "hoa binh -robot", "mưa lớn số"]
+    found = []
+    for name, settings in [("old.db", {"hashsize": 1 << 20, "automerge": 4}), ("tiny.db", {"hashsize": 512})]:
+        engine = engine_for(str(tmp_path / name))
+        with engine.begin() as conn:
+            for table in FTS_TABLES:
+                for key, value in settings.items():
+                    conn.execute(
+                        text(f"INSERT INTO fts_{table}(fts_{table}, rank) VALUES ('{key}', {value})")
+                    )
+        ingest(read_file(src), engine, batch_size=50)
+        found.append(
+            {q: [(h.id, h.score) for h in search(engine, q, limit=50, audit=False)] for q in queries}
+        )
+        dispose_all()
+    assert all(found[0].values())
+    assert found[0] == found[1]
