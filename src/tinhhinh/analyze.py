@@ -170,6 +170,10 @@ def analyse_stream(
     # The stages and their models are loaded once, here; forked workers share them copy-on-write
     # instead of each importing and loading everything again (about a second of CPU per worker).
     _init_worker(options, warn)
+    if stories and workers > 1:
+        from tinhhinh.stories.prepare import warm_up
+
+        warm_up()  # the story IDF table: loaded once here, shared by the forked workers
     if workers > 1:
         method = "spawn" if sys.platform == "darwin" else "fork"
         if method == "fork":

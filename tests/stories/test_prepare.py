@@ -72,3 +72,48 @@ def test_assignments_do_not_depend_on_the_hash_seed():
         assert res.returncode == 0, res.stderr
         outs.add(res.stdout)
     assert len(outs) == 1
+
+
+def test_fast_vectors_equal_the_plain_definition():
+    """``vectorize`` (C-level lookups, shared prefix n-grams) gives exactly, in the same order, the
+    unit TF-IDF views defined with ``weigh(ngrams(...))``: the stories depend on every bit and order."""
+    from tinhhinh.nlp.normalize import fold, tokens
+    from tinhhinh.stories.features import Idf, names, ngrams, weigh
+    from tinhhinh.stories.index import HEADLINE_TOKENS, vectorize
+
+    idf = Idf.shipped()
+    items = [it for it, _ in stream(seed=10)]
+    long_title = items[0].__class__(id="t", title=" ".join(["Hà Nội mưa lớn"] * 30), text="ngập sâu " * 50)
+    for it in [*items, long_title]:
+        text = (it.text or "")[:4000]
+        head_toks, text_toks = tokens(fold(it.title)), tokens(fold(text))
+        body = head_toks + text_toks[:400]
+        want = {
+            "title": weigh(ngrams(head_toks[:HEADLINE_TOKENS]), idf),
+            "head": weigh(ngrams(body[:HEADLINE_TOKENS]), idf),
+            "body": weigh(ngrams(body), idf, top_k=400),
+            "names": weigh(names(f"{it.title}\n{text}"), idf, top_k=40),
+        }
+        got = vectorize(it, idf)
+        for view, vec in want.items():
+            assert list(getattr(got, view).items()) == list(vec.items()), view
+
+
+def test_fast_model_sum_equals_the_plain_one():
+    from tinhhinh.stories.index import FEATURES, StoryModel, feature_list, features
+
+    index = StoryIndex(id_factory=lambda n: f"s-{n}")
+    model = index.model
+    assert isinstance(model, StoryModel)
+    checked = 0
+    for it, _ in stream(seed=11):
+        vec = story_vectors(it)
+        for sid in index.candidates(vec):
+            story = index.stories[sid]
+            plain = features(story, vec)
+            fast = feature_list(story, vec)
+            assert fast == [plain[name] for name in FEATURES]
+            assert model.prob_list(fast) == model.prob(plain)
+            checked += 1
+        index.assign(it, vec)
+    assert checked > 30

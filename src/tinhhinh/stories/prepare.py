@@ -18,3 +18,8 @@ EXTRA_KEY = "story_vectors"  # where analyze's Entry carries them (``Entry.extra
 def story_vectors(item: Item) -> ItemVectors:
     """The item's story views, computed with the shipped IDF (loaded once per process)."""
     return vectorize(item, Idf.shipped())
+
+
+def warm_up() -> None:
+    """Load the shipped IDF and its weight table now (e.g. before worker processes fork, to share them)."""
+    Idf.shipped().table()
