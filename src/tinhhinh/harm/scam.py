@@ -15,11 +15,11 @@ import re._parser as _sre_parse
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from importlib import resources
-from operator import itemgetter, or_
+from operator import or_
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 import yaml
 
 from tinhhinh.harm.text import MAX_CHARS, Skeleton, as_text, safe_fold, skeleton
@@ -179,33 +179,30 @@ class LiteralScan:
     mask of the literals it contains, and a gate is then a few integer ANDs (``passes``). Same answers as
     ``could_match`` (tests/perf/test_scam_fast.py), ~6× cheaper than ~350 substring tests per text."""
 
-    __slots__ = ("bits", "joinable", "_automaton")
+    __slots__ = ("bits", "joinable", "_matcher")
 
     def __init__(self, literals: set[str]) -> None:
         literals = {lit for lit in literals if lit}  # "" is in every text: its set always passes
         # without a "\n" in any literal, none can straddle the title/text join of the context scan: the
         # mask of ``title + "\n" + text`` is then the OR of the two fields' masks
         self.joinable = not any("\n" in lit for lit in literals)
-        self.bits = {lit: 1 << i for i, lit in enumerate(sorted(literals))}
-        self._automaton = ahocorasick.Automaton()
-        for lit, bit in self.bits.items():
-            self._automaton.add_word(lit, bit)
-        if self.bits:
-            self._automaton.make_automaton()
+        ordered = sorted(literals)
+        self.bits = {lit: 1 << i for i, lit in enumerate(ordered)}
+        # standard match semantics with overlapping matches: every occurrence of every literal, also
+        # literals inside longer ones (the same library as the keywords matcher)
+        self._matcher = ahocorasick_rs.AhoCorasick(ordered) if ordered else None
 
     def mask(self, text: str) -> int:
-        if not self.bits or not text:
+        if self._matcher is None or not text:
             return 0
-        # the C iterator yields (end, bit) per occurrence; set() and reduce() keep the loop in C
-        return reduce(or_, set(map(_second, self._automaton.iter(text))), 0)
+        # set comprehension and reduce keep the per-match work small; the matcher returns pattern indexes
+        found = self._matcher.find_matches_as_indexes(text, overlapping=True)
+        return reduce(or_, {1 << i for i, _, _ in found}, 0)
 
     def gate_masks(self, gate: tuple[frozenset[str], ...]) -> tuple[int, ...]:
         return tuple(
             reduce(or_, (self.bits[lit] for lit in options), 0) for options in gate if "" not in options
         )
-
-
-_second = itemgetter(1)
 
 
 def passes(mask: int, gate_mask: tuple[int, ...]) -> bool:
