@@ -362,7 +362,8 @@ class StoryIndex:
         max_item_memory: int = 500_000,
     ) -> None:
         self.model = model or StoryModel.shipped()
-        self._idf = idf  # loaded on first use: with vectors from analyze's workers this process never needs it
+        # loaded on first use: with vectors from analyze's workers this process never needs it
+        self._idf = idf
         self.max_idle_days = max_idle_days
         self.max_stories = max_stories
         self.id_factory = id_factory or (lambda n: f"s-{uuid.uuid4().hex[:16]}")
