@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import subprocess
 import sys
@@ -29,8 +28,21 @@ EXE = shutil.which("tinhhinh", path=str(Path(sys.executable).parent)) or "tinhhi
 
 def run_analyze(src: Path, extra: list[str]) -> tuple[float, float]:
     out = CACHE / f"{src.stem}.out.jsonl"
-    cmd = ["/usr/bin/time", "-f", "%M", EXE, "analyze", "--workers", "2", "--input", str(src), "--output", str(out),
-           "--quiet", *extra]
+    cmd = [
+        "/usr/bin/time",
+        "-f",
+        "%M",
+        EXE,
+        "analyze",
+        "--workers",
+        "2",
+        "--input",
+        str(src),
+        "--output",
+        str(out),
+        "--quiet",
+        *extra,
+    ]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
     dt = time.perf_counter() - t0
@@ -74,7 +86,7 @@ def main() -> None:
     seconds, peak = run_analyze(src, extra)
     rate = args.n / seconds
     uts = underthesea_rate(src)
-    print(f"| command | articles | articles/s | peak memory (MB) |")
+    print("| command | articles | articles/s | peak memory (MB) |")
     print("|---|---:|---:|---:|")
     label = "tinhhinh analyze --workers 2" + (" --stories" if args.stories else "")
     print(f"| {label} | {args.n:,} | {rate:,.0f} | {peak:.0f} |")
@@ -87,7 +99,9 @@ def main() -> None:
         print("| input | window | articles/s | peak memory (MB) |")
         print("|---:|---:|---:|---:|")
         print(f"| {args.n:,} | {args.n:,} | – | {peak_small:.0f} |")
-        print(f"| {args.n * args.grow:,} | {args.n:,} | {args.n * args.grow / seconds_big:,.0f} | {peak_big:.0f} |")
+        print(
+            f"| {args.n * args.grow:,} | {args.n:,} | {args.n * args.grow / seconds_big:,.0f} | {peak_big:.0f} |"
+        )
 
 
 if __name__ == "__main__":
