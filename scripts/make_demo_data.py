@@ -104,8 +104,20 @@ def main() -> None:
     # closest neighbours inside the theme, and rewrites of the seed published by other (demo) outlets.
     vec0 = TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_df=0.3, sublinear_tf=True, max_features=200000)
     x0 = vec0.fit_transform(folded)
-    outlets = [f"{name}-demo.vn" for name in ("baomoi", "tinnhanh", "thoisu", "dantri", "nguoiduatin", "tinmoi",
-                                                "baodientu", "tintuc24h", "doisong")]
+    outlets = [
+        f"{name}-demo.vn"
+        for name in (
+            "baomoi",
+            "tinnhanh",
+            "thoisu",
+            "dantri",
+            "nguoiduatin",
+            "tinmoi",
+            "baodientu",
+            "tintuc24h",
+            "doisong",
+        )
+    ]
     for theme, words, day, hours, count in BURSTS:
         hits = [i for i, f in enumerate(folded) if all(w in f for w in words)]
         rng.shuffle(hits)

@@ -33,8 +33,9 @@ def ingest_progress(disable: bool = False) -> Iterator[_IngestProgress]:
     if disable or not err.is_terminal:
         yield _IngestProgress(None)
         return
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  transient=True) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+    ) as progress:
         yield _IngestProgress(progress)
 
 
@@ -44,8 +45,9 @@ def counter(label: str, disable: bool = False) -> Iterator:
     if disable or not err.is_terminal:
         yield lambda n: None
         return
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  transient=True) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+    ) as progress:
         task = progress.add_task(label, total=None)
 
         def tick(n: int) -> None:

@@ -14,13 +14,22 @@ import pytest
 
 EXE = shutil.which("tinhhinh", path=str(Path(sys.executable).parent)) or "tinhhinh"
 
-BODY = ("Nhiều tuyến phố Đà Nẵng ngập sâu sau trận mưa lớn kéo dài từ đêm qua đến sáng nay, giao thông ùn tắc "
-        "nghiêm trọng. Chính quyền thành phố đã huy động lực lượng hỗ trợ người dân di chuyển.")
+BODY = (
+    "Nhiều tuyến phố Đà Nẵng ngập sâu sau trận mưa lớn kéo dài từ đêm qua đến sáng nay, giao thông ùn tắc "
+    "nghiêm trọng. Chính quyền thành phố đã huy động lực lượng hỗ trợ người dân di chuyển."
+)
 
 
 def analyze(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([EXE, "analyze", *args], input=stdin, capture_output=True, text=True, cwd=cwd,
-                          env={**os.environ}, timeout=300)
+    return subprocess.run(
+        [EXE, "analyze", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ},
+        timeout=300,
+    )
 
 
 def lines(text: str) -> list[dict]:
@@ -28,9 +37,20 @@ def lines(text: str) -> list[dict]:
 
 
 RECORDS = [
-    {"id": "a", "title": "Mưa lớn ở Đà Nẵng", "text": BODY, "published_at": "2026-03-02T10:00:00", "likes": 3},
+    {
+        "id": "a",
+        "title": "Mưa lớn ở Đà Nẵng",
+        "text": BODY,
+        "published_at": "2026-03-02T10:00:00",
+        "likes": 3,
+    },
     {"title": "", "text": "   "},
-    {"id": "b", "title": "Mưa lớn ở Đà Nẵng (tổng hợp)", "text": BODY, "published_at": "2026-03-01T10:00:00+07:00"},
+    {
+        "id": "b",
+        "title": "Mưa lớn ở Đà Nẵng (tổng hợp)",
+        "text": BODY,
+        "published_at": "2026-03-01T10:00:00+07:00",
+    },
     {"id": "c", "title": "Giá vàng hôm nay tăng mạnh, người dân đổ xô đi mua"},
     {"id": "d", "kind": "comment", "text": "bài viết hay quá"},
 ]
@@ -57,8 +77,14 @@ def test_one_record_out_per_record_in_in_order_with_fields_added(tmp_path):
 
 def test_workers_give_the_same_output(tmp_path):
     rng = random.Random(3)
-    recs = [{"id": str(i), "title": f"Tin số {i}", "text": BODY if i % 7 == 0 else f"{BODY} Chi tiết {rng.random()}"}
-            for i in range(300)]
+    recs = [
+        {
+            "id": str(i),
+            "title": f"Tin số {i}",
+            "text": BODY if i % 7 == 0 else f"{BODY} Chi tiết {rng.random()}",
+        }
+        for i in range(300)
+    ]
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     one = analyze("--input", str(src), "--workers", "1")
@@ -113,14 +139,23 @@ def test_memory_is_bounded_by_the_window(tmp_path):
         src = tmp_path / f"in{n}.jsonl"
         with src.open("w", encoding="utf-8") as fh:
             for i in range(n):
-                fh.write(json.dumps({"id": str(i), "title": f"Tin {i}", "text": f"{BODY} {i} " * 20},
-                                    ensure_ascii=False) + "\n")
-        code = ("import resource, subprocess, sys; "
-                f"subprocess.run([{EXE!r}, 'analyze', '--input', {str(src)!r}, '--output', '/dev/null', "
-                "'--window', '500', '--quiet'], check=True); "
-                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-        return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                    check=True).stdout.strip())
+                fh.write(
+                    json.dumps(
+                        {"id": str(i), "title": f"Tin {i}", "text": f"{BODY} {i} " * 20}, ensure_ascii=False
+                    )
+                    + "\n"
+                )
+        code = (
+            "import resource, subprocess, sys; "
+            f"subprocess.run([{EXE!r}, 'analyze', '--input', {str(src)!r}, '--output', '/dev/null', "
+            "'--window', '500', '--quiet'], check=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        return float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout.strip()
+        )
 
     small, big = peak(2_000), peak(20_000)
     assert big < small * 1.3, (small, big)

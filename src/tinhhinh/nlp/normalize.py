@@ -73,7 +73,9 @@ def _place_tone(syllable: str) -> str:
         initial = "".join(bases[:start])
         if initial == "q" and bases[start] == "u":
             start += 1
-        elif initial == "g" and bases[start] == "i" and start + 1 < len(bases) and bases[start + 1] in _VOWELS:
+        elif (
+            initial == "g" and bases[start] == "i" and start + 1 < len(bases) and bases[start + 1] in _VOWELS
+        ):
             start += 1
     end = start
     while end < len(bases) and bases[end] in _VOWELS:

@@ -50,7 +50,9 @@ def upgrade() -> None:
     )
     op.create_table(
         "alert_marks",
-        sa.Column("search_id", sa.Integer, sa.ForeignKey("saved_searches.id", ondelete="CASCADE"), primary_key=True),
+        sa.Column(
+            "search_id", sa.Integer, sa.ForeignKey("saved_searches.id", ondelete="CASCADE"), primary_key=True
+        ),
         sa.Column("story_id", sa.String(64), primary_key=True),
         sa.Column("kind", sa.String(16), primary_key=True),  # "new" or "burst"
         sa.Column("at", sa.DateTime, nullable=False),
