@@ -1,12 +1,13 @@
 """Ingest throughput and peak memory at 10k and 100k articles, raw and with analysis.
 
-    python bench/ingest.py [--sizes 10000 100000] [--backends sqlite postgresql] [--no-analysis]
+    python bench/ingest.py [--sizes 10000 100000] [--backends sqlite postgresql] [--no-analysis] [--workers 2]
 
 Each run is a fresh process (so peak memory is that run's own), ingesting a JSONL file of real VNTC articles
 whose texts all differ. PostgreSQL runs when TINHHINH_TEST_PG (or --pg URL) names a server.
 Prints a Markdown table: wall-clock articles/s, and the CPU time per article of the writing process and of
-the reader process (large dumps are read and folded in a worker process; 0 when read in-process), which are
-what to compare on a shared machine. Peak memory likewise for both processes.
+the child processes (the reader: large dumps are read and folded in a worker process, 0 when read in-process;
+with analysis also the --workers analysis processes), which are what to compare on a shared machine. Peak
+memory likewise (for children: the largest one).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 from tinhhinh.ingest.records import read_file
 from tinhhinh.ingest.run import analysis_for, ingest
 from tinhhinh.store.db import engine_for
-src, db, analyse = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+src, db, analyse, workers = sys.argv[1], sys.argv[2], sys.argv[3] == "1", int(sys.argv[4])
 engine = engine_for(db)
 stages, ordered = analysis_for(engine) if analyse else ([], None)
 def cpu():
@@ -38,7 +39,7 @@ def cpu():
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 t0 = time.perf_counter()
 c0 = cpu()
-s = ingest(read_file(Path(src)), engine, stages=stages, ordered=ordered, batch_size=1000)
+s = ingest(read_file(Path(src)), engine, stages=stages, ordered=ordered, batch_size=1000, workers=workers)
 dt = time.perf_counter() - t0
 c1 = cpu()
 n = s.new + s.copies
@@ -58,9 +59,9 @@ def reset_pg(url: str) -> None:
     eng.dispose()
 
 
-def run(src: Path, db: str, analyse: bool) -> dict:
+def run(src: Path, db: str, analyse: bool, workers: int) -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(src), db, "1" if analyse else "0"],
+        [sys.executable, "-c", CHILD, str(src), db, "1" if analyse else "0", str(workers)],
         capture_output=True,
         text=True,
         check=True,
@@ -73,6 +74,7 @@ def main() -> None:
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     ap.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"])
     ap.add_argument("--no-analysis", action="store_true", help="Only raw ingest (--no-analyze).")
+    ap.add_argument("--workers", type=int, default=2, help="Analysis processes (ingest --workers).")
     ap.add_argument("--pg", default=os.environ.get("TINHHINH_TEST_PG"))
     args = ap.parse_args()
     rows = []
@@ -91,12 +93,13 @@ def main() -> None:
                 else:
                     reset_pg(args.pg)
                     target = args.pg
-                r = run(src, target, analyse)
-                rows.append((n, backend, "with analysis" if analyse else "raw (--no-analyze)", r))
+                r = run(src, target, analyse, args.workers)
+                mode = f"with analysis (--workers {args.workers})" if analyse else "raw (--no-analyze)"
+                rows.append((n, backend, mode, r))
                 print(f"{n} {backend} {'analysis' if analyse else 'raw'}: {r['rate']:.0f}/s", file=sys.stderr)
     print(
-        "| articles | backend | mode | articles/s | seconds | CPU ms/article (writer + reader) "
-        "| peak memory MB (writer + reader) |"
+        "| articles | backend | mode | articles/s | seconds | CPU ms/article (writer + children) "
+        "| peak memory MB (writer + largest child) |"
     )
     print("|---:|---|---|---:|---:|---:|---:|")
     for n, backend, mode, r in rows:

@@ -76,6 +76,9 @@ def ingest(
         bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")
     ] = False,
     batch_size: Annotated[int, typer.Option(help="Records per transaction.")] = 500,
+    workers: Annotated[
+        int, typer.Option(help="Processes for the per-record analysis (area, keywords, harm signals).")
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> int:
     """Store articles and posts once, analysed and searchable.
@@ -84,8 +87,10 @@ def ingest(
     are reported one line each (file:line: why) and skipped; the rest are stored. Running the same
     input again adds nothing. Exit code 2 when some records were rejected.
 
-    Example: [bold]tinhhinh ingest dump.jsonl --db office.db[/]
+    Example: [bold]tinhhinh ingest dump.jsonl --db office.db --workers 2[/]
     """
+    if workers < 1:
+        raise UserError("--workers must be at least 1")
     from tinhhinh.ingest import readers
     from tinhhinh.ingest.run import analysis_for
     from tinhhinh.ingest.run import ingest as run_ingest
@@ -112,6 +117,7 @@ def ingest(
             batch_size=batch_size,
             on_rejection=on_rejection,
             on_batch=progress.update,
+            workers=1 if no_analyze else workers,
         )
     err.print(
         f"[bold]{summary.new}[/] new, [bold]{summary.copies}[/] copies, [bold]{summary.present}[/] already present, "

@@ -7,6 +7,7 @@ changes, so a run killed half-way is finished by running it again.
 from __future__ import annotations
 
 import gc
+import multiprocessing as mp
 import os
 import pickle
 import subprocess
@@ -14,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,6 +27,8 @@ from tinhhinh.pipeline import Stage, run_stages
 from tinhhinh.store import items as item_store
 
 BATCH = 500
+# Items per task handed to an analysis worker: large enough that pickling stays small next to the work.
+ANALYSIS_CHUNK = 50
 # Inputs at least this large (≈ 1,500 articles) are read in a worker process.
 WORKER_MIN_BYTES = 4 << 20
 
@@ -186,6 +190,84 @@ def _prepare_in_worker(records: Iterable[Item | Rejection], size: int, raw: bool
             proc.wait()
 
 
+# ------------------------------------------------------------------ analysis in worker processes
+
+_POOL_STAGES: list[Stage] = []
+
+
+def _init_analysis_worker(stages: list[Stage] | None) -> None:
+    global _POOL_STAGES
+    if stages is not None:  # spawn: the stages come pickled; fork: inherited from the parent
+        _POOL_STAGES = stages
+
+
+# what the ordered stages need of an item, computed beside the per-record stages: its copy signature
+# and its story vectors (the writer then only links and assigns; same values as computing them there)
+Prepared = dict[str, tuple[Any, Any]]
+
+
+def _analyse_items(items: list[Item], for_ordered: bool) -> tuple[list[Item], list[tuple[Any, Any]] | None]:
+    items = [run_stages(it, _POOL_STAGES) for it in items]
+    if not for_ordered:
+        return items, None
+    from tinhhinh.nlp.copies import signature
+    from tinhhinh.stories.prepare import story_vectors
+
+    return items, [(signature(it.content), story_vectors(it)) for it in items]
+
+
+class Analysis:
+    """The per-record stages over a batch, in ``workers`` processes when more than one is asked for.
+
+    Only the per-record stages move: copies and stories stay in the writing process, inside each batch's
+    transaction, so what is stored is the same as with one process (tested)."""
+
+    def __init__(self, stages: list[Stage], workers: int = 1, *, for_ordered: bool = False) -> None:
+        self.stages = stages
+        self.for_ordered = for_ordered
+        self._pool = None
+        if workers > 1 and stages:
+            global _POOL_STAGES
+            # Some stages load their models on the first item: do it once here, so forked workers share
+            # the loaded models copy-on-write instead of each loading them again.
+            run_stages(
+                Item(id="warm-up", title="Hà Nội", text="Chuyển khoản 5.000.000đ, gọi 0912345678."), stages
+            )
+            _POOL_STAGES = stages
+            if for_ordered:
+                from tinhhinh.stories.prepare import warm_up
+
+                warm_up()  # the story IDF table, shared by the forked workers
+            method = "spawn" if sys.platform == "darwin" else "fork"
+            if method == "fork":
+                gc.freeze()  # loaded models are never scanned by the collector, so their pages stay shared
+            self._pool = mp.get_context(method).Pool(
+                workers,
+                initializer=_init_analysis_worker,
+                initargs=(None if method == "fork" else stages,),
+            )
+            gc.unfreeze()
+
+    def __call__(self, batch: list[Item]) -> tuple[list[Item], Prepared | None]:
+        """The analysed items and, from worker processes, what the ordered stages need of them."""
+        if self._pool is None or len(batch) <= ANALYSIS_CHUNK:
+            return [run_stages(it, self.stages) for it in batch], None
+        chunks = [batch[i : i + ANALYSIS_CHUNK] for i in range(0, len(batch), ANALYSIS_CHUNK)]
+        items: list[Item] = []
+        prepared: Prepared = {}
+        for part, extra in self._pool.map(partial(_analyse_items, for_ordered=self.for_ordered), chunks):
+            items.extend(part)
+            if extra is not None:
+                prepared.update((it.key, x) for it, x in zip(part, extra, strict=True))
+        return items, (prepared if self.for_ordered else None)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
 def _use_worker(records: Iterable[Item | Rejection]) -> bool:
     """A worker process pays off for large dumps only (starting one costs a fraction of a second)."""
     forced = os.environ.get("TINHHINH_INGEST_WORKER", "")
@@ -204,6 +286,7 @@ def ingest(
     batch_size: int = BATCH,
     on_rejection: Callable[[Rejection], None] | None = None,
     on_batch: Callable[[IngestSummary], None] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Analyse and store records.
 
@@ -211,8 +294,26 @@ def ingest(
     transaction, after the store has linked copies.
 
     Large dump files (``read_file``/``read_all``) are read, checked and folded in a worker process while
-    this process analyses and writes; the result is the same as reading them here.
+    this process analyses and writes; the result is the same as reading them here. With ``workers`` > 1
+    the per-record stages run in that many processes; what is stored is the same.
     """
+    analyse = Analysis(stages or [], workers, for_ordered=ordered is not None)
+    try:
+        return _ingest(records, engine, analyse, ordered, batch_size, on_rejection, on_batch)
+    finally:
+        analyse.close()
+
+
+def _ingest(
+    records: Iterable[Item | Rejection],
+    engine: Engine,
+    analyse: Analysis,
+    ordered: Callable | None,
+    batch_size: int,
+    on_rejection: Callable[[Rejection], None] | None,
+    on_batch: Callable[[IngestSummary], None] | None,
+) -> IngestSummary:
+    stages = analyse.stages
     summary = IngestSummary()
     started = time.perf_counter()
     prepare = _prepare_in_worker if _use_worker(records) else _prepare_in_process
@@ -235,10 +336,13 @@ def ingest(
                 keep = [i for i, it in enumerate(batch) if it.key not in known]
                 batch = [batch[i] for i in keep]
                 forms = [forms[i] for i in keep] if forms is not None else None
-            batch = [run_stages(it, stages) for it in batch]
+            batch, prepared = analyse(batch)
             values = None
+        else:
+            prepared = None
         if batch:
-            result = item_store.add_items(engine, batch, after=ordered, forms=forms, values=values)
+            after = partial(ordered, prepared=prepared) if ordered is not None and prepared else ordered
+            result = item_store.add_items(engine, batch, after=after, forms=forms, values=values)
             summary.new += result.new
             summary.copies += result.copies
             summary.present += result.present

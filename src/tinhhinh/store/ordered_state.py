@@ -64,14 +64,17 @@ class StoreOrdered:
         detector.repointed()  # history is already linked
         return detector
 
-    def _near_copies(self, conn: Connection, fresh: list[Item], keyed: dict[str, int]) -> int:
+    def _near_copies(
+        self, conn: Connection, fresh: list[Item], keyed: dict[str, int], prepared: dict[str, tuple]
+    ) -> int:
         from tinhhinh.nlp.copies import DEFAULT_THRESHOLD, signature
 
         if self.copies is None:
             self.copies = self._load_copies(conn)
         sigs, links = [], []
         for it in fresh:
-            sig = signature(it.content)
+            ready = prepared.get(it.key)
+            sig = ready[0] if ready is not None else signature(it.content)
             sigs.append((keyed[it.key], sig))
             original = self.copies.add_signature(it.key, sig, it.published_at)
             if original:
@@ -80,11 +83,20 @@ class StoreOrdered:
         story_store.save_signatures(conn, sigs)
         return story_store.link_near_copies(conn, links, self.copies.repointed())
 
-    def __call__(self, conn: Connection, fresh: list[Item], keyed: dict[str, int]) -> int:
+    def __call__(
+        self,
+        conn: Connection,
+        fresh: list[Item],
+        keyed: dict[str, int],
+        prepared: dict[str, tuple] | None = None,
+    ) -> int:
         """Link near-copies and assign stories to the batch's new items inside the batch's transaction.
 
-        Returns the number of items newly linked as near-copies."""
-        near = self._near_copies(conn, fresh, keyed)
+        ``prepared`` maps an item's key to its copy signature and story vectors when worker processes
+        computed them (``ingest --workers``); the rest are computed here. Returns the number of items
+        newly linked as near-copies."""
+        prepared = prepared or {}
+        near = self._near_copies(conn, fresh, keyed, prepared)
         if self.index is None:
             self.index = self._load(conn)
         index = self.index
@@ -98,7 +110,8 @@ class StoreOrdered:
             pk = keyed[it.key]
             if pk in copy_of:
                 it.dup_of = copy_of[pk]
-            sid = index.assign(it)
+            ready = prepared.get(it.key)
+            sid = index.assign(it, ready[1] if ready is not None else None)
             it.story_id = sid
             it.model_version["stories"] = self.version
             touched.add(sid)

@@ -1,0 +1,90 @@
+"""`tinhhinh ingest --workers N`: the per-record analysis runs in N processes; what is stored must be exactly
+what one process stores (analysis fields, copies, stories, index)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+from tinhhinh.ingest import run as ingest_run
+from tinhhinh.ingest.records import read_file
+from tinhhinh.store.db import dispose_all, engine_for
+
+
+def _demo_records(n: int) -> list[dict]:
+    path = resources.files("tinhhinh.data") / "demo" / "vntc_demo.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        recs = [json.loads(line) for _, line in zip(range(n), fh, strict=False)]
+    # a syndicated copy under another id and source, and a record without title or text
+    recs.append({**recs[3], "id": "copy-of-3", "source": "copy.vn"})
+    recs.append({"id": "empty", "title": "", "text": ""})
+    return recs
+
+
+def _dump(path) -> list:
+    conn = sqlite3.connect(path)
+    try:
+        key_of = dict(conn.execute("SELECT pk, key FROM items"))
+        cols = [r[1] for r in conn.execute("PRAGMA table_info(items)") if r[1] not in {"pk", "fetched_at"}]
+        rows = sorted(
+            tuple(key_of.get(v) if c == "dup_of" and v else v for c, v in zip(cols, r, strict=True))
+            for r in conn.execute(f"SELECT {', '.join(cols)} FROM items")
+        )
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        stories = sorted(conn.execute("SELECT id, size FROM stories")) if "stories" in tables else None
+        return [cols, rows, stories]
+    finally:
+        conn.close()
+
+
+def _ingest(tmp_path, name: str, src, workers: int):
+    engine = engine_for(str(tmp_path / name))
+    stages, ordered = ingest_run.analysis_for(engine)
+    summary = ingest_run.ingest(
+        read_file(src), engine, stages=stages, ordered=ordered, batch_size=120, workers=workers
+    )
+    dispose_all()
+    return summary
+
+
+def test_analysis_in_workers_stores_what_one_process_stores(tmp_path, jsonl):
+    src = jsonl("demo.jsonl", _demo_records(300))
+    one = _ingest(tmp_path, "one.db", src, workers=1)
+    two = _ingest(tmp_path, "two.db", src, workers=2)
+    assert (one.new, one.copies, one.present, one.rejected) == (
+        two.new,
+        two.copies,
+        two.present,
+        two.rejected,
+    )
+    assert one.copies >= 1 and one.rejected == 1
+    a, b = _dump(tmp_path / "one.db"), _dump(tmp_path / "two.db")
+    assert "area" in a[0] and "keywords" in a[0]
+    assert sum(1 for r in a[1] if r[a[0].index("area")]) >= 290  # analysed, not just stored
+    assert a == b
+    # re-ingest with workers adds nothing
+    again = _ingest(tmp_path, "two.db", src, workers=2)
+    assert (again.new, again.copies) == (0, 0) and again.present == one.new + one.copies
+
+
+def test_workers_below_one_is_a_clear_error(tmp_path):
+    src = tmp_path / "x.jsonl"
+    src.write_text('{"id": "1", "title": "Tin"}\n', encoding="utf-8")
+    db = tmp_path / "x.db"
+    exe = shutil.which("tinhhinh", path=str(Path(sys.executable).parent)) or "tinhhinh"
+    result = subprocess.run(
+        [exe, "ingest", str(src), "--db", str(db), "--workers", "0"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "--workers must be at least 1" in result.stderr
+    assert not db.exists()  # refused before anything was opened
