@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from tinhhinh.store.db import dispose_all, engine_for
+
+sys.path.insert(0, str(Path(__file__).parent))  # helper modules beside the tests (dbdump)
 
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:

@@ -12,6 +12,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from dbdump import items_dump
+
 from tinhhinh.ingest import run as ingest_run
 from tinhhinh.ingest.records import read_file
 from tinhhinh.store.db import dispose_all, engine_for
@@ -30,12 +32,7 @@ def _demo_records(n: int) -> list[dict]:
 def _dump(path) -> list:
     conn = sqlite3.connect(path)
     try:
-        key_of = dict(conn.execute("SELECT pk, key FROM items"))
-        cols = [r[1] for r in conn.execute("PRAGMA table_info(items)") if r[1] not in {"pk", "fetched_at"}]
-        rows = sorted(
-            tuple(key_of.get(v) if c == "dup_of" and v else v for c, v in zip(cols, r, strict=True))
-            for r in conn.execute(f"SELECT {', '.join(cols)} FROM items")
-        )
+        cols, rows = items_dump(conn)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         stories = sorted(conn.execute("SELECT id, size FROM stories")) if "stories" in tables else None
         return [cols, rows, stories]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from dbdump import items_dump
 
 from tinhhinh.ingest import run as ingest_run
 from tinhhinh.ingest.readers import read_all
@@ -49,11 +50,7 @@ def _dump(path) -> list:
     conn = sqlite3.connect(path)
     try:
         key_of = dict(conn.execute("SELECT pk, key FROM items"))
-        cols = [r[1] for r in conn.execute("PRAGMA table_info(items)") if r[1] not in {"pk", "fetched_at"}]
-        rows = sorted(
-            tuple(key_of.get(v) if c == "dup_of" and v else v for c, v in zip(cols, r, strict=True))
-            for r in conn.execute(f"SELECT {', '.join(cols)} FROM items")
-        )
+        _, rows = items_dump(conn)
         sizes = {
             t: sorted((key_of[i], s) for i, s in conn.execute(f"SELECT id, sz FROM fts_{t}_docsize"))
             for t in ("title_x", "title_a", "doc_x", "doc_a")
