@@ -30,13 +30,9 @@ import multiprocessing as mp
 import random
 import sys
 import time
-from datetime import timedelta
 from pathlib import Path
 
-from tinhhinh.item import Item
 from tinhhinh.stories.evaluate import (
-    MIX_END,
-    MIX_START,
     Doc,
     cluster_folds,
     fit_weights,
@@ -70,14 +66,7 @@ def cfg_key(cfg: tuple[bool, float]) -> str:
 
 def distractors(n_train: int, n_eval: int, seed: int) -> tuple[list[Doc], list[Doc]]:
     """Two disjoint sets of VNTC *train* articles with times over the VN-MDS weeks."""
-    rng = random.Random(seed)
-    picked = rng.sample(vntc_pool("train"), n_train + n_eval)
-    span = (MIX_END - MIX_START).total_seconds()
-    docs = []
-    for rec in picked:
-        ts = MIX_START + timedelta(seconds=rng.uniform(0, span))
-        item = Item(id=rec["id"], source=rec["source"], title=rec["title"], text=rec["text"], published_at=ts)
-        docs.append(Doc(item, f"vntc-{rec['id']}", "vntc"))
+    docs = load_vntc("train", n_train + n_eval, seed)  # one draw, split: the two sets never overlap
     return docs[:n_train], docs[n_train:]
 
 

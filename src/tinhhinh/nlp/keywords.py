@@ -27,7 +27,7 @@ import ahocorasick_rs
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, has_diacritics, nfc
-from tinhhinh.nlp.textview import text_view
+from tinhhinh.nlp.textview import Memo, text_view
 
 LEXICON_FILE = "keywords.tsv.gz"
 MAX_WORD = 4  # syllables
@@ -445,30 +445,13 @@ _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
 
 
-class _GapKinds(dict):
-    """Gap between two words → _JOIN, _BREAK or _SENTENCE (remembered: most gaps are a few strings)."""
-
-    def __missing__(self, gap: str) -> str:
-        if len(self) >= 20_000:
-            self.clear()
-        if not _SENTENCE_CHARS.isdisjoint(gap):
-            kind = _SENTENCE
-        elif not _BREAK_CHARS.isdisjoint(gap):
-            kind = _BREAK
-        else:
-            kind = _JOIN
-        self[gap] = kind
-        return kind
-
-
-class _NameSyllables(dict):
-    """Original word → it may be part of a name (``_is_name_syllable``), remembered per process."""
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= 200_000:
-            self.clear()
-        v = self[word] = _is_name_syllable(word)
-        return v
+def _gap_kind(gap: str) -> str:
+    """Gap between two words → _JOIN, _BREAK or _SENTENCE (memoised: most gaps are a few strings)."""
+    if not _SENTENCE_CHARS.isdisjoint(gap):
+        return _SENTENCE
+    if not _BREAK_CHARS.isdisjoint(gap):
+        return _BREAK
+    return _JOIN
 
 
 def _code_char(k: int) -> str:
@@ -483,8 +466,8 @@ class KeywordExtractor:
         self.stop = stopwords()
         self.max_df = MAX_DF_SHARE * lexicon.n_docs
         self.prefixes = _prefixes(lexicon.entries)
-        self._gaps = _GapKinds()
-        self._name_syllable = _NameSyllables()
+        self._gaps = Memo(_gap_kind, 20_000)
+        self._name_syllable = Memo(_is_name_syllable)  # original word → may be part of a name
         self._codes: dict[str, str] = {}
         patterns: list[str] = []
         self._words: list[str] = []

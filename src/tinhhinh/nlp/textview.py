@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 from tinhhinh.nlp.normalize import _WORD_RE, ascii_fold, fold
 
@@ -144,17 +146,24 @@ def _has_risky(text: str) -> bool:
     )
 
 
-class _FoldedWords(dict):
-    """fold() of each word seen, remembered per process (a dict hit is far cheaper than a fold)."""
+class Memo(dict):
+    """``f(key)`` remembered per process; past ``limit`` keys everything is forgotten at once, so memory
+    stays bounded whatever the input. A hit is a plain dict lookup (``memo[key]``, or
+    ``map(memo.__getitem__, keys)`` in C), far cheaper than the per-word work these memos save."""
 
-    def __missing__(self, word: str) -> str:
-        if len(self) >= 200_000:
+    def __init__(self, f: Callable[[Any], Any], limit: int = 200_000) -> None:
+        super().__init__()
+        self.f = f
+        self.limit = limit
+
+    def __missing__(self, key: Any) -> Any:
+        if len(self) >= self.limit:
             self.clear()
-        f = self[word] = fold(word)
-        return f
+        v = self[key] = self.f(key)
+        return v
 
 
-_FOLDED_WORDS = _FoldedWords()
+_FOLDED_WORDS = Memo(fold)  # fold() of each word seen
 
 
 class TextView:

@@ -28,7 +28,7 @@ from typing import Any
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, strip_diacritics, strip_token
-from tinhhinh.nlp.textview import TextView, text_view
+from tinhhinh.nlp.textview import Memo, TextView, text_view
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -61,20 +61,6 @@ def _gap_kind(gap: str) -> int:
     if not _GAP_OK.fullmatch(gap):
         return 0
     return 2 if "." in gap else 1
-
-
-class _WordClasses(dict):
-    """Original word → its class bits, remembered per process."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        super().__init__()
-        self.gazetteer = gazetteer
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= 200_000:
-            self.clear()
-        v = self[word] = self.gazetteer._class_of(word)
-        return v
 
 
 @dataclass(frozen=True)
@@ -129,7 +115,7 @@ class Gazetteer:
         self.first_plain = {k[0] for k in self.plain}
         # lower-case words can only start a match as a prefix ("tỉnh", "thành phố") or a blocker
         self.lower_first = {k[0] for k, n in self.n_prefix.items() if n > 0} | {k[0] for k in self.blockers}
-        self._word_class = _WordClasses(self)
+        self._word_class = Memo(self._class_of)  # original word → its class bits
         self._gap_kinds: dict[str, int] = {}
         self._exact_prefixes = {k[:j] for k in (*self.exact, *self.blockers) for j in range(1, len(k) + 1)}
         self._plain_prefixes = {k[:j] for k in self.plain for j in range(1, len(k) + 1)}
