@@ -53,10 +53,10 @@ class CopiesStage:
     name = "copies"
 
     def __init__(self, window: int) -> None:
-        from tinhhinh.nlp.copies import DEFAULT_THRESHOLD, CopyDetector
+        from tinhhinh.nlp.copies import VERSION, CopyDetector
 
         self.detector = CopyDetector(window=window)
-        self.version = f"minhash-128/j{DEFAULT_THRESHOLD}"
+        self.version = VERSION
         self._public: OrderedDict[str, str | None] = OrderedDict()
         self._limit = 2 * window
 

@@ -1,7 +1,8 @@
 """Ordered stages for ``ingest``: near-copies and story detection whose state lives in the database.
 
 Near-copies: a MinHash detector over the most recent ``COPY_MEMORY`` stored items (their signatures are
-stored with them), so an edited re-publication is linked to its original across runs.
+stored with them), so an edited re-publication is linked to its original across runs. Signatures of an
+older scheme (``copies.is_current``) are recomputed from the stored text when the detector loads.
 
 The index is loaded once per run (active stories only) and every batch's story assignments, touched
 stories, merges and counters are written in the same transaction as the batch's items, so a run killed
@@ -56,10 +57,22 @@ class StoreOrdered:
         return index
 
     def _load_copies(self, conn: Connection):
-        from tinhhinh.nlp.copies import CopyDetector
+        from tinhhinh.nlp.copies import CopyDetector, is_current, signature
 
         detector = CopyDetector(window=COPY_MEMORY)
-        for key, sig, published in story_store.recent_signatures(conn, COPY_MEMORY):
+        rows = story_store.recent_signatures(conn, COPY_MEMORY)
+        stale = [key for key, sig, _ in rows if not is_current(sig)]
+        if stale:
+            # signatures of an older scheme cannot be compared with new ones: recompute them from the
+            # stored text (once: they are saved back in this batch's transaction)
+            from tinhhinh.console import err
+
+            err.print(f"copies: recomputing {len(stale):,} signatures made by an older version (once)")
+            texts = story_store.signature_texts(conn, stale)
+            fresh = {k: signature(Item(title=t, text=b).content) for k, (_, t, b) in texts.items()}
+            story_store.save_signatures(conn, [(texts[k][0], sig) for k, sig in fresh.items()])
+            rows = [(k, fresh.get(k, sig), p) for k, sig, p in rows if k in fresh or is_current(sig)]
+        for key, sig, published in rows:
             detector.add_signature(key, sig, published)
         detector.repointed()  # history is already linked
         return detector
@@ -67,7 +80,7 @@ class StoreOrdered:
     def _near_copies(
         self, conn: Connection, fresh: list[Item], keyed: dict[str, int], prepared: dict[str, tuple]
     ) -> int:
-        from tinhhinh.nlp.copies import DEFAULT_THRESHOLD, signature
+        from tinhhinh.nlp.copies import VERSION, signature
 
         if self.copies is None:
             self.copies = self._load_copies(conn)
@@ -79,7 +92,7 @@ class StoreOrdered:
             original = self.copies.add_signature(it.key, sig, it.published_at)
             if original:
                 links.append((keyed[it.key], original))
-            it.model_version["copies"] = f"minhash-128/j{DEFAULT_THRESHOLD}"
+            it.model_version["copies"] = VERSION
         story_store.save_signatures(conn, sigs)
         return story_store.link_near_copies(conn, links, self.copies.repointed())
 

@@ -107,6 +107,19 @@ def save_signatures(conn: Connection, pairs: Iterable[tuple[int, bytes]]) -> Non
         conn.execute(update(items).where(items.c.pk == pk).values(minhash=sig.hex()))
 
 
+def signature_texts(conn: Connection, keys: list[str]) -> dict[str, tuple[int, str, str]]:
+    """key -> (pk, title, text) of stored items: to recompute copies signatures of an older scheme."""
+    out: dict[str, tuple[int, str, str]] = {}
+    for i in range(0, len(keys), 500):  # SQLite's limit on bound parameters
+        rows = conn.execute(
+            select(items.c.key, items.c.pk, items.c.title, items.c.text).where(
+                items.c.key.in_(keys[i : i + 500])
+            )
+        ).all()
+        out.update((k, (pk, title or "", text or "")) for k, pk, title, text in rows)
+    return out
+
+
 def link_near_copies(
     conn: Connection, links: Iterable[tuple[int, str]], repointed: Iterable[tuple[str, str]]
 ) -> int:
