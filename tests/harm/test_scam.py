@@ -281,3 +281,16 @@ def test_false_alarm_rate_on_vntc(data_dir):
     flagged = [r["id"] for r in rows if assess(r["title"], r["text"]).flagged]
     # full 5,000-article figure is in bench/harm.py; the issue allows at most 0.5 %
     assert len(flagged) / len(rows) <= 0.005, flagged
+
+
+def test_bundled_rules_read_the_same_with_either_yaml_loader():
+    # load_rules uses libyaml's loader when PyYAML has it; the pure-Python one must read the same data
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("tinhhinh.data").joinpath("scam_rules.yaml").read_text(encoding="utf-8")
+    pure = yaml.load(text, Loader=yaml.SafeLoader)
+    fast = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    assert pure == fast
+    assert parse_rules(pure) == load_rules()

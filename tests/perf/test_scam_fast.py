@@ -4,6 +4,9 @@
   gates that ``could_match`` (one substring test per literal) opens.
 - ``may_flag`` says "cannot be flagged" only for items ``assess`` does not flag, so ``ScamStage``
   (which stops there) outputs what it would output from ``assess`` alone.
+- Every rule's quick pattern (``quick_pattern``: the pattern without its leading assertions and optional
+  items) matches every text the pattern matches, so skipping the pattern when it does not is exact.
+- The skeleton's list-indexed translate table gives the same string as the dict it replaced.
 
 Checked on the committed scam and fact-check texts (many flagged), on random texts glued from the rules'
 own literals and trigger phrases (hypothesis), and on VNTC articles when the data folder is there.
@@ -11,6 +14,7 @@ own literals and trigger phrases (hypothesis), and on VNTC articles when the dat
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -26,14 +30,16 @@ from tinhhinh.harm.scam import (
     load_rules,
     may_flag,
     passes,
+    quick_pattern,
 )
-from tinhhinh.harm.text import skeleton
+from tinhhinh.harm.text import _TABLE, _TABLE_LIST, skeleton
 from tinhhinh.item import Item
 
 sys.path.insert(0, str(Path(__file__).parent))
 import stages as S  # noqa: E402
 
 RULES = load_rules()
+QUICK = [(p, q) for r in RULES.signals for p, q in zip(r.patterns, r.quick, strict=True) if q is not None]
 ALL_GATES = [(g, m) for r in (*RULES.signals, *RULES.context) for g, m in zip(r.gates, r.masks, strict=True)]
 LITERALS = sorted({lit for g, _ in ALL_GATES for opts in g for lit in opts})
 # pieces that make rules fire (and warning context that damps them), to glue into random texts
@@ -76,6 +82,9 @@ def _fields(title: str, text: str) -> list[tuple[str, int | None]]:
 
 def _check_text(title: str, text: str) -> None:
     for t in (skeleton(title).text, skeleton(text).text, skeleton(title).text + "\n" + skeleton(text).text):
+        for pattern, quick in QUICK:
+            if pattern.search(t):
+                assert quick.search(t), (pattern.pattern, t[:200])
         mask = RULES.scan.mask(t)
         for gate, gmask in ALL_GATES:
             assert passes(mask, gmask) == could_match(gate, t), (gate, t[:200])
@@ -96,6 +105,25 @@ def test_rules_meet_the_short_cuts_conditions():
     # the rules as shipped: context only lowers scores; literals can be OR-ed across the title/text join
     assert RULES.context_lowers and RULES.scan is not None and RULES.scan.joinable
     assert len(LITERALS) > 100
+    assert len(QUICK) > 30  # most patterns start with \b or a look-behind
+    assert len(RULES.flat) == sum(len(r.patterns) for r in RULES.signals)
+
+
+def test_quick_pattern_shape():
+    # what is dropped: leading assertions and optional items; nothing when nothing leads or all is optional
+    q = quick_pattern(re.compile(r"\b(bi |se bi )?(tam )?(khoa|ngung)\b.{0,15}(sau|neu)"))
+    assert q is not None and q.pattern is None
+    assert q.search("tai khoan khoa sau") and not q.search("khoa") and q.search("xkhoa sau")
+    assert quick_pattern(re.compile(r"chuyen nham")) is None
+    assert quick_pattern(re.compile(r"\b(x)?")) is None
+    # a back-reference to a dropped group would make the rest stricter, not weaker: no quick pattern
+    assert quick_pattern(re.compile(r"(a)?b\1")) is None
+    assert quick_pattern(re.compile(r"(?:(a)|b)?c(?(1)d|e)")) is None
+
+
+def test_skeleton_table_list_is_the_dict():
+    every = "".join(map(chr, range(0x3000))) + "\u3000\uff21\U0001f600"
+    assert every.translate(_TABLE_LIST) == every.translate(_TABLE)
 
 
 def test_committed_texts():
