@@ -151,8 +151,16 @@ def test_folded_words_are_the_folded_texts_words(title: str, text: str) -> None:
     assert "".join(view.parts) == view.content
     fw = view.folded_words
     assert view.folded_tokens == _WORD_RE.findall(fold(view.content))
+    assert view.n_title == (len(_WORD_RE.findall(title)) if title else 0)
     if fw is None:
+        assert view.ids is None
         return
+    assert [textview.WORDS.words[i] for i in view.ids_list] == words
+    assert view.ids.tolist() == view.ids_list
+    if view.words_are_tokens:
+        assert view.folded_tokens is fw
+        # area reads the title's folded words as the first n_title of the whole text's
+        assert fw[: view.n_title] == _WORD_RE.findall(fold(title))
     assert fw == [fold(w) for w in words]
     folded = fold(view.content)
     if len(folded) == len(view.content):  # the slices the reference paths read

@@ -30,7 +30,7 @@ import yaml
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, tokens
-from tinhhinh.nlp.textview import Memo, text_view
+from tinhhinh.nlp.textview import Column, Memo, text_view
 
 MODEL_FILE = "area.npz"
 DEFAULT_SEED = 13
@@ -92,6 +92,10 @@ def _syllable_hash(syllable: str) -> int:
 _HASHES = Memo(_syllable_hash, _HASH_CACHE_MAX)
 
 
+# the same CRC-32 per word of the shared word table (``TextView.ids``): one numpy gather per text
+_CRC = Column(lambda word, folded: _syllable_hash(folded), np.uint64)
+
+
 def _syllable_hashes(toks: list[str]) -> np.ndarray:
     return np.fromiter(map(_HASHES.__getitem__, toks), dtype=np.uint64, count=len(toks))
 
@@ -121,7 +125,16 @@ def feature_keys(title: str, text: str) -> np.ndarray:
     text = text or ""
     if len(text) <= MAX_CHARS:
         # the folded words of title + body are the shared view's (places and copies read the same)
-        toks = text_view(title, text).folded_tokens
+        view = text_view(title, text)
+        if view.words_are_tokens:
+            # folded_tokens are the view's folded words: their CRCs by word id, and the title's are
+            # the first n_title of them (its words fold as they do in the whole text)
+            h = _CRC.take(view.ids)
+            k = _gram_keys(h)
+            if title:
+                k = np.concatenate((k, _gram_keys(h[: view.n_title]) ^ _SALT))
+            return _mix32(k)
+        toks = view.folded_tokens
     else:
         toks = tokens(fold(f"{title}\n{text[:MAX_CHARS]}"))
     k = _gram_keys(_syllable_hashes(toks))

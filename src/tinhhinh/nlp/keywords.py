@@ -18,16 +18,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, repeat
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import ahocorasick_rs
+import numpy as np
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, has_diacritics, nfc
-from tinhhinh.nlp.textview import Memo, text_view
+from tinhhinh.nlp.textview import Column, Memo, text_view
 
 LEXICON_FILE = "keywords.tsv.gz"
 MAX_WORD = 4  # syllables
@@ -441,6 +442,7 @@ _SENTENCE_CHARS = frozenset(".!?…:\n\"“”'‘’")
 _BREAK_CHARS = frozenset(",;()[]{}«»/|–—-\t\r")
 _JOIN, _BREAK, _SENTENCE = " ", ",", "."
 _OTHER_WORD = "\x01"
+_SENTENCE_CODE = ord(_SENTENCE)
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
 
@@ -452,6 +454,10 @@ def _gap_kind(gap: str) -> str:
     if not _BREAK_CHARS.isdisjoint(gap):
         return _BREAK
     return _JOIN
+
+
+def _gap_code(gap: str) -> int:
+    return ord(_gap_kind(gap))
 
 
 def _code_char(k: int) -> str:
@@ -466,8 +472,10 @@ class KeywordExtractor:
         self.stop = stopwords()
         self.max_df = MAX_DF_SHARE * lexicon.n_docs
         self.prefixes = _prefixes(lexicon.entries)
-        self._gaps = Memo(_gap_kind, 20_000)
-        self._name_syllable = Memo(_is_name_syllable)  # original word → may be part of a name
+        self._gap_codes = Memo(_gap_code, 20_000)  # gap between two words → its kind's code point
+        # per word of the shared word table (``TextView.ids``): its code, whether it may be in a name
+        self._code_column = Column(self._code_of, np.uint32)
+        self._name_column = Column(self._name_of, np.uint8)
         self._codes: dict[str, str] = {}
         patterns: list[str] = []
         self._words: list[str] = []
@@ -493,6 +501,13 @@ class KeywordExtractor:
         )
         self._idf_name = lexicon.idf(1)
 
+    def _code_of(self, word: str, folded: str) -> int:
+        return ord(self._codes.get(folded, _OTHER_WORD))
+
+    @staticmethod
+    def _name_of(word: str, folded: str) -> bool:
+        return _is_name_syllable(word)
+
     def extract(self, title: str, text: str) -> list[str]:
         out = self._extract_scan(title, text)
         if out is None:
@@ -510,18 +525,20 @@ class KeywordExtractor:
             return []
         parts = view.parts
         words = parts[1::2]
+        ids = view.ids
         # The title's words weigh 2, the body's 1. A gap with a newline (a sentence end) separates
         # them, so words and names never span the two, as when each part is scanned on its own.
-        vt = view.title
-        n_title = (len(_TOKEN_RE.findall(vt)) if view.text else n) if vt else 0
-        # code string: gap kind, word code, gap kind, word code, ... (word i's gap kind at 2i)
-        pieces: list[str] = [_JOIN] * (2 * n)
-        pieces[0::2] = map(self._gaps.__getitem__, parts[0 : 2 * n : 2])
-        pieces[0] = _SENTENCE  # the text's first word starts a sentence
-        pieces[1::2] = map(self._codes.get, fwords, repeat(_OTHER_WORD))
+        n_title = view.n_title
+        # code string: gap kind, word code, gap kind, word code, ... (word i's gap kind at 2i), as
+        # code points: the gaps' from a memo, the words' by word id
+        codes = np.empty(2 * n, dtype=np.uint32)
+        codes[0::2] = np.fromiter(map(self._gap_codes.__getitem__, parts[0 : 2 * n : 2]), np.uint32, n)
+        codes[0] = _SENTENCE_CODE  # the text's first word starts a sentence
+        codes[1::2] = self._code_column.take(ids)
+        pieces = codes.tobytes().decode("utf-32-le")
         # Greedy longest match from the left, as ``segment``: a leftmost-longest automaton gives
         # exactly those words (they start and end at word codes, never across a break)
-        matches = self._matcher.find_matches_as_indexes("".join(pieces))
+        matches = self._matcher.find_matches_as_indexes(pieces)
         lex_words = list(map(self._words.__getitem__, map(_FIRST, matches)))
         starts = list(map(_SECOND, matches))
         tf: Counter[str] = Counter(lex_words)
@@ -534,7 +551,7 @@ class KeywordExtractor:
         run: list[int] = []
         prev = -2
         # only name syllables next to another can be in a run of two or more: one bit test each
-        flags = int.from_bytes(bytes(map(self._name_syllable.__getitem__, words)), "little")
+        flags = int.from_bytes(self._name_column.take(ids).tobytes(), "little")
         paired = (flags & ((flags << 8) | (flags >> 8))).to_bytes(n, "little")
         for i in compress(range(n), paired):
             p = 2 * i + 1
@@ -542,12 +559,12 @@ class KeywordExtractor:
             if j >= 0 and matches[j][2] > p:
                 continue  # inside a lexicon word: not a name syllable, ends a run as any word
             kind = pieces[2 * i]
-            if run and i == prev + 1 and kind is _JOIN:
+            if run and i == prev + 1 and kind == _JOIN:
                 run.append(i)
             else:
                 if 2 <= len(run) <= MAX_WORD:
                     self._count_name(run, words, fwords, n_title, entries, name_tf, names)
-                run = [] if kind is _SENTENCE else [i]
+                run = [] if kind == _SENTENCE else [i]
             prev = i
         if 2 <= len(run) <= MAX_WORD:
             self._count_name(run, words, fwords, n_title, entries, name_tf, names)

@@ -9,6 +9,7 @@ run one item at a time per process); nothing is stored on the Item, so nothing e
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -163,7 +164,95 @@ class Memo(dict):
         return v
 
 
-_FOLDED_WORDS = Memo(fold)  # fold() of each word seen
+class _Ids(dict):
+    """Original word → its id in ``WordTable`` (a new id on first sight)."""
+
+    __slots__ = ("table",)
+
+    def __missing__(self, word: str) -> int:
+        t = self.table
+        i = self[word] = len(t.words)
+        t.words.append(word)
+        f = fold(word)
+        t.folded.append(f)
+        t.one_token.append(f.isalnum())
+        return i
+
+
+_GENERATIONS = itertools.count()
+
+
+class WordTable:
+    """Every distinct original word seen by this process gets a small integer id (one dict hit per word).
+
+    Stages that need something of each word (its fold, CRC, lexicon code, place class, ...) keep it in a
+    ``Column`` indexed by id, so a text's words cost one lookup here and then one numpy gather per
+    stage instead of a dict lookup per word per stage. Ids live until ``limit`` words have been seen;
+    then everything is forgotten at once, and only between two texts (``generation`` changes at
+    each clear, so views and columns made before one recompute).
+    """
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self._reset()
+
+    def _reset(self) -> None:
+        self.generation = next(_GENERATIONS)  # unique per process, whichever table
+        self.ids = _Ids()
+        self.ids.table = self
+        self.words: list[str] = []  # id → original word
+        self.folded: list[str] = []  # id → fold(word)
+        self.one_token: list[bool] = []  # id → fold(word) is one word token (letters and digits only)
+
+    def lookup(self, words: list[str]) -> list[int]:
+        """The ids of ``words`` (new ones added); may forget all earlier ids first (see ``generation``)."""
+        if len(self.words) + len(words) > self.limit:
+            self._reset()
+        return list(map(self.ids.__getitem__, words))
+
+
+WORDS = WordTable()
+
+
+class Column:
+    """``f(word, folded word)`` of every id in ``WORDS``, as a numpy array (filled for new ids on use)."""
+
+    def __init__(self, f: Callable[[str, str], Any], dtype: Any) -> None:
+        import numpy as np
+
+        self.f = f
+        self.dtype = dtype
+        self._values = np.zeros(1024, dtype=dtype)
+        self._n = 0
+        self._generation = WORDS.generation
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the values belong to this process's ids: another process fills its own
+        return {"f": self.f, "dtype": self.dtype}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["f"], state["dtype"])  # type: ignore[misc]
+
+    def take(self, ids: Any) -> Any:
+        """The column's values for ``ids`` (a numpy integer array of current ids, e.g. ``TextView.ids``)."""
+        t = WORDS
+        if self._generation != t.generation:
+            self._n = 0
+            self._generation = t.generation
+        m = len(t.words)
+        if self._n < m:
+            if len(self._values) < m:
+                import numpy as np
+
+                grown = np.zeros(max(2 * len(self._values), m), dtype=self.dtype)
+                grown[: self._n] = self._values[: self._n]
+                self._values = grown
+            f = self.f
+            self._values[self._n : m] = [
+                f(w, fw) for w, fw in zip(t.words[self._n : m], t.folded[self._n : m], strict=True)
+            ]
+            self._n = m
+        return self._values[ids]
 
 
 class TextView:
@@ -176,6 +265,10 @@ class TextView:
         "_ascii",
         "_parts",
         "_folded_words",
+        "_n_title",
+        "_ids",
+        "_ids_list",
+        "_generation",
     )
 
     def __init__(self, title: str, text: str) -> None:
@@ -187,6 +280,10 @@ class TextView:
         self._ascii: str | None = None
         self._parts: list[str] | None = None
         self._folded_words: list[str] | None | bool = False  # False: not computed yet
+        self._n_title: int | None = None
+        self._ids: Any = None
+        self._ids_list: list[int] | None = None
+        self._generation = -1
 
     @property
     def content(self) -> str:
@@ -207,13 +304,17 @@ class TextView:
     def folded_tokens(self) -> list[str]:
         """``folded_tokens(content)``: word tokens of the folded content (callers must not modify)."""
         if self._folded_tokens is None:
-            fw = self.folded_words
-            # each word folds to one word (no mark left over): then these are the folded text's words
-            if fw is not None and "".join(fw).isalnum():
-                self._folded_tokens = fw
+            if self.words_are_tokens:
+                self._folded_tokens = self._folded_words  # type: ignore[assignment]
             else:
                 self._folded_tokens = _WORD_RE.findall(self.folded)
         return self._folded_tokens
+
+    @property
+    def words_are_tokens(self) -> bool:
+        """``folded_words`` is ``folded_tokens``: known, and each word folds to one word (no mark left over)."""
+        ids = self.ids_list
+        return ids is not None and all(map(WORDS.one_token.__getitem__, ids))
 
     @property
     def parts(self) -> list[str]:
@@ -223,8 +324,50 @@ class TextView:
         Callers must not modify it.
         """
         if self._parts is None:
-            self._parts = _SPLIT_RE.split(self.content)
+            t, b = self.title, self.text
+            if t and b:
+                # cut each part on its own (no word spans the newline between them): the same list,
+                # and the title's number of words comes with it
+                pt, pb = _SPLIT_RE.split(t), _SPLIT_RE.split(b)
+                self._n_title = len(pt) // 2
+                pt[-1] = f"{pt[-1]}\n{pb[0]}"
+                pt += pb[1:]
+                self._parts = pt
+            else:
+                self._parts = _SPLIT_RE.split(t or b)
+                self._n_title = len(self._parts) // 2 if t else 0
         return self._parts
+
+    @property
+    def n_title(self) -> int:
+        """How many of ``parts``' words belong to the title (the first ones)."""
+        if self._n_title is None:
+            _ = self.parts  # cutting the text counts the title's words
+        return self._n_title  # type: ignore[return-value]
+
+    @property
+    def ids_list(self) -> list[int] | None:
+        """``WORDS`` ids of ``parts``' words, or None when ``folded_words`` is None."""
+        if self._generation != WORDS.generation:
+            if self._generation == -1:
+                content = self.content
+                ok = unicodedata.is_normalized("NFC", content) and not _has_risky(content)
+            else:
+                ok = self._ids_list is not None  # the table was cleared since: look the words up again
+            self._ids = None
+            self._ids_list = WORDS.lookup(self.parts[1::2]) if ok else None
+            self._generation = WORDS.generation
+        return self._ids_list
+
+    @property
+    def ids(self) -> Any:
+        """``ids_list`` as a numpy array (for ``Column.take``), or None."""
+        ids = self.ids_list
+        if self._ids is None and ids is not None:
+            import numpy as np
+
+            self._ids = np.array(ids, dtype=np.intp)
+        return self._ids
 
     @property
     def folded_words(self) -> list[str] | None:
@@ -232,16 +375,13 @@ class TextView:
 
         For an NFC content without the characters listed at ``_RISKY_BMP`` folding works inside
         words (case and tone marks), so ``fold(content)`` cut at the words' places — when it keeps the
-        length — and ``fold`` of each word agree; this is the latter, from a per-process cache of
-        folded words instead of one ``fold`` and one tokenisation of the whole text. None otherwise
+        length — and ``fold`` of each word agree; this is the latter, from the per-process word table
+        (``WORDS``) instead of one ``fold`` and one tokenisation of the whole text. None otherwise
         (callers then fold the text themselves). Callers must not modify it.
         """
         if self._folded_words is False:
-            content = self.content
-            if unicodedata.is_normalized("NFC", content) and not _has_risky(content):
-                self._folded_words = list(map(_FOLDED_WORDS.__getitem__, self.parts[1::2]))
-            else:
-                self._folded_words = None
+            ids = self.ids_list
+            self._folded_words = None if ids is None else list(map(WORDS.folded.__getitem__, ids))
         return self._folded_words  # type: ignore[return-value]
 
     @property

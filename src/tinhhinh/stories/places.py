@@ -26,9 +26,11 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, strip_diacritics, strip_token
-from tinhhinh.nlp.textview import Memo, TextView, text_view
+from tinhhinh.nlp.textview import Column, Memo, TextView, text_view
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -116,6 +118,7 @@ class Gazetteer:
         # lower-case words can only start a match as a prefix ("tỉnh", "thành phố") or a blocker
         self.lower_first = {k[0] for k, n in self.n_prefix.items() if n > 0} | {k[0] for k in self.blockers}
         self._word_class = Memo(self._class_of)  # original word → its class bits
+        self._class_column = Column(self._class_of_word, np.uint8)  # the same, by word id
         self._gap_kinds: dict[str, int] = {}
         self._exact_prefixes = {k[:j] for k in (*self.exact, *self.blockers) for j in range(1, len(k) + 1)}
         self._plain_prefixes = {k[:j] for k in self.plain for j in range(1, len(k) + 1)}
@@ -180,16 +183,19 @@ class Gazetteer:
             out.append(Mention(place, a, b, text[a:b]))
         return out
 
-    def find_words(self, parts: list[str], folded: list[str]) -> list[tuple[int, int, Place]]:
+    def find_words(
+        self, parts: list[str], folded: list[str], classes: bytes | None = None
+    ) -> list[tuple[int, int, Place]]:
         """``find`` over a text already cut into ``parts`` (gap, word, gap, ...) whose words fold to ``folded``.
 
         ``folded`` must be ``fold`` of each word (``TextView.folded_words``; only then is a word's
-        class below its own). Returns (first word, number of words, place) per mention.
+        class below its own). ``classes``: each word's ``_class_of``, when the caller has them.
+        Returns (first word, number of words, place) per mention.
         """
         n = len(folded)
         if not n:
             return []
-        cls = bytes(map(self._word_class.__getitem__, parts[1::2]))
+        cls = bytes(map(self._word_class.__getitem__, parts[1::2])) if classes is None else classes
         lower_text = cls.translate(_UPPER_BIT).count(1) < 0.02 * n
         starts = list(compress(range(n), cls.translate(_LOWER_START if lower_text else _MIXED_START)))
         if not starts:
@@ -198,6 +204,9 @@ class Gazetteer:
         return self._match(
             words, folded, parts[2:-1:2].__getitem__, starts, lower_text, cls.translate(_MARKED_BIT)
         )
+
+    def _class_of_word(self, word: str, folded: str) -> int:
+        return self._class_of(word)
 
     def _class_of(self, word: str) -> int:
         f = fold(word)
@@ -309,7 +318,7 @@ class Gazetteer:
         if fw is None:
             return self.provinces(view.content, view.folded)
         seen: list[str] = []
-        for _, _, place in self.find_words(view.parts, fw):
+        for _, _, place in self.find_words(view.parts, fw, self._class_column.take(view.ids).tobytes()):
             if place.province not in seen:
                 seen.append(place.province)
         return seen
