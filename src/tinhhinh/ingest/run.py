@@ -109,24 +109,6 @@ def _receive(inp: BinaryIO) -> Any:
             gc.enable()
 
 
-def _wire(forms: dict[str, str]) -> dict[str, Any]:
-    """Index texts as UTF-8 bytes: the index reads them as text, and the main process neither decodes
-    them from the pipe nor encodes them for SQLite (half of its cost of receiving a batch)."""
-    title, doc = forms["title_x"].encode(), forms["doc_x"].encode()
-    # The diacritic-free texts differ only by đ→d (``index_forms``), and in UTF-8 đ is one fixed byte pair
-    # that no other character contains: replacing bytes gives their encoding without encoding them again.
-    return {
-        "title_x": title,
-        "title_a": title.replace(_D_BAR, b"d"),
-        "doc_x": doc,
-        "doc_a": doc.replace(_D_BAR, b"d"),
-        "hash": forms["hash"],
-    }
-
-
-_D_BAR = "đ".encode()
-
-
 def _worker_main() -> None:
     """``python -m tinhhinh.ingest.run``: read, check and fold records (index forms and copy hash) and send
     them on, one batch at a time, as length-prefixed pickles on stdout.
@@ -138,14 +120,14 @@ def _worker_main() -> None:
     records, size, raw = _receive(inp)
     try:
         for batch, rejected in _batches(records, size):
-            forms = [item_store.index_forms(it.title, it.text) for it in batch]
+            forms = [item_store.index_wire(it.title, it.text) for it in batch]
             if raw and batch:
                 # Without analysis nothing changes an item after this, so its insert values are final too,
                 # and storing needs nothing else of it but its key.
                 values = item_store.sqlite_values(batch, [f["hash"] for f in forms])
-                _send(out, ([it.key for it in batch], rejected, [_wire(f) for f in forms], values))
+                _send(out, ([it.key for it in batch], rejected, forms, values))
             else:
-                _send(out, (batch, rejected, [_wire(f) for f in forms], None))
+                _send(out, (batch, rejected, forms, None))
         _send(out, ("done", None))
     except (BrokenPipeError, ConnectionResetError):
         return

@@ -110,7 +110,13 @@ def _fold_match(match: re.Match[str]) -> str:
 # Syllables whose tone placement varies in real text: "new style" oa/oe/uy (hoà, khoẻ, thuý), and any
 # syllable still holding a combining mark after NFC (a tone typed on the wrong letter). Every other
 # syllable is already canonical after NFC, so only syllables around these cores are re-placed.
-_VARIANT_RE = re.compile(r"o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]|[\u0300-\u036f]")
+# The pattern starts with the toned vowel (a rare character class) and looks behind for the o/u: a
+# pattern starting with o|u tries a match at every o and u of the text, which made finding the cores
+# two thirds of ``fold``'s time. Same cores as ``o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]|[\u0300-\u036f]`` (tested).
+_VARIANT_RE = re.compile(
+    r"[àáảãạèéẻẽẹỳýỷỹỵ\u0300-\u036f](?:(?<=o[àáảãạèéẻẽẹ])|(?<=u[ỳýỷỹỵ])|(?<=[\u0300-\u036f]))"
+)
+_combining = unicodedata.combining
 
 
 def fold(text: str) -> str:
@@ -118,22 +124,25 @@ def fold(text: str) -> str:
     if not text:
         return ""
     s = unicodedata.normalize("NFC", text).lower()
-    if not _VARIANT_RE.search(s):
-        return s
-    parts: list[str] = []
+    parts: list[str] | None = None
     last = 0
+    size = len(s)
     for m in _VARIANT_RE.finditer(s):
-        if m.start() < last:
-            continue
         start = m.start()
+        if start < last:
+            continue  # a second core in the syllable just re-placed
         while start > 0 and s[start - 1].isalpha():
             start -= 1
         end = m.end()
-        while end < len(s) and (s[end].isalpha() or unicodedata.combining(s[end])):
+        while end < size and (s[end].isalpha() or _combining(s[end])):
             end += 1
+        if parts is None:
+            parts = []
         parts.append(s[last:start])
         parts.append(_fold_syllable(s[start:end]))
         last = end
+    if parts is None:
+        return s
     parts.append(s[last:])
     return "".join(parts)
 
