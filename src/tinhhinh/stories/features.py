@@ -89,6 +89,7 @@ class Idf:
         self.df = df or {}
         self.n_docs = max(1, n_docs)
         self._table: tuple[dict[str, float], float] | None = None
+        self._ids: dict[str, int] | None = None
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -128,6 +129,17 @@ class Idf:
             )
         return self._table
 
+    def ids(self) -> dict[str, int]:
+        """term -> id, the table's order: the same ids in every process that loads the same table (the
+        story scorer's arrays use them; a term outside the table has no id here)."""
+        if self._ids is None or len(self._ids) != len(self.df):
+            self._ids = dict(zip(self.df, range(len(self.df)), strict=True))
+        return self._ids
+
+    def ids_key(self) -> tuple[int, int]:
+        """Tells two tables' ids apart (vectors made with another table are re-mapped by name)."""
+        return (self.n_docs, len(self.df))
+
     def cached(self) -> CachedIdf:
         return CachedIdf(self)
 
@@ -139,6 +151,7 @@ class CachedIdf(Idf):
         self.df = base.df
         self.n_docs = base.n_docs
         self._table = None
+        self._ids = None
         self._memo: dict[str, float] = {}
 
     def weights(self, terms: list[str]) -> list[float]:

@@ -22,11 +22,13 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import repeat
+from itertools import chain, repeat
 from operator import add as _plus
 from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, tokens
@@ -93,6 +95,7 @@ def to_epoch(value: Any) -> float | None:
 
 
 _weight = itemgetter(1)
+_chain = chain.from_iterable
 _first_two = itemgetter(0, 1)
 
 
@@ -109,23 +112,173 @@ class ItemVectors:
     names: dict[str, float]
     ts: float | None
     source: str
+    # (term ids, weights) per view (title, head, body, names), in the dicts' order, for the array code;
+    # ids from the IDF table (``Idf.ids``; -1 for a term outside it), valid where ``ids_key`` matches
+    arrays: tuple[tuple[np.ndarray, np.ndarray], ...] | None = None
+    ids_key: tuple[int, int] | None = None
 
 
-@dataclass
+Arrays = tuple[np.ndarray, np.ndarray]  # (term ids, weights) in a vector's order
+_NO_IDS = np.zeros(0, dtype=np.int32)
+_NO_W = np.zeros(0, dtype=np.float64)
+VIEWS = ("head", "body", "names")
+# segments of one candidate in ``_dots``: 0 head centroid (vs the item's head), 1 body centroid (vs body),
+# 2 names (vs names), 3.. member titles (vs title), 3+MEMBERS.. member bodies (vs body), last: the head
+# centroid again (vs title). Query rows: 0 title, 1 head, 2 body, 3 names.
+_SEG_TITLE_HEAD = 3 + 2 * MEMBERS
+NSEG = _SEG_TITLE_HEAD + 1
+_ROW_OF_SEG = np.array([1, 2, 3] + [0] * MEMBERS + [2] * MEMBERS + [0], dtype=np.int64)
+VOCAB_LIMIT = 1_000_000  # ids of terms outside the IDF table before the index starts them again
+
+
+class Terms:
+    """Term ids of one index: the IDF table's ids (the same in every process, so workers can send them),
+    then ids for other terms (new names, rare bigrams) in order of first sight. Ids never leave the
+    process: rows and state store the terms."""
+
+    def __init__(self, idf: Idf) -> None:
+        self.ids = idf.ids()
+        self.n = len(self.ids)
+        self.key = idf.ids_key()
+        self._table_terms: list[str] | None = None
+        self.extra: dict[str, int] = {}
+        self.extra_terms: list[str] = []
+        self._q: np.ndarray | None = None
+        self._cap = 0
+
+    def table_terms(self) -> list[str]:
+        if self._table_terms is None:
+            self._table_terms = list(self.ids)  # the table's order is the ids' order
+        return self._table_terms
+
+    def terms(self, ids: np.ndarray) -> list[str]:
+        table, extra, n = self.table_terms(), self.extra_terms, self.n
+        return [table[i] if i < n else extra[i - n] for i in ids.tolist()]
+
+    def extra_id(self, term: str) -> int:
+        i = self.extra.get(term)
+        if i is None:
+            i = self.extra[term] = self.n + len(self.extra_terms)
+            self.extra_terms.append(term)
+        return i
+
+    def fill(self, ids: np.ndarray, keys: Callable[[], list[str]]) -> np.ndarray:
+        """``ids`` with each -1 (a term outside the table) replaced by that term's extra id."""
+        neg = np.flatnonzero(ids < 0)
+        if not neg.size:
+            return ids
+        names = keys()
+        missing = list(map(names.__getitem__, neg.tolist()))
+        got = list(map(self.extra.get, missing))
+        if None in got:
+            got = [self.extra_id(t) if i is None else i for t, i in zip(missing, got, strict=True)]
+        ids = ids.copy()
+        ids[neg] = got
+        return ids
+
+    def arrays(self, vec: dict[str, float]) -> Arrays:
+        n = len(vec)
+        ids = np.fromiter(map(self.ids.get, vec, repeat(-1)), dtype=np.int32, count=n)
+        return self.fill(ids, lambda: list(vec)), np.fromiter(vec.values(), dtype=np.float64, count=n)
+
+    def dict(self, arr: Arrays) -> dict[str, float]:
+        return dict(zip(self.terms(arr[0]), arr[1].tolist(), strict=True))
+
+    def query(self, item: tuple[Arrays, ...]) -> tuple[np.ndarray, int]:
+        """A dense copy of the item's views: row r (title, head, body, names), term id t at r * cap + t;
+        zero everywhere else (``clear_query`` after use)."""
+        need = self.n + len(self.extra_terms)
+        if self._q is None or need > self._cap:
+            self._cap = max(1 << 16, 1 << need.bit_length())
+            self._q = np.zeros(4 * self._cap)
+        q, cap = self._q, self._cap
+        for row, (ids, w) in enumerate(item):
+            q[ids + row * cap] = w
+        return q, cap
+
+    def clear_query(self, item: tuple[Arrays, ...]) -> None:
+        q, cap = self._q, self._cap
+        for row, (ids, _) in enumerate(item):
+            q[ids + row * cap] = 0.0
+
+    def item(self, vec: ItemVectors) -> tuple[Arrays, ...]:
+        """The item's four views (title, head, body, names) as arrays of this index's ids."""
+        dicts = (vec.title, vec.head, vec.body, vec.names)
+        if vec.arrays is None or vec.ids_key != self.key:
+            return tuple(self.arrays(d) for d in dicts)
+        return tuple(
+            (self.fill(ids, lambda d=d: list(d)), w) for (ids, w), d in zip(vec.arrays, dicts, strict=True)
+        )
+
+
+def _norm(w: np.ndarray) -> float:
+    # summed in order, like the dict code's sum(map(mul, vals, vals)): the same float
+    return math.sqrt(sum((w * w).tolist())) or 1.0
+
+
+def _top(arr: Arrays, k: int) -> Arrays:
+    """The ``k`` heaviest terms, heaviest first, ties in vector order (``sorted(..., reverse=True)``)."""
+    order = np.argsort(-arr[1], kind="stable")[:k]
+    return arr[0][order], arr[1][order]
+
+
+def _add_into(cent: Arrays, add: Arrays) -> Arrays:
+    """``cent[t] = cent.get(t, 0.0) + w`` for each (t, w) of ``add``: dict semantics (a term already
+    there keeps its place, new terms follow in ``add``'s order), the same float sums."""
+    ids, w = cent
+    if not len(ids):
+        return add[0].copy(), add[1].copy()
+    aids, aw = add
+    order = np.argsort(ids, kind="stable")
+    sorted_ids = ids[order]
+    pos = np.searchsorted(sorted_ids, aids)
+    pos[pos == len(ids)] = 0
+    hit = sorted_ids[pos] == aids
+    w = w.copy()
+    w[order[pos[hit]]] += aw[hit]
+    new = ~hit
+    return np.concatenate((ids, aids[new])), np.concatenate((w, aw[new]))
+
+
+@dataclass(eq=False)
 class Story:
     id: str
+    terms: Terms | None = field(default=None, repr=False)
     size: int = 0
-    head: dict[str, float] = field(default_factory=dict)  # sum of unit item vectors (truncated)
-    body: dict[str, float] = field(default_factory=dict)
-    names: dict[str, float] = field(default_factory=dict)
+    # per view (head, body, names): the sum of unit item vectors, truncated, as arrays in dict order
+    vecs: dict[str, Arrays] = field(default_factory=lambda: {v: (_NO_IDS, _NO_W) for v in VIEWS})
     norms: dict[str, float] = field(default_factory=dict)
     first_seen: float | None = None
     last_seen: float | None = None
     sources: dict[str, int] = field(default_factory=dict)
-    members: list[list[dict[str, float]]] = field(default_factory=list)  # [title, short body] per member
+    mem: list[tuple[Arrays, Arrays]] = field(default_factory=list)  # [title, short body] per member
     label: str = ""  # the first item's title, for people
     created: int = 0  # logical clock: order of creation
     touched: int = 0  # logical clock: last item added
+    _pack: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+
+    # the vectors as term -> weight maps (rows, training code); the arrays are what scoring reads
+    @property
+    def head(self) -> dict[str, float]:
+        return self._terms().dict(self.vecs["head"])
+
+    @property
+    def body(self) -> dict[str, float]:
+        return self._terms().dict(self.vecs["body"])
+
+    @property
+    def names(self) -> dict[str, float]:
+        return self._terms().dict(self.vecs["names"])
+
+    @property
+    def members(self) -> list[list[dict[str, float]]]:
+        t = self._terms()
+        return [[t.dict(a), t.dict(b)] for a, b in self.mem]
+
+    def _terms(self) -> Terms:
+        if self.terms is None:
+            self.terms = Terms(Idf.shipped())
+        return self.terms
 
     def to_row(self) -> dict[str, Any]:
         return {
@@ -144,30 +297,54 @@ class Story:
         }
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Story:
+    def from_row(cls, row: dict[str, Any], terms: Terms | None = None) -> Story:
         story = cls(
             id=row["id"],
+            terms=terms,
             size=int(row["size"]),
-            head=dict(row["head"]),
-            body=dict(row["body"]),
-            names=dict(row["names"]),
             first_seen=row.get("first_seen"),
             last_seen=row.get("last_seen"),
             sources=dict(row.get("sources") or {}),
-            members=[[dict(m[0]), dict(m[1])] for m in row.get("members", [])],
             label=row.get("label", ""),
             created=int(row.get("created", 0)),
             touched=int(row.get("touched", 0)),
         )
+        t = story._terms()
+        story.vecs = {v: t.arrays(dict(row[v])) for v in VIEWS}
+        story.mem = [(t.arrays(dict(m[0])), t.arrays(dict(m[1]))) for m in row.get("members", [])]
         story.renorm()
         return story
 
+    def remap(self, old: Terms, new: Terms) -> None:
+        """The same vectors under another id table (``StoryIndex`` starts its extra ids again)."""
+
+        def conv(arr: Arrays) -> Arrays:
+            return new.arrays(old.dict(arr))
+
+        self.vecs = {v: conv(a) for v, a in self.vecs.items()}
+        self.mem = [(conv(a), conv(b)) for a, b in self.mem]
+        self.terms = new
+        self._pack = None
+
     def renorm(self) -> None:
-        self.norms = {
-            view: math.sqrt(sum(map(mul, vals, vals))) or 1.0
-            for view in ("head", "body", "names")
-            for vals in (list(getattr(self, view).values()),)
-        }
+        self.norms = {view: _norm(self.vecs[view][1]) for view in VIEWS}
+        self._pack = None  # every change ends here
+
+    def pack(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(term ids, weights, segment) of every vector the features compare the item with (see ``NSEG``),
+        kept until the story changes."""
+        if self._pack is None:
+            head, body, names = self.vecs["head"], self.vecs["body"], self.vecs["names"]
+            arrs = [head, body, names, head]
+            codes = [0, 1, 2, _SEG_TITLE_HEAD]
+            arrs += [m[0] for m in self.mem] + [m[1] for m in self.mem]
+            codes += [3 + i for i in range(len(self.mem))] + [3 + MEMBERS + i for i in range(len(self.mem))]
+            self._pack = (
+                np.concatenate([a[0] for a in arrs]),
+                np.concatenate([a[1] for a in arrs]),
+                np.repeat(np.array(codes, dtype=np.int64), [len(a[0]) for a in arrs]),
+            )
+        return self._pack
 
     def sim(self, view: str, vec: dict[str, float]) -> float:
         cent = getattr(self, view)
@@ -182,18 +359,17 @@ class Story:
             return 0.0
         return min(abs(ts - self.first_seen), abs(ts - self.last_seen)) / 3600.0
 
-    def add(self, vec: ItemVectors, clock: int) -> None:
-        for view in ("head", "body", "names"):
-            cent = getattr(self, view)
-            add = getattr(vec, view)
-            # cent[t] = cent.get(t, 0.0) + w for every term, in C (same sums, same key order)
-            cent.update(zip(add, map(_plus, map(cent.get, add, repeat(0.0)), add.values()), strict=True))
-            if len(cent) > TOP_K[view]:
-                setattr(self, view, dict(sorted(cent.items(), key=_weight, reverse=True)[: TOP_K[view]]))
+    def add(self, vec: ItemVectors, clock: int, arrays: tuple[Arrays, ...] | None = None) -> None:
+        """Add one item; ``arrays`` are its views from ``Terms.item`` (computed here when not given)."""
+        title, head, body, names = arrays or self._terms().item(vec)
+        for view, add in (("head", head), ("body", body), ("names", names)):
+            cent = _add_into(self.vecs[view], add)
+            if len(cent[0]) > TOP_K[view]:
+                cent = _top(cent, TOP_K[view])
+            self.vecs[view] = cent
         self.size += 1
-        if len(self.members) < MEMBERS:
-            short = dict(_largest(MEMBER_BODY_TERMS, vec.body.items()))
-            self.members.append([vec.title, short])
+        if len(self.mem) < MEMBERS:
+            self.mem.append((title, _top(body, MEMBER_BODY_TERMS)))
         if vec.ts is not None:
             self.first_seen = vec.ts if self.first_seen is None else min(self.first_seen, vec.ts)
             self.last_seen = vec.ts if self.last_seen is None else max(self.last_seen, vec.ts)
@@ -203,13 +379,10 @@ class Story:
         self.renorm()
 
     def absorb(self, other: Story, clock: int) -> None:
-        for view in ("head", "body", "names"):
-            cent = getattr(self, view)
-            for t, w in getattr(other, view).items():
-                cent[t] = cent.get(t, 0.0) + w
-            setattr(self, view, dict(sorted(cent.items(), key=_weight, reverse=True)[: TOP_K[view]]))
+        for view in VIEWS:
+            self.vecs[view] = _top(_add_into(self.vecs[view], other.vecs[view]), TOP_K[view])
         self.size += other.size
-        self.members = (self.members + other.members)[:MEMBERS]
+        self.mem = (self.mem + other.mem)[:MEMBERS]
         for ts in (other.first_seen, other.last_seen):
             if ts is not None:
                 self.first_seen = ts if self.first_seen is None else min(self.first_seen, ts)
@@ -220,9 +393,9 @@ class Story:
         self.renorm()
 
     def index_terms(self) -> set[str]:
-        top = _largest(INDEX_TERMS, self.body.items())
-        terms = {t for t, _ in top}
-        terms.update(f"@{t}" for t in list(self.names)[:10])
+        t = self._terms()
+        terms = set(t.terms(_top(self.vecs["body"], INDEX_TERMS)[0]))
+        terms.update(f"@{n}" for n in t.terms(self.vecs["names"][0][:10]))
         return terms
 
 
@@ -244,6 +417,7 @@ class StoryModel:
         self._w = [w for w, _, _ in self._terms]
         self._a = [slot.get(a, zero) for _, a, _ in self._terms]
         self._b = [slot.get(b, zero) if b else one for _, _, b in self._terms]
+        self._wa = np.array(self._w, dtype=np.float64)
         self.threshold = float(spec.get("threshold", 0.5))
         self.merge_threshold = float(spec.get("merge_threshold", 0.9))
         self.version = str(spec.get("version", "default"))
@@ -261,6 +435,11 @@ class StoryModel:
             z += w * get(a, 0.0) * (get(b, 0.0) if b else 1.0)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
+    def prob_matrix(self, f: np.ndarray) -> np.ndarray:
+        """``prob_list`` for each row of ``f`` (features in ``FEATURES`` order, then 1.0 and 0.0 columns)."""
+        z = (f[:, self._a] * f[:, self._b]) @ self._wa + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+
     def prob_list(self, feats: list[float]) -> float:
         """``prob`` of the features as a list in ``FEATURES`` order: the same products, summed in the same
         order from the intercept, with the per-term loop in C."""
@@ -271,47 +450,12 @@ class StoryModel:
 
 
 def feature_list(story: Story, vec: ItemVectors) -> list[float]:
-    """``features`` as a list in ``FEATURES`` order (the same floats; no dict per candidate)."""
-    gap = story.gap_hours(vec.ts)
-    norms = story.norms
-    head = story.head
-    if vec.head and head:
-        ch = cosine(vec.head, head) / norms.get("head", 1.0)
-    else:
-        ch = 0.0
-    cb = story.sim("body", vec.body)
-    members = story.members
-    title, body = vec.title, vec.body
-    return [
-        ch,
-        cb,
-        story.sim("names", vec.names),
-        math.log1p(gap) if gap is not None else 0.0,
-        1.0 if gap is None else 0.0,
-        math.log(story.size) if story.size > 0 else 0.0,
-        ch * cb,
-        max([cosine(title, m[0]) for m in members]) if members else 0.0,
-        max([cosine(body, m[1]) for m in members]) if members else 0.0,
-        cosine(title, head) / norms.get("head", 1.0) if title and head else 0.0,
-    ]
+    """The features of one candidate as a list in ``FEATURES`` order."""
+    return _feature_matrix([story], story._terms().item(vec), vec.ts)[0, : len(FEATURES)].tolist()
 
 
 def features(story: Story, vec: ItemVectors) -> dict[str, float]:
-    gap = story.gap_hours(vec.ts)
-    ch = story.sim("head", vec.head)
-    cb = story.sim("body", vec.body)
-    return {
-        "cos_head": ch,
-        "cos_body": cb,
-        "cos_names": story.sim("names", vec.names),
-        "log_gap_h": math.log1p(gap) if gap is not None else 0.0,
-        "no_time": 1.0 if gap is None else 0.0,
-        "log_size": math.log(story.size) if story.size > 0 else 0.0,
-        "cos_head_x_body": ch * cb,
-        "max_title": max((cosine(vec.title, m[0]) for m in story.members), default=0.0),
-        "max_body": max((cosine(vec.body, m[1]) for m in story.members), default=0.0),
-        "cos_title_head": story.sim("head", vec.title),
-    }
+    return dict(zip(FEATURES, feature_list(story, vec), strict=True))
 
 
 def vectorize(item: Item, idf: Idf) -> ItemVectors:
@@ -330,13 +474,26 @@ def vectorize(item: Item, idf: Idf) -> ItemVectors:
     body_counts.update(bigrams)
     terms = list(body_counts)
     weight = dict(zip(terms, map(table.get, terms, repeat(unseen)), strict=True)).__getitem__
+    title = weigh_known(_prefix_counts(body, bigrams, n_title), weight)
+    head = weigh_known(_prefix_counts(body, bigrams, n_head), weight)
+    body_vec = weigh_known(body_counts, weight, top_k=400)
+    names_vec = weigh_known(names(f"{item.title}\n{text}"), lambda t: table.get(t, unseen), top_k=40)
+    ids = idf.ids()
     return ItemVectors(
-        title=weigh_known(_prefix_counts(body, bigrams, n_title), weight),
-        head=weigh_known(_prefix_counts(body, bigrams, n_head), weight),
-        body=weigh_known(body_counts, weight, top_k=400),
-        names=weigh_known(names(f"{item.title}\n{text}"), lambda t: table.get(t, unseen), top_k=40),
+        title=title,
+        head=head,
+        body=body_vec,
+        names=names_vec,
         ts=to_epoch(item.published_at),
         source=item.source or "",
+        arrays=tuple(
+            (
+                np.fromiter(map(ids.get, v, repeat(-1)), dtype=np.int32, count=len(v)),
+                np.fromiter(v.values(), dtype=np.float64, count=len(v)),
+            )
+            for v in (title, head, body_vec, names_vec)
+        ),
+        ids_key=idf.ids_key(),
     )
 
 
@@ -345,6 +502,65 @@ def _prefix_counts(toks: list[str], bigrams: list[str], n: int) -> Counter[str]:
     counts = Counter(toks[:n])
     counts.update(bigrams[: max(0, n - 1)])
     return counts
+
+
+# ---- batched scoring ------------------------------------------------------------------------------
+# The candidates' similarity features are dot products of the item's four views with each candidate's
+# centroids and members. Instead of ~20 dict intersections per candidate, every candidate's vectors are
+# kept as arrays of per-process term ids (a cached "pack"), the item's views are written into a dense
+# query array, and one gather + one bincount gives all dot products of all candidates at once.
+_T, _H, _B, _N = 0, 1, 2, 3  # query rows: title, head, body, names
+# segments of a pack: 0 head centroid (vs item head), 1 body centroid (vs body), 2 names (vs names),
+# 3.. member titles (vs title), 3+MEMBERS.. member bodies (vs body), last: head centroid (vs title)
+_SEG_TITLE_HEAD = 3 + 2 * MEMBERS
+NSEG = _SEG_TITLE_HEAD + 1
+_ROW_OF_SEG = np.array([_H, _B, _N] + [_T] * MEMBERS + [_B] * MEMBERS + [_T], dtype=np.int64)
+_CENTROID_SEGS = np.array([0, 1, 2, _SEG_TITLE_HEAD], dtype=np.int8)
+VOCAB_LIMIT = 1_000_000  # ids of terms outside the IDF table before they start again (bounds memory)
+PACK_CACHE = 20_000  # stories whose arrays are kept (the recently retrieved ones)
+
+
+def _dots(stories: list[Story], item: tuple[Arrays, ...]) -> np.ndarray:
+    """(len(stories), NSEG) dot products of the item's views with each story's vectors: one gather
+    from a dense copy of the item's views and one bincount for all candidates (instead of ~20 dict
+    intersections per candidate)."""
+    terms = stories[0]._terms()
+    packs = [st.pack() for st in stories]
+    ids = np.concatenate([p[0] for p in packs])
+    seg = np.concatenate([p[2] for p in packs])
+    if len(packs) > 1:
+        seg += np.repeat(np.arange(0, len(packs) * NSEG, NSEG), [len(p[0]) for p in packs])
+    q, cap = terms.query(item)
+    prods = q[_ROW_OF_SEG[seg % NSEG] * cap + ids]
+    terms.clear_query(item)
+    prods *= np.concatenate([p[1] for p in packs])
+    return np.bincount(seg, prods, minlength=len(packs) * NSEG).reshape(len(packs), NSEG)
+
+
+def _feature_matrix(stories: list[Story], item: tuple[Arrays, ...], ts: float | None) -> np.ndarray:
+    """Features of each candidate in ``FEATURES`` order, then a 1.0 and a 0.0 column (for the model)."""
+    d = _dots(stories, item)
+    n = len(stories)
+    norms = np.array([(s.norms["head"], s.norms["body"], s.norms["names"]) for s in stories]).reshape(n, 3)
+    f = np.empty((n, len(FEATURES) + 2))
+    ch = d[:, 0] / norms[:, 0]
+    cb = d[:, 1] / norms[:, 1]
+    f[:, 0] = ch
+    f[:, 1] = cb
+    f[:, 2] = d[:, 2] / norms[:, 2]
+    for k, st in enumerate(stories):
+        gap = st.gap_hours(ts)
+        f[k, 3] = math.log1p(gap) if gap is not None else 0.0
+        f[k, 4] = 1.0 if gap is None else 0.0
+        f[k, 5] = math.log(st.size) if st.size > 0 else 0.0
+    f[:, 6] = ch * cb
+    # an absent member's cosine is 0 and cosines are >= 0, so the max over all slots is the max over members
+    f[:, 7] = d[:, 3 : 3 + MEMBERS].max(axis=1)
+    f[:, 8] = d[:, 3 + MEMBERS : 3 + 2 * MEMBERS].max(axis=1)
+    f[:, 9] = d[:, _SEG_TITLE_HEAD] / norms[:, 0]
+    f[:, len(FEATURES)] = 1.0
+    f[:, len(FEATURES) + 1] = 0.0
+    return f
 
 
 class StoryIndex:
@@ -380,6 +596,14 @@ class StoryIndex:
         self.now: float | None = None  # latest event time seen
         self._evicted: list[dict[str, Any]] = []
         self._last_evict: float | None = None
+        self._terms: Terms | None = None
+
+    @property
+    def terms(self) -> Terms:
+        """This index's term ids (its stories' arrays use them)."""
+        if self._terms is None:
+            self._terms = Terms(self.idf)
+        return self._terms
 
     @property
     def idf(self) -> Idf:
@@ -401,29 +625,36 @@ class StoryIndex:
         vec = vectors or vectorize(item, self.idf)
         if vec.ts is not None and (self.now is None or vec.ts > self.now):
             self.now = vec.ts
+        if len(self.terms.extra_terms) > VOCAB_LIMIT:
+            self._restart_terms()
+        arrays = self.terms.item(vec)  # once per item: scoring and the update share them
         if item.dup_of:
             sid = self._story_of_original(item.dup_of)
             if sid is not None:
-                self._add(self.stories[sid], vec)
+                self._add(self.stories[sid], vec, arrays)
                 self._remember(key, sid)
                 return sid
-        scored = self.score(vec)
+        scored = self.score(vec, arrays)
         best = scored[0] if scored else None
         if best is not None and best[0] >= self.model.threshold:
             story = self.stories[best[1]]
-            self._add(story, vec)
+            self._add(story, vec, arrays)
             if len(scored) > 1 and scored[1][0] >= self.model.merge_threshold:
                 story = self._merge(story, self.stories[scored[1][1]], scored[1][0], vec.ts)
         else:
-            story = self._new_story(item, vec)
+            story = self._new_story(item, vec, arrays)
         self._remember(key, story.id)
         self._evict_if_needed()
         return story.id
 
-    def score(self, vec: ItemVectors) -> list[tuple[float, str]]:
+    def score(self, vec: ItemVectors, arrays: tuple[Arrays, ...] | None = None) -> list[tuple[float, str]]:
         """(P(same story), story id) for the retrieved candidates, best first."""
-        stories, prob = self.stories, self.model.prob_list
-        out = [(prob(feature_list(stories[sid], vec)), sid) for sid in self.candidates(vec)]
+        stories = self.stories
+        cands = [stories[sid] for sid in self.candidates(vec)]
+        if not cands:
+            return []
+        f = _feature_matrix(cands, arrays or self.terms.item(vec), vec.ts)
+        out = list(zip(self.model.prob_matrix(f).tolist(), [s.id for s in cands], strict=True))
         out.sort(key=lambda ps: (-ps[0], stories[ps[1]].created))
         return out
 
@@ -509,7 +740,7 @@ class StoryIndex:
     def from_rows(self, rows: Iterable[dict[str, Any]]) -> None:
         """Load story rows (e.g. the active stories from the store) into the index."""
         for row in rows:
-            story = Story.from_row(row)
+            story = Story.from_row(row, self.terms)
             self.stories[story.id] = story
             self._reindex(story)
 
@@ -527,16 +758,33 @@ class StoryIndex:
         sid = self.resolve(sid)
         return sid if sid in self.stories else None
 
-    def _new_story(self, item: Item, vec: ItemVectors) -> Story:
+    def _new_story(self, item: Item, vec: ItemVectors, arrays: tuple[Arrays, ...] | None = None) -> Story:
         self.n_created += 1
-        story = Story(id=self.id_factory(self.n_created), label=(item.title or "")[:200], created=self.clock)
+        story = Story(
+            id=self.id_factory(self.n_created),
+            terms=self.terms,
+            label=(item.title or "")[:200],
+            created=self.clock,
+        )
         self.stories[story.id] = story
-        self._add(story, vec)
+        self._add(story, vec, arrays)
         return story
 
-    def _add(self, story: Story, vec: ItemVectors) -> None:
-        story.add(vec, self.clock)
+    def new_story(self, story_id: str) -> Story:
+        """An empty story using this index's term ids (not yet in the index; benches build them)."""
+        return Story(id=story_id, terms=self.terms, created=self.clock)
+
+    def _add(self, story: Story, vec: ItemVectors, arrays: tuple[Arrays, ...] | None = None) -> None:
+        story.add(vec, self.clock, arrays or self.terms.item(vec))
         self._reindex(story)
+
+    def _restart_terms(self) -> None:
+        # ids of terms outside the IDF table only grow; past the limit the index starts them again with
+        # only the terms its stories still hold (bounded memory on an endless stream; same vectors)
+        old, new = self.terms, Terms(self.idf)
+        for story in self.stories.values():
+            story.remap(old, new)
+        self._terms = new
 
     def _merge(self, keep: Story, other: Story, prob: float, ts: float | None) -> Story:
         # the older story keeps its id: people have already seen and linked it

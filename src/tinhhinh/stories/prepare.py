@@ -21,5 +21,7 @@ def story_vectors(item: Item) -> ItemVectors:
 
 
 def warm_up() -> None:
-    """Load the shipped IDF and its weight table now (e.g. before worker processes fork, to share them)."""
-    Idf.shipped().table()
+    """Load the shipped IDF, its weight table and term ids now (e.g. before worker processes fork, to share them)."""
+    idf = Idf.shipped()
+    idf.table()
+    idf.ids()
