@@ -131,32 +131,44 @@ def content_hash(item: Item) -> str:
     return index_forms(item.title, item.text)["hash"]
 
 
+# The items columns an insert sets, in the order of ``_row_values``.
+_ROW_COLUMNS = [
+    "key", "ext_id", "source", "kind", "url", "title", "text", "published_at", "fetched_at", "lang",
+    "provenance", "extra", "author_hash", "content_hash", "area", "area_scores", "keywords", "story_id",
+    "places", "toxicity", "toxicity_score", "harm", "model_version",
+]  # fmt: skip
+
+
+def _row_values(item: Item, chash: str) -> tuple:
+    return (
+        item.key,
+        item.id,
+        item.source,
+        item.kind,
+        item.url,
+        item.title,
+        item.text,
+        item.published_at,
+        item.fetched_at,
+        item.lang,
+        item.provenance or None,
+        item.extra or None,
+        item.author_hash,
+        chash,
+        item.area,
+        item.area_scores,
+        item.keywords,
+        item.story_id,
+        item.places,
+        item.toxicity,
+        item.toxicity_score,
+        item.harm or [],
+        item.model_version or None,
+    )
+
+
 def _row(item: Item, chash: str) -> dict[str, Any]:
-    return {
-        "key": item.key,
-        "ext_id": item.id,
-        "source": item.source,
-        "kind": item.kind,
-        "url": item.url,
-        "title": item.title,
-        "text": item.text,
-        "published_at": item.published_at,
-        "fetched_at": item.fetched_at,
-        "lang": item.lang,
-        "provenance": item.provenance or None,
-        "extra": item.extra or None,
-        "author_hash": item.author_hash,
-        "content_hash": chash,
-        "area": item.area,
-        "area_scores": item.area_scores,
-        "keywords": item.keywords,
-        "story_id": item.story_id,
-        "places": item.places,
-        "toxicity": item.toxicity,
-        "toxicity_score": item.toxicity_score,
-        "harm": item.harm or [],
-        "model_version": item.model_version or None,
-    }
+    return dict(zip(_ROW_COLUMNS, _row_values(item, chash), strict=True))
 
 
 def _pk_by_key(conn: Connection, keys: Sequence[str], *, pks: bool = True) -> dict[str, int | None]:
@@ -227,7 +239,10 @@ def add_items(
             _insert_sqlite(conn, [values[i] for i in fresh_at])
         else:
             _insert_sqlite(
-                conn, _sqlite_values(conn.dialect, [_row(it, h) for it, h in zip(fresh, hashes, strict=True)])
+                conn,
+                _sqlite_values(
+                    conn.dialect, [_row_values(it, h) for it, h in zip(fresh, hashes, strict=True)]
+                ),
             )
         keyed = _pk_by_key(conn, [it.key for it in fresh])
         _index(conn, [(keyed[it.key], f) for it, f in zip(fresh, fresh_forms, strict=True)])
@@ -240,8 +255,7 @@ def add_items(
     return result
 
 
-_ROW_COLUMNS = list(_row(Item(), "").keys())
-_BIND: dict[Any, list[Callable[[Any], Any] | None]] = {}
+_BIND: dict[Any, list[tuple[int, Callable[[Any], Any]]]] = {}
 
 
 def _none_fast(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
@@ -249,19 +263,38 @@ def _none_fast(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
     if proc is None or not isinstance(column.type, JSON):
         return proc
     null = proc(None)  # 'null': Core stores None in a JSON column as JSON null
-    return lambda value: null if value is None else proc(value)
+    empty = proc([])  # the constant text of an empty list (every item's harm before analysis)
+
+    def fast(value: Any) -> Any:
+        if value is None:
+            return null
+        if value.__class__ is list and not value:
+            return empty
+        return proc(value)
+
+    return fast
 
 
-def _sqlite_values(dialect: Any, rows: list[dict[str, Any]]) -> list[tuple]:
-    """The values ``insert(items)`` binds for these rows, through SQLAlchemy's own bind processors for each
-    column (dates as its text format, JSON with the dialect's serializer, None in a JSON column as 'null'),
-    so the stored rows are byte-for-byte what Core stores."""
+def _procs(dialect: Any) -> list[tuple[int, Callable[[Any], Any]]]:
     procs = _BIND.get(dialect)
     if procs is None:
-        procs = [_none_fast(items.c[name], dialect) for name in _ROW_COLUMNS]
+        procs = [(i, p) for i, name in enumerate(_ROW_COLUMNS) if (p := _none_fast(items.c[name], dialect))]
         _BIND[dialect] = procs
-    pairs = list(zip(_ROW_COLUMNS, procs, strict=True))
-    return [tuple(p(r[name]) if p else r[name] for name, p in pairs) for r in rows]
+    return procs
+
+
+def _sqlite_values(dialect: Any, rows: list[tuple]) -> list[tuple]:
+    """The values ``insert(items)`` binds for these rows (``_row_values``), through SQLAlchemy's own bind
+    processors for each column (dates as its text format, JSON with the dialect's serializer, None in a JSON
+    column as 'null'), so the stored rows are byte-for-byte what Core stores."""
+    procs = _procs(dialect)
+    out = []
+    for row in rows:
+        values = list(row)
+        for i, proc in procs:
+            values[i] = proc(values[i])
+        out.append(tuple(values))
+    return out
 
 
 _WORKER_DIALECT: Any = None
@@ -283,13 +316,16 @@ def sqlite_values(batch: Sequence[Item], hashes: Sequence[str]) -> list[tuple]:
         from tinhhinh.store.db import _json_dumps
 
         _WORKER_DIALECT = sqlite.dialect(json_serializer=_json_dumps)
-    rows = _sqlite_values(_WORKER_DIALECT, [_row(it, h) for it, h in zip(batch, hashes, strict=True)])
+    procs = _procs(_WORKER_DIALECT)
+    title_at, text_at = _UTF8_AT
     out = []
-    for row in rows:
-        row = list(row)
-        for i in _UTF8_AT:
-            row[i] = row[i].encode()
-        out.append(tuple(row))
+    for it, chash in zip(batch, hashes, strict=True):
+        values = list(_row_values(it, chash))
+        for i, proc in procs:
+            values[i] = proc(values[i])
+        values[title_at] = values[title_at].encode()
+        values[text_at] = values[text_at].encode()
+        out.append(tuple(values))
     return out
 
 
@@ -346,11 +382,19 @@ def _link_copies(conn: Connection, hashes: set[str], fresh: list[Item], keyed: d
     # since reading every new item's row again costs more than the rest of linking.
     pks_by_hash: dict[str, list[int]] = {}
     hashes = list(hashes)
+    dbapi = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
     for start in range(0, len(hashes), 500):
         chunk = hashes[start : start + 500]
-        for h, pk in conn.execute(
-            select(items.c.content_hash, items.c.pk).where(items.c.content_hash.in_(chunk))
-        ).all():
+        if (
+            dbapi is not None
+        ):  # plain strings and ints: the driver's rows are Core's, at a fraction of the cost
+            sql = f"SELECT content_hash, pk FROM items WHERE content_hash IN ({', '.join('?' * len(chunk))})"
+            rows = dbapi.execute(sql, chunk).fetchall()
+        else:
+            rows = conn.execute(
+                select(items.c.content_hash, items.c.pk).where(items.c.content_hash.in_(chunk))
+            ).all()
+        for h, pk in rows:
             pks_by_hash.setdefault(h, []).append(pk)
     shared = [pk for pks in pks_by_hash.values() if len(pks) > 1 for pk in pks]
     published_of: dict[int, datetime | None] = {}
