@@ -83,7 +83,11 @@ def main() -> None:
         for n in range(size):
             a, b = rng.sample(vecs, 2)
             index.clock += 1
-            story = Story(id=f"b-{n}", created=index.clock)
+            # the index's own term ids where it has them (arrays code); the dict code's plain Story otherwise
+            if hasattr(index, "new_story"):
+                story = index.new_story(f"b-{n}")
+            else:
+                story = Story(id=f"b-{n}", created=index.clock)
             story.add(a, index.clock)
             story.add(b, index.clock)
             index.stories[story.id] = story

@@ -597,6 +597,7 @@ class StoryIndex:
         self._evicted: list[dict[str, Any]] = []
         self._last_evict: float | None = None
         self._terms: Terms | None = None
+        self._restart_at = 0
 
     @property
     def terms(self) -> Terms:
@@ -625,7 +626,7 @@ class StoryIndex:
         vec = vectors or vectorize(item, self.idf)
         if vec.ts is not None and (self.now is None or vec.ts > self.now):
             self.now = vec.ts
-        if len(self.terms.extra_terms) > VOCAB_LIMIT:
+        if len(self.terms.extra_terms) > max(VOCAB_LIMIT, self._restart_at):
             self._restart_terms()
         arrays = self.terms.item(vec)  # once per item: scoring and the update share them
         if item.dup_of:
@@ -785,6 +786,7 @@ class StoryIndex:
         for story in self.stories.values():
             story.remap(old, new)
         self._terms = new
+        self._restart_at = 2 * len(new.extra_terms)  # never again soon if the stories hold that many
 
     def _merge(self, keep: Story, other: Story, prob: float, ts: float | None) -> Story:
         # the older story keeps its id: people have already seen and linked it
