@@ -233,18 +233,19 @@ def add_items(
         if not fresh:
             return result
         hashes = [f["hash"] for f in fresh_forms]
+        keyed: dict[str, int] | None = None
         if conn.dialect.name != "sqlite":
             conn.execute(insert(items), [_row(it, h) for it, h in zip(fresh, hashes, strict=True)])
-        elif values is not None and _same_json(conn.dialect):
-            _insert_sqlite(conn, [values[i] for i in fresh_at])
         else:
-            _insert_sqlite(
-                conn,
-                _sqlite_values(
+            if values is not None and _same_json(conn.dialect):
+                rows = [values[i] for i in fresh_at]
+            else:
+                rows = _sqlite_values(
                     conn.dialect, [_row_values(it, h) for it, h in zip(fresh, hashes, strict=True)]
-                ),
-            )
-        keyed = _pk_by_key(conn, [it.key for it in fresh])
+                )
+            keyed = _insert_sqlite(conn, rows, [it.key for it in fresh])
+        if keyed is None:
+            keyed = _pk_by_key(conn, [it.key for it in fresh])
         _index(conn, [(keyed[it.key], f) for it, f in zip(fresh, fresh_forms, strict=True)])
         result.copies = _link_copies(conn, set(hashes), fresh, keyed)
         result.new = len(fresh) - result.copies
@@ -329,11 +330,22 @@ def sqlite_values(batch: Sequence[Item], hashes: Sequence[str]) -> list[tuple]:
     return out
 
 
-def _insert_sqlite(conn: Connection, values: list[tuple]) -> None:
-    """Rows through the driver's executemany: skipping Core's per-row statement machinery halves the cost."""
+def _insert_sqlite(conn: Connection, values: list[tuple], keys: list[str]) -> dict[str, int] | None:
+    """Rows through the driver's executemany: skipping Core's per-row statement machinery halves the cost.
+
+    Returns the new rows' pks by key. ``pk`` is the rowid (no AUTOINCREMENT), and SQLite gives each inserted
+    row the table's largest rowid plus one, so within this transaction the rows get consecutive pks after
+    the largest before; checked against the last rowid inserted (None, and the caller looks them up, if the
+    numbers disagree)."""
+    dbapi = conn.connection.driver_connection
+    before = dbapi.execute("SELECT max(pk) FROM items").fetchone()[0] or 0
     cols = ", ".join(f'"{name}"' for name in _ROW_COLUMNS)
     marks = ", ".join("CAST(? AS TEXT)" if name in _UTF8_COLUMNS else "?" for name in _ROW_COLUMNS)
-    conn.connection.driver_connection.executemany(f"INSERT INTO items ({cols}) VALUES ({marks})", values)
+    dbapi.executemany(f"INSERT INTO items ({cols}) VALUES ({marks})", values)
+    last = dbapi.execute("SELECT last_insert_rowid()").fetchone()[0]
+    if last - before != len(keys):
+        return None
+    return {key: before + 1 + i for i, key in enumerate(keys)}
 
 
 def takes_ready_values(engine: Engine) -> bool:
