@@ -1,7 +1,7 @@
-"""A database whose copies signatures were stored by the older scheme 1 keeps linking near copies.
+"""A database whose copies signatures were stored by an older scheme keeps linking near copies.
 
-Scheme 1 (before 27 Nov 2026) stored 528 bytes: the exact hash and datasketch's MinHash of SHA-1-hashed
-shingle strings. Comparing those with scheme-2 values would find nothing; the store recomputes them
+Scheme 1 (until 27 Nov 2026) stored 528 bytes: the exact hash and datasketch's MinHash of SHA-1-hashed
+shingle strings. Comparing those with today's values would find nothing; the store recomputes them
 from the item's text when the detector loads, and saves them back.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
+import pytest
 from sqlalchemy import select, update
 
 from tinhhinh.ingest.records import read_file
@@ -53,7 +54,10 @@ def scheme1(text: str) -> bytes:
     hv ^= hv >> np.uint32(13)
     hv *= np.uint32(0xC2B2AE35)
     hv ^= hv >> np.uint32(16)
-    values = (hv.reshape(-1, 1) * copies._PERM_A + copies._PERM_B).min(axis=0)
+    gen = np.random.RandomState(1)  # datasketch's permutations (seed 1)
+    a = gen.randint(0, 1 << 31, 128, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, 128, dtype=np.uint32)
+    values = (hv.reshape(-1, 1) * a + b).min(axis=0)
     exact = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
     return exact + values.astype("<u4").tobytes()
 
@@ -67,7 +71,14 @@ def _rows(engine):
         return {r["key"]: r for r in conn.execute(select(items)).mappings()}
 
 
-def test_near_copy_links_to_an_item_stored_with_a_scheme_1_signature(tmp_path, jsonl):
+def scheme2_like(text: str) -> bytes:
+    """529 bytes tagged scheme 2 (one commit's MinHash of mixed shingle hashes): values unlike today's."""
+    sig = copies.signature(text)
+    return sig[:16] + sig[16:-1][::-1] + b"\x02"
+
+
+@pytest.mark.parametrize("old_scheme", [scheme1, scheme2_like], ids=["scheme1", "scheme2"])
+def test_near_copy_links_to_an_item_stored_with_an_older_signature(tmp_path, jsonl, old_scheme):
     path = str(tmp_path / "old.db")
     engine = engine_for(path)
     _ingest(
@@ -96,14 +107,14 @@ def test_near_copy_links_to_an_item_stored_with_a_scheme_1_signature(tmp_path, j
     # the database as the older code left it: scheme-1 bytes and version
     with engine.begin() as conn:
         for key, r in _rows(engine).items():
-            old = scheme1(f"{r['title']}\n{r['text']}")
+            old = old_scheme(f"{r['title']}\n{r['text']}")
             assert old[:16] == new_sig[key][:16]  # the exact hash did not change
             conn.execute(
                 update(items)
                 .where(items.c.key == key)
                 .values(minhash=old.hex(), model_version={**r["model_version"], "copies": "minhash-128/j0.4"})
             )
-    assert {len(bytes.fromhex(r["minhash"])) for r in _rows(engine).values()} == {528}
+    assert not any(copies.is_current(bytes.fromhex(r["minhash"])) for r in _rows(engine).values())
     dispose_all()
 
     engine = engine_for(path)  # a new run of the new code on the old file
@@ -130,7 +141,7 @@ def test_near_copy_links_to_an_item_stored_with_a_scheme_1_signature(tmp_path, j
     dispose_all()
 
 
-def test_scheme_1_values_would_not_match_scheme_2():
+def test_scheme_1_values_would_not_match_todays():
     """Why the store must recompute: the same text's values differ between the schemes."""
     text = f"{TITLE}\n{BODY}"
     _, v2 = copies._unpack(copies.signature(text))

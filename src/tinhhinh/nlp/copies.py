@@ -4,15 +4,22 @@ An ordered stage helper. ``CopyDetector.add(key, text, published_at)`` returns t
 group's canonical item (the earliest by ``published_at``, else the first seen) or ``None``.
 
 - Exact copies (same folded word sequence) are always found through a hash.
-- Near copies: MinHash (128 permutations) over 3-word shingles of the folded text, LSH for
-  candidates, then the estimated Jaccard similarity must reach ``threshold``.
-- Signature scheme 2 (``VERSION``; scheme 1 hashed each shingle string with SHA-1, as datasketch
-  does): each distinct folded word is hashed once per process (8-byte BLAKE2b, remembered in a
-  bounded memo), a shingle's 32-bit hash is mixed arithmetically from its three word hashes in
-  numpy, then the same ``(a x + b) mod 2^32`` permutations as before. About 4x less CPU per article;
-  the exact-copy hash (the signature's first 16 bytes) is unchanged. A scheme-2 signature is 529
-  bytes (a trailing scheme byte); the 528-byte scheme-1 signatures that older databases hold are
-  refused by ``add_signature`` (``is_current``), and the store recomputes them from the item's text.
+- Near copies: a 128-value similarity sketch over 3-word shingles of the folded text, LSH for
+  candidates, then the estimated Jaccard similarity (the share of equal values) must reach ``threshold``.
+- Signature scheme 3 (``VERSION``). Each distinct folded word is hashed once per process (8-byte
+  BLAKE2b, remembered in a bounded memo); a shingle's 64-bit hash is mixed arithmetically from its
+  three word hashes in numpy. The sketch is Fast Similarity Sketching (Dahlgaard, Knudsen, Thorup,
+  FOCS 2017): in round ``j`` every shingle drops the value ``j + h_j(shingle)`` into one of 128 bins
+  (bin ``(u + j v) mod 128``, ``v`` odd, so in 128 rounds a shingle visits every bin) and each bin keeps
+  its smallest value; rounds stop once every bin holds one, as later rounds cannot beat it. For an
+  article one or two rounds fill the bins: O(shingles + 128 log 128) work instead of MinHash's
+  shingles x 128. Equal bins are as likely as under MinHash (unbiased for Jaccard similarity), with a
+  smaller spread (``docs/nlp.md``). Scheme 1 (until 27 Nov 2026) was datasketch's MinHash of SHA-1
+  hashed shingle strings (528 bytes); scheme 2 (one commit, 194565f) that MinHash over the mixed
+  shingle hashes. The exact-copy hash (the first 16 bytes) is the same in all schemes. A signature
+  is 529 bytes: exact hash, 128 x uint32 (the low 32 bits of each bin's value), a scheme byte.
+  ``add_signature`` refuses other schemes (``is_current``); the store recomputes older signatures
+  from the item's text.
 - Bounded window: at most ``window`` entries; the oldest *seen* entry is evicted first. Memory
   per entry is about 8.4 KB (measured by ``bench/copies_eval.py`` at threshold 0.5): the 512-byte
   signature is small, the LSH band tables (one bucket key per band) dominate. The default window
@@ -40,23 +47,26 @@ import numpy as np
 from tinhhinh.nlp.normalize import folded_tokens
 from tinhhinh.nlp.textview import Memo
 
-NUM_PERM = 128
+NUM_PERM = 128  # values (bins) per signature
 SHINGLE = 3
 DEFAULT_THRESHOLD = 0.4
 DEFAULT_WINDOW = 50_000
 # model_version["copies"]: the signature scheme and the threshold
-VERSION = f"minhash2-128/j{DEFAULT_THRESHOLD}"
-_SEED = 1
+VERSION = f"fss3-128/j{DEFAULT_THRESHOLD}"
 _SIG_BYTES = NUM_PERM * 4
-_TAG = b"\x02"  # signature scheme 2, the last byte of a signature
+_TAG = b"\x03"  # signature scheme 3, the last byte of a signature
 SIG_LEN = 16 + _SIG_BYTES + len(_TAG)
-_OLD_LEN = 16 + _SIG_BYTES  # scheme 1 (before 27 Nov 2026): no scheme byte
+_OLD_LEN = 16 + _SIG_BYTES  # scheme 1: no scheme byte
 _U32 = 0xFFFFFFFF
 _M64 = (1 << 64) - 1
 # Odd multipliers that weight the three word hashes of a shingle by position (word order matters);
-# the sum is then mixed with MurmurHash3's 64-bit finalizer and its high 32 bits are the shingle hash.
+# the sum is then mixed with MurmurHash3's 64-bit finalizer.
 _MIX = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9)
 _FMIX = (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
+_ROUND = 0xD6E8FEB86659FD93  # added once per round before mixing: a fresh value per round
+# rounds are computed in batches of at least this many (shingle, round) pairs: for an article of
+# a few hundred shingles the first batch almost always fills all bins
+_BATCH = 1024
 
 
 def _word_hash(word: str) -> int:
@@ -65,34 +75,34 @@ def _word_hash(word: str) -> int:
 
 
 _WORD_HASH = Memo(_word_hash)
-
-
-# The permutations are datasketch's (``MinHash._init_permutations`` with seed 1: a RandomState, odd
-# ``a``, any ``b``), built here once per process so datasketch is not imported at run time (its LSH
-# module imports scipy.integrate, ~1 s of start-up per process).
-def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    gen = np.random.RandomState(seed)
-    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
-    return a, b
-
-
-_PERM_A, _PERM_B = _permutations(NUM_PERM, _SEED)
 _EMPTY = np.full(NUM_PERM, _U32, dtype=np.uint32)
 _C1, _C2, _C3 = (np.uint64(c) for c in _MIX)
 _F1, _F2 = (np.uint64(c) for c in _FMIX)
 _S33, _S32 = np.uint64(33), np.uint64(32)
-# rows of shingles per block of the permutation step: a 96 KB block stays in cache and under
-# malloc's mmap threshold (one (n, 128) array for a long article costs page faults)
-_BLOCK = 192
+_BINS = np.uint64(NUM_PERM - 1)
+_S7 = np.uint64(7)
+_ONE = np.uint64(1)
+_J = np.arange(NUM_PERM, dtype=np.uint64)  # round numbers
+_J_ROUND = _J * np.uint64(_ROUND)
+_J_HIGH = _J << _S32  # a round's values start at j * 2^32: earlier rounds always win
+_NONE = np.uint64(_M64)
 
 
 def exact_hash(text: str) -> bytes:
     return hashlib.blake2b(" ".join(folded_tokens(text or "")).encode("utf-8"), digest_size=16).digest()
 
 
+def _fmix64(x: np.ndarray) -> np.ndarray:
+    x ^= x >> _S33
+    x *= _F1
+    x ^= x >> _S33
+    x *= _F2
+    x ^= x >> _S33
+    return x
+
+
 def _shingle_hashes(words: list[str]) -> np.ndarray:
-    """uint32 hash of each 3-word shingle (in text order, repeats kept: the minimum ignores them).
+    """uint64 hash of each 3-word shingle (in text order; repeats kept: a bin's minimum ignores them).
 
     Fewer than 3 words make one shingle, the missing word hashes taken as 0."""
     n = len(words)
@@ -102,36 +112,38 @@ def _shingle_hashes(words: list[str]) -> np.ndarray:
     x = h[:-2] * _C1
     x += h[1:-1] * _C2
     x += h[2:] * _C3
-    x ^= x >> _S33
-    x *= _F1
-    x ^= x >> _S33
-    x *= _F2
-    x ^= x >> _S33
-    return (x >> _S32).astype(np.uint32)
+    return _fmix64(x)
 
 
-def _minhash(hv: np.ndarray) -> np.ndarray:
-    """min over shingles of (a x + b) mod 2^32 for each of the 128 permutations."""
-    n = len(hv)
-    block = np.empty((min(n, _BLOCK), NUM_PERM), dtype=np.uint32)
-    out = None
-    for s in range(0, n, _BLOCK):
-        part = hv[s : s + _BLOCK]
-        b = block[: len(part)]
-        np.multiply.outer(part, _PERM_A, out=b)
-        b += _PERM_B
-        m = b.min(axis=0)
-        out = m if out is None else np.minimum(out, m, out=out)
-    return out  # type: ignore[return-value]
+def _sketch(g: np.ndarray) -> np.ndarray:
+    """Fast Similarity Sketching of the shingle hashes ``g``: 128 bins, each the low 32 bits of its
+    smallest value ``j * 2^32 + h_j`` over rounds ``j`` and the shingles that round puts in the bin."""
+    n = len(g)
+    start = (g & _BINS)[:, None]
+    step = (((g >> _S7) & _BINS) | _ONE)[:, None]
+    gc = g[:, None]
+    best = np.full(NUM_PERM, _NONE, dtype=np.uint64)
+    r0, r1 = 0, min(NUM_PERM, -(-_BATCH // n))
+    while True:
+        bins = start + _J[r0:r1] * step
+        bins &= _BINS
+        values = _fmix64(gc + _J_ROUND[r0:r1])
+        values >>= _S32
+        values |= _J_HIGH[r0:r1]
+        np.minimum.at(best, bins.ravel().astype(np.intp), values.ravel())
+        # a filled bin cannot improve in a later round; after round 127 every bin is filled
+        if r1 >= NUM_PERM or best.max() != _NONE:
+            return (best & np.uint64(_U32)).astype(np.uint32)
+        r0, r1 = r1, min(NUM_PERM, 2 * r1)
 
 
 def signature(text: str, words: list[str] | None = None) -> bytes:
-    """Serialised fingerprint of a text: 16-byte exact hash + 128 x uint32 MinHash values + scheme byte.
+    """Serialised fingerprint of a text: 16-byte exact hash + 128 x uint32 sketch values + scheme byte.
 
     ``words``: ``folded_tokens(text)`` when the caller already has them (the shared text view)."""
     if words is None:
         words = folded_tokens(text or "")
-    values = _minhash(_shingle_hashes(words)) if words else _EMPTY
+    values = _sketch(_shingle_hashes(words)) if words else _EMPTY
     ex = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
     return ex + values.astype("<u4").tobytes() + _TAG
 
@@ -143,10 +155,8 @@ def is_current(sig: bytes) -> bool:
 
 def _unpack(sig: bytes) -> tuple[bytes, np.ndarray | None]:
     if not is_current(sig):
-        if len(sig) == _OLD_LEN:
-            raise ValueError(
-                "copies signature of the older scheme 1: recompute it from the text (signature())"
-            )
+        if len(sig) in (_OLD_LEN, SIG_LEN):
+            raise ValueError("copies signature of an older scheme: recompute it from the text (signature())")
         raise ValueError(f"copies signature must be {SIG_LEN} bytes, got {len(sig)}")
     values = np.frombuffer(sig[16 : 16 + _SIG_BYTES], dtype="<u4").astype(np.uint32)
     if (values == np.uint32(_U32)).all():  # empty text: nothing to compare
