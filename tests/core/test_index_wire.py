@@ -90,3 +90,47 @@ def test_wire_on_real_articles(data_dir):
     pairs += [(t, "") for t, _ in pairs[:50]] + [("", b) for _, b in pairs[:50]]
     for title, body in pairs:
         assert index_wire(title, body) == wire_reference(title, body)
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    published=st.none() | st.datetimes(),
+    fetched=st.none() | st.datetimes() | st.dates(),
+    extra=st.dictionaries(st.text(max_size=5), _JSONISH, max_size=3),
+    harm=st.lists(st.dictionaries(st.text(max_size=5), _JSONISH, max_size=2), max_size=2),
+    score=st.none() | st.integers(-5, 5) | st.floats(allow_nan=False),
+    keywords=st.none() | st.lists(st.text(max_size=6), max_size=3),
+)
+def test_ready_values_are_what_core_binds(tmp_path_factory, published, fetched, extra, harm, score, keywords):
+    """The reader process's insert values (no SQLAlchemy there) are SQLAlchemy's bind processors' values."""
+    from tinhhinh.item import Item
+    from tinhhinh.store import forms
+    from tinhhinh.store import items as item_store
+    from tinhhinh.store.db import engine_for
+
+    engine = engine_for(str(tmp_path_factory.getbasetemp() / "ready.db"))
+    item = Item(
+        id="x", title="Tiêu đề", text="Nội dung", published_at=published, fetched_at=fetched, extra=extra,
+        harm=harm, toxicity_score=score, keywords=keywords, provenance={"input": "tệp.jsonl", "line": "3"},
+    )  # fmt: skip
+    ready = list(forms.ready_values([item], ["h"])[0])
+    for i in forms._UTF8_AT:
+        ready[i] = ready[i].decode()
+    core = list(item_store._sqlite_values(engine.dialect, [forms._row_values(item, "h")])[0])
+    assert [(type(v), v) for v in ready] == [(type(v), v) for v in core]
+    assert item_store.takes_ready_values(engine)
+
+
+def test_reader_process_does_not_import_sqlalchemy():
+    import subprocess
+
+    code = "import sys, tinhhinh.ingest.reader; print('sqlalchemy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

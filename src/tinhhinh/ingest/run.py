@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 import os
-import pickle
 import subprocess
 import sys
 import time
@@ -17,10 +16,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from sqlalchemy import Engine
 
+from tinhhinh.ingest.reader import _batches, _receive, _send
 from tinhhinh.ingest.records import Rejection
 from tinhhinh.item import Item
 from tinhhinh.pipeline import Stage, run_stages
@@ -59,21 +59,6 @@ class IngestSummary:
         self.rejections.extend(other.rejections)
 
 
-def _batches(records: Iterable[Item | Rejection], size: int) -> Iterator[tuple[list[Item], list[Rejection]]]:
-    batch: list[Item] = []
-    rejected: list[Rejection] = []
-    for rec in records:
-        if isinstance(rec, Rejection):
-            rejected.append(rec)
-        else:
-            batch.append(rec)
-        if len(batch) >= size:
-            yield batch, rejected
-            batch, rejected = [], []
-    if batch or rejected:
-        yield batch, rejected
-
-
 # items, rejections, and (from the worker) their index forms and, without analysis, their insert values
 Prepared = tuple[list[Item], list[Rejection], list[dict[str, Any]] | None, list[tuple] | None]
 
@@ -81,61 +66,6 @@ Prepared = tuple[list[Item], list[Rejection], list[dict[str, Any]] | None, list[
 def _prepare_in_process(records: Iterable[Item | Rejection], size: int, raw: bool) -> Iterator[Prepared]:
     for batch, rejected in _batches(records, size):
         yield batch, rejected, None, None
-
-
-def _send(out: BinaryIO, obj: object) -> None:
-    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    out.write(len(data).to_bytes(8, "little"))
-    out.write(data)
-    out.flush()
-
-
-def _receive(inp: BinaryIO) -> Any:
-    head = inp.read(8)
-    if len(head) < 8:
-        raise RuntimeError("the ingest reader process ended unexpectedly")
-    size = int.from_bytes(head, "little")
-    data = inp.read(size)
-    if len(data) < size:
-        raise RuntimeError("the ingest reader process ended unexpectedly")
-    # A batch is thousands of new objects and no reference cycle: the collector, run every few hundred
-    # allocations, would scan them again and again for nothing.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _worker_main() -> None:
-    """``python -m tinhhinh.ingest.run``: read, check and fold records (index forms and copy hash) and send
-    them on, one batch at a time, as length-prefixed pickles on stdout.
-
-    The pipe holds about one batch, so the worker is never far ahead (memory stays flat). When the main
-    process dies, the next write fails and the worker ends."""
-    inp, out = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing else may write into the data pipe
-    records, size, raw = _receive(inp)
-    try:
-        for batch, rejected in _batches(records, size):
-            forms = [item_store.index_wire(it.title, it.text) for it in batch]
-            if raw and batch:
-                # Without analysis nothing changes an item after this, so its insert values are final too,
-                # and storing needs nothing else of it but its key.
-                values = item_store.sqlite_values(batch, [f["hash"] for f in forms])
-                _send(out, ([it.key for it in batch], rejected, forms, values))
-            else:
-                _send(out, (batch, rejected, forms, None))
-        _send(out, ("done", None))
-    except (BrokenPipeError, ConnectionResetError):
-        return
-    except BaseException as exc:  # noqa: BLE001 - handed to the main process, which raises it
-        try:
-            _send(out, ("error", exc))
-        except Exception:  # noqa: BLE001 - an unpicklable error still stops the ingest
-            _send(out, ("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
 def _prepare_in_worker(records: Iterable[Item | Rejection], size: int, raw: bool) -> Iterator[Prepared]:
@@ -148,7 +78,7 @@ def _prepare_in_worker(records: Iterable[Item | Rejection], size: int, raw: bool
         "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")])),
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tinhhinh.ingest.run"],
+        [sys.executable, "-m", "tinhhinh.ingest.reader"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,
@@ -347,5 +277,7 @@ def analysis_for(engine: Engine, *, warn: Callable[[str], None] | None = None):
     return stages, ordered_for_store(engine)
 
 
-if __name__ == "__main__":
-    _worker_main()
+if __name__ == "__main__":  # the reader process's old entry point
+    from tinhhinh.ingest.reader import main
+
+    main()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,7 +10,17 @@ from typing import Any
 from sqlalchemy import JSON, Connection, Engine, and_, func, insert, select, text, update
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, strip_diacritics, tokens
+from tinhhinh.store.forms import (  # noqa: F401 - index_forms and friends are used from here too
+    _ROW_COLUMNS,
+    _UTF8_COLUMNS,
+    _copy_hash,
+    _has_odd_space,
+    _row_values,
+    index_forms,
+    index_wire,
+    pg_forms,
+    ready_values,
+)
 from tinhhinh.store.schema import items
 
 FTS_TABLES = ("title_x", "title_a", "doc_x", "doc_a")
@@ -37,134 +45,8 @@ class StoredKey:
         self.key = key
 
 
-def index_forms(title: str, body: str) -> dict[str, str]:
-    """The texts of the search index (see migration 0001), plus the exact-copy hash.
-
-    The index's own tokenizer splits the folded text into words (and, for the diacritic-free tables,
-    strips the marks), so the ingest path does no Python tokenizing; only đ→d is done here, because
-    the tokenizer does not fold it. PostgreSQL gets the same words through ``pg_forms``.
-    """
-    title_x = fold(title)
-    body_x = fold(body)
-    doc_x = f"{title_x}\n{body_x}" if title_x and body_x else title_x or body_x
-    return {
-        "title_x": title_x,
-        "title_a": title_x.replace("đ", "d"),
-        "doc_x": doc_x,
-        "doc_a": doc_x.replace("đ", "d"),
-        "hash": _copy_hash(doc_x.encode()),
-    }
-
-
-def index_wire(title: str, body: str) -> dict[str, Any]:
-    """``index_forms`` with the four index texts as UTF-8 bytes, as ingest's reader process sends them: the
-    index reads bytes as text, so the writing process neither decodes them from the pipe nor encodes them
-    for SQLite. Byte for byte the encoding of ``index_forms``'s texts (tested), made with one encoding of
-    each folded text: the document is the title's bytes and the body's joined, and the diacritic-free
-    texts differ only by đ→d, one fixed UTF-8 byte pair that no other character contains."""
-    title_b = fold(title).encode()
-    body_b = fold(body).encode()
-    doc = title_b + b"\n" + body_b if title_b and body_b else title_b or body_b
-    return {
-        "title_x": title_b,
-        "title_a": title_b.replace(_D_BAR, b"d"),
-        "doc_x": doc,
-        "doc_a": doc.replace(_D_BAR, b"d"),
-        "hash": _copy_hash(doc),
-    }
-
-
-_D_BAR = "đ".encode()
-# The exact-copy hash is the SHA-1 of the folded document with its whitespace collapsed as ``str.split``
-# collapses it. In UTF-8, bytes.split() splits on the same ASCII whitespace and never inside a character,
-# so for text without str.split's other separators the collapse can be done on the bytes, without
-# splitting into ~500 words and joining them (which was a sixth of the reader process's time).
-_ASCII_SPACES = bytes.maketrans(b"\t\n\x0b\x0c\r", b"     ")
-# str.isspace() characters beyond " \t\n\v\f\r" (``test_odd_spaces_are_all_of_str_isspace`` checks the
-# list against every code point): U+001C-001F, U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F,
-# U+205F, U+3000. Common punctuation (“ ” – …) shares the lead bytes E2 80, hence the pattern for those.
-_ODD_SPACE_E2 = re.compile(rb"\xe2\x80[\x80-\x8a\xa8\xa9\xaf]|\xe2\x81\x9f")
-
-
-def _has_odd_space(doc: bytes) -> bool:
-    """Whether UTF-8 text holds whitespace that ``str.split`` splits on and ``bytes.split`` does not."""
-    return (
-        b"\x1c" in doc
-        or b"\x1d" in doc
-        or b"\x1e" in doc
-        or b"\x1f" in doc
-        or (b"\xc2" in doc and (b"\xc2\x85" in doc or b"\xc2\xa0" in doc))
-        or b"\xe1\x9a\x80" in doc
-        or b"\xe3\x80\x80" in doc
-        or (b"\xe2" in doc and _ODD_SPACE_E2.search(doc) is not None)
-    )
-
-
-def _copy_hash(doc: bytes) -> str:
-    """SHA-1 (hex) of ``" ".join(doc.decode().split())``, the folded document's words one space apart."""
-    if _has_odd_space(doc):
-        return hashlib.sha1(" ".join(doc.decode().split()).encode()).hexdigest()
-    flat = doc.translate(_ASCII_SPACES)
-    while b"  " in flat:
-        flat = flat.replace(b"  ", b" ")
-    return hashlib.sha1(flat.strip(b" ")).hexdigest()
-
-
-def pg_forms(forms: dict[str, str]) -> dict[str, str]:
-    """Word lists for to_tsvector('simple'), which neither splits like FTS5 nor strips marks.
-
-    The diacritic-free lists strip the marks of each word (as queries typed without marks are stripped,
-    ``search.parse``), after splitting: stripping first would drop non-ASCII separators (no-break space,
-    en dash, ellipsis) and glue "Nẵng–Quảng" into one word that "quang" never finds.
-    """
-    title = " ".join(tokens(forms["title_x"]))
-    doc = " ".join(tokens(forms["doc_x"]))
-    return {
-        "title_x": title,
-        "title_a": strip_diacritics(title),
-        "doc_x": doc,
-        "doc_a": strip_diacritics(doc),
-    }
-
-
 def content_hash(item: Item) -> str:
     return index_forms(item.title, item.text)["hash"]
-
-
-# The items columns an insert sets, in the order of ``_row_values``.
-_ROW_COLUMNS = [
-    "key", "ext_id", "source", "kind", "url", "title", "text", "published_at", "fetched_at", "lang",
-    "provenance", "extra", "author_hash", "content_hash", "area", "area_scores", "keywords", "story_id",
-    "places", "toxicity", "toxicity_score", "harm", "model_version",
-]  # fmt: skip
-
-
-def _row_values(item: Item, chash: str) -> tuple:
-    return (
-        item.key,
-        item.id,
-        item.source,
-        item.kind,
-        item.url,
-        item.title,
-        item.text,
-        item.published_at,
-        item.fetched_at,
-        item.lang,
-        item.provenance or None,
-        item.extra or None,
-        item.author_hash,
-        chash,
-        item.area,
-        item.area_scores,
-        item.keywords,
-        item.story_id,
-        item.places,
-        item.toxicity,
-        item.toxicity_score,
-        item.harm or [],
-        item.model_version or None,
-    )
 
 
 def _row(item: Item, chash: str) -> dict[str, Any]:
@@ -298,36 +180,8 @@ def _sqlite_values(dialect: Any, rows: list[tuple]) -> list[tuple]:
     return out
 
 
-_WORKER_DIALECT: Any = None
-# The long text columns: the insert casts them to TEXT, so they may be bound as UTF-8 bytes.
-_UTF8_COLUMNS = ("title", "text")
-_UTF8_AT = [_ROW_COLUMNS.index(name) for name in _UTF8_COLUMNS]
-
-
-def sqlite_values(batch: Sequence[Item], hashes: Sequence[str]) -> list[tuple]:
-    """Insert values for items that no analysis will change, computed away from the writing process (ingest's
-    reader process): the dialect is configured as ``db.engine_for`` configures its engines.
-
-    Title and text go as UTF-8 bytes, which the insert casts to TEXT (the same stored bytes and type): the
-    writing process then neither decodes them from the pipe nor encodes them for SQLite."""
-    global _WORKER_DIALECT
-    if _WORKER_DIALECT is None:
-        from sqlalchemy.dialects import sqlite
-
-        from tinhhinh.store.db import _json_dumps
-
-        _WORKER_DIALECT = sqlite.dialect(json_serializer=_json_dumps)
-    procs = _procs(_WORKER_DIALECT)
-    title_at, text_at = _UTF8_AT
-    out = []
-    for it, chash in zip(batch, hashes, strict=True):
-        values = list(_row_values(it, chash))
-        for i, proc in procs:
-            values[i] = proc(values[i])
-        values[title_at] = values[title_at].encode()
-        values[text_at] = values[text_at].encode()
-        out.append(tuple(values))
-    return out
+# The reader process's values (``forms.ready_values``) under the name it had here.
+sqlite_values = ready_values
 
 
 def _insert_sqlite(conn: Connection, values: list[tuple], keys: list[str]) -> dict[str, int] | None:
@@ -349,9 +203,45 @@ def _insert_sqlite(conn: Connection, values: list[tuple], keys: list[str]) -> di
 
 
 def takes_ready_values(engine: Engine) -> bool:
-    """Whether ``add_items`` stores ``sqlite_values`` made elsewhere as they are (a SQLite engine configured
-    like ``db.engine_for``'s); otherwise it needs the whole items to make its own."""
-    return engine.dialect.name == "sqlite" and _same_json(engine.dialect)
+    """Whether ``add_items`` stores ``ready_values`` made elsewhere as they are (a SQLite engine configured
+    like ``db.engine_for``'s, whose bind processors give what ``ready_values`` gives); otherwise it needs the
+    whole items to make its own."""
+    dialect = engine.dialect
+    return dialect.name == "sqlite" and _same_json(dialect) and _ready_values_match(dialect)
+
+
+_MATCH: dict[Any, bool] = {}
+
+
+def _ready_values_match(dialect: Any) -> bool:
+    """``ready_values`` makes without SQLAlchemy what this dialect's bind processors make: the same columns
+    have processors, and a probe item with every kind of value gets the same values."""
+    known = _MATCH.get(dialect)
+    if known is None:
+        from datetime import date
+
+        from tinhhinh.store import forms
+
+        with_proc = {name for i, name in enumerate(_ROW_COLUMNS) if i in dict(_procs(dialect))}
+        probe = Item(
+            id="x", source="s", title="Tiêu đề", text="Nội dung", published_at=datetime(2026, 1, 2, 3, 4, 5, 6),
+            fetched_at=datetime(1, 1, 1), provenance={"input": "ở đâu", "line": "1"}, extra={"n": [1, 2.5, None]},
+            area="a", area_scores={"a": 0.25}, keywords=["từ"], places=[], harm=[{"type": "scam"}],
+            model_version={"area": "1"}, toxicity="clean", toxicity_score=1, author_hash="h", story_id="s1",
+        )  # fmt: skip
+        plain = Item(id="y", title="t", published_at=None, fetched_at=date(2026, 1, 2))
+        ready = [list(row) for row in ready_values([probe, plain], ["h1", "h2"])]
+        for row in ready:
+            for i in forms._UTF8_AT:
+                row[i] = row[i].decode()
+        core = [
+            list(row) for row in _sqlite_values(dialect, [_row_values(probe, "h1"), _row_values(plain, "h2")])
+        ]
+        known = (
+            with_proc == {*forms._DATE_COLUMNS, *forms._JSON_COLUMNS, *forms._FLOAT_COLUMNS} and ready == core
+        )
+        _MATCH[dialect] = known
+    return known
 
 
 def _same_json(dialect: Any) -> bool:
