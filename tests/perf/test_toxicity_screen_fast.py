@@ -1,22 +1,35 @@
-"""The toxicity screen's per-word short cut gives exactly the numbers of the numpy batch path.
+"""The toxicity stage's fast paths give exactly the numbers of the plain ones.
 
-``ToxicityModel._screen_part_few`` (a few new words, summed in Python) must equal ``_screen_part`` (one
-numpy pass per view) to the last bit: the screen's estimates decide which pieces the model reads and
-are the score of the pieces it does not read. And the screen's punctuation regex must split words
-exactly as the translate table it replaced.
+The screen's estimates decide which pieces the model reads and are the score of the pieces it does not
+read, and the model's decision values are the scores of the rest, so each short cut must match its plain
+counterpart to the last bit:
+
+- ``_screen_sums`` (one bincount over a table of products made at load) = ``_screen_part`` (one numpy
+  pass per view);
+- the screen's words taken from the shared text view (``_view_words``) = the words ``screen`` cuts from
+  the folded pieces, and the estimates equal;
+- ``decisions`` (one numpy pass for all views) = the previous per-view code (kept below as reference);
+- ``prepare``'s copy without marks, stripped token by token = ``strip_diacritics`` of the folded copy;
+- char_wb n-grams from the cached slices = scikit-learn's char_wb analyzer;
+- the screen's punctuation regex splits words exactly as the translate table it replaced.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import unicodedata
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tinhhinh.harm import toxicity as tox
+from tinhhinh.harm.text import as_text
 from tinhhinh.nlp.normalize import fold, strip_diacritics
+from tinhhinh.nlp.textview import text_view
 
 CLEAN = ["hôm nay trời đẹp quá", "cảm ơn bạn nhiều nha", "bài viết hay", "chúc mọi người vui vẻ", "đồng ý"]
 OFFENSIVE = ["đm nói vl thật", "vcl luôn á", "đéo hiểu gì luôn", "nói cl gì vậy", "đm đi chơi không"]
@@ -34,7 +47,13 @@ WORDS = sorted({w for t in CLEAN + OFFENSIVE + HATE for w in t.split()}) + [
     "hà-nội",
     "ngày",
     "quá",
+    "người ta",
+    "",
 ]
+
+
+def _bits_equal(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.shape == b.shape and np.array_equal(a, b) and bool((np.signbit(a) == np.signbit(b)).all())
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +72,7 @@ def model(tmp_path_factory) -> tox.ToxicityModel:
     return tox.load_model(directory)
 
 
-def test_few_words_path_equals_batch_path(model):
+def test_screen_sums_equal_batch_path(model):
     rng = random.Random(7)
     for _ in range(300):
         new = sorted(set(rng.sample(WORDS, rng.randint(1, 12))))
@@ -62,20 +81,159 @@ def test_few_words_path_equals_batch_path(model):
             for cache in model._word_cache:
                 cache.clear()
         batch = model._screen_part(new, stripped)
-        few = model._screen_part_few(new, stripped)
-        assert few.shape == batch.shape and np.array_equal(few, batch), new
+        fast = model._screen_sums(new, stripped)
+        assert _bits_equal(fast, batch), new
     assert np.any(batch != 0)  # the tiny model knows some of these words: the sums are not all zero
 
 
-def test_screen_same_with_either_path(model, monkeypatch):
-    docs = [fold(t) for t in CLEAN + OFFENSIVE + HATE] + ["đm, nói vl... thật!! “ngu” — lũ súc vật"]
-    monkeypatch.setattr(tox, "_FEW_NEW_WORDS", 0)  # batch path only
-    model._screen_ids.clear()
-    batch = model.screen(docs)
-    monkeypatch.setattr(tox, "_FEW_NEW_WORDS", 10_000)  # per-word path only
-    model._screen_ids.clear()
-    few = model.screen(docs)
-    assert np.array_equal(batch, few)
+# ---------------------------------------------------------------- screen words from the text view
+
+_SYLLABLES = [
+    "Đảng",
+    "chính",
+    "phủ",
+    "ngu",
+    "như",
+    "chó",
+    "hôm",
+    "nay",
+    "trời",
+    "đẹp",
+    "quá",
+    "ĐM",
+    "vl",
+    "ko",
+]
+_SYLLABLES += ["Hoà", "thuý", "khoẻ", "2024", "x_y", "a1", "ΑΣ", "İstanbul", "ﬁ", "e\u0301", "Ω"]
+_GAPS = [
+    " ",
+    "  ",
+    ", ",
+    ". ",
+    "! ",
+    "? ",
+    "\n",
+    "...",
+    " – ",
+    " “",
+    "” ",
+    "(",
+    ") ",
+    "_",
+    "€",
+    "😀",
+    "\u00a0",
+]
+
+
+@st.composite
+def _texts(draw) -> str:
+    n = draw(st.integers(0, 120))
+    out = []
+    for _ in range(n):
+        out.append(draw(st.sampled_from(_SYLLABLES)))
+        out.append(draw(st.sampled_from(_GAPS)))
+    return "".join(out)
+
+
+def _old_screen_words(title, text, title_s, text_s, pieces):
+    folded = tox._folded_pieces(title, text, title_s, text_s, pieces)
+    words: list[str] = []
+    bounds = [0]
+    for piece in folded:
+        words.extend(tox._PUNCT_RE.sub(" ", piece).split())
+        bounds.append(len(words))
+    return folded, words, bounds
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_texts(), text=_texts(), nfd=st.booleans())
+def test_view_words_are_the_screen_words(model, title, text, nfd):
+    if nfd:
+        text = unicodedata.normalize("NFD", text)
+    title_s, text_s = as_text(title)[: tox.MAX_CHARS], as_text(text)[: tox.MAX_CHARS]
+    pieces = tox._pieces(title_s, text_s)
+    seen = tox._view_words(title, text, title_s, text_s, pieces)
+    folded, words, bounds = _old_screen_words(title, text, title_s, text_s, pieces)
+    if seen is not None:
+        assert seen == (words, bounds)
+        assert _bits_equal(model.screen_words(*seen), model.screen(folded))
+
+
+def test_view_words_used_for_ordinary_news_and_not_for_odd_gaps():
+    title = "Chính phủ họp bàn"
+    text = "Hôm nay, trời đẹp quá! Mọi người “vui” – 2024... Không ai ngu như vậy?\nHết."
+    pieces = tox._pieces(title, text)
+    seen = tox._view_words(title, text, title, text, pieces)
+    assert seen is not None and seen == _old_screen_words(title, text, title, text, pieces)[1:]
+    for odd in ("x_y", "€", "😀", "e\u0301"):
+        t2 = text + " " + odd
+        assert tox._view_words(title, t2, title, t2, tox._pieces(title, t2)) is None, odd
+    view = text_view(title, text)
+    assert view.folded_words is not None
+    # chunks cut right before a word ("quá.Mọi"): each piece's words must still be its own
+    glued = "Hôm nay trời đẹp quá.Mọi người vui vẻ!Không ai ngu như vậy?" * 12
+    pieces = tox._pieces(title, glued)
+    assert len(pieces) > 3
+    seen = tox._view_words(title, glued, title, glued, pieces)
+    assert seen is not None and seen == _old_screen_words(title, glued, title, glued, pieces)[1:]
+
+
+# ---------------------------------------------------------------- decisions
+
+
+def _decisions_per_view(model: tox.ToxicityModel, texts: list[str]) -> np.ndarray:
+    """The previous ``decisions``: one numpy pass per view."""
+    prepared = [tox.prepare(t) for t in texts]
+    n = len(prepared)
+    out = np.tile(model.b.astype(np.float64), (n, 1))
+    width = np.int64(len(model.idf))
+    for k, (copy, analyzer, _) in enumerate(tox.VIEWS):
+        docs = [f if copy == "f" else s for f, s in prepared]
+        rows, per_doc = (model._char_wb_rows if analyzer == "char_wb" else model._word_rows)(k, docs)
+        if rows.size == 0:
+            continue
+        owner = np.repeat(np.arange(n, dtype=np.int64), per_doc)
+        keys, counts = np.unique(owner * width + rows, return_counts=True)
+        doc = keys // width
+        ids = keys - doc * width
+        v = (1.0 + np.log(counts)) * model.idf[ids]
+        v /= np.sqrt(np.bincount(doc, weights=v * v, minlength=n))[doc]
+        contrib = v[:, None] * model.W[ids]
+        for c in range(out.shape[1]):
+            out[:, c] += np.bincount(doc, weights=contrib[:, c], minlength=n)
+    return out
+
+
+def test_decisions_equal_per_view_passes(model):
+    rng = random.Random(11)
+    pool = (
+        CLEAN + OFFENSIVE + HATE + ["", "...", "Chính phủ ngu như chó", "x_y €", "ĐM VL!!! quáaaa", "ko bít"]
+    )
+    for _ in range(200):
+        texts = [" ".join(rng.sample(pool, rng.randint(1, 4))) for _ in range(rng.randint(1, 5))]
+        assert _bits_equal(model.decisions(texts), _decisions_per_view(model, texts)), texts
+    assert model.decisions([]).shape == (0, 3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts(), nfd=st.booleans())
+def test_prepare_strips_token_by_token_as_the_whole_text(text, nfd):
+    if nfd:
+        text = unicodedata.normalize("NFD", text)
+    folded, stripped = tox.prepare(text)
+    assert stripped == strip_diacritics(folded)
+
+
+def test_char_wb_grams_equal_scikit_learn():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=False).build_analyzer()
+    rng = random.Random(5)
+    for _ in range(300):
+        word = "".join(rng.choice("abcđươ§1") for _ in range(rng.randint(1, 9)))
+        w = " " + word + " "
+        assert [w[s] for s in tox._gram_slices(len(w), 2, 5)] == analyzer(word), word
 
 
 def test_punctuation_regex_equals_translate_table():
@@ -84,3 +242,9 @@ def test_punctuation_regex_equals_translate_table():
     for _ in range(500):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
         assert tox._PUNCT_RE.sub(" ", s) == s.translate(tox._PUNCT_TO_SPACE)
+
+
+def test_folded_pieces_fold_each_piece_when_not_nfc():
+    text = unicodedata.normalize("NFD", "Hôm nay trời đẹp. " * 20)
+    pieces = tox._pieces("", text)
+    assert tox._folded_pieces("", text, "", text, pieces) == [fold(p[3]) for p in pieces]

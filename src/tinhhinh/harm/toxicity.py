@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from tinhhinh.harm.teencode import normalize_tokens
 from tinhhinh.harm.text import as_text, safe_fold
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import strip_diacritics
-from tinhhinh.nlp.textview import text_view
+from tinhhinh.nlp.textview import Memo, text_view
 
 MODEL_NAME = "toxicity-vihsd"
 LABELS = ("clean", "offensive", "hate")
@@ -64,11 +65,23 @@ _PUNCT = [chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum() and chr(c) !
     "“”‘’–—…«»·•‹›„″′©®°±×÷§¶"
 )
 _PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(_PUNCT, " "))
-# up to this many words new to the screen's cache are summed per word in Python (`_screen_part_few`)
-_FEW_NEW_WORDS = 6
 # the same replacement as a regex: str.translate looks every character of a non-ASCII text up in a dict
 # (~0.1 µs each); the regex engine tests a character class in C, ~4× faster on Vietnamese text
 _PUNCT_RE = re.compile("[" + "".join(map(re.escape, _PUNCT)) + "]")
+
+
+@lru_cache(maxsize=512)
+def _gram_slices(length: int, lo: int, hi: int) -> tuple[slice, ...]:
+    """Where the char n-grams (``lo``..``hi``) of a padded word of ``length`` characters lie, in
+    scikit-learn's char_wb order; a word no longer than n counts once, whole, and ends the list."""
+    out: list[slice] = []
+    for n in range(lo, hi + 1):
+        if length <= n:
+            out.append(slice(0, length))
+            break
+        out.extend(slice(j, j + n) for j in range(length - n + 1))
+    return tuple(out)
+
 
 # (copy, analyzer, ngram_range) — copy "f" = folded + teencode, "s" = the same without diacritics
 # (word 1–3-grams: +0.35 point of 5-fold CV macro-F1 on train+dev over 1–2-grams; see docs/harm.md)
@@ -167,6 +180,9 @@ _INSTITUTION_RE = re.compile(
 )
 
 
+_STRIPPED_TOKENS = Memo(strip_diacritics)
+
+
 def prepare(text: object) -> tuple[str, str]:
     """The two copies the model reads: folded with teencode normalised and institutions masked, and
     that copy without marks."""
@@ -176,7 +192,9 @@ def prepare(text: object) -> tuple[str, str]:
     folded = _REPEAT_RE.sub(r"\1", folded)  # "quáaaa" → "quá"
     folded = " ".join(normalize_tokens(_TOKEN_RE.findall(folded)))
     folded = _INSTITUTION_RE.sub(PLACEHOLDER, folded)
-    return folded, strip_diacritics(folded)
+    # token by token: marks and case never reach across the single spaces between tokens, so this is
+    # strip_diacritics(folded); a token stays in the memo, the whole text would go through NFD
+    return folded, " ".join(map(_STRIPPED_TOKENS.__getitem__, folded.split(" ")))
 
 
 def _vectorizer(analyzer: str, ngrams: tuple[int, int], min_df: int = 2):
@@ -297,9 +315,13 @@ class ToxicityModel:
         self._sk_analyzers: list | None = None
         # char_wb n-grams never cross a word boundary, so a word's known n-gram rows can be cached
         self._word_cache: list[dict[str, np.ndarray]] = [{} for _ in VIEWS]
-        # the screen (`screen`): word → row of per-view sums (idf × W per class, idf²)
+        # the screen (`screen`): word as read (before teencode) → row of per-view sums (idf × W per class, idf²)
         self._screen_ids: dict[str, int] = {}
         self._screen_table = np.zeros((1024, len(VIEWS), len(LABELS) + 1))
+        # per feature row: idf × W per class and idf², the very products the screen sums (float64)
+        self._screen_terms = np.empty((len(self.idf), len(LABELS) + 1))
+        np.multiply(self.idf[:, None], self.W, out=self._screen_terms[:, : len(LABELS)])
+        np.multiply(self.idf, self.idf, out=self._screen_terms[:, len(LABELS)])
 
     @property
     def version(self) -> str:
@@ -316,15 +338,10 @@ class ToxicityModel:
     def _char_wb_word(self, k: int, word: str) -> np.ndarray:
         """The char_wb feature rows of one word in view ``k`` (computed and cached)."""
         cache, vocab = self._word_cache[k], self.vocabs[k]
-        lo, hi = VIEWS[k][2]
         w = " " + word + " "
-        grams = []
-        for n in range(lo, hi + 1):
-            if len(w) <= n:
-                grams.append(w)  # as sklearn: a word no longer than n counts once, whole
-                break
-            grams.extend(w[j : j + n] for j in range(len(w) - n + 1))
-        rows = np.asarray([vocab[g] for g in grams if g in vocab], dtype=np.int64)
+        grams = list(map(w.__getitem__, _gram_slices(len(w), *VIEWS[k][2])))
+        rows = np.fromiter(map(vocab.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
+        rows = rows[rows >= 0]
         if len(cache) > 300_000:
             cache.clear()
         cache[word] = rows
@@ -364,10 +381,8 @@ class ToxicityModel:
             for n in range(lo, hi + 1):
                 if n == 1:
                     grams.extend(toks)
-                elif n == 2:
-                    grams.extend([a + " " + b for a, b in zip(toks, toks[1:], strict=False)])
-                else:
-                    grams.extend(" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1))
+                else:  # the n-grams in order: " ".join over n shifted copies (C-level)
+                    grams.extend(map(" ".join, zip(*(toks[i:] for i in range(n)), strict=False)))
             per_doc.append(len(grams) - before)
         rows = np.fromiter(map(vocab.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
         keep = rows >= 0
@@ -375,34 +390,34 @@ class ToxicityModel:
         return rows[keep], np.bincount(owner[keep], minlength=len(docs)).astype(np.int64)
 
     def _screen_rows(self, words: list[str]) -> np.ndarray:
-        """Row ids in the screen table of each word, adding the words not seen before."""
+        """Row ids in the screen table of each word (as read, before teencode), adding words not seen before."""
         ids = self._screen_ids
-        known = list(map(ids.get, words))
-        if None not in known:
-            return np.asarray(known, dtype=np.int64)
-        new = sorted(set(words).difference(ids))
-        if new:
-            if len(ids) + len(new) > 500_000:  # bound the memory of a long-running worker
-                ids.clear()
-                return self._screen_rows(words)
-            n = len(new)
-            stripped = [strip_diacritics(w) for w in new]
-            part = self._screen_part_few(new, stripped) if n <= _FEW_NEW_WORDS else None
-            if part is None:
-                part = self._screen_part(new, stripped)
-            start = len(ids)
-            table = self._screen_table
-            if start + n > len(table):
-                grown = np.zeros((max(2 * len(table), start + n), *table.shape[1:]))
-                grown[:start] = table[:start]
-                table = grown
-            table[start : start + n] = part
-            self._screen_table = table
-            ids.update(zip(new, range(start, start + n), strict=True))
-        return np.fromiter(map(ids.__getitem__, words), dtype=np.int64, count=len(words))
+        rows = np.fromiter(map(ids.get, words, repeat(-1)), dtype=np.int64, count=len(words))
+        missing = np.flatnonzero(rows < 0)
+        if not len(missing):
+            return rows
+        new = sorted({words[i] for i in missing.tolist()})
+        if len(ids) + len(new) > 500_000:  # bound the memory of a long-running worker
+            ids.clear()
+            return self._screen_rows(words)
+        n = len(new)
+        normalized = normalize_tokens(new)
+        part = self._screen_sums(normalized, [strip_diacritics(w) for w in normalized])
+        start = len(ids)
+        table = self._screen_table
+        if start + n > len(table):
+            grown = np.zeros((max(2 * len(table), start + n), *table.shape[1:]))
+            grown[:start] = table[:start]
+            table = grown
+        table[start : start + n] = part
+        self._screen_table = table
+        ids.update(zip(new, range(start, start + n), strict=True))
+        rows[missing] = [ids[words[i]] for i in missing.tolist()]
+        return rows
 
     def _screen_part(self, new: list[str], stripped: list[str]) -> np.ndarray:
-        """Per-view sums (idf × W per class, idf²) of each new word: one numpy pass per view."""
+        """Per-view sums (idf × W per class, idf²) of each word: one numpy pass per view. The reference
+        that `_screen_sums` must equal to the last bit (tests/perf/test_toxicity_screen_fast.py)."""
         n = len(new)
         part = np.zeros((n, len(VIEWS), len(LABELS) + 1))
         for k, (copy, analyzer, _) in enumerate(VIEWS):
@@ -420,9 +435,12 @@ class ToxicityModel:
     def _doc_rows(self, k: int, doc: str) -> list[int]:
         """One document's feature rows in view ``k``, in the order ``_word_rows``/``_char_wb_rows`` give them."""
         vocab = self.vocabs[k]
-        lo, hi = VIEWS[k][2]
         if VIEWS[k][1] == "word":
             toks = _WORD_TOKEN_RE.findall(doc)
+            if len(toks) == 1:  # a word: its unigram only
+                row = vocab.get(toks[0])
+                return [] if row is None else [row]
+            lo, hi = VIEWS[k][2]
             grams: list[str] = []
             for n in range(lo, hi + 1):
                 grams.extend(" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1))
@@ -434,34 +452,24 @@ class ToxicityModel:
             out.extend((rows if rows is not None else self._char_wb_word(k, word)).tolist())
         return out
 
-    def _screen_part_few(self, new: list[str], stripped: list[str]) -> np.ndarray:
-        """``_screen_part`` for a few words: the same products summed in the same order (each sum starts
-        at 0.0 and adds its terms one by one, as ``np.bincount`` does), without numpy's per-call cost,
-        which is most of the work for the one or two new words a typical article brings."""
+    def _screen_sums(self, new: list[str], stripped: list[str]) -> np.ndarray:
+        """``_screen_part`` in one pass for any number of words: the products come from a table made at
+        load (``idf × W``, ``idf²``: the same float64 products) and one ``np.bincount`` over (word, view,
+        column) bins adds each bin's terms one by one in the same order, from 0.0 — identical sums."""
         segs = [
             self._doc_rows(k, w if copy == "f" else s)
             for w, s in zip(new, stripped, strict=True)
             for k, (copy, _, _) in enumerate(VIEWS)
         ]
+        width = len(LABELS) + 1
         flat = [r for seg in segs for r in seg]
-        part = np.zeros((len(new) * len(VIEWS), len(LABELS) + 1))
-        if flat:
-            rows = np.asarray(flat, dtype=np.int64)
-            idf = self.idf[rows]
-            cols = [(idf * self.W[rows, c]).tolist() for c in range(len(LABELS))] + [(idf * idf).tolist()]
-            sums = [0.0] * len(cols)
-            pos = 0
-            for i, seg in enumerate(segs):
-                m = len(seg)
-                if m:
-                    for c, col in enumerate(cols):
-                        acc = 0.0
-                        for x in col[pos : pos + m]:
-                            acc += x
-                        sums[c] = acc
-                    part[i] = sums
-                    pos += m
-        return part.reshape(len(new), len(VIEWS), len(LABELS) + 1)
+        if not flat:
+            return np.zeros((len(new), len(VIEWS), width))
+        owner = np.repeat(np.arange(len(segs)), np.fromiter(map(len, segs), dtype=np.int64, count=len(segs)))
+        bins = (owner[:, None] * width + np.arange(width)).ravel()
+        terms = self._screen_terms[np.asarray(flat, dtype=np.int64)].ravel()
+        sums = np.bincount(bins, weights=terms, minlength=len(segs) * width)
+        return sums.reshape(len(new), len(VIEWS), width)
 
     def screen(self, folded_pieces: list[str]) -> np.ndarray:
         """Cheap estimate of the decision values (n, 3) of already-folded texts.
@@ -477,8 +485,12 @@ class ToxicityModel:
             # except around rare symbols (which only cost the estimate a little)
             words.extend(_PUNCT_RE.sub(" ", piece).split())  # = piece.translate(_PUNCT_TO_SPACE)
             bounds.append(len(words))
-        words = normalize_tokens(words)
-        out = np.tile(self.b.astype(np.float64), (len(folded_pieces), 1))
+        return self.screen_words(words, bounds)
+
+    def screen_words(self, words: list[str], bounds: list[int]) -> np.ndarray:
+        """`screen` of the texts whose words (folded, split as `screen` splits them, before teencode)
+        are ``words[bounds[i]:bounds[i + 1]]``."""
+        out = np.tile(self.b.astype(np.float64), (len(bounds) - 1, 1))
         if not words:
             return out
         rows = self._screen_rows(words)  # may grow the table: index it only afterwards
@@ -493,13 +505,15 @@ class ToxicityModel:
         return self.decisions([text])[0]
 
     def decisions(self, texts: list[object]) -> np.ndarray:
-        """Decision values (n, 3) of several texts at once (one numpy pass per view, not per text)."""
+        """Decision values (n, 3) of several texts at once (one numpy pass for all views and texts)."""
         prepared = [prepare(t) for t in texts]
         n = len(prepared)
         out = np.tile(self.b.astype(np.float64), (n, 1))
         if not n:
             return out
+        nv, nc = len(VIEWS), len(LABELS)
         width = np.int64(len(self.idf))
+        keys = []
         for k, (copy, analyzer, _) in enumerate(VIEWS):
             docs = [f if copy == "f" else s for f, s in prepared]
             if analyzer == "char_wb":
@@ -516,18 +530,22 @@ class ToxicityModel:
                 ]
                 per_doc = np.asarray([len(p) for p in parts], dtype=np.int64)
                 rows = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
-            if rows.size == 0:
-                continue
-            owner = np.repeat(np.arange(n, dtype=np.int64), per_doc)
-            keys, counts = np.unique(owner * width + rows, return_counts=True)
-            doc = keys // width
-            ids = keys - doc * width
-            # per document, as one text at a time: sublinear tf × idf, L2-normalised, times W
-            v = (1.0 + np.log(counts)) * self.idf[ids]
-            v /= np.sqrt(np.bincount(doc, weights=v * v, minlength=n))[doc]
-            contrib = v[:, None] * self.W[ids]
-            for c in range(out.shape[1]):
-                out[:, c] += np.bincount(doc, weights=contrib[:, c], minlength=n)
+            # key = (text, view, feature row): sorted, each (text, view) holds its features in row order
+            keys.append((np.repeat(np.arange(k, nv * n, nv, dtype=np.int64), per_doc)) * width + rows)
+        keys, counts = np.unique(np.concatenate(keys), return_counts=True)
+        if not len(keys):
+            return out
+        group = keys // width  # text × views + view
+        ids = keys - group * width
+        # per text and view, as one text at a time: sublinear tf × idf, L2-normalised, times W; each
+        # (text, view, class) sum adds its terms in row order from 0.0, as one bincount per view did
+        v = (1.0 + np.log(counts)) * self.idf[ids]
+        v /= np.sqrt(np.bincount(group, weights=v * v, minlength=nv * n))[group]
+        contrib = v[:, None] * self.W[ids]
+        bins = (group[:, None] * nc + np.arange(nc)).ravel()
+        sums = np.bincount(bins, weights=contrib.ravel(), minlength=nv * n * nc).reshape(n, nv, nc)
+        for k in range(nv):  # views added one after the other, as before
+            out += sums[:, k]
         return out
 
     def probabilities_of(self, decisions: np.ndarray) -> np.ndarray:
@@ -857,14 +875,8 @@ def _folded_pieces(
     return [folded_title if field == "title" else folded[a:b] for field, a, b, _ in pieces]
 
 
-def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
-    """Label and score an item. Short items (title plus a text of at most CHUNK_CHARS) are read whole by
-    the model. A long text is cut into sentence-aligned chunks (the title is one more piece); a cheap
-    screen (`ToxicityModel.screen`) estimates every piece and the model reads only the pieces the
-    screen puts at SCREEN_BAR or above — the rest keep the screen's estimate. The item takes the label
-    and score of its SECOND most toxic piece, so one stray sentence (a quote, a crime report) does not
-    tag a whole article; the evidence points at the most toxic piece."""
-    title_s, text_s = as_text(title)[:MAX_CHARS], as_text(text)[:MAX_CHARS]
+def _pieces(title_s: str, text_s: str) -> list[tuple[str, int, int, str]]:
+    """(field, start, end, text) of each piece `assess` scores: the title, and the text whole or in chunks."""
     pieces: list[tuple[str, int, int, str]] = []
     if title_s.strip():
         pieces.append(("title", 0, len(title_s), title_s))
@@ -873,12 +885,87 @@ def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
             pieces.append(("text", 0, len(text_s), text_s))
     else:
         pieces.extend(("text", a, b, text_s[a:b]) for a, b in _chunks(text_s))
+    return pieces
+
+
+_char_class: np.ndarray | None = None  # per BMP code point: see `_word_starts`
+
+
+def _word_starts(content: str) -> np.ndarray | None:
+    """Where each word (letters and digits, as the text view cuts them) starts in ``content``, or None
+    when some character is neither such a letter nor one the screen turns into a space (white space,
+    ``_PUNCT``): "_", "€", emoji, ... would stay inside the screen's words."""
+    global _char_class
+    if _char_class is None:  # 0: space or _PUNCT, 1: letter or digit ([^\W_]), 2: anything else
+        table = np.asarray(
+            [1 if chr(c).isalnum() else 0 if chr(c).isspace() else 2 for c in range(0x10000)], dtype=np.int8
+        )
+        table[[ord(c) for c in _PUNCT]] = 0
+        _char_class = table
+    try:  # (a space in front: a word at the very start starts after a non-word too)
+        cps = np.frombuffer((" " + content).encode("utf-32-le"), dtype="<u4")
+    except UnicodeError:  # lone surrogates
+        return None
+    if cps.max() > 0xFFFF:
+        return None
+    kind = _char_class[cps]
+    if kind.max() > 1:
+        return None
+    return np.flatnonzero(kind[1:] > kind[:-1])
+
+
+def _view_words(
+    title: object, text: object, title_s: str, text_s: str, pieces: list[tuple[str, int, int, str]]
+) -> tuple[list[str], list[int]] | None:
+    """The screen's words of every piece and where each piece's words start, straight from the folded
+    words other stages already made (``TextView.folded_words``), or None when they could differ.
+
+    They are the same words as ``screen`` cuts from the folded pieces when the view's folded words
+    equal the folded text cut at its words (NFC, nothing whose fold depends on its neighbours: the
+    view says so by giving them) and every character between words is white space or ``_PUNCT``
+    (which the screen turns into spaces); pieces end at sentence ends or between title and text,
+    never inside a word (checked: each piece's words must start where the previous piece's end)."""
+    if not pieces or not (
+        isinstance(title, str) and isinstance(text, str) and title is title_s and text is text_s
+    ):
+        return None
+    view = text_view(title, text)
+    words = view.folded_words
+    if words is None:
+        return None
+    starts = _word_starts(view.content)
+    if starts is None or len(starts) != len(words):
+        return None
+    text_at = len(title) + 1 if title and text else 0
+    edges = []
+    for field, a, b, _ in pieces:
+        at = 0 if field == "title" else text_at
+        edges += (at + a, at + b)
+    first = np.searchsorted(starts, edges).tolist()  # words starting before each edge
+    if first[0] != 0 or first[-1] != len(words) or first[2:-1:2] != first[1:-2:2]:
+        return None
+    return words, [0, *first[1::2]]
+
+
+def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
+    """Label and score an item. Short items (title plus a text of at most CHUNK_CHARS) are read whole by
+    the model. A long text is cut into sentence-aligned chunks (the title is one more piece); a cheap
+    screen (`ToxicityModel.screen`) estimates every piece and the model reads only the pieces the
+    screen puts at SCREEN_BAR or above — the rest keep the screen's estimate. The item takes the label
+    and score of its SECOND most toxic piece, so one stray sentence (a quote, a crime report) does not
+    tag a whole article; the evidence points at the most toxic piece."""
+    title_s, text_s = as_text(title)[:MAX_CHARS], as_text(text)[:MAX_CHARS]
+    pieces = _pieces(title_s, text_s)
     if not pieces:
         return ToxicityResult("clean", 0.0, "text", (0, 0), "")
     if len(title_s) + len(text_s) <= SCREEN_ABOVE:  # comment-sized: the model reads everything
         decisions = model.decisions([piece for _, _, _, piece in pieces])
     else:
-        decisions = model.screen(_folded_pieces(title, text, title_s, text_s, pieces))
+        seen = _view_words(title, text, title_s, text_s, pieces)
+        if seen is not None:
+            decisions = model.screen_words(*seen)
+        else:
+            decisions = model.screen(_folded_pieces(title, text, title_s, text_s, pieces))
         # a long text's label is its second most toxic piece (a text of two pieces: its most toxic): when
         # fewer pieces than that reach the bar, the item is clean whatever the model would say about
         # them; otherwise the model reads the top pieces until the ones that decide are all its own
