@@ -90,6 +90,8 @@ class Idf:
         self.n_docs = max(1, n_docs)
         self._table: tuple[dict[str, float], float] | None = None
         self._ids: dict[str, int] | None = None
+        self._terms: list[str] | None = None
+        self._by_id: list[float] | None = None
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -136,6 +138,24 @@ class Idf:
             self._ids = dict(zip(self.df, range(len(self.df)), strict=True))
         return self._ids
 
+    def terms(self) -> list[str]:
+        """The table's terms in id order."""
+        if self._terms is None or len(self._terms) != len(self.df):
+            self._terms = list(self.df)
+        return self._terms
+
+    def weights_by_id(self) -> list[float]:
+        """``table()``'s weights in id order (the same floats)."""
+        if self._by_id is None or len(self._by_id) != len(self.df):
+            table = self.table()[0]
+            self._by_id = list(map(table.__getitem__, self.df))
+        return self._by_id
+
+    @classmethod
+    def shipped_key(cls) -> tuple[int, int] | None:
+        """``ids_key`` of the shipped table if it is loaded in this process (None if not)."""
+        return cls.shipped().ids_key() if cls.shipped.cache_info().currsize else None
+
     def ids_key(self) -> tuple[int, int]:
         """Tells two tables' ids apart (vectors made with another table are re-mapped by name)."""
         return (self.n_docs, len(self.df))
@@ -152,6 +172,8 @@ class CachedIdf(Idf):
         self.n_docs = base.n_docs
         self._table = None
         self._ids = None
+        self._terms = None
+        self._by_id = None
         self._memo: dict[str, float] = {}
 
     def weights(self, terms: list[str]) -> list[float]:

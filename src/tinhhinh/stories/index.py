@@ -14,7 +14,6 @@ persist it. Memory is bounded: stories idle for more than ``max_idle_days`` (eve
 
 from __future__ import annotations
 
-import heapq
 import json
 import math
 import uuid
@@ -22,7 +21,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from operator import add as _plus
 from operator import itemgetter, mul
 from pathlib import Path
@@ -104,7 +103,7 @@ def _largest(n: int, items: Iterable[tuple[str, float]]) -> list[tuple[str, floa
     return sorted(items, key=_weight, reverse=True)[:n]
 
 
-@dataclass
+@dataclass(eq=False)
 class ItemVectors:
     title: dict[str, float]
     head: dict[str, float]
@@ -117,7 +116,51 @@ class ItemVectors:
     arrays: tuple[tuple[np.ndarray, np.ndarray], ...] | None = None
     ids_key: tuple[int, int] | None = None
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ItemVectors):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in (*_ITEM_VIEWS, "ts", "source"))
 
+    __hash__ = None  # type: ignore[assignment]
+
+    def unseen(self, view: int) -> list[str]:
+        """The terms at the -1 ids of ``arrays[view]``, in order."""
+        packed = self.__dict__.get("_unseen")
+        if packed is not None:
+            return packed[view]
+        keys = list(getattr(self, _ITEM_VIEWS[view]))
+        return list(map(keys.__getitem__, np.flatnonzero(self.arrays[view][0] < 0).tolist()))
+
+    def __getstate__(self) -> dict[str, Any]:
+        # between analyze's workers and the parent only the arrays and the few terms outside the table
+        # travel (the parent never reads the dicts); the dicts come back on first use if someone asks
+        if self.arrays is None or self.ids_key != Idf.shipped_key():
+            return dict(self.__dict__)
+        return {
+            "arrays": self.arrays,
+            "ids_key": self.ids_key,
+            "ts": self.ts,
+            "source": self.source,
+            "_unseen": [self.unseen(v) for v in range(4)],
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def __getattr__(self, name: str) -> Any:
+        # only reached for a view dict left out of the pickle: rebuilt from the arrays and the shipped table
+        if name not in _ITEM_VIEWS or "_unseen" not in self.__dict__:
+            raise AttributeError(name)
+        view = _ITEM_VIEWS.index(name)
+        ids, w = self.arrays[view]
+        table = Idf.shipped().terms()
+        extra = iter(self._unseen[view])
+        vec = dict(zip([table[i] if i >= 0 else next(extra) for i in ids.tolist()], w.tolist(), strict=True))
+        self.__dict__[name] = vec
+        return vec
+
+
+_ITEM_VIEWS = ("title", "head", "body", "names")
 Arrays = tuple[np.ndarray, np.ndarray]  # (term ids, weights) in a vector's order
 _NO_IDS = np.zeros(0, dtype=np.int32)
 _NO_W = np.zeros(0, dtype=np.float64)
@@ -137,6 +180,7 @@ class Terms:
     process: rows and state store the terms."""
 
     def __init__(self, idf: Idf) -> None:
+        self.idf = idf
         self.ids = idf.ids()
         self.n = len(self.ids)
         self.key = idf.ids_key()
@@ -148,7 +192,7 @@ class Terms:
 
     def table_terms(self) -> list[str]:
         if self._table_terms is None:
-            self._table_terms = list(self.ids)  # the table's order is the ids' order
+            self._table_terms = self.idf.terms()
         return self._table_terms
 
     def terms(self, ids: np.ndarray) -> list[str]:
@@ -162,16 +206,20 @@ class Terms:
             self.extra_terms.append(term)
         return i
 
-    def fill(self, ids: np.ndarray, keys: Callable[[], list[str]]) -> np.ndarray:
-        """``ids`` with each -1 (a term outside the table) replaced by that term's extra id."""
+    def fill(self, ids: np.ndarray, unseen: Callable[[], list[str]]) -> np.ndarray:
+        """``ids`` with each -1 (a term outside the table) replaced by that term's extra id; ``unseen``
+        gives those terms in order."""
         neg = np.flatnonzero(ids < 0)
         if not neg.size:
             return ids
-        names = keys()
-        missing = list(map(names.__getitem__, neg.tolist()))
+        missing = unseen()
         got = list(map(self.extra.get, missing))
-        if None in got:
-            got = [self.extra_id(t) if i is None else i for t, i in zip(missing, got, strict=True)]
+        if None in got:  # first sight of some (a view's terms are distinct): ids in order, in C
+            new = [t for t, i in zip(missing, got, strict=True) if i is None]
+            start = self.n + len(self.extra_terms)
+            self.extra.update(zip(new, range(start, start + len(new)), strict=True))
+            self.extra_terms += new
+            got = list(map(self.extra.__getitem__, missing))
         ids = ids.copy()
         ids[neg] = got
         return ids
@@ -179,7 +227,11 @@ class Terms:
     def arrays(self, vec: dict[str, float]) -> Arrays:
         n = len(vec)
         ids = np.fromiter(map(self.ids.get, vec, repeat(-1)), dtype=np.int32, count=n)
-        return self.fill(ids, lambda: list(vec)), np.fromiter(vec.values(), dtype=np.float64, count=n)
+        keys = list(vec)
+        return (
+            self.fill(ids, lambda: [keys[i] for i in np.flatnonzero(ids < 0).tolist()]),
+            np.fromiter(vec.values(), dtype=np.float64, count=n),
+        )
 
     def dict(self, arr: Arrays) -> dict[str, float]:
         return dict(zip(self.terms(arr[0]), arr[1].tolist(), strict=True))
@@ -203,12 +255,9 @@ class Terms:
 
     def item(self, vec: ItemVectors) -> tuple[Arrays, ...]:
         """The item's four views (title, head, body, names) as arrays of this index's ids."""
-        dicts = (vec.title, vec.head, vec.body, vec.names)
         if vec.arrays is None or vec.ids_key != self.key:
-            return tuple(self.arrays(d) for d in dicts)
-        return tuple(
-            (self.fill(ids, lambda d=d: list(d)), w) for (ids, w), d in zip(vec.arrays, dicts, strict=True)
-        )
+            return tuple(self.arrays(d) for d in (vec.title, vec.head, vec.body, vec.names))
+        return tuple((self.fill(ids, lambda v=v: vec.unseen(v)), w) for v, (ids, w) in enumerate(vec.arrays))
 
 
 def _norm(w: np.ndarray) -> float:
@@ -324,27 +373,29 @@ class Story:
         self.vecs = {v: conv(a) for v, a in self.vecs.items()}
         self.mem = [(conv(a), conv(b)) for a, b in self.mem]
         self.terms = new
-        self._pack = None
+        self._repack()
 
     def renorm(self) -> None:
         self.norms = {view: _norm(self.vecs[view][1]) for view in VIEWS}
-        self._pack = None  # every change ends here
+        self._repack()  # every change ends here
 
-    def pack(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(term ids, weights, segment) of every vector the features compare the item with (see ``NSEG``),
-        kept until the story changes."""
-        if self._pack is None:
-            head, body, names = self.vecs["head"], self.vecs["body"], self.vecs["names"]
-            arrs = [head, body, names, head]
-            codes = [0, 1, 2, _SEG_TITLE_HEAD]
-            arrs += [m[0] for m in self.mem] + [m[1] for m in self.mem]
-            codes += [3 + i for i in range(len(self.mem))] + [3 + MEMBERS + i for i in range(len(self.mem))]
-            self._pack = (
-                np.concatenate([a[0] for a in arrs]),
-                np.concatenate([a[1] for a in arrs]),
-                np.repeat(np.array(codes, dtype=np.int64), [len(a[0]) for a in arrs]),
-            )
-        return self._pack
+    def _repack(self) -> None:
+        """Put every vector the features compare the item with into one array "pack" (term ids,
+        weights, segment: see ``NSEG``), so scoring concatenates one pack per candidate; the views and
+        members then point into it (one copy in memory)."""
+        head, body, names = self.vecs["head"], self.vecs["body"], self.vecs["names"]
+        n = len(self.mem)
+        arrs = [head, body, names, head] + [m[0] for m in self.mem] + [m[1] for m in self.mem]
+        codes = [0, 1, 2, _SEG_TITLE_HEAD] + [3 + i for i in range(n)] + [3 + MEMBERS + i for i in range(n)]
+        lens = [len(a[0]) for a in arrs]
+        ids = np.concatenate([a[0] for a in arrs]).astype(np.int32, copy=False)
+        w = np.concatenate([a[1] for a in arrs])
+        self._pack = (ids, w, np.repeat(np.array(codes, dtype=np.int8), lens))
+        ends = list(accumulate(lens))
+        cut = [(e - k, e) for k, e in zip(lens, ends, strict=True)]
+        views = [(ids[a:b], w[a:b]) for a, b in cut]
+        self.vecs = {"head": views[0], "body": views[1], "names": views[2]}
+        self.mem = list(zip(views[4 : 4 + n], views[4 + n :], strict=True))
 
     def sim(self, view: str, vec: dict[str, float]) -> float:
         cent = getattr(self, view)
@@ -418,6 +469,8 @@ class StoryModel:
         self._a = [slot.get(a, zero) for _, a, _ in self._terms]
         self._b = [slot.get(b, zero) if b else one for _, _, b in self._terms]
         self._wa = np.array(self._w, dtype=np.float64)
+        self._ia = np.array(self._a, dtype=np.intp)
+        self._ib = np.array(self._b, dtype=np.intp)
         self.threshold = float(spec.get("threshold", 0.5))
         self.merge_threshold = float(spec.get("merge_threshold", 0.9))
         self.version = str(spec.get("version", "default"))
@@ -437,7 +490,7 @@ class StoryModel:
 
     def prob_matrix(self, f: np.ndarray) -> np.ndarray:
         """``prob_list`` for each row of ``f`` (features in ``FEATURES`` order, then 1.0 and 0.0 columns)."""
-        z = (f[:, self._a] * f[:, self._b]) @ self._wa + self.intercept
+        z = (f[:, self._ia] * f[:, self._ib]) @ self._wa + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
 
     def prob_list(self, feats: list[float]) -> float:
@@ -470,15 +523,20 @@ def vectorize(item: Item, idf: Idf) -> ItemVectors:
     n_head = min(len(body), HEADLINE_TOKENS)
     bigrams = [f"{a} {b}" for a, b in zip(body, body[1:], strict=False)]
     table, unseen = idf.table()
+    ids, by_id = idf.ids(), idf.weights_by_id()
     body_counts = Counter(body)
     body_counts.update(bigrams)
     terms = list(body_counts)
-    weight = dict(zip(terms, map(table.get, terms, repeat(unseen)), strict=True)).__getitem__
+    # one lookup per term in the 400k-term table (the expensive part: cache misses), for its id; the
+    # weight is the table's weight of that id (the same float), or the unseen-term weight
+    tids = list(map(ids.get, terms, repeat(-1)))
+    weight = dict(zip(terms, [by_id[i] if i >= 0 else unseen for i in tids], strict=True)).__getitem__
+    id_of = dict(zip(terms, tids, strict=True))
     title = weigh_known(_prefix_counts(body, bigrams, n_title), weight)
     head = weigh_known(_prefix_counts(body, bigrams, n_head), weight)
     body_vec = weigh_known(body_counts, weight, top_k=400)
     names_vec = weigh_known(names(f"{item.title}\n{text}"), lambda t: table.get(t, unseen), top_k=40)
-    ids = idf.ids()
+    id_of.update(zip(names_vec, map(ids.get, names_vec, repeat(-1)), strict=True))
     return ItemVectors(
         title=title,
         head=head,
@@ -488,7 +546,7 @@ def vectorize(item: Item, idf: Idf) -> ItemVectors:
         source=item.source or "",
         arrays=tuple(
             (
-                np.fromiter(map(ids.get, v, repeat(-1)), dtype=np.int32, count=len(v)),
+                np.fromiter(map(id_of.__getitem__, v), dtype=np.int32, count=len(v)),
                 np.fromiter(v.values(), dtype=np.float64, count=len(v)),
             )
             for v in (title, head, body_vec, names_vec)
@@ -506,18 +564,9 @@ def _prefix_counts(toks: list[str], bigrams: list[str], n: int) -> Counter[str]:
 
 # ---- batched scoring ------------------------------------------------------------------------------
 # The candidates' similarity features are dot products of the item's four views with each candidate's
-# centroids and members. Instead of ~20 dict intersections per candidate, every candidate's vectors are
-# kept as arrays of per-process term ids (a cached "pack"), the item's views are written into a dense
-# query array, and one gather + one bincount gives all dot products of all candidates at once.
-_T, _H, _B, _N = 0, 1, 2, 3  # query rows: title, head, body, names
-# segments of a pack: 0 head centroid (vs item head), 1 body centroid (vs body), 2 names (vs names),
-# 3.. member titles (vs title), 3+MEMBERS.. member bodies (vs body), last: head centroid (vs title)
-_SEG_TITLE_HEAD = 3 + 2 * MEMBERS
-NSEG = _SEG_TITLE_HEAD + 1
-_ROW_OF_SEG = np.array([_H, _B, _N] + [_T] * MEMBERS + [_B] * MEMBERS + [_T], dtype=np.int64)
-_CENTROID_SEGS = np.array([0, 1, 2, _SEG_TITLE_HEAD], dtype=np.int8)
-VOCAB_LIMIT = 1_000_000  # ids of terms outside the IDF table before they start again (bounds memory)
-PACK_CACHE = 20_000  # stories whose arrays are kept (the recently retrieved ones)
+# centroids and members. Instead of ~20 dict intersections per candidate, each story keeps its vectors
+# as one array "pack" (positions in a dense query, weights, segment), the item's views are written into
+# the dense query array, and one gather + one bincount gives all dot products of all candidates at once.
 
 
 def _dots(stories: list[Story], item: tuple[Arrays, ...]) -> np.ndarray:
@@ -525,15 +574,14 @@ def _dots(stories: list[Story], item: tuple[Arrays, ...]) -> np.ndarray:
     from a dense copy of the item's views and one bincount for all candidates (instead of ~20 dict
     intersections per candidate)."""
     terms = stories[0]._terms()
-    packs = [st.pack() for st in stories]
-    ids = np.concatenate([p[0] for p in packs])
-    seg = np.concatenate([p[2] for p in packs])
-    if len(packs) > 1:
-        seg += np.repeat(np.arange(0, len(packs) * NSEG, NSEG), [len(p[0]) for p in packs])
+    packs = [st._pack for st in stories]
+    seg = np.concatenate([p[2] for p in packs]).astype(np.int64)
     q, cap = terms.query(item)
-    prods = q[_ROW_OF_SEG[seg % NSEG] * cap + ids]
+    prods = q[np.concatenate([p[0] for p in packs]) + _ROW_OF_SEG[seg] * cap]
     terms.clear_query(item)
     prods *= np.concatenate([p[1] for p in packs])
+    if len(packs) > 1:
+        seg += np.repeat(np.arange(0, len(packs) * NSEG, NSEG), [len(p[0]) for p in packs])
     return np.bincount(seg, prods, minlength=len(packs) * NSEG).reshape(len(packs), NSEG)
 
 
@@ -651,7 +699,7 @@ class StoryIndex:
     def score(self, vec: ItemVectors, arrays: tuple[Arrays, ...] | None = None) -> list[tuple[float, str]]:
         """(P(same story), story id) for the retrieved candidates, best first."""
         stories = self.stories
-        cands = [stories[sid] for sid in self.candidates(vec)]
+        cands = [stories[sid] for sid in self.candidates(vec, arrays=arrays)]
         if not cands:
             return []
         f = _feature_matrix(cands, arrays or self.terms.item(vec), vec.ts)
@@ -659,7 +707,9 @@ class StoryIndex:
         out.sort(key=lambda ps: (-ps[0], stories[ps[1]].created))
         return out
 
-    def candidates(self, vec: ItemVectors, limit: int = CANDIDATES) -> list[str]:
+    def candidates(
+        self, vec: ItemVectors, limit: int = CANDIDATES, arrays: tuple[Arrays, ...] | None = None
+    ) -> list[str]:
         """The ``limit`` stories sharing the most query weight with the item (deterministic order).
 
         Posting lists are walked rarest first under a budget of ``POSTING_BUDGET`` visited entries:
@@ -667,8 +717,15 @@ class StoryIndex:
         in hundreds of stories adds cost without adding information. At 100k stories this bounds the walk.
         """
         postings = self.postings
-        query = _largest(QUERY_TERMS, vec.body.items())
-        query += [(f"@{t}", w) for t, w in vec.names.items()]
+        # the heaviest body terms (ties in vector order, as ``_largest``), picked on the weight array
+        if arrays is None:
+            arrays = self.terms.item(vec)
+        body_ids, body_w = arrays[2]
+        top = np.argsort(-body_w, kind="stable")[:QUERY_TERMS]
+        terms = self.terms
+        query = list(zip(terms.terms(body_ids[top]), body_w[top].tolist(), strict=True))
+        names_ids, names_w = arrays[3]
+        query += [(f"@{t}", w) for t, w in zip(terms.terms(names_ids), names_w.tolist(), strict=True)]
         lists = []
         for term, w in query:
             posting = postings.get(term)
@@ -687,8 +744,10 @@ class StoryIndex:
         if len(acc) <= limit:
             return sorted(acc)
         # the limit-th best score, then ties broken by id: set order follows the hash seed, ids do not
-        cut = heapq.nlargest(limit, acc.values())[-1]
-        best = [s for s, a in acc.items() if a >= cut]
+        vals = np.fromiter(acc.values(), dtype=np.float64, count=len(acc))
+        cut = np.partition(vals, len(vals) - limit)[len(vals) - limit]  # one of the sums, exactly
+        keys = list(acc)
+        best = list(map(keys.__getitem__, np.flatnonzero(vals >= cut).tolist()))
         best.sort(key=lambda s: (-acc[s], s))
         return best[:limit]
 

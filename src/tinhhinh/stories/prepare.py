@@ -25,3 +25,4 @@ def warm_up() -> None:
     idf = Idf.shipped()
     idf.table()
     idf.ids()
+    idf.weights_by_id()
