@@ -157,3 +157,19 @@ def test_restarting_the_extra_term_ids_changes_nothing(monkeypatch):
     assert 3 < restarts < len(items) / 4  # restarted, but not on every item
     assert got == want
     assert [s.to_row() for s in small.stories.values()] == [s.to_row() for s in plain.stories.values()]
+
+
+def test_pickled_vectors_carry_arrays_and_give_the_same_dicts_back():
+    import pickle
+
+    from tinhhinh.stories.prepare import story_vectors
+
+    for it, _ in stream(per_event=1, seed=26):
+        vec = story_vectors(it)
+        blob = pickle.dumps(vec, protocol=pickle.HIGHEST_PROTOCOL)
+        assert len(blob) < len(pickle.dumps(vec.__dict__, protocol=pickle.HIGHEST_PROTOCOL))
+        back = pickle.loads(blob)
+        assert "body" not in back.__dict__  # the dicts did not travel
+        for view in ("title", "head", "body", "names"):
+            assert list(getattr(back, view).items()) == list(getattr(vec, view).items()), view
+        assert back == vec and (back.ts, back.source) == (vec.ts, vec.source)
