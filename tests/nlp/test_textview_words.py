@@ -40,6 +40,45 @@ def test_area_keys_from_word_ids_equal_reference(title: str, text: str) -> None:
     assert A.feature_keys(title, text).tolist() == _reference_keys(title, text).tolist()
 
 
+def _reference_decision(m: A.AreaModel, title: str, text: str) -> np.ndarray:
+    """``AreaModel.decision`` as it was: unique keys, binary search, the same arithmetic."""
+    k = _reference_keys(title or "", text or "")
+    if not len(k):
+        return m.intercept.copy()
+    u, counts = np.unique(k, return_counts=True)
+    pos = np.minimum(np.searchsorted(m.keys, u), len(m.keys) - 1)
+    hit = m.keys[pos] == u
+    if not hit.any():
+        return m.intercept.copy()
+    ix = pos[hit]
+    w = (1.0 + np.log(counts[hit])).astype(np.float32) * m.idf[ix]
+    w /= np.linalg.norm(w)
+    return w @ m.coef[ix] + m.intercept
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=texts(), text=texts())
+def test_area_decision_equals_reference(title: str, text: str) -> None:
+    m = AreaStage().model
+    assert m.decision(title, text).tobytes() == _reference_decision(m, title, text).tobytes()
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("…!", "Bộ Y tế cảnh báo"),  # a title without words
+        ("Hà", "Nội"),
+        ("", "một"),
+        ("một", ""),
+        ("?", "!"),
+        ("Đà Nẵng", ""),
+    ],
+)
+def test_area_decision_edge_texts(title: str, text: str) -> None:
+    m = AreaStage().model
+    assert m.decision(title, text).tobytes() == _reference_decision(m, title, text).tobytes()
+
+
 def _texts() -> list[tuple[str, str]]:
     rows = []
     for name in ("scam_set.jsonl", "factcheck_eval.jsonl"):

@@ -171,6 +171,8 @@ class AreaModel:
         self.meta = meta or {}
         self._last = len(self.keys) - 1
         self._table: np.ndarray | None = None  # see _rows
+        self._unigram_rows: Column | None = None  # see _rows_from_view
+        self._title_rows: Column | None = None
         self._shift = np.uint32(0)
 
     @property
@@ -178,18 +180,71 @@ class AreaModel:
         return str(self.meta.get("version", "unknown"))
 
     def decision(self, title: str, text: str) -> np.ndarray:
-        k = feature_keys(title, text)
-        if not len(k) or self._last < 0:
+        if self._last < 0:
             return self.intercept.copy()
-        u, counts = np.unique(k, return_counts=True)
-        pos = self._rows(u)
-        hit = pos >= 0
-        if not hit.any():
+        found = self._rows_from_view(title or "", text or "")
+        if found is None:
+            k = feature_keys(title, text)
+            if not len(k):
+                return self.intercept.copy()
+            u, counts = np.unique(k, return_counts=True)
+            pos = self._rows(u)
+            hit = pos >= 0
+            ix, counts = pos[hit], counts[hit]
+        else:
+            ix, counts = found
+        if not len(ix):
             return self.intercept.copy()
-        ix = pos[hit]
-        w = (1.0 + np.log(counts[hit])).astype(np.float32) * self.idf[ix]
+        w = (1.0 + np.log(counts)).astype(np.float32) * self.idf[ix]
         w /= np.linalg.norm(w)
         return w @ self.coef[ix] + self.intercept
+
+    def _rows_from_view(self, title: str, text: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """The rows ``feature_keys`` hits and how often (rows ascending), from the shared text view;
+        None when ``feature_keys`` does not read the view's words (then the caller computes them).
+
+        A unigram's row depends on its word alone, so it is kept per word id (``Column``); only the
+        bigram keys are looked up per text. A row stands for one key, so counting rows over all
+        n-grams counts the keys ``np.unique`` would (a unigram and a bigram with the same 32-bit key
+        share a row either way).
+        """
+        if len(text) > MAX_CHARS:
+            return None
+        view = text_view(title, text)
+        if not view.words_are_tokens:
+            return None
+        ids = view.ids
+        if self._unigram_rows is None:
+            self._unigram_rows = Column(self._word_rows, np.int64, batch=True)
+            self._title_rows = Column(self._title_word_rows, np.int64, batch=True)
+        h = _CRC.take(ids)
+        rows = [self._unigram_rows.take(ids)]
+        bigrams = [(h[:-1] << _S32) | h[1:]]
+        if title:
+            nt = view.n_title
+            rows.append(self._title_rows.take(ids[:nt]))
+            if nt >= 2:
+                bigrams.append(((h[: nt - 1] << _S32) | h[1:nt]) ^ _SALT)
+        u, counts = np.unique(_mix32(np.concatenate(bigrams)), return_counts=True)
+        pos = self._rows(u)
+        hit = pos >= 0
+        rows.append(np.repeat(pos[hit], counts[hit]))
+        r = np.concatenate(rows)
+        return np.unique(r[r >= 0], return_counts=True)
+
+    def _word_rows(self, words: list[str], folded: list[str]) -> np.ndarray:
+        """Row of each word's unigram key (-1: not a feature)."""
+        return self._rows(_mix32(np.fromiter(map(_syllable_hash, folded), np.uint64, len(folded))))
+
+    def _title_word_rows(self, words: list[str], folded: list[str]) -> np.ndarray:
+        """Row of each word's title-unigram key (-1: not a feature)."""
+        h = np.fromiter(map(_syllable_hash, folded), np.uint64, len(folded))
+        return self._rows(_mix32(h ^ _SALT))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_table"] = None  # rebuilt on first use
+        return state
 
     def _build_table(self) -> np.ndarray:
         """An ordered linear-probing table of the keys: slot = a key's top bits, (row, key) pairs.

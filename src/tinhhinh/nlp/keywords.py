@@ -443,6 +443,7 @@ _BREAK_CHARS = frozenset(",;()[]{}«»/|–—-\t\r")
 _JOIN, _BREAK, _SENTENCE = " ", ",", "."
 _OTHER_WORD = "\x01"
 _SENTENCE_CODE = ord(_SENTENCE)
+_ONE_PLUS_LOG = [0.0] + [1.0 + math.log(f) for f in range(1, 64)]  # the same floats as computing them
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
 
@@ -499,6 +500,8 @@ class KeywordExtractor:
         self._matcher = ahocorasick_rs.AhoCorasick(
             patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
         )
+        # by pattern (the automaton's match ids): (word, surface, idf) of those that may be keywords
+        self._good_pattern = [(w, *self._good[w]) if w in self._good else None for w in self._words]
         self._idf_name = lexicon.idf(1)
 
     def _code_of(self, word: str, folded: str) -> int:
@@ -539,10 +542,10 @@ class KeywordExtractor:
         # Greedy longest match from the left, as ``segment``: a leftmost-longest automaton gives
         # exactly those words (they start and end at word codes, never across a break)
         matches = self._matcher.find_matches_as_indexes(pieces)
-        lex_words = list(map(self._words.__getitem__, map(_FIRST, matches)))
+        found = list(map(_FIRST, matches))  # pattern ids: one per lexicon word
         starts = list(map(_SECOND, matches))
-        tf: Counter[str] = Counter(lex_words)
-        tf.update(lex_words[: bisect_left(starts, 2 * n_title)])  # title words count twice
+        tf: Counter[int] = Counter(found)
+        tf.update(found[: bisect_left(starts, 2 * n_title)])  # title words count twice
         # Unknown names: runs of 2..MAX_WORD capitalised single words (not lexicon words) next to
         # each other within one phrase, not starting a sentence (a capital there says nothing).
         entries = self.lexicon.entries
@@ -577,13 +580,17 @@ class KeywordExtractor:
             name_tf[key] += 2 if run[0] < n_title else 1
             names[key][canonical_surface(" ".join([words[i] for i in run]))] += 1
 
-    def _rank(self, tf: Counter[str], name_tf: Counter[str], names: dict[str, Counter[str]]) -> list[str]:
+    def _rank(self, tf: Counter[int], name_tf: Counter[str], names: dict[str, Counter[str]]) -> list[str]:
+        """``tf``: lexicon words' counts by pattern id; ``name_tf``: names' counts by folded name."""
         scored = []
-        good = self._good
+        good = self._good_pattern
         log = math.log
-        for w in tf.keys() & good.keys():
-            surface, idf = good[w]
-            scored.append((-(1.0 + log(tf[w])) * idf, w, surface))
+        one_plus_log = _ONE_PLUS_LOG
+        for p, f in tf.items():
+            g = good[p]
+            if g is not None:
+                w, surface, idf = g
+                scored.append((-(one_plus_log[f] if f < 64 else 1.0 + log(f)) * idf, w, surface))
         for w, f in name_tf.items():
             # an unknown capitalised run seen once is too often a fragment
             if f >= 2 and _good_candidate(w, self.stop):

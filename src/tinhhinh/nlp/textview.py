@@ -175,7 +175,6 @@ class _Ids(dict):
         t.words.append(word)
         f = fold(word)
         t.folded.append(f)
-        t.one_token.append(f.isalnum())
         return i
 
 
@@ -202,7 +201,6 @@ class WordTable:
         self.ids.table = self
         self.words: list[str] = []  # id → original word
         self.folded: list[str] = []  # id → fold(word)
-        self.one_token: list[bool] = []  # id → fold(word) is one word token (letters and digits only)
 
     def lookup(self, words: list[str]) -> list[int]:
         """The ids of ``words`` (new ones added); may forget all earlier ids first (see ``generation``)."""
@@ -217,21 +215,22 @@ WORDS = WordTable()
 class Column:
     """``f(word, folded word)`` of every id in ``WORDS``, as a numpy array (filled for new ids on use)."""
 
-    def __init__(self, f: Callable[[str, str], Any], dtype: Any) -> None:
+    def __init__(self, f: Callable[[Any, Any], Any], dtype: Any, batch: bool = False) -> None:
         import numpy as np
 
         self.f = f
         self.dtype = dtype
+        self.batch = batch  # f takes the lists of new words and their folds and returns their values
         self._values = np.zeros(1024, dtype=dtype)
         self._n = 0
         self._generation = WORDS.generation
 
     def __getstate__(self) -> dict[str, Any]:
         # the values belong to this process's ids: another process fills its own
-        return {"f": self.f, "dtype": self.dtype}
+        return {"f": self.f, "dtype": self.dtype, "batch": self.batch}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["f"], state["dtype"])  # type: ignore[misc]
+        self.__init__(state["f"], state["dtype"], state["batch"])  # type: ignore[misc]
 
     def take(self, ids: Any) -> Any:
         """The column's values for ``ids`` (a numpy integer array of current ids, e.g. ``TextView.ids``)."""
@@ -248,11 +247,21 @@ class Column:
                 grown[: self._n] = self._values[: self._n]
                 self._values = grown
             f = self.f
-            self._values[self._n : m] = [
-                f(w, fw) for w, fw in zip(t.words[self._n : m], t.folded[self._n : m], strict=True)
-            ]
+            if self.batch:
+                self._values[self._n : m] = f(t.words[self._n : m], t.folded[self._n : m])
+            else:
+                self._values[self._n : m] = [
+                    f(w, fw) for w, fw in zip(t.words[self._n : m], t.folded[self._n : m], strict=True)
+                ]
             self._n = m
         return self._values[ids]
+
+
+def _one_token(word: str, folded: str) -> bool:
+    return folded.isalnum()
+
+
+_ONE_TOKEN = Column(_one_token, bool)  # fold(word) is one word token (letters and digits only)
 
 
 class TextView:
@@ -313,8 +322,8 @@ class TextView:
     @property
     def words_are_tokens(self) -> bool:
         """``folded_words`` is ``folded_tokens``: known, and each word folds to one word (no mark left over)."""
-        ids = self.ids_list
-        return ids is not None and all(map(WORDS.one_token.__getitem__, ids))
+        ids = self.ids
+        return ids is not None and bool(_ONE_TOKEN.take(ids).all())
 
     @property
     def parts(self) -> list[str]:
