@@ -139,3 +139,25 @@ def test_odd_input(text) -> None:
     det.add("x", text, None)
     det.add("y", text, None)  # identical (even empty) texts are exact copies
     assert det.add("z", BASE, None) is None
+
+
+@pytest.mark.parametrize(
+    "title,text",
+    [
+        ("Đà Nẵng tổng kết mùa bão", BASE),
+        ("", BASE),
+        ("Chỉ có tiêu đề", ""),
+        ("Hoà bình", unicodedata.normalize("NFD", OTHER)),  # not NFC: the view folds the whole text
+        ("Giá xăng", "Tăng 500 đồng\u0301 từ chiều nay."),  # a stray combining mark
+    ],
+)
+def test_pipeline_signature_equals_signature_of_the_text(title, text) -> None:
+    """``analyze`` computes the signature from the shared text view's words (``Entry.prepare``): it
+    must be the signature of the item's text, on a fresh view whatever other stages asked of it."""
+    from tinhhinh.item import Item
+    from tinhhinh.ordered import Entry
+
+    fresh = Item(title="".join(list(title)), text="".join(list(text)))  # new objects: a new view
+    entry = Entry(0, {}, {}, fresh)
+    entry.prepare()
+    assert entry.signature == signature(Item(title=title, text=text).content)
