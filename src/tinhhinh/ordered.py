@@ -37,9 +37,7 @@ class Entry:
             it = self.item
             if isinstance(it.title, str) and isinstance(it.text, str):
                 view = text_view(it.title, it.text)  # the folded words area already computed
-                # folded_words is folded_tokens when words_are_tokens (and is computed without the whole fold)
-                words = view.folded_words if view.words_are_tokens else view.folded_tokens
-                self.signature = signature(view.content, words=words)
+                self.signature = signature(view.content, words=view.folded_tokens)
             else:
                 self.signature = signature(it.content)
 
