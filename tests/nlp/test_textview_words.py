@@ -127,6 +127,20 @@ def test_view_ids_follow_a_clear(monkeypatch: pytest.MonkeyPatch) -> None:
     assert col.take(a.ids).tolist() == [3, 3, 2, 3, 3, 3]
 
 
+@pytest.mark.parametrize(
+    "first", ["folded_tokens", "words_are_tokens", "ids", "folded_words", "n_title", "parts"]
+)
+def test_view_properties_in_any_order(first: str) -> None:
+    """Each property is right whichever a stage asks for first (copies may read folded_tokens first)."""
+    title, text = "Hà Nội: mưa lớn", "Sáng nay, mưa lớn ở Hà Nội; 20 tuyến phố ngập."
+    view = TextView(title, text)
+    getattr(view, first)
+    assert view.folded_tokens == tokens(fold(view.content))
+    assert view.folded_words == [fold(w) for w in tokens(view.content)]
+    assert view.n_title == len(tokens(title))
+    assert view.words_are_tokens
+
+
 def test_column_pickles_without_its_values() -> None:
     col = Column(len_of_folded, np.int64)
     view = text_view("", "chỉ một câu")

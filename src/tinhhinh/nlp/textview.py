@@ -314,7 +314,7 @@ class TextView:
         """``folded_tokens(content)``: word tokens of the folded content (callers must not modify)."""
         if self._folded_tokens is None:
             if self.words_are_tokens:
-                self._folded_tokens = self._folded_words  # type: ignore[assignment]
+                self._folded_tokens = self.folded_words
             else:
                 self._folded_tokens = _WORD_RE.findall(self.folded)
         return self._folded_tokens
