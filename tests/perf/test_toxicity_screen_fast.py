@@ -136,6 +136,18 @@ def _texts(draw) -> str:
     return "".join(out)
 
 
+def _forget_screen(model: tox.ToxicityModel) -> None:
+    """Clear the screen's word dict as ``_screen_rows`` does (rows handed out before become stale)."""
+    model._screen_ids.clear()
+    model._screen_epoch += 1
+
+
+def _folded(ids: np.ndarray) -> list[str]:
+    from tinhhinh.nlp.textview import WORDS
+
+    return [WORDS.folded[i] for i in ids.tolist()]
+
+
 def _old_screen_words(title, text, title_s, text_s, pieces):
     folded = tox._folded_pieces(title, text, title_s, text_s, pieces)
     words: list[str] = []
@@ -156,8 +168,9 @@ def test_view_words_are_the_screen_words(model, title, text, nfd):
     seen = tox._view_words(title, text, title_s, text_s, pieces)
     folded, words, bounds = _old_screen_words(title, text, title_s, text_s, pieces)
     if seen is not None:
-        assert seen == (words, bounds)
+        assert (_folded(seen[0]), seen[1]) == (words, bounds)
         assert _bits_equal(model.screen_words(*seen), model.screen(folded))
+        assert _bits_equal(model.screen_words(words, bounds), model.screen(folded))
 
 
 def test_view_words_used_for_ordinary_news_and_not_for_odd_gaps():
@@ -165,7 +178,10 @@ def test_view_words_used_for_ordinary_news_and_not_for_odd_gaps():
     text = "Hôm nay, trời đẹp quá! Mọi người “vui” – 2024... Không ai ngu như vậy?\nHết."
     pieces = tox._pieces(title, text)
     seen = tox._view_words(title, text, title, text, pieces)
-    assert seen is not None and seen == _old_screen_words(title, text, title, text, pieces)[1:]
+    assert (
+        seen is not None
+        and (_folded(seen[0]), seen[1]) == _old_screen_words(title, text, title, text, pieces)[1:]
+    )
     for odd in ("x_y", "€", "😀", "e\u0301"):
         t2 = text + " " + odd
         assert tox._view_words(title, t2, title, t2, tox._pieces(title, t2)) is None, odd
@@ -176,7 +192,51 @@ def test_view_words_used_for_ordinary_news_and_not_for_odd_gaps():
     pieces = tox._pieces(title, glued)
     assert len(pieces) > 3
     seen = tox._view_words(title, glued, title, glued, pieces)
-    assert seen is not None and seen == _old_screen_words(title, glued, title, glued, pieces)[1:]
+    assert seen is not None
+    assert (_folded(seen[0]), seen[1]) == _old_screen_words(title, glued, title, glued, pieces)[1:]
+
+
+def test_screen_rows_by_word_id_survive_table_clears(model, monkeypatch):
+    # the text view's word table and the screen's word dict are both cleared now and then: rows looked
+    # up by word id must never outlive either
+    from tinhhinh.nlp import textview
+
+    rng = random.Random(13)
+    known = sorted({w for t in CLEAN + OFFENSIVE + HATE for w in t.split()})
+    # glued pairs: new words whose char n-grams the model knows, so their sums differ from each other
+    vocab = known + [a + b for a in known[:12] for b in known[12:24]]
+    _forget_screen(model)
+    for i in range(240):
+        if i == 40:  # the view's word table forgets often
+            monkeypatch.setattr(textview.WORDS, "limit", 40)
+        elif i == 80:  # the screen's word dict forgets often
+            monkeypatch.setattr(textview.WORDS, "limit", 200_000)
+            monkeypatch.setattr(tox, "_SCREEN_WORDS", 100)
+        elif i == 200:  # both
+            monkeypatch.setattr(textview.WORDS, "limit", 50)
+        text = ". ".join(" ".join(rng.choices(vocab, k=rng.randint(3, 12))) for _ in range(rng.randint(3, 8)))
+        pieces = tox._pieces("", text)
+        seen = tox._view_words("", text, "", text, pieces)
+        assert seen is not None
+        expect = model.screen(tox._folded_pieces("", text, "", text, pieces))
+        assert _bits_equal(model.screen_words(*seen), expect)
+        if i % 3 == 0:  # other texts through the word dict alone (it may forget everything there)
+            model.screen([f"khác{i} khác{i + 1} " + " ".join(rng.choices(vocab, k=20))])
+
+
+def test_screen_rows_when_the_word_dict_forgets_during_a_lookup(model, monkeypatch):
+    known = sorted({w for t in CLEAN + OFFENSIVE + HATE for w in t.split()})
+    first = ". ".join(" ".join(known[i : i + 5]) for i in range(0, 20, 5))
+    _forget_screen(model)
+    pieces = tox._pieces("", first)
+    model.screen_words(*tox._view_words("", first, "", first, pieces))  # rows of these word ids are kept
+    monkeypatch.setattr(tox, "_SCREEN_WORDS", len(model._screen_ids))
+    second = first + " " + known[25] + known[26] + ". " + first  # known ids and one new word: forgets all
+    pieces = tox._pieces("", second)
+    epoch = model._screen_epoch
+    got = model.screen_words(*tox._view_words("", second, "", second, pieces))
+    assert model._screen_epoch > epoch
+    assert _bits_equal(got, model.screen(tox._folded_pieces("", second, "", second, pieces)))
 
 
 # ---------------------------------------------------------------- decisions

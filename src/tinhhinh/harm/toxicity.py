@@ -36,7 +36,7 @@ from tinhhinh.harm.teencode import normalize_tokens
 from tinhhinh.harm.text import as_text, safe_fold
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import strip_diacritics
-from tinhhinh.nlp.textview import Memo, text_view
+from tinhhinh.nlp.textview import WORDS, Memo, text_view
 
 MODEL_NAME = "toxicity-vihsd"
 LABELS = ("clean", "offensive", "hate")
@@ -53,6 +53,7 @@ SCREEN_BAR = 0.25
 # always read whole by the model
 SCREEN_ABOVE = 2 * CHUNK_CHARS
 NEWS_SAMPLES = 6000
+_SCREEN_WORDS = 500_000  # words the screen remembers per process (then it forgets them all)
 SVM_C = 0.1  # chosen on dev among 0.05/0.1/0.2 and against LR / LR+SVM / NB-LR ensembles (all within 0.5 pt)
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
@@ -317,6 +318,11 @@ class ToxicityModel:
         self._word_cache: list[dict[str, np.ndarray]] = [{} for _ in VIEWS]
         # the screen (`screen`): word as read (before teencode) → row of per-view sums (idf × W per class, idf²)
         self._screen_ids: dict[str, int] = {}
+        self._screen_epoch = 0  # counts the clears of _screen_ids (rows handed out before are stale)
+        # the text view's word ids (``textview.WORDS``) → screen row, -1 when not looked up yet; valid for
+        # one (WORDS.generation, _screen_epoch)
+        self._rows_by_id = np.full(0, -1, dtype=np.int64)
+        self._rows_key: tuple[int, int] | None = None
         self._screen_table = np.zeros((1024, len(VIEWS), len(LABELS) + 1))
         # per feature row: idf × W per class and idf², the very products the screen sums (float64)
         self._screen_terms = np.empty((len(self.idf), len(LABELS) + 1))
@@ -397,8 +403,10 @@ class ToxicityModel:
         if not len(missing):
             return rows
         new = sorted({words[i] for i in missing.tolist()})
-        if len(ids) + len(new) > 500_000:  # bound the memory of a long-running worker
+        if ids and len(ids) + len(new) > _SCREEN_WORDS:  # bound the memory of a long-running worker
             ids.clear()
+            self._screen_epoch += 1
+            self._screen_table = np.zeros((1024, *self._screen_table.shape[1:]))
             return self._screen_rows(words)
         n = len(new)
         normalized = normalize_tokens(new)
@@ -487,13 +495,40 @@ class ToxicityModel:
             bounds.append(len(words))
         return self.screen_words(words, bounds)
 
-    def screen_words(self, words: list[str], bounds: list[int]) -> np.ndarray:
+    def _rows_of_ids(self, ids: np.ndarray) -> np.ndarray:
+        """``_screen_rows`` of the folded words of the text view's word ids: one numpy gather through a
+        per-id array; only ids not seen before go through the word dict."""
+        table = WORDS
+        by_id = self._rows_by_id
+        key = (table.generation, self._screen_epoch)
+        if self._rows_key != key:
+            by_id = np.full(max(1024, len(table.words)), -1, dtype=np.int64)
+        elif len(by_id) < len(table.words):
+            grown = np.full(max(2 * len(by_id), len(table.words)), -1, dtype=np.int64)
+            grown[: len(by_id)] = by_id
+            by_id = grown
+        self._rows_by_id, self._rows_key = by_id, key
+        rows = by_id[ids]
+        missing = np.flatnonzero(rows < 0)
+        if len(missing):
+            new_ids = ids[missing]
+            found = self._screen_rows([table.folded[i] for i in new_ids.tolist()])
+            if self._screen_epoch != key[1]:  # the word dict was cleared meanwhile: all rows changed
+                self._rows_key = None
+                return self._screen_rows([table.folded[i] for i in ids.tolist()])
+            by_id[new_ids] = found
+            rows[missing] = found
+        return rows
+
+    def screen_words(self, words: list[str] | np.ndarray, bounds: list[int]) -> np.ndarray:
         """`screen` of the texts whose words (folded, split as `screen` splits them, before teencode)
-        are ``words[bounds[i]:bounds[i + 1]]``."""
+        are ``words[bounds[i]:bounds[i + 1]]``; ``words`` may be the text view's ids of those words
+        (``textview.WORDS`` ids, a numpy array)."""
         out = np.tile(self.b.astype(np.float64), (len(bounds) - 1, 1))
-        if not words:
+        if not len(words):
             return out
-        rows = self._screen_rows(words)  # may grow the table: index it only afterwards
+        # (either may grow the table: index it only afterwards)
+        rows = self._rows_of_ids(words) if isinstance(words, np.ndarray) else self._screen_rows(words)
         total = np.zeros((len(words) + 1, len(VIEWS), len(LABELS) + 1))
         np.cumsum(self._screen_table[rows], axis=0, out=total[1:])
         ends = np.asarray(bounds)
@@ -916,9 +951,10 @@ def _word_starts(content: str) -> np.ndarray | None:
 
 def _view_words(
     title: object, text: object, title_s: str, text_s: str, pieces: list[tuple[str, int, int, str]]
-) -> tuple[list[str], list[int]] | None:
-    """The screen's words of every piece and where each piece's words start, straight from the folded
-    words other stages already made (``TextView.folded_words``), or None when they could differ.
+) -> tuple[np.ndarray, list[int]] | None:
+    """The screen's words of every piece — as the text view's word ids, whose folded words
+    (``TextView.folded_words``) other stages already made — and where each piece's words start, or
+    None when they could differ.
 
     They are the same words as ``screen`` cuts from the folded pieces when the view's folded words
     equal the folded text cut at its words (NFC, nothing whose fold depends on its neighbours: the
@@ -930,11 +966,11 @@ def _view_words(
     ):
         return None
     view = text_view(title, text)
-    words = view.folded_words
-    if words is None:
+    ids = view.ids  # (None exactly when folded_words is)
+    if ids is None:
         return None
     starts = _word_starts(view.content)
-    if starts is None or len(starts) != len(words):
+    if starts is None or len(starts) != len(ids):
         return None
     text_at = len(title) + 1 if title and text else 0
     edges = []
@@ -942,9 +978,9 @@ def _view_words(
         at = 0 if field == "title" else text_at
         edges += (at + a, at + b)
     first = np.searchsorted(starts, edges).tolist()  # words starting before each edge
-    if first[0] != 0 or first[-1] != len(words) or first[2:-1:2] != first[1:-2:2]:
+    if first[0] != 0 or first[-1] != len(ids) or first[2:-1:2] != first[1:-2:2]:
         return None
-    return words, [0, *first[1::2]]
+    return ids, [0, *first[1::2]]
 
 
 def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
