@@ -256,8 +256,10 @@ class AreaModel:
         n = len(self.keys)
         bits = max(4, int(np.ceil(np.log2(max(n, 1) / 0.45))))
         self._shift = np.uint32(32 - bits) if bits < 32 else np.uint32(0)
-        home = (self.keys >> self._shift).astype(np.int64)
-        rows = np.arange(n, dtype=np.int64)
+        # 32-bit positions while they fit: half the transient memory of the build (~10 MB less peak)
+        index = np.int32 if bits <= 30 and n < 2**30 else np.int64
+        home = (self.keys >> self._shift).astype(index)
+        rows = np.arange(n, dtype=index)
         pos = np.maximum.accumulate(home - rows) + rows if n else rows
         # every home slot exists, and two free slots follow the last key (the probes never run off)
         size = max(int(pos[-1]) + 1 if n else 0, 1 << bits) + 2
