@@ -35,7 +35,7 @@ class BatchResult:
 
 class StoredKey:
     """An item no stage has changed, as storing sees it when its insert values come ready-made (ingest's
-    reader process, ``sqlite_values``): its identity is all ``add_items`` reads, so the whole item is not
+    reader process, ``forms.ready_values``): its identity is all ``add_items`` reads, so the whole item is not
     sent to the writing process."""
 
     __slots__ = ("key",)
@@ -92,9 +92,9 @@ def add_items(
 
     ``after(conn, fresh_items, pk_by_key)`` runs inside the same transaction once copies are linked: the
     ordered stages (stories) write their state there, so items and state commit together or not at all.
-    ``forms``, when given, are ``index_forms`` of the batch's items in the same order (computed elsewhere,
-    e.g. in ingest's reader process); ``values``, likewise, the SQLite insert values (``sqlite_values``) of
-    items no stage has changed.
+    ``forms``, when given, are ``index_forms`` (or ``index_wire``) of the batch's items in the same order
+    (computed elsewhere, e.g. in ingest's reader process); ``values``, likewise, the SQLite insert values
+    (``forms.ready_values``) of items no stage has changed.
     """
     result = BatchResult()
     batch = list(batch)
