@@ -53,6 +53,7 @@ SCREEN_BAR = 0.25
 # always read whole by the model
 SCREEN_ABOVE = 2 * CHUNK_CHARS
 NEWS_SAMPLES = 6000
+_NOT_FOUND = -1  # vocabulary rows are >= 0
 _SCREEN_WORDS = 500_000  # words the screen remembers per process (then it forgets them all)
 SVM_C = 0.1  # chosen on dev among 0.05/0.1/0.2 and against LR / LR+SVM / NB-LR ensembles (all within 0.5 pt)
 
@@ -353,47 +354,39 @@ class ToxicityModel:
         cache[word] = rows
         return rows
 
-    def _char_wb_rows(self, k: int, docs: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _char_wb_rows(self, k: int, docs: list[str]) -> tuple[np.ndarray, list[int]]:
         """Feature rows of every document, and how many belong to each (documents in order)."""
         cache = self._word_cache[k]
-        words_per_doc = []
-        words: list[str] = []
+        found: list[np.ndarray] = []
+        per_doc = []
         for doc in docs:
-            ws = doc.split()
-            words_per_doc.append(len(ws))
-            words.extend(ws)
-        found = list(map(cache.get, words))
-        for i, rows in enumerate(found):
-            if rows is not None:
-                continue
-            word = words[i]
-            rows = cache.get(word)
-            found[i] = rows if rows is not None else self._char_wb_word(k, word)
+            words = doc.split()
+            rows = list(map(cache.get, words))
+            for i in [i for i, r in enumerate(rows) if r is None]:
+                r = cache.get(words[i])  # (a word met twice: computed at its first place)
+                rows[i] = r if r is not None else self._char_wb_word(k, words[i])
+            per_doc.append(sum(map(len, rows)))
+            found += rows
         if not found:
-            return np.empty(0, dtype=np.int64), np.zeros(len(docs), dtype=np.int64)
-        per_word = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
-        owner = np.repeat(np.arange(len(docs)), words_per_doc)
-        per_doc = np.bincount(owner, weights=per_word, minlength=len(docs)).astype(np.int64)
+            return np.empty(0, dtype=np.int64), per_doc
         return np.concatenate(found), per_doc
 
-    def _word_rows(self, k: int, docs: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    def _word_rows(self, k: int, docs: list[str]) -> tuple[np.ndarray, list[int]]:
+        """Feature rows (word n-grams in the vocabulary, n-gram order) of every document, and how many
+        belong to each."""
         vocab = self.vocabs[k]
         lo, hi = VIEWS[k][2]
-        grams: list[str] = []
+        found: list[int] = []
         per_doc = []
         for doc in docs:
             toks = _WORD_TOKEN_RE.findall(doc)
-            before = len(grams)
+            before = len(found)
             for n in range(lo, hi + 1):
-                if n == 1:
-                    grams.extend(toks)
-                else:  # the n-grams in order: " ".join over n shifted copies (C-level)
-                    grams.extend(map(" ".join, zip(*(toks[i:] for i in range(n)), strict=False)))
-            per_doc.append(len(grams) - before)
-        rows = np.fromiter(map(vocab.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
-        keep = rows >= 0
-        owner = np.repeat(np.arange(len(docs)), per_doc)
-        return rows[keep], np.bincount(owner[keep], minlength=len(docs)).astype(np.int64)
+                # the n-grams in order: " ".join over n shifted copies (C-level)
+                grams = toks if n == 1 else map(" ".join, zip(*(toks[i:] for i in range(n)), strict=False))
+                found += filter(_NOT_FOUND.__ne__, map(vocab.get, grams, repeat(_NOT_FOUND)))
+            per_doc.append(len(found) - before)
+        return np.fromiter(found, dtype=np.int64, count=len(found)), per_doc
 
     def _screen_rows(self, words: list[str]) -> np.ndarray:
         """Row ids in the screen table of each word (as read, before teencode), adding words not seen before."""
@@ -548,7 +541,7 @@ class ToxicityModel:
             return out
         nv, nc = len(VIEWS), len(LABELS)
         width = np.int64(len(self.idf))
-        keys = []
+        rows_of_views, per_group = [], []
         for k, (copy, analyzer, _) in enumerate(VIEWS):
             docs = [f if copy == "f" else s for f, s in prepared]
             if analyzer == "char_wb":
@@ -563,11 +556,15 @@ class ToxicityModel:
                     )
                     for doc in docs
                 ]
-                per_doc = np.asarray([len(p) for p in parts], dtype=np.int64)
+                per_doc = [len(p) for p in parts]
                 rows = np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
-            # key = (text, view, feature row): sorted, each (text, view) holds its features in row order
-            keys.append((np.repeat(np.arange(k, nv * n, nv, dtype=np.int64), per_doc)) * width + rows)
-        keys, counts = np.unique(np.concatenate(keys), return_counts=True)
+            rows_of_views.append(rows)
+            per_group += per_doc
+        # key = (text, view, feature row): sorted, each (text, view) holds its features in row order; the
+        # rows came view by view, text by text: group text × views + view
+        groups = (np.arange(nv)[:, None] + np.arange(0, nv * n, nv)).ravel()
+        keys = np.repeat(groups, per_group) * width + np.concatenate(rows_of_views)
+        keys, counts = np.unique(keys, return_counts=True)
         if not len(keys):
             return out
         group = keys // width  # text × views + view
