@@ -122,10 +122,10 @@ def _analyse_items(items: list[Item], for_ordered: bool) -> tuple[list[Item], li
     items = [run_stages(it, _POOL_STAGES) for it in items]
     if not for_ordered:
         return items, None
-    from tinhhinh.nlp.copies import signature
+    from tinhhinh.nlp.copies import item_signature
     from tinhhinh.stories.prepare import story_vectors
 
-    return items, [(signature(it.content), story_vectors(it)) for it in items]
+    return items, [(item_signature(it), story_vectors(it)) for it in items]
 
 
 class Analysis:

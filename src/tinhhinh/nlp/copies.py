@@ -42,6 +42,7 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 
@@ -147,6 +148,17 @@ def signature(text: str, words: list[str] | None = None) -> bytes:
     values = _sketch(_shingle_hashes(words)) if words else _EMPTY
     ex = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
     return ex + values.astype("<u4").tobytes() + _TAG
+
+
+def item_signature(item: Any) -> bytes:
+    """``signature`` of an item's title and text, from the shared text view when the per-record stages
+    already built it (worker processes of ``analyze`` and ``ingest``): same bytes, no second fold."""
+    if isinstance(item.title, str) and isinstance(item.text, str):
+        from tinhhinh.nlp.textview import text_view
+
+        view = text_view(item.title, item.text)
+        return signature(view.content, words=view.folded_tokens)
+    return signature(item.content)
 
 
 def is_current(sig: bytes) -> bool:
