@@ -145,10 +145,11 @@ class Idf:
         return self._terms
 
     def weights_by_id(self) -> list[float]:
-        """``table()``'s weights in id order (the same floats)."""
-        if self._by_id is None or len(self._by_id) != len(self.df):
-            table = self.table()[0]
-            self._by_id = list(map(table.__getitem__, self.df))
+        """``table()``'s weights in id order (the same floats), then the unseen-term weight: index -1,
+        the id a term outside the table gets, reads it."""
+        if self._by_id is None or len(self._by_id) != len(self.df) + 1:
+            table, unseen = self.table()
+            self._by_id = [*map(table.__getitem__, self.df), unseen]
         return self._by_id
 
     @classmethod

@@ -523,14 +523,14 @@ def vectorize(item: Item, idf: Idf) -> ItemVectors:
     n_head = min(len(body), HEADLINE_TOKENS)
     bigrams = [f"{a} {b}" for a, b in zip(body, body[1:], strict=False)]
     table, unseen = idf.table()
-    ids, by_id = idf.ids(), idf.weights_by_id()
+    ids, by_id = idf.ids(), idf.weights_by_id()  # by_id[-1] is the unseen-term weight
     body_counts = Counter(body)
     body_counts.update(bigrams)
     terms = list(body_counts)
     # one lookup per term in the 400k-term table (the expensive part: cache misses), for its id; the
     # weight is the table's weight of that id (the same float), or the unseen-term weight
     tids = list(map(ids.get, terms, repeat(-1)))
-    weight = dict(zip(terms, [by_id[i] if i >= 0 else unseen for i in tids], strict=True)).__getitem__
+    weight = dict(zip(terms, map(by_id.__getitem__, tids), strict=True)).__getitem__  # [-1]: unseen
     id_of = dict(zip(terms, tids, strict=True))
     title = weigh_known(_prefix_counts(body, bigrams, n_title), weight)
     head = weigh_known(_prefix_counts(body, bigrams, n_head), weight)
