@@ -199,13 +199,6 @@ class Terms:
         table, extra, n = self.table_terms(), self.extra_terms, self.n
         return [table[i] if i < n else extra[i - n] for i in ids.tolist()]
 
-    def extra_id(self, term: str) -> int:
-        i = self.extra.get(term)
-        if i is None:
-            i = self.extra[term] = self.n + len(self.extra_terms)
-            self.extra_terms.append(term)
-        return i
-
     def fill(self, ids: np.ndarray, unseen: Callable[[], list[str]]) -> np.ndarray:
         """``ids`` with each -1 (a term outside the table) replaced by that term's extra id; ``unseen``
         gives those terms in order."""
