@@ -188,7 +188,8 @@ class WordTable:
     ``Column`` indexed by id, so a text's words cost one lookup here and then one numpy gather per
     stage instead of a dict lookup per word per stage. Ids live until ``limit`` words have been seen;
     then everything is forgotten at once, and only between two texts (``generation`` changes at
-    each clear, so views and columns made before one recompute).
+    each clear, so views and columns made before one recompute). Not thread-safe, like the stages
+    themselves: one thread per process runs them (analyze and ingest workers, ingest watch).
     """
 
     def __init__(self, limit: int = 200_000) -> None:
