@@ -329,6 +329,7 @@ class ToxicityModel:
         self._screen_terms = np.empty((len(self.idf), len(LABELS) + 1))
         np.multiply(self.idf[:, None], self.W, out=self._screen_terms[:, : len(LABELS)])
         np.multiply(self.idf, self.idf, out=self._screen_terms[:, len(LABELS)])
+        _char_classes()
 
     @property
     def version(self) -> str:
@@ -923,24 +924,30 @@ def _pieces(title_s: str, text_s: str) -> list[tuple[str, int, int, str]]:
 _char_class: np.ndarray | None = None  # per BMP code point: see `_word_starts`
 
 
-def _word_starts(content: str) -> np.ndarray | None:
-    """Where each word (letters and digits, as the text view cuts them) starts in ``content``, or None
-    when some character is neither such a letter nor one the screen turns into a space (white space,
-    ``_PUNCT``): "_", "€", emoji, ... would stay inside the screen's words."""
+def _char_classes() -> np.ndarray:
+    """0: white space or ``_PUNCT``, 1: letter or digit (``[^\\W_]``), 2: anything else; per BMP code point
+    (built once, ~15 ms: at model load, so forked workers share it)."""
     global _char_class
-    if _char_class is None:  # 0: space or _PUNCT, 1: letter or digit ([^\W_]), 2: anything else
+    if _char_class is None:
         table = np.asarray(
             [1 if chr(c).isalnum() else 0 if chr(c).isspace() else 2 for c in range(0x10000)], dtype=np.int8
         )
         table[[ord(c) for c in _PUNCT]] = 0
         _char_class = table
+    return _char_class
+
+
+def _word_starts(content: str) -> np.ndarray | None:
+    """Where each word (letters and digits, as the text view cuts them) starts in ``content``, or None
+    when some character is neither such a letter nor one the screen turns into a space (white space,
+    ``_PUNCT``): "_", "€", emoji, ... would stay inside the screen's words."""
     try:  # (a space in front: a word at the very start starts after a non-word too)
         cps = np.frombuffer((" " + content).encode("utf-32-le"), dtype="<u4")
     except UnicodeError:  # lone surrogates
         return None
     if cps.max() > 0xFFFF:
         return None
-    kind = _char_class[cps]
+    kind = _char_classes()[cps]
     if kind.max() > 1:
         return None
     return np.flatnonzero(kind[1:] > kind[:-1])
