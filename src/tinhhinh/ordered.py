@@ -31,15 +31,9 @@ class Entry:
     def prepare(self) -> None:
         """Per-record part of the ordered stages, computed in worker processes."""
         if self.item is not None:
-            from tinhhinh.nlp.copies import signature
-            from tinhhinh.nlp.textview import text_view
+            from tinhhinh.nlp.copies import item_signature
 
-            it = self.item
-            if isinstance(it.title, str) and isinstance(it.text, str):
-                view = text_view(it.title, it.text)  # the folded words area already computed
-                self.signature = signature(view.content, words=view.folded_tokens)
-            else:
-                self.signature = signature(it.content)
+            self.signature = item_signature(self.item)  # from the text view the stages already built
 
 
 class CopiesStage:
