@@ -309,11 +309,9 @@ class AreaModel:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "wb") as fh:
-            # stored, not deflated: 23 MB instead of 15, but loading skips ~0.25 s of CPU decompressing in
-            # every process that scores (analyze's parent, ingest, the web app); np.load reads both kinds
-            np.savez(
+            np.savez_compressed(
                 fh,
-                # sorted keys as gaps (they compressed well when the file was deflated); cumsum restores them
+                # sorted keys as gaps: small numbers that compress well; cumsum restores them
                 key_gaps=np.diff(self.keys, prepend=np.uint32(0)).astype(np.uint32),
                 idf=self.idf.astype(np.float16),
                 coef=self.coef.astype(np.float16),
