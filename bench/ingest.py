@@ -39,7 +39,7 @@ def cpu():
     return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
 t0 = time.perf_counter()
 c0 = cpu()
-s = ingest(read_file(Path(src)), engine, stages=stages, ordered=ordered, batch_size=1000, workers=workers)
+s = ingest(read_file(Path(src)), engine, stages=stages, ordered=ordered, workers=workers)  # default batch, as the CLI
 dt = time.perf_counter() - t0
 c1 = cpu()
 n = s.new + s.copies

@@ -75,7 +75,7 @@ def ingest(
     no_analyze: Annotated[
         bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")
     ] = False,
-    batch_size: Annotated[int, typer.Option(help="Records per transaction.")] = 500,
+    batch_size: Annotated[int | None, typer.Option(help="Records per transaction (default 2,500).")] = None,
     workers: Annotated[
         int, typer.Option(help="Processes for the per-record analysis (area, keywords, harm signals).")
     ] = 1,
@@ -92,7 +92,7 @@ def ingest(
     if workers < 1:
         raise UserError("--workers must be at least 1")
     from tinhhinh.ingest import readers
-    from tinhhinh.ingest.run import analysis_for
+    from tinhhinh.ingest.run import BATCH, analysis_for
     from tinhhinh.ingest.run import ingest as run_ingest
     from tinhhinh.progress import ingest_progress
 
@@ -114,7 +114,7 @@ def ingest(
             engine,
             stages=stages,
             ordered=ordered,
-            batch_size=batch_size,
+            batch_size=batch_size or BATCH,
             on_rejection=on_rejection,
             on_batch=progress.update,
             workers=1 if no_analyze else workers,

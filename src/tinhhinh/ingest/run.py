@@ -26,7 +26,9 @@ from tinhhinh.item import Item
 from tinhhinh.pipeline import Stage, run_stages
 from tinhhinh.store import items as item_store
 
-BATCH = 500
+# Records per transaction. Larger batches mean fewer commits and fewer, larger FTS5 segments to merge:
+# 100k raw ingest, writer CPU per article 0.46 at 500, 0.37-0.46 at 1,000, 0.35-0.38 at 2,500 (docs/core-speed.md).
+BATCH = 2500
 # Items per task handed to an analysis worker: large enough that pickling stays small next to the work.
 ANALYSIS_CHUNK = 50
 # Inputs at least this large (≈ 1,500 articles) are read in a worker process.
