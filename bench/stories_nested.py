@@ -18,7 +18,12 @@ outer-training stream and scored once on the outer fold.
 Selection rules (each a row of the table):
 - ``lr-1/lr-2, C=1``: today's method with its choices made cleanly (feature set: 10 base features or
   + their 45 products; C fixed at 1);
-- ``lr-1/lr-2, C by inner CV``: for lr-2, C ∈ {0.1, 1, 10} chosen by the inner folds as well.
+- ``lr-1/lr-2, C by inner CV``: for lr-2, C ∈ {0.1, 1, 10} chosen by the inner folds as well;
+- ``lr-1/lr-2/lr-3 (tau by inner CV), C=1`` (experimental, 2026-11-27): also ``lr-3`` = lr-2 + three
+  time-decay features (``evaluate.EXTRA_FEATURES``: body and best-member body cosine × exp(−gap/tau),
+  log story span) and their products, tau ∈ {24, 96} hours chosen by the inner folds too.
+``--rules`` restricts the outer scoring to the rules whose name contains one of the given strings (the
+inner grid is computed for every configuration a cached task lacks).
 Prints Markdown tables; ``--cache`` keeps the inner results (JSON) so the selection can be re-run.
 """
 
@@ -38,6 +43,7 @@ from tinhhinh.stories.evaluate import (
     fit_weights,
     load_mds,
     load_vntc,
+    make_model,
     mean_sd,
     run,
     score,
@@ -45,14 +51,18 @@ from tinhhinh.stories.evaluate import (
     training_pairs,
     vntc_pool,
 )
-from tinhhinh.stories.index import StoryModel
 
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 MERGES = (0.6, 0.8)
-CONFIGS = [(False, 1.0), *((True, c) for c in (0.1, 1.0, 10.0))]
+# (interactions, C, tau_h of the time-decay features or None)
+Config = tuple[bool, float, float | None]
+BASE_CONFIGS: list[Config] = [(False, 1.0, None), *((True, c, None) for c in (0.1, 1.0, 10.0))]
+LR3_CONFIGS: list[Config] = [(True, 1.0, tau) for tau in (24.0, 96.0)]
+CONFIGS = BASE_CONFIGS + LR3_CONFIGS
 RULES = {
-    "lr-1/lr-2, C=1": [cfg for cfg in CONFIGS if cfg[1] == 1.0],
-    "lr-1/lr-2, C by inner CV (lr-2: 0.1, 1, 10)": CONFIGS,
+    "lr-1/lr-2, C=1": [cfg for cfg in BASE_CONFIGS if cfg[1] == 1.0],
+    "lr-1/lr-2, C by inner CV (lr-2: 0.1, 1, 10)": BASE_CONFIGS,
+    "lr-1/lr-2/lr-3 (tau by inner CV), C=1": [cfg for cfg in CONFIGS if cfg[1] == 1.0],
 }
 
 MDS: list[Doc] = []
@@ -60,8 +70,14 @@ OUTER: list[set[str]] = []
 ARGS: argparse.Namespace | None = None
 
 
-def cfg_key(cfg: tuple[bool, float]) -> str:
+def cfg_key(cfg: Config) -> str:
+    if cfg[2] is not None:
+        return f"lr-3 tau={cfg[2]:g} C={cfg[1]:g}"
     return f"{'lr-2' if cfg[0] else 'lr-1'} C={cfg[1]:g}"
+
+
+def fit(X: list, y: list, aux: list, cfg: Config) -> dict:
+    return fit_weights(X, y, interactions=cfg[0], C=cfg[1], aux=aux, tau_h=cfg[2])
 
 
 def distractors(n_train: int, n_eval: int, seed: int) -> tuple[list[Doc], list[Doc]]:
@@ -89,38 +105,40 @@ def inner_streams(k: int, j: int) -> tuple[list[Doc], list[Doc], set[str]]:
     return train, evaluate, held
 
 
-def inner_task(kj: tuple[int, int]) -> tuple[int, int, dict[str, dict[str, float]]]:
-    """Held F1 on inner fold j of outer fold k for every configuration and join threshold."""
-    k, j = kj
+def inner_task(args: tuple[int, int, list[Config]]) -> tuple[int, int, dict[str, float]]:
+    """Held F1 on inner fold j of outer fold k for the given configurations and every join threshold."""
+    k, j, cfgs = args
     train, evaluate, held = inner_streams(k, j)
-    X, y, _ = training_pairs(train)
-    out: dict[str, dict[str, float]] = {}
-    for cfg in CONFIGS:
-        spec = fit_weights(X, y, interactions=cfg[0], C=cfg[1])
+    aux: list = []
+    X, y, _ = training_pairs(train, aux=aux)
+    out: dict[str, float] = {}
+    for cfg in cfgs:
+        spec = fit(X, y, aux, cfg)
         for thr in THRESHOLDS:
             spec["threshold"] = thr
-            out[f"{cfg_key(cfg)}|{thr}"] = score(evaluate, run(evaluate, StoryModel(dict(spec))), held)[
+            out[f"{cfg_key(cfg)}|{thr}"] = score(evaluate, run(evaluate, make_model(dict(spec))), held)[
                 "held_f1"
             ]
     return k, j, out
 
 
-def merge_task(args: tuple[int, int, tuple[bool, float], float]) -> tuple[int, int, str, dict[float, float]]:
+def merge_task(args: tuple[int, int, Config, float]) -> tuple[int, int, str, dict[float, float]]:
     k, j, cfg, thr = args
     train, evaluate, held = inner_streams(k, j)
-    X, y, _ = training_pairs(train)
-    spec = fit_weights(X, y, interactions=cfg[0], C=cfg[1])
+    aux: list = []
+    X, y, _ = training_pairs(train, aux=aux)
+    spec = fit(X, y, aux, cfg)
     spec["threshold"] = thr
     out = {}
     for m in MERGES:
         if m <= thr:
             continue
         spec["merge_threshold"] = m
-        out[m] = score(evaluate, run(evaluate, StoryModel(dict(spec))), held)["held_f1"]
+        out[m] = score(evaluate, run(evaluate, make_model(dict(spec))), held)["held_f1"]
     return k, j, f"{cfg_key(cfg)}|{thr}", out
 
 
-def outer_task(args: tuple[int, list[tuple[str, tuple[bool, float], float, float]]]) -> tuple[int, list]:
+def outer_task(args: tuple[int, list[tuple[str, Config, float, float]]]) -> tuple[int, list]:
     """Refit each chosen configuration on the whole outer-training stream; score the outer fold once."""
     k, choices = args
     assert ARGS is not None
@@ -129,12 +147,13 @@ def outer_task(args: tuple[int, list[tuple[str, tuple[bool, float], float, float
         [d for d in MDS if d.cluster not in test] + load_vntc("train", ARGS.distractors, seed=k)
     )
     evaluate = time_order(MDS + load_vntc("test", ARGS.distractors, seed=100 + k))
-    X, y, _ = training_pairs(train)
+    aux: list = []
+    X, y, _ = training_pairs(train, aux=aux)
     rows = []
     for rule, cfg, thr, merge in choices:
-        spec = fit_weights(X, y, interactions=cfg[0], C=cfg[1])
+        spec = fit(X, y, aux, cfg)
         spec["threshold"], spec["merge_threshold"] = thr, merge
-        rows.append((rule, score(evaluate, run(evaluate, StoryModel(dict(spec))), test)))
+        rows.append((rule, score(evaluate, run(evaluate, make_model(dict(spec))), test)))
     return k, rows
 
 
@@ -158,6 +177,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="JSON file for the inner results (read if present)")
     ap.add_argument("--only", help="comma-separated outer folds to run (default: all)")
     ap.add_argument("--dump", type=Path, help="write the outer scores and choices as JSON")
+    ap.add_argument("--rules", help="comma-separated substrings: score only the matching rules (default all)")
     ARGS = args = ap.parse_args()
     MDS = load_mds()
     OUTER = cluster_folds(MDS, args.folds)
@@ -167,11 +187,23 @@ def main() -> None:
     cache = json.loads(args.cache.read_text()) if args.cache and args.cache.exists() else {}
     inner = cache.get("inner", {})
     only = [int(x) for x in args.only.split(",")] if args.only else list(range(args.folds))
-    todo = [(k, j) for k in only for j in range(args.inner) if f"{k},{j}" not in inner]
+    rules = {
+        name: cfgs
+        for name, cfgs in RULES.items()
+        if not args.rules or any(r in name for r in args.rules.split(","))
+    }
+    needed = {cfg for cfgs in rules.values() for cfg in cfgs}
+    todo = []
+    for k in only:
+        for j in range(args.inner):
+            have = inner.get(f"{k},{j}", {})
+            missing = [c for c in CONFIGS if c in needed and f"{cfg_key(c)}|{THRESHOLDS[0]}" not in have]
+            if missing:
+                todo.append((k, j, missing))
     with mp.get_context("fork").Pool(max(1, args.jobs)) as pool:
         # saved as each task ends: a long run that is stopped keeps what it computed
         for k, j, out in pool.imap_unordered(inner_task, todo, chunksize=1):
-            inner[f"{k},{j}"] = out
+            inner.setdefault(f"{k},{j}", {}).update(out)
             if args.cache:
                 args.cache.write_text(
                     json.dumps({"inner": inner, "merges": cache.get("merges", {})}, indent=0)
@@ -180,9 +212,9 @@ def main() -> None:
     print(f"inner grid done ({time.time() - t0:.0f}s)", file=sys.stderr)
 
     # per outer fold and rule: configuration and join threshold with the best mean inner held F1
-    chosen: dict[tuple[int, str], tuple[tuple[bool, float], float, float]] = {}
+    chosen: dict[tuple[int, str], tuple[Config, float, float]] = {}
     for k in only:
-        for rule, cfgs in RULES.items():
+        for rule, cfgs in rules.items():
             best = None
             for cfg in cfgs:
                 for thr in THRESHOLDS:
@@ -197,7 +229,7 @@ def main() -> None:
     wanted = {(k, cfg, thr) for (k, _), (cfg, thr, _) in chosen.items()}
     mtodo = [
         (k, j, cfg, thr)
-        for k, cfg, thr in sorted(wanted)
+        for k, cfg, thr in sorted(wanted, key=lambda t: (t[0], cfg_key(t[1]), t[2]))
         for j in range(args.inner)
         if f"{k},{j},{cfg_key(cfg)}|{thr}" not in merges
     ]

@@ -19,7 +19,16 @@ from typing import Any
 
 from tinhhinh import config
 from tinhhinh.item import Item
-from tinhhinh.stories.index import CANDIDATES, FEATURES, Story, StoryIndex, StoryModel, features, vectorize
+from tinhhinh.stories.index import (
+    CANDIDATES,
+    FEATURES,
+    Story,
+    StoryIndex,
+    StoryModel,
+    _feature_matrix,
+    features,
+    vectorize,
+)
 
 VN_TZ = timezone(timedelta(hours=7))
 # The weeks VN-MDS mostly covers; distractors get times spread over them.
@@ -161,7 +170,8 @@ def run(docs: Sequence[Doc], model: StoryModel | None = None, index: StoryIndex 
     """Story ids (resolved through merges) for ``docs`` fed in the given order."""
     if index is None:
         counter = iter(range(1, 10**9))
-        index = StoryIndex(model=model, id_factory=lambda n: f"s-{next(counter)}")
+        cls = ExtendedIndex if isinstance(model, ExtendedModel) else StoryIndex
+        index = cls(model=model, id_factory=lambda n: f"s-{next(counter)}")
     raw = [index.assign(d.item, _vectors(d, index)) for d in docs]
     return [index.resolve(s) for s in raw]
 
@@ -198,10 +208,15 @@ def score(
     return out
 
 
-def training_pairs(docs: Sequence[Doc], hide_time: float = 0.2) -> tuple[list[list[float]], list[int], float]:
+def training_pairs(
+    docs: Sequence[Doc], hide_time: float = 0.2, aux: list[list[float]] | None = None
+) -> tuple[list[list[float]], list[int], float]:
     """Teacher-forced stream: features of each item against its retrieved candidates (gold state).
 
-    Returns X, y and the share of items whose gold story existed but was not retrieved.
+    Returns X, y and the share of items whose gold story existed but was not retrieved. With ``aux``
+    (a list), each row's raw time quantities are appended to it as well — [hours from the item to the
+    story's [first, last] interval, the story's span in hours], NaN when unknown — for the experimental
+    time-decay features (``extra_matrix``).
     """
     index = StoryIndex(model=StoryModel(), id_factory=lambda n: f"g-{n}")
     gold_story: dict[str, Story] = {}
@@ -223,8 +238,11 @@ def training_pairs(docs: Sequence[Doc], hide_time: float = 0.2) -> tuple[list[li
                 missed += 1
                 cands.append(target.id)
         for sid in cands:
-            f = features(index.stories[sid], vec)
+            story = index.stories[sid]
+            f = features(story, vec)
             X.append([f[name] for name in FEATURES])
+            if aux is not None:
+                aux.append(_time_aux(story, vec.ts))
             y.append(1 if target is not None and sid == target.id else 0)
         if target is None:
             target = index._new_story(d.item, vec)
@@ -253,18 +271,35 @@ def fit_model(
 
 
 def fit_weights(
-    X: Sequence[Sequence[float]], y: Sequence[int], *, interactions: bool = True, C: float = 1.0
+    X: Sequence[Sequence[float]],
+    y: Sequence[int],
+    *,
+    interactions: bool = True,
+    C: float = 1.0,
+    aux: Sequence[Sequence[float]] | None = None,
+    tau_h: float | None = None,
 ) -> dict[str, Any]:
-    """The logistic weights (a model spec with threshold 0.5 and no merges) from teacher-forced pairs."""
+    """The logistic weights (a model spec with threshold 0.5 and no merges) from teacher-forced pairs.
+
+    With ``tau_h`` (and the ``aux`` rows of ``training_pairs``) the experimental time-decay features
+    ``EXTRA_FEATURES`` join the base features (and their products); the spec then says ``"extra":
+    {"tau_h": ...}`` and must be run through ``ExtendedModel`` / ``ExtendedIndex`` (``run`` does that).
+    """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    names = list(FEATURES)
+    base = list(FEATURES)
     A = np.asarray(X, dtype=float)
+    if tau_h is not None:
+        if aux is None or len(aux) != len(A):
+            raise ValueError("tau_h needs the aux rows of training_pairs")
+        A = np.hstack([A, extra_matrix(A, np.asarray(aux, dtype=float), tau_h)])
+        base += list(EXTRA_FEATURES)
+    names = list(base)
     if interactions:
-        k = len(FEATURES)
+        k = len(base)
         pairs = [(i, j) for i in range(k) for j in range(i + 1, k)]
-        names += [f"{FEATURES[i]}*{FEATURES[j]}" for i, j in pairs]
+        names += [f"{base[i]}*{base[j]}" for i, j in pairs]
         A = np.hstack([A, np.stack([A[:, i] * A[:, j] for i, j in pairs], axis=1)])
     mu, sd = A.mean(axis=0), A.std(axis=0)
     sd[sd == 0] = 1.0
@@ -279,7 +314,80 @@ def fit_weights(
         "threshold": 0.5,
         "merge_threshold": 2.0,  # no merges while the join threshold is tuned
     }
+    if tau_h is not None:
+        spec["extra"] = {"tau_h": tau_h}
     return spec
+
+
+# ---- experimental: time-decay features (not in the shipped model; see docs/stories.md) -------------
+# Computed from what a story already keeps (first/last seen), so the shipped index would need only
+# three more columns in ``index._feature_matrix``. Here they are added by a subclass, for evaluation.
+
+EXTRA_FEATURES = ("decay_body", "decay_max_body", "log_span_h")
+
+
+def _time_aux(story: Story, ts: float | None) -> list[float]:
+    gap = story.gap_hours(ts)
+    span = (
+        (story.last_seen - story.first_seen) / 3600.0
+        if story.first_seen is not None and story.last_seen is not None
+        else None
+    )
+    return [math.nan if gap is None else gap, math.nan if span is None else span]
+
+
+def extra_matrix(base: Any, aux: Any, tau_h: float) -> Any:
+    """Columns ``EXTRA_FEATURES`` from the base features (``FEATURES`` order) and ``_time_aux`` rows:
+    body cosine and best member body cosine × exp(−gap / tau_h) (0 without a time: the no-time flag
+    carries that case), and log(1 + the story's span in hours)."""
+    import numpy as np
+
+    gap, span = aux[:, 0], aux[:, 1]
+    decay = np.where(np.isnan(gap), 0.0, np.exp(-np.nan_to_num(gap) / tau_h))
+    out = np.empty((len(base), len(EXTRA_FEATURES)))
+    out[:, 0] = base[:, FEATURES.index("cos_body")] * decay
+    out[:, 1] = base[:, FEATURES.index("max_body")] * decay
+    out[:, 2] = np.where(np.isnan(span), 0.0, np.log1p(np.nan_to_num(span)))
+    return out
+
+
+class ExtendedModel(StoryModel):
+    """``StoryModel`` whose features may also name ``EXTRA_FEATURES`` (columns after ``FEATURES``)."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        import numpy as np
+
+        super().__init__(spec)
+        self.tau_h = float(spec["extra"]["tau_h"])
+        cols = (*FEATURES, *EXTRA_FEATURES)
+        slot = {name: i for i, name in enumerate(cols)}
+        one, zero = len(cols), len(cols) + 1
+        self._ia = np.array([slot.get(a, zero) for _, a, _ in self._terms], dtype=np.intp)
+        self._ib = np.array([slot.get(b, zero) if b else one for _, _, b in self._terms], dtype=np.intp)
+
+
+class ExtendedIndex(StoryIndex):
+    """``StoryIndex`` scoring with an ``ExtendedModel`` (same retrieval, decision and update)."""
+
+    def score(self, vec: Any, arrays: Any = None) -> list[tuple[float, str]]:
+        import numpy as np
+
+        stories = self.stories
+        cands = [stories[sid] for sid in self.candidates(vec, arrays=arrays)]
+        if not cands:
+            return []
+        f = _feature_matrix(cands, arrays or self.terms.item(vec), vec.ts)
+        k = len(FEATURES)
+        aux = np.array([_time_aux(st, vec.ts) for st in cands], dtype=float)
+        g = np.hstack([f[:, :k], extra_matrix(f[:, :k], aux, self.model.tau_h), f[:, k:]])
+        out = list(zip(self.model.prob_matrix(g).tolist(), [s.id for s in cands], strict=True))
+        out.sort(key=lambda ps: (-ps[0], stories[ps[1]].created))
+        return out
+
+
+def make_model(spec: dict[str, Any]) -> StoryModel:
+    """The model a spec describes (``ExtendedModel`` when it uses the experimental features)."""
+    return ExtendedModel(spec) if spec.get("extra") else StoryModel(spec)
 
 
 def tune_thresholds(
@@ -296,7 +404,7 @@ def tune_thresholds(
     real = [i for i, d in enumerate(docs) if d.origin == "mds"]
     for thr in thresholds:
         spec["threshold"] = thr
-        f1 = bcubed(gold, run(docs, StoryModel(dict(spec))), real)["f1"]
+        f1 = bcubed(gold, run(docs, make_model(dict(spec))), real)["f1"]
         if f1 > best[0]:
             best = (f1, thr)
     spec["threshold"] = best[1]
@@ -306,11 +414,11 @@ def tune_thresholds(
         if m <= spec["threshold"]:
             continue
         spec["merge_threshold"] = m
-        f1 = bcubed(gold, run(docs, StoryModel(dict(spec))), real)["f1"]
+        f1 = bcubed(gold, run(docs, make_model(dict(spec))), real)["f1"]
         if f1 > best_merge[0] + 0.002:  # a merge must earn its keep
             best_merge = (f1, m)
     spec["merge_threshold"] = best_merge[1]
-    return StoryModel(spec)
+    return make_model(spec)
 
 
 def fit_single_pass(
