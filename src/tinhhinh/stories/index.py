@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import accumulate, chain, repeat
-from operator import add as _plus
 from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any
@@ -171,6 +170,7 @@ VIEWS = ("head", "body", "names")
 _SEG_TITLE_HEAD = 3 + 2 * MEMBERS
 NSEG = _SEG_TITLE_HEAD + 1
 _ROW_OF_SEG = np.array([1, 2, 3] + [0] * MEMBERS + [2] * MEMBERS + [0], dtype=np.int64)
+_ROW_OF_SEG_32 = _ROW_OF_SEG.astype(np.int32)
 VOCAB_LIMIT = 1_000_000  # ids of terms outside the IDF table before the index starts them again
 
 
@@ -189,11 +189,15 @@ class Terms:
         self.extra_terms: list[str] = []
         self._q: np.ndarray | None = None
         self._cap = 0
+        self._set = _NO_IDS  # the positions ``query`` wrote
 
     def table_terms(self) -> list[str]:
         if self._table_terms is None:
             self._table_terms = self.idf.terms()
         return self._table_terms
+
+    def term(self, i: int) -> str:
+        return self.table_terms()[i] if i < self.n else self.extra_terms[i - self.n]
 
     def terms(self, ids: np.ndarray) -> list[str]:
         table, extra, n = self.table_terms(), self.extra_terms, self.n
@@ -201,14 +205,14 @@ class Terms:
 
     def fill(self, ids: np.ndarray, unseen: Callable[[], list[str]]) -> np.ndarray:
         """``ids`` with each -1 (a term outside the table) replaced by that term's extra id; ``unseen``
-        gives those terms in order."""
+        gives those terms in order (a term may come more than once: it gets one id, at first sight)."""
         neg = np.flatnonzero(ids < 0)
         if not neg.size:
             return ids
         missing = unseen()
         got = list(map(self.extra.get, missing))
         if None in got:  # first sight of some (a view's terms are distinct): ids in order, in C
-            new = [t for t, i in zip(missing, got, strict=True) if i is None]
+            new = list(dict.fromkeys(t for t, i in zip(missing, got, strict=True) if i is None))
             start = self.n + len(self.extra_terms)
             self.extra.update(zip(new, range(start, start + len(new)), strict=True))
             self.extra_terms += new
@@ -230,27 +234,40 @@ class Terms:
         return dict(zip(self.terms(arr[0]), arr[1].tolist(), strict=True))
 
     def query(self, item: tuple[Arrays, ...]) -> tuple[np.ndarray, int]:
-        """A dense copy of the item's views: row r (title, head, body, names), term id t at r * cap + t;
-        zero everywhere else (``clear_query`` after use)."""
+        """A dense copy of the item's views: row r (title, head, body, names) of term id t at 4 * t + r
+        (the four rows of a term side by side: one cache line for all the segments that read it); zero
+        everywhere else (``clear_query`` after use). Returns the array and its capacity in terms."""
         need = self.n + len(self.extra_terms)
         if self._q is None or need > self._cap:
             self._cap = max(1 << 16, 1 << need.bit_length())
             self._q = np.zeros(4 * self._cap)
-        q, cap = self._q, self._cap
-        for row, (ids, w) in enumerate(item):
-            q[ids + row * cap] = w
-        return q, cap
+        q = self._q
+        self._set = pos = np.concatenate(
+            [ids.astype(np.int64) * 4 + row for row, (ids, _) in enumerate(item)]
+        )
+        q[pos] = np.concatenate([w for _, w in item])
+        return q, self._cap
 
     def clear_query(self, item: tuple[Arrays, ...]) -> None:
-        q, cap = self._q, self._cap
-        for row, (ids, _) in enumerate(item):
-            q[ids + row * cap] = 0.0
+        self._q[self._set] = 0.0
 
     def item(self, vec: ItemVectors) -> tuple[Arrays, ...]:
         """The item's four views (title, head, body, names) as arrays of this index's ids."""
         if vec.arrays is None or vec.ids_key != self.key:
             return tuple(self.arrays(d) for d in (vec.title, vec.head, vec.body, vec.names))
-        return tuple((self.fill(ids, lambda v=v: vec.unseen(v)), w) for v, (ids, w) in enumerate(vec.arrays))
+        arrs = vec.arrays
+        ids = np.concatenate([a[0] for a in arrs])
+        if not (ids < 0).any():
+            return arrs
+        # the four views' terms outside the table in one pass: first sight in view order, as four
+        # ``fill`` calls one after another would number them
+        ids = self.fill(ids, lambda: list(chain.from_iterable(vec.unseen(v) for v in range(4))))
+        out, start = [], 0
+        for _, w in arrs:
+            end = start + len(w)
+            out.append((ids[start:end], w))
+            start = end
+        return tuple(out)
 
 
 def _norm(w: np.ndarray) -> float:
@@ -298,6 +315,7 @@ class Story:
     created: int = 0  # logical clock: order of creation
     touched: int = 0  # logical clock: last item added
     _pack: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+    num: int = field(default=-1, repr=False)  # the index's number for it in its posting lists (-1: none yet)
 
     # the vectors as term -> weight maps (rows, training code); the arrays are what scoring reads
     @property
@@ -383,7 +401,9 @@ class Story:
         lens = [len(a[0]) for a in arrs]
         ids = np.concatenate([a[0] for a in arrs]).astype(np.int32, copy=False)
         w = np.concatenate([a[1] for a in arrs])
-        self._pack = (ids, w, np.repeat(np.array(codes, dtype=np.int8), lens))
+        seg = np.repeat(np.array(codes, dtype=np.int8), lens)
+        # where each entry reads the item's dense query (``Terms.query``): 4 * term id + the view's row
+        self._pack = (ids * 4 + _ROW_OF_SEG_32[seg], w, seg)
         ends = list(accumulate(lens))
         cut = [(e - k, e) for k, e in zip(lens, ends, strict=True)]
         views = [(ids[a:b], w[a:b]) for a, b in cut]
@@ -435,6 +455,12 @@ class Story:
             self.sources[src] = self.sources.get(src, 0) + n
         self.touched = clock
         self.renorm()
+
+    def index_keys(self) -> set[int]:
+        """``index_terms`` as posting keys of this story's ``Terms``: a body term's id, ``~id`` of a name."""
+        keys = set(_top(self.vecs["body"], INDEX_TERMS)[0].tolist())
+        keys.update((~self.vecs["names"][0][:10]).tolist())
+        return keys
 
     def index_terms(self) -> set[str]:
         t = self._terms()
@@ -569,8 +595,8 @@ def _dots(stories: list[Story], item: tuple[Arrays, ...]) -> np.ndarray:
     terms = stories[0]._terms()
     packs = [st._pack for st in stories]
     seg = np.concatenate([p[2] for p in packs]).astype(np.int64)
-    q, cap = terms.query(item)
-    prods = q[np.concatenate([p[0] for p in packs]) + _ROW_OF_SEG[seg] * cap]
+    q, _ = terms.query(item)
+    prods = q[np.concatenate([p[0] for p in packs])]
     terms.clear_query(item)
     prods *= np.concatenate([p[1] for p in packs])
     if len(packs) > 1:
@@ -627,8 +653,12 @@ class StoryIndex:
         self.story_of = story_of  # the store's lookup of an item's story, for copies of evicted items
         self.max_item_memory = max_item_memory
         self.stories: dict[str, Story] = {}
-        self.postings: dict[str, set[str]] = {}
-        self._indexed: dict[str, set[str]] = {}
+        # posting key (``Story.index_keys``: term ids, names as ~id) -> numbers (``Story.num``) of the
+        # stories indexed under it; ints hash and gather faster than the term and id strings
+        self.postings: dict[int, set[int]] = {}
+        self._indexed: dict[str, set[int]] = {}
+        self._by_num: dict[int, Story] = {}
+        self._next_num = 0
         self.items: OrderedDict[str, str] = OrderedDict()  # item key -> story id (recent items only)
         self.merges: list[dict[str, Any]] = []
         self._merged_into: dict[str, str] = {}
@@ -715,34 +745,43 @@ class StoryIndex:
             arrays = self.terms.item(vec)
         body_ids, body_w = arrays[2]
         top = np.argsort(-body_w, kind="stable")[:QUERY_TERMS]
-        terms = self.terms
-        query = list(zip(terms.terms(body_ids[top]), body_w[top].tolist(), strict=True))
         names_ids, names_w = arrays[3]
-        query += [(f"@{t}", w) for t, w in zip(terms.terms(names_ids), names_w.tolist(), strict=True)]
+        keys = body_ids[top].tolist() + (~names_ids).tolist()
         lists = []
-        for term, w in query:
-            posting = postings.get(term)
+        for key, w in zip(keys, body_w[top].tolist() + names_w.tolist(), strict=True):
+            posting = postings.get(key)
             if posting and len(posting) <= MAX_POSTING:
-                lists.append((len(posting), term, w, posting))
-        lists.sort(key=_first_two)
-        acc: dict[str, float] = {}
+                lists.append((len(posting), key, w, posting))
+        if not lists:
+            return []
+        # rarest first, ties by the term ("@" + name for a name), as the walk has always gone
+        term = self.terms.term
+        lists.sort(key=lambda e: (e[0], term(e[1]) if e[1] >= 0 else f"@{term(~e[1])}"))
         budget = POSTING_BUDGET
-        for n, _, w, posting in lists:
+        take = 0
+        for n, _, _, _ in lists:
             if n > budget:
                 break
             budget -= n
-            # acc[sid] = acc.get(sid, 0.0) + w for every story of the posting, in C (a set is iterated in
-            # the same order twice while unchanged)
-            acc.update(zip(posting, map(_plus, map(acc.get, posting, repeat(0.0)), repeat(w)), strict=False))
-        if len(acc) <= limit:
-            return sorted(acc)
-        # the limit-th best score, then ties broken by id: set order follows the hash seed, ids do not
-        vals = np.fromiter(acc.values(), dtype=np.float64, count=len(acc))
-        cut = np.partition(vals, len(vals) - limit)[len(vals) - limit]  # one of the sums, exactly
-        keys = list(acc)
-        best = list(map(keys.__getitem__, np.flatnonzero(vals >= cut).tolist()))
-        best.sort(key=lambda s: (-acc[s], s))
-        return best[:limit]
+            take += 1
+        if not take:
+            return []
+        lists = lists[:take]
+        nums = np.fromiter(
+            chain.from_iterable(e[3] for e in lists), dtype=np.int64, count=POSTING_BUDGET - budget
+        )
+        # each story's share: the weights of its lists added in walk order from 0.0 (bincount adds in
+        # array order), the same floats as a running sum per story
+        uniq, inv = np.unique(nums, return_inverse=True)
+        acc = np.bincount(inv, np.repeat([e[2] for e in lists], [e[0] for e in lists]))
+        by_num = self._by_num
+        if len(uniq) <= limit:
+            return sorted(by_num[i].id for i in uniq.tolist())
+        # the limit-th best score, then ties broken by id: numbers follow creation, ids need not
+        cut = np.partition(acc, len(acc) - limit)[len(acc) - limit]  # one of the sums, exactly
+        pick = np.flatnonzero(acc >= cut)
+        best = sorted(zip((-acc[pick]).tolist(), [by_num[i].id for i in uniq[pick].tolist()], strict=True))
+        return [sid for _, sid in best[:limit]]
 
     def resolve(self, story_id: str) -> str:
         """The surviving id of a story that may have been merged since."""
@@ -838,6 +877,10 @@ class StoryIndex:
         for story in self.stories.values():
             story.remap(old, new)
         self._terms = new
+        # posting keys are term ids: index the stories again under the new ones
+        self.postings, self._indexed = {}, {}
+        for story in self.stories.values():
+            self._reindex(story)
         self._restart_at = 2 * len(new.extra_terms)  # never again soon if the stories hold that many
 
     def _merge(self, keep: Story, other: Story, prob: float, ts: float | None) -> Story:
@@ -854,26 +897,39 @@ class StoryIndex:
         return keep
 
     def _reindex(self, story: Story) -> None:
-        new = story.index_terms()
+        num = story.num
+        if self._by_num.get(num) is not story:
+            num = story.num = self._next_num
+            self._next_num += 1
+            self._by_num[num] = story
+        new = story.index_keys()
         old = self._indexed.get(story.id, set())
+        postings = self.postings
         for t in old - new:
-            posting = self.postings.get(t)
+            posting = postings.get(t)
             if posting is not None:
-                posting.discard(story.id)
+                posting.discard(num)
                 if not posting:
-                    del self.postings[t]
+                    del postings[t]
         for t in new - old:
-            self.postings.setdefault(t, set()).add(story.id)
+            posting = postings.get(t)
+            if posting is None:
+                postings[t] = {num}
+            else:
+                posting.add(num)
         self._indexed[story.id] = new
 
     def _drop(self, sid: str) -> None:
+        story = self.stories.pop(sid, None)
+        num = story.num if story is not None else -1
         for t in self._indexed.pop(sid, set()):
             posting = self.postings.get(t)
             if posting is not None:
-                posting.discard(sid)
+                posting.discard(num)
                 if not posting:
                     del self.postings[t]
-        self.stories.pop(sid, None)
+        if story is not None and self._by_num.get(num) is story:
+            del self._by_num[num]
 
     def _remember(self, key: str | None, sid: str) -> None:
         if key is None:
