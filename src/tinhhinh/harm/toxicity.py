@@ -343,34 +343,46 @@ class ToxicityModel:
             self._sk_analyzers = [_vectorizer(a, ng).build_analyzer() for _, a, ng in VIEWS]
         return self._sk_analyzers
 
-    def _char_wb_word(self, k: int, word: str) -> np.ndarray:
+    def _char_wb_word(self, k: int, word: str) -> bytes:
         """The char_wb feature rows of one word in view ``k`` (computed and cached)."""
+        self._char_wb_fill(k, [word])
+        return self._word_cache[k][word]
+
+    def _char_wb_fill(self, k: int, words: Iterable[str]) -> None:
+        """Compute and cache the char_wb feature rows of the ``words`` not cached yet, all in one lookup
+        pass. A word's rows are kept as the bytes of an int64 array (its n-grams in the vocabulary, in
+        n-gram order): a document's rows are then one ``bytes.join``, and no numpy call is made per word."""
         cache, vocab = self._word_cache[k], self.vocabs[k]
-        w = " " + word + " "
-        grams = list(map(w.__getitem__, _gram_slices(len(w), *VIEWS[k][2])))
+        todo = [w for w in dict.fromkeys(words) if w not in cache]
+        if not todo:
+            return
+        lo, hi = VIEWS[k][2]
+        grams: list[str] = []
+        ends: list[int] = []
+        for word in todo:
+            w = " " + word + " "
+            grams += map(w.__getitem__, _gram_slices(len(w), lo, hi))
+            ends.append(len(grams))  # (every padded word has at least one n-gram)
         rows = np.fromiter(map(vocab.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
-        rows = rows[rows >= 0]
+        keep = rows >= 0
+        data = rows[keep].tobytes()
+        kept = np.cumsum(keep)[np.asarray(ends) - 1].tolist()  # rows kept up to each word's end
         if len(cache) > 300_000:
             cache.clear()
-        cache[word] = rows
-        return rows
+        start = 0
+        for word, end in zip(todo, kept, strict=True):
+            cache[word] = data[8 * start : 8 * end]
+            start = end
 
     def _char_wb_rows(self, k: int, docs: list[str]) -> tuple[np.ndarray, list[int]]:
         """Feature rows of every document, and how many belong to each (documents in order)."""
         cache = self._word_cache[k]
-        found: list[np.ndarray] = []
-        per_doc = []
-        for doc in docs:
-            words = doc.split()
-            rows = list(map(cache.get, words))
-            for i in [i for i, r in enumerate(rows) if r is None]:
-                r = cache.get(words[i])  # (a word met twice: computed at its first place)
-                rows[i] = r if r is not None else self._char_wb_word(k, words[i])
-            per_doc.append(sum(map(len, rows)))
-            found += rows
-        if not found:
-            return np.empty(0, dtype=np.int64), per_doc
-        return np.concatenate(found), per_doc
+        splits = [doc.split() for doc in docs]
+        get = cache.get
+        if any(None in map(get, words) for words in splits):
+            self._char_wb_fill(k, [w for words in splits for w in words])
+        segs = [b"".join(map(cache.__getitem__, words)) for words in splits]
+        return np.frombuffer(b"".join(segs), dtype=np.int64), [len(b) >> 3 for b in segs]
 
     def _word_rows(self, k: int, docs: list[str]) -> tuple[np.ndarray, list[int]]:
         """Feature rows (word n-grams in the vocabulary, n-gram order) of every document, and how many
@@ -447,31 +459,50 @@ class ToxicityModel:
             for n in range(lo, hi + 1):
                 grams.extend(" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1))
             return [r for r in map(vocab.get, grams, repeat(-1)) if r >= 0]
+        words = doc.split()
+        self._char_wb_fill(k, words)
         cache = self._word_cache[k]
-        out: list[int] = []
-        for word in doc.split():
-            rows = cache.get(word)
-            out.extend((rows if rows is not None else self._char_wb_word(k, word)).tolist())
-        return out
+        return np.frombuffer(b"".join(map(cache.__getitem__, words)), dtype=np.int64).tolist()
 
     def _screen_sums(self, new: list[str], stripped: list[str]) -> np.ndarray:
         """``_screen_part`` in one pass for any number of words: the products come from a table made at
         load (``idf × W``, ``idf²``: the same float64 products) and one ``np.bincount`` over (word, view,
-        column) bins adds each bin's terms one by one in the same order, from 0.0 — identical sums."""
-        segs = [
-            self._doc_rows(k, w if copy == "f" else s)
-            for w, s in zip(new, stripped, strict=True)
-            for k, (copy, _, _) in enumerate(VIEWS)
-        ]
-        width = len(LABELS) + 1
-        flat = [r for seg in segs for r in seg]
-        if not flat:
-            return np.zeros((len(new), len(VIEWS), width))
-        owner = np.repeat(np.arange(len(segs)), np.fromiter(map(len, segs), dtype=np.int64, count=len(segs)))
-        bins = (owner[:, None] * width + np.arange(width)).ravel()
-        terms = self._screen_terms[np.asarray(flat, dtype=np.int64)].ravel()
-        sums = np.bincount(bins, weights=terms, minlength=len(segs) * width)
-        return sums.reshape(len(new), len(VIEWS), width)
+        column) bins adds each bin's terms one by one in the same order, from 0.0 — identical sums.
+        (The rows are gathered view by view; each (word, view) segment keeps its rows in
+        ``_doc_rows`` order, and a bin's sum only depends on the order of its own terms.)"""
+        n, nv, width = len(new), len(VIEWS), len(LABELS) + 1
+        rows_of_views: list[np.ndarray] = []
+        segs_of_views: list[np.ndarray] = []
+        for k, (copy, analyzer, _) in enumerate(VIEWS):
+            docs = new if copy == "f" else stripped
+            if analyzer == "char_wb":
+                rows, counts = self._char_wb_rows(k, docs)
+            else:
+                found: list[int] = []
+                counts = []
+                vocab = self.vocabs[k]
+                for doc, toks in zip(docs, map(_WORD_TOKEN_RE.findall, docs), strict=True):
+                    if len(toks) == 1:  # a word: its unigram only
+                        row = vocab.get(toks[0], _NOT_FOUND)
+                        if row >= 0:
+                            found.append(row)
+                            counts.append(1)
+                        else:
+                            counts.append(0)
+                    else:
+                        seg = self._doc_rows(k, doc)
+                        found += seg
+                        counts.append(len(seg))
+                rows = np.asarray(found, dtype=np.int64)
+            rows_of_views.append(rows)
+            segs_of_views.append(np.repeat(np.arange(k, n * nv, nv), counts))
+        rows = np.concatenate(rows_of_views)
+        if not len(rows):
+            return np.zeros((n, nv, width))
+        bins = (np.concatenate(segs_of_views)[:, None] * width + np.arange(width)).ravel()
+        terms = self._screen_terms[rows].ravel()
+        sums = np.bincount(bins, weights=terms, minlength=n * nv * width)
+        return sums.reshape(n, nv, width)
 
     def screen(self, folded_pieces: list[str]) -> np.ndarray:
         """Cheap estimate of the decision values (n, 3) of already-folded texts.
