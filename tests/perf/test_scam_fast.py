@@ -14,6 +14,7 @@ own literals and trigger phrases (hypothesis), and on VNTC articles when the dat
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 from pathlib import Path
@@ -32,7 +33,7 @@ from tinhhinh.harm.scam import (
     passes,
     quick_pattern,
 )
-from tinhhinh.harm.text import _TABLE, _TABLE_LIST, skeleton
+from tinhhinh.harm.text import _NUMPY_FROM, _TABLE, _TABLE_LIST, _strip_letters, skeleton
 from tinhhinh.item import Item
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -124,6 +125,28 @@ def test_quick_pattern_shape():
 def test_skeleton_table_list_is_the_dict():
     every = "".join(map(chr, range(0x3000))) + "\u3000\uff21\U0001f600"
     assert every.translate(_TABLE_LIST) == every.translate(_TABLE)
+
+
+def test_skeleton_code_point_array_is_the_table():
+    """The numpy path of long texts maps every BMP code point as ``translate`` does; astral characters and
+    lone surrogates fall back; short texts take ``translate`` itself."""
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    assert len(bmp) >= _NUMPY_FROM
+    assert _strip_letters(bmp) == bmp.translate(_TABLE_LIST) == bmp.translate(_TABLE)
+    for text in (
+        "Chuyển khoản ĐẾN số tài khoản " * 5 + "\U0001f600",
+        "Ngân hàng " * 10 + "\ud800",
+        "Đà Nẵng" * 12,
+        "ÀÁẢ",
+        "",
+    ):
+        assert _strip_letters(text) == text.translate(_TABLE_LIST), text
+    rng = random.Random(13)
+    for _ in range(200):
+        text = "".join(
+            chr(rng.choice((rng.randint(0x20, 0x2FFF), rng.randint(0x3000, 0x10FFFF)))) for _ in range(90)
+        )
+        assert _strip_letters(text) == text.translate(_TABLE_LIST)  # (surrogates included: the fallback)
 
 
 def test_committed_texts():
