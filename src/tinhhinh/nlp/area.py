@@ -82,6 +82,11 @@ _S32 = np.uint64(32)
 _S31 = np.uint64(31)
 _S29 = np.uint64(29)
 _EMPTY = np.uint32(0xFFFFFFFF)  # a free slot of AreaModel's key table: no row, the largest key
+_WINDOW = 16  # slots read per key from its home slot (keys further on: a binary search)
+_TF_TABLE_SIZE = 4096
+# 1 + log(tf) as float32 for tf < _TF_TABLE_SIZE: the values (1.0 + np.log(counts)).astype(float32) gives
+_ONE_PLUS_LOG = np.zeros(_TF_TABLE_SIZE, dtype=np.float32)
+_ONE_PLUS_LOG[1:] = (1.0 + np.log(np.arange(1, _TF_TABLE_SIZE))).astype(np.float32)
 _HASH_CACHE_MAX = 200_000  # distinct folded syllables seen in all of VNTC: ~60k
 
 
@@ -161,19 +166,35 @@ class AreaModel:
         meta: dict[str, Any] | None = None,
     ) -> None:
         self.keys = np.asarray(keys, dtype=np.uint32)
-        if len(self.keys) and not (np.diff(self.keys.astype(np.int64)) > 0).all():
+        if len(self.keys) > 1 and not (self.keys[1:] > self.keys[:-1]).all():
             raise ValueError("area model keys must be sorted and unique")
         self.idf = idf.astype(np.float32)
-        self.coef = coef.astype(np.float32)  # (V, K); stored as float16, computed in float32
+        # stored as float16 and computed in float32: a float16 model keeps its float16 weights (half the
+        # memory, no 9-million-value conversion at load) and converts the few rows an article reads
+        # (the same float32 values either way)
+        self._coef = coef if coef.dtype == np.float16 else coef.astype(np.float32)  # (V, K)
+        self._coef32: np.ndarray | None = None
         self.intercept = intercept.astype(np.float32)
         self.classes = list(classes)
         self.temperature = float(temperature)
         self.meta = meta or {}
         self._last = len(self.keys) - 1
-        self._table: np.ndarray | None = None  # see _rows
+        self._keys_t: np.ndarray | None = None  # see _build_table
+        self._rows_t: np.ndarray | None = None
+        self._windows: np.ndarray | None = None
+        self._far = False
         self._unigram_rows: Column | None = None  # see _rows_from_view
         self._title_rows: Column | None = None
         self._shift = np.uint32(0)
+
+    @property
+    def coef(self) -> np.ndarray:
+        """The class weights as float32, (V, K)."""
+        if self._coef.dtype == np.float32:
+            return self._coef
+        if self._coef32 is None:
+            self._coef32 = self._coef.astype(np.float32)
+        return self._coef32
 
     @property
     def version(self) -> str:
@@ -190,23 +211,32 @@ class AreaModel:
             u, counts = np.unique(k, return_counts=True)
             pos = self._rows(u)
             hit = pos >= 0
-            ix, counts = pos[hit], counts[hit]
+            ix, counts, n = pos[hit], counts[hit], len(k)
         else:
-            ix, counts = found
+            ix, counts, n = found
         if not len(ix):
             return self.intercept.copy()
-        w = (1.0 + np.log(counts)).astype(np.float32) * self.idf[ix]
-        w /= np.linalg.norm(w)
-        return w @ self.coef[ix] + self.intercept
+        # (1 + log tf) from a table of the same float32 values when every count is in it (a count is
+        # at most the number n of n-grams); then as np.linalg.norm: sqrt(w.dot(w))
+        if n < _TF_TABLE_SIZE:
+            w = _ONE_PLUS_LOG[counts] * self.idf[ix]
+        else:
+            w = (1.0 + np.log(counts)).astype(np.float32) * self.idf[ix]
+        w /= np.sqrt(w.dot(w))
+        c = self._coef[ix]
+        if c.dtype != np.float32:
+            c = c.astype(np.float32)
+        return w @ c + self.intercept
 
-    def _rows_from_view(self, title: str, text: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """The rows ``feature_keys`` hits and how often (rows ascending), from the shared text view;
-        None when ``feature_keys`` does not read the view's words (then the caller computes them).
+    def _rows_from_view(self, title: str, text: str) -> tuple[np.ndarray, np.ndarray, int] | None:
+        """The rows ``feature_keys`` hits, how often (rows ascending) and the number of n-grams, from the
+        shared text view; None when ``feature_keys`` does not read the view's words (then the caller
+        computes them).
 
         A unigram's row depends on its word alone, so it is kept per word id (``Column``); only the
-        bigram keys are looked up per text. A row stands for one key, so counting rows over all
-        n-grams counts the keys ``np.unique`` would (a unigram and a bigram with the same 32-bit key
-        share a row either way).
+        bigram keys are looked up per text, all of them (repeats included: cheaper than counting the
+        keys first). A row stands for one key, so counting rows over all n-grams counts the keys
+        ``np.unique`` would (a unigram and a bigram with the same 32-bit key share a row either way).
         """
         if len(text) > MAX_CHARS:
             return None
@@ -215,93 +245,105 @@ class AreaModel:
             return None
         ids = view.ids
         if self._unigram_rows is None:
-            self._unigram_rows = Column(self._word_rows, np.int64, batch=True)
-            self._title_rows = Column(self._title_word_rows, np.int64, batch=True)
+            self._unigram_rows = Column(self._word_rows, np.int32, batch=True)
+            self._title_rows = Column(self._title_word_rows, np.int32, batch=True)
         h = _CRC.take(ids)
+        b = (h[:-1] << _S32) | h[1:]  # the bigram keys of title + body
         rows = [self._unigram_rows.take(ids)]
-        bigrams = [(h[:-1] << _S32) | h[1:]]
         if title:
             nt = view.n_title
-            rows.append(self._title_rows.take(ids[:nt]))
-            if nt >= 2:
-                bigrams.append(((h[: nt - 1] << _S32) | h[1:nt]) ^ _SALT)
-        u, counts = np.unique(_mix32(np.concatenate(bigrams)), return_counts=True)
-        pos = self._rows(u)
-        hit = pos >= 0
-        rows.append(np.repeat(pos[hit], counts[hit]))
+            rows.append(self._title_rows.take(ids[:nt]))  # type: ignore[union-attr]
+            if nt >= 2:  # the title's own bigrams are the first nt - 1, salted
+                b = np.concatenate((b, b[: nt - 1] ^ _SALT))
+        rows.append(self._lookup(_mix32(b)))
         r = np.concatenate(rows)
-        return np.unique(r[r >= 0], return_counts=True)
+        r.sort()
+        # runs of equal rows: their first rows and lengths (np.unique's counting, on sorted rows)
+        edge = np.empty(len(r) + 1, dtype=bool)
+        edge[0] = edge[-1] = True
+        np.not_equal(r[1:], r[:-1], out=edge[1:-1])
+        at = np.flatnonzero(edge)
+        ix, counts = r[at[:-1]], at[1:] - at[:-1]
+        if len(ix) and ix[0] < 0:  # -1 (not a feature) sorts first
+            return ix[1:], counts[1:], len(r)
+        return ix, counts, len(r)
 
     def _word_rows(self, words: list[str], folded: list[str]) -> np.ndarray:
         """Row of each word's unigram key (-1: not a feature)."""
-        return self._rows(_mix32(np.fromiter(map(_syllable_hash, folded), np.uint64, len(folded))))
+        return self._lookup(_mix32(np.fromiter(map(_syllable_hash, folded), np.uint64, len(folded))))
 
     def _title_word_rows(self, words: list[str], folded: list[str]) -> np.ndarray:
         """Row of each word's title-unigram key (-1: not a feature)."""
         h = np.fromiter(map(_syllable_hash, folded), np.uint64, len(folded))
-        return self._rows(_mix32(h ^ _SALT))
+        return self._lookup(_mix32(h ^ _SALT))
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_table"] = None  # rebuilt on first use
+        state["_keys_t"] = state["_rows_t"] = state["_windows"] = state["_coef32"] = None  # rebuilt on use
         return state
 
-    def _build_table(self) -> np.ndarray:
-        """An ordered linear-probing table of the keys: slot = a key's top bits, (row, key) pairs.
+    def _build_table(self) -> None:
+        """An ordered linear-probing table of the keys: slot = a key's top bits; keys and rows apart.
 
         ``keys`` are sorted and uniformly spread (mixed), so placing them in order at their home slot
         or the first free one after it keeps the table sorted: position = max(home, previous + 1),
-        one cumulative maximum. A key sits at most a few slots after its home (load ≤ 0.45).
+        one cumulative maximum. A key sits a few slots after its home at most (load ≤ 0.45: 9 for the
+        shipped model), so one window of that many slots from the home holds it, and the slots between
+        its home and it hold smaller keys: the first equal key in the window is the key.
         """
         n = len(self.keys)
         bits = max(4, int(np.ceil(np.log2(max(n, 1) / 0.45))))
         self._shift = np.uint32(32 - bits) if bits < 32 else np.uint32(0)
-        # 32-bit positions while they fit: half the transient memory of the build (~10 MB less peak)
+        # 32-bit positions while they fit: half the transient memory of the build
         index = np.int32 if bits <= 30 and n < 2**30 else np.int64
         home = (self.keys >> self._shift).astype(index)
         rows = np.arange(n, dtype=index)
         pos = np.maximum.accumulate(home - rows) + rows if n else rows
-        # every home slot exists, and two free slots follow the last key (the probes never run off)
-        size = max(int(pos[-1]) + 1 if n else 0, 1 << bits) + 2
-        table = np.full((size, 2), _EMPTY, dtype=np.uint32)
-        table[pos, 0] = rows
-        table[pos, 1] = self.keys
-        return table
+        far = int((pos - home).max()) if n else 0  # how far past its home slot a key sits
+        width = min(far + 1, _WINDOW)
+        self._far = far >= width  # some keys lie past their home's window (then a binary search)
+        # every home slot has a whole window; free slots hold the largest key and row -1
+        size = max(int(pos[-1]) + 1 if n else 0, (1 << bits) + width - 1)
+        keys_t = np.full(size, _EMPTY, dtype=np.uint32)
+        keys_t[pos] = self.keys
+        rows_t = np.full(size, -1, dtype=np.int32 if n < 2**31 else np.int64)
+        rows_t[pos] = rows
+        self._keys_t, self._rows_t = keys_t, rows_t
+        self._windows = np.lib.stride_tricks.as_strided(
+            keys_t, shape=(size - width + 1, width), strides=(4, 4), writeable=False
+        )
 
-    def _rows(self, u: np.ndarray) -> np.ndarray:
-        """Row of each of the sorted unique keys ``u`` in ``keys``, or -1 (as ``searchsorted`` + compare).
+    def _lookup(self, u: np.ndarray) -> np.ndarray:
+        """Row of each 32-bit key of ``u`` (any order, repeats allowed) in ``keys``, or -1.
 
         A binary search over the 3.5 MB of keys is ~20 dependent memory reads per key, most missing
-        the cache; the table takes one read per key (two for the few displaced ones), all independent.
+        the cache; the table takes one window read per key, all independent, in a few numpy calls
+        per text (each call costs microseconds: their number is most of the time here).
         """
-        table = self._table
-        if table is None:
-            table = self._table = self._build_table()
+        if self._windows is None:
+            self._build_table()
         h = (u >> self._shift).astype(np.intp)
-        g = table[h]
-        out = np.where((g[:, 1] == u) & (g[:, 0] != _EMPTY), g[:, 0].astype(np.int64), -1)
-        # a smaller key at the slot: ours (if present) sits further on; an empty slot reads as the
-        # largest key, so it never continues
-        later = np.flatnonzero(g[:, 1] < u)
-        for step in (1, 2):
-            if not len(later):
-                break
-            g = table[h[later] + step]
-            ul = u[later]
-            found = (g[:, 1] == ul) & (g[:, 0] != _EMPTY)
-            out[later[found]] = g[found, 0]
-            later = later[g[:, 1] < ul]
-        if len(later):  # rare: displaced further than two slots
-            q = u[later]
-            p = np.minimum(np.searchsorted(self.keys, q), self._last)
-            out[later] = np.where(self.keys[p] == q, p, -1)
-        return out
+        win = self._windows[h]  # type: ignore[index]
+        pos = h + (win == u[:, None]).argmax(1)  # the first equal key, or the home slot
+        r = self._rows_t[pos]  # type: ignore[index]
+        r[self._keys_t[pos] != u] = -1  # type: ignore[index]
+        if self._far:  # past the window: a smaller key at its end means ours may lie further on
+            later = np.flatnonzero((r < 0) & (win[:, -1] < u))
+            if len(later):
+                q = u[later]
+                p = np.minimum(np.searchsorted(self.keys, q), self._last)
+                r[later] = np.where(self.keys[p] == q, p, -1)
+        return r
+
+    def _rows(self, u: np.ndarray) -> np.ndarray:
+        """Row of each key of ``u`` in ``keys``, or -1 (as ``searchsorted`` + compare), as int64."""
+        return self._lookup(u).astype(np.int64)
 
     def scores(self, title: str, text: str) -> dict[str, float]:
         d = self.decision(title, text) / self.temperature
         d = np.exp(d - d.max())
         p = d / d.sum()
-        return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
+        return dict(zip(self.classes, p.tolist(), strict=True))  # tolist: the same floats as float(v)
 
     def predict(self, title: str, text: str) -> str:
         return self.classes[int(np.argmax(self.decision(title, text)))]
@@ -314,7 +356,7 @@ class AreaModel:
                 # sorted keys as gaps: small numbers that compress well; cumsum restores them
                 key_gaps=np.diff(self.keys, prepend=np.uint32(0)).astype(np.uint32),
                 idf=self.idf.astype(np.float16),
-                coef=self.coef.astype(np.float16),
+                coef=self._coef.astype(np.float16),
                 intercept=self.intercept.astype(np.float32),
                 classes=np.array(self.classes),
                 temperature=np.array(self.temperature, dtype=np.float32),
