@@ -63,7 +63,7 @@ def _init_worker(options: dict, warn: Callable[[str], None] | None = None) -> No
     throw-away item makes them load now, so a pool forked afterwards shares them)."""
     global _STAGES, _STAGE_OPTIONS
     _STAGE_OPTIONS = options
-    _STAGES = load_stages(options=options, warn=warn)
+    _STAGES = load_stages(options=options, warn=warn, load_models=True)
     entry = _analyse_one(0, dict(id=_WARM_UP.id, title=_WARM_UP.title, text=_WARM_UP.text))
     entry.prepare()
 

@@ -9,6 +9,7 @@ Two kinds of stage:
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable
 from typing import Protocol
 
@@ -44,7 +45,21 @@ def load_stages(
     *,
     warn: Callable[[str], None] | None = None,
     options: dict[str, dict] | None = None,
+    load_models: bool = False,
 ) -> list[Stage]:
+    """The per-record stages, in order. ``load_models``: also load the models of stages that load them
+    lazily (a ``model`` property), each in a background thread while the next stages are built: reading
+    and inflating a numpy model file releases the GIL, so on an otherwise idle core that costs the
+    start-up nothing. Every thread has finished when this returns."""
+    loading: list[threading.Thread] = []
+    try:
+        return _load_stages(spec, warn, options, loading if load_models else None)
+    finally:
+        for thread in loading:
+            thread.join()
+
+
+def _load_stages(spec, warn, options, loading: list[threading.Thread] | None) -> list[Stage]:
     stages: list[Stage] = []
     for module_name, class_name in spec if spec is not None else PER_RECORD:
         try:
@@ -55,11 +70,24 @@ def load_stages(
             continue  # stage not part of this build
         cls = getattr(module, class_name)
         try:
-            stages.append(cls(**(options or {}).get(cls.name if hasattr(cls, "name") else class_name, {})))
+            stage = cls(**(options or {}).get(cls.name if hasattr(cls, "name") else class_name, {}))
         except StageUnavailable as exc:
             if warn:
                 warn(str(exc))
+            continue
+        stages.append(stage)
+        if loading is not None and isinstance(getattr(cls, "model", None), property):
+            thread = threading.Thread(target=_load_model, args=(stage,), daemon=True)
+            thread.start()
+            loading.append(thread)
     return stages
+
+
+def _load_model(stage: Stage) -> None:
+    try:
+        stage.model  # type: ignore[attr-defined]  # noqa: B018 — the property loads it
+    except Exception:  # noqa: BLE001 — the stage's first use raises it again, in the caller's thread
+        pass
 
 
 def run_stages(item: Item, stages: list[Stage]) -> Item:
