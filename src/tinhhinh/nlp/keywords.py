@@ -472,7 +472,7 @@ class KeywordExtractor:
         self.max_keywords = max_keywords
         self.stop = stopwords()
         self.max_df = MAX_DF_SHARE * lexicon.n_docs
-        self.prefixes = _prefixes(lexicon.entries)
+        self._prefixes: frozenset[str] | None = None  # (only the word-by-word path needs them)
         self._gap_codes = Memo(_gap_code, 20_000)  # gap between two words → its kind's code point
         # per word of the shared word table (``TextView.ids``): its code, whether it may be in a name
         self._code_column = Column(self._code_of, np.uint32)
@@ -482,27 +482,43 @@ class KeywordExtractor:
         self._words: list[str] = []
         # lexicon word → (surface, idf) for the words that may be keywords at all
         self._good: dict[str, tuple[str, float]] = {}
+        stop, max_df, good, codes_of = self.stop, self.max_df, self._good, self._codes
+        is_token: dict[str, bool] = {}  # syllable → _TOKEN_RE.fullmatch (5k syllables in 14k words)
         for w, (surface, df) in lexicon.entries.items():
-            if _good_candidate(w, self.stop) and df <= self.max_df:
-                self._good[w] = (surface, lexicon.idf(df))
+            # (df first: a cheaper test than _good_candidate, and both are pure)
+            if df <= max_df and _good_candidate(w, stop):
+                good[w] = (surface, lexicon.idf(df))
             syllables = w.split(" ")
             # only words ``segment`` can match: 2..MAX_WORD tokens joined by single spaces
-            if not 2 <= len(syllables) <= MAX_WORD or not all(map(_TOKEN_RE.fullmatch, syllables)):
+            if not 2 <= len(syllables) <= MAX_WORD:
                 continue
-            codes = []
             for syl in syllables:
-                code = self._codes.get(syl)
-                if code is None:
-                    code = self._codes[syl] = _code_char(len(self._codes))
-                codes.append(code)
-            patterns.append(" ".join(codes))
-            self._words.append(w)
+                ok = is_token.get(syl)
+                if ok is None:
+                    ok = is_token[syl] = _TOKEN_RE.fullmatch(syl) is not None
+                if not ok:
+                    break
+            else:
+                codes = []
+                for syl in syllables:
+                    code = codes_of.get(syl)
+                    if code is None:
+                        code = codes_of[syl] = _code_char(len(codes_of))
+                    codes.append(code)
+                patterns.append(" ".join(codes))
+                self._words.append(w)
         self._matcher = ahocorasick_rs.AhoCorasick(
             patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
         )
         # by pattern (the automaton's match ids): (word, surface, idf) of those that may be keywords
         self._good_pattern = [(w, *self._good[w]) if w in self._good else None for w in self._words]
         self._idf_name = lexicon.idf(1)
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        if self._prefixes is None:
+            self._prefixes = _prefixes(self.lexicon.entries)
+        return self._prefixes
 
     def _code_of(self, word: str, folded: str) -> int:
         return ord(self._codes.get(folded, _OTHER_WORD))
