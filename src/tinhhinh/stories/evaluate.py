@@ -25,7 +25,7 @@ from tinhhinh.stories.index import (
     Story,
     StoryIndex,
     StoryModel,
-    _feature_matrix,
+    feature_list,
     features,
     vectorize,
 )
@@ -321,7 +321,8 @@ def fit_weights(
 
 # ---- experimental: time-decay features (not in the shipped model; see docs/stories.md) -------------
 # Computed from what a story already keeps (first/last seen), so the shipped index would need only
-# three more columns in ``index._feature_matrix``. Here they are added by a subclass, for evaluation.
+# three more columns in ``index._feature_matrix``. Here they are added by a subclass, for evaluation
+# only: under nested CV they did not beat lr-2 (docs/stories.md), so the shipped path does not use them.
 
 EXTRA_FEATURES = ("decay_body", "decay_max_body", "log_span_h")
 
@@ -376,10 +377,12 @@ class ExtendedIndex(StoryIndex):
         cands = [stories[sid] for sid in self.candidates(vec, arrays=arrays)]
         if not cands:
             return []
-        f = _feature_matrix(cands, arrays or self.terms.item(vec), vec.ts)
-        k = len(FEATURES)
+        # one candidate at a time through the public ``feature_list`` (the index's batched scorer is
+        # private and being optimised): slower, the same floats
+        f = np.array([feature_list(st, vec) for st in cands], dtype=float)
         aux = np.array([_time_aux(st, vec.ts) for st in cands], dtype=float)
-        g = np.hstack([f[:, :k], extra_matrix(f[:, :k], aux, self.model.tau_h), f[:, k:]])
+        ones = np.ones((len(cands), 1))
+        g = np.hstack([f, extra_matrix(f, aux, self.model.tau_h), ones, 0.0 * ones])
         out = list(zip(self.model.prob_matrix(g).tolist(), [s.id for s in cands], strict=True))
         out.sort(key=lambda ps: (-ps[0], stories[ps[1]].created))
         return out
