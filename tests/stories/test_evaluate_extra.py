@@ -65,3 +65,15 @@ def test_extended_fit_names_the_extra_features_and_runs() -> None:
     pred = run(docs, make_model(spec))
     gold = [d.cluster for d in docs]
     assert bcubed(gold, pred)["f1"] > 0.9  # the synthetic events are easy: it must still find them
+
+
+def test_the_extra_features_really_drive_the_decision() -> None:
+    # only "decay_body" has a weight: strongly against joining any similar story that has a time; a plain
+    # StoryModel ignores the unknown name (p = sigmoid(1) > 0.5 for every candidate, so items join)
+    docs = _docs()
+    spec = {"features": ["decay_body"], "coef": [-1000.0], "intercept": 1.0, "threshold": 0.5}
+    spec["merge_threshold"] = 2.0
+    plain = run(docs, StoryModel(dict(spec)))
+    extended = run(docs, make_model(dict(spec, extra={"tau_h": 1e6})))  # decay ~ 1 over days
+    assert len(set(extended)) == len(docs)
+    assert len(set(plain)) < len(docs) // 2
