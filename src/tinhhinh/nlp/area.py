@@ -384,7 +384,11 @@ class AreaModel:
 
 @lru_cache(maxsize=4)
 def _cached_model(path: str | None) -> AreaModel:
-    return AreaModel.load(path)
+    model = AreaModel.load(path)
+    # the key table now, not on the first article: analyze's parent loads the model in a background
+    # thread (pipeline.load_stages), and most of the build is numpy work that releases the GIL
+    model._build_table()
+    return model
 
 
 class AreaStage:
