@@ -86,6 +86,29 @@ def test_screen_sums_equal_batch_path(model):
     assert np.any(batch != 0)  # the tiny model knows some of these words: the sums are not all zero
 
 
+def test_char_wb_rows_cached_as_bytes_are_the_vocabulary_rows(model):
+    """Each word's cached char_wb rows = its n-grams' vocabulary rows in n-gram order (filled in batches,
+    a word met twice in one batch, the cache cleared between batches)."""
+    rng = random.Random(9)
+    for _ in range(100):
+        words = [w for w in rng.sample(WORDS, rng.randint(1, 10)) if w and " " not in w]
+        words += words[:2]
+        for k, (_, analyzer, (lo, hi)) in enumerate(tox.VIEWS):
+            if analyzer != "char_wb":
+                continue
+            if rng.random() < 0.3:
+                model._word_cache[k].clear()
+            model._char_wb_fill(k, words)
+            vocab = model.vocabs[k]
+            for w in words:
+                padded = " " + w + " "
+                grams = [padded[s] for s in tox._gram_slices(len(padded), lo, hi)]
+                want = [vocab[g] for g in grams if g in vocab]
+                assert np.frombuffer(model._word_cache[k][w], dtype=np.int64).tolist() == want, w
+            rows, per_doc = model._char_wb_rows(k, [" ".join(words), words[0], ""])
+            assert per_doc[2] == 0 and sum(per_doc) == len(rows)
+
+
 # ---------------------------------------------------------------- screen words from the text view
 
 _SYLLABLES = [

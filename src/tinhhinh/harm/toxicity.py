@@ -20,7 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 import time
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -54,6 +56,7 @@ SCREEN_BAR = 0.25
 SCREEN_ABOVE = 2 * CHUNK_CHARS
 NEWS_SAMPLES = 6000
 _NOT_FOUND = -1  # vocabulary rows are >= 0
+_BYTEORDER = sys.byteorder  # rows as bytes: native int64, as array('q') and np.frombuffer read them
 _SCREEN_WORDS = 500_000  # words the screen remembers per process (then it forgets them all)
 SVM_C = 0.1  # chosen on dev among 0.05/0.1/0.2 and against LR / LR+SVM / NB-LR ensembles (all within 0.5 pt)
 
@@ -349,9 +352,10 @@ class ToxicityModel:
         return self._word_cache[k][word]
 
     def _char_wb_fill(self, k: int, words: Iterable[str]) -> None:
-        """Compute and cache the char_wb feature rows of the ``words`` not cached yet, all in one lookup
-        pass. A word's rows are kept as the bytes of an int64 array (its n-grams in the vocabulary, in
-        n-gram order): a document's rows are then one ``bytes.join``, and no numpy call is made per word."""
+        """Compute and cache the char_wb feature rows of the ``words`` not cached yet, with one vocabulary
+        pass over all their n-grams. A word's rows are kept as the bytes of an int64 array (its n-grams in
+        the vocabulary, in n-gram order): a document's rows are then one ``bytes.join``, and no numpy call
+        is made per word (a handful of new words per article: the calls' overhead would dominate)."""
         cache, vocab = self._word_cache[k], self.vocabs[k]
         todo = [w for w in dict.fromkeys(words) if w not in cache]
         if not todo:
@@ -362,16 +366,13 @@ class ToxicityModel:
         for word in todo:
             w = " " + word + " "
             grams += map(w.__getitem__, _gram_slices(len(w), lo, hi))
-            ends.append(len(grams))  # (every padded word has at least one n-gram)
-        rows = np.fromiter(map(vocab.get, grams, repeat(-1)), dtype=np.int64, count=len(grams))
-        keep = rows >= 0
-        data = rows[keep].tobytes()
-        kept = np.cumsum(keep)[np.asarray(ends) - 1].tolist()  # rows kept up to each word's end
+            ends.append(len(grams))
+        rows = list(map(vocab.get, grams, repeat(_NOT_FOUND)))
         if len(cache) > 300_000:
             cache.clear()
         start = 0
-        for word, end in zip(todo, kept, strict=True):
-            cache[word] = data[8 * start : 8 * end]
+        for word, end in zip(todo, ends, strict=True):
+            cache[word] = array("q", filter(_NOT_FOUND.__ne__, rows[start:end])).tobytes()
             start = end
 
     def _char_wb_rows(self, k: int, docs: list[str]) -> tuple[np.ndarray, list[int]]:
@@ -468,38 +469,34 @@ class ToxicityModel:
         """``_screen_part`` in one pass for any number of words: the products come from a table made at
         load (``idf × W``, ``idf²``: the same float64 products) and one ``np.bincount`` over (word, view,
         column) bins adds each bin's terms one by one in the same order, from 0.0 — identical sums.
-        (The rows are gathered view by view; each (word, view) segment keeps its rows in
-        ``_doc_rows`` order, and a bin's sum only depends on the order of its own terms.)"""
+        Each (word, view) segment's rows are bytes (``_doc_rows`` order), joined once: a fixed handful
+        of numpy calls whatever the number of words."""
         n, nv, width = len(new), len(VIEWS), len(LABELS) + 1
-        rows_of_views: list[np.ndarray] = []
-        segs_of_views: list[np.ndarray] = []
+        by_view: list[list[bytes]] = []
         for k, (copy, analyzer, _) in enumerate(VIEWS):
             docs = new if copy == "f" else stripped
             if analyzer == "char_wb":
-                rows, counts = self._char_wb_rows(k, docs)
-            else:
-                found: list[int] = []
-                counts = []
-                vocab = self.vocabs[k]
-                for doc, toks in zip(docs, map(_WORD_TOKEN_RE.findall, docs), strict=True):
-                    if len(toks) == 1:  # a word: its unigram only
-                        row = vocab.get(toks[0], _NOT_FOUND)
-                        if row >= 0:
-                            found.append(row)
-                            counts.append(1)
-                        else:
-                            counts.append(0)
-                    else:
-                        seg = self._doc_rows(k, doc)
-                        found += seg
-                        counts.append(len(seg))
-                rows = np.asarray(found, dtype=np.int64)
-            rows_of_views.append(rows)
-            segs_of_views.append(np.repeat(np.arange(k, n * nv, nv), counts))
-        rows = np.concatenate(rows_of_views)
+                cache = self._word_cache[k]
+                splits = [doc.split() for doc in docs]
+                self._char_wb_fill(k, [w for words in splits for w in words])
+                by_view.append([b"".join(map(cache.__getitem__, words)) for words in splits])
+                continue
+            vocab = self.vocabs[k]
+            segs = []
+            for doc, toks in zip(docs, map(_WORD_TOKEN_RE.findall, docs), strict=True):
+                if len(toks) == 1:  # a word: its unigram only
+                    row = vocab.get(toks[0], _NOT_FOUND)
+                    segs.append(b"" if row < 0 else row.to_bytes(8, _BYTEORDER, signed=True))
+                else:
+                    segs.append(array("q", self._doc_rows(k, doc)).tobytes())
+            by_view.append(segs)
+        segs = [seg for per_word in zip(*by_view, strict=True) for seg in per_word]  # word by word
+        rows = np.frombuffer(b"".join(segs), dtype=np.int64)
         if not len(rows):
             return np.zeros((n, nv, width))
-        bins = (np.concatenate(segs_of_views)[:, None] * width + np.arange(width)).ravel()
+        counts = np.fromiter(map(len, segs), dtype=np.int64, count=len(segs)) >> 3
+        owner = np.repeat(np.arange(len(segs)), counts)
+        bins = (owner[:, None] * width + np.arange(width)).ravel()
         terms = self._screen_terms[rows].ravel()
         sums = np.bincount(bins, weights=terms, minlength=n * nv * width)
         return sums.reshape(n, nv, width)
@@ -1029,6 +1026,7 @@ def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
     pieces = _pieces(title_s, text_s)
     if not pieces:
         return ToxicityResult("clean", 0.0, "text", (0, 0), "")
+    scores = None  # P(offensive or hate) of ``decisions`` while they stay as they are
     if len(title_s) + len(text_s) <= SCREEN_ABOVE:  # comment-sized: the model reads everything
         decisions = model.decisions([piece for _, _, _, piece in pieces])
     else:
@@ -1041,16 +1039,21 @@ def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
         # fewer pieces than that reach the bar, the item is clean whatever the model would say about
         # them; otherwise the model reads the top pieces until the ones that decide are all its own
         need = 2 if len(pieces) > 2 else 1
-        if int((model.probabilities_of(decisions) >= SCREEN_BAR).sum()) >= need:
+        # (``scores`` always belongs to the current ``decisions``: the same row-wise numbers as computing
+        # them again at each use)
+        scores = model.probabilities_of(decisions)
+        if int((scores >= SCREEN_BAR).sum()) >= need:
             done = np.zeros(len(pieces), dtype=bool)
             while True:
-                top = np.argsort(-model.probabilities_of(decisions), kind="stable")[:need]
+                top = np.argsort(-scores, kind="stable")[:need]
                 todo = top[~done[top]]
                 if not len(todo):
                     break
                 decisions[todo] = model.decisions([pieces[i][3] for i in todo])
                 done[todo] = True
-    scores = model.probabilities_of(decisions)
+                scores = model.probabilities_of(decisions)
+    if scores is None:
+        scores = model.probabilities_of(decisions)
     order = np.argsort(-scores, kind="stable")
     top = pieces[order[0]]
     # long text: the item counts as toxic only as far as its SECOND most toxic piece is
