@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, strip_diacritics, strip_token
+from tinhhinh.nlp.normalize import fold, strip_token
 from tinhhinh.nlp.textview import Column, Memo, TextView, text_view
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
@@ -133,7 +133,7 @@ class Gazetteer:
         self.exact[key] = place
         self.n_prefix[key] = prefix_len
         if len(key) - prefix_len >= 2:
-            plain = tuple(strip_diacritics(t) for t in key)
+            plain = tuple(map(strip_token, key))  # (memoised: names share most syllables)
             if not (weak and plain in self.plain):
                 self.plain[plain] = place
             self.n_prefix[plain] = prefix_len
