@@ -162,12 +162,15 @@ def test_restarting_the_extra_term_ids_changes_nothing(monkeypatch):
 def test_pickled_vectors_carry_arrays_and_give_the_same_dicts_back():
     import pickle
 
+    from tinhhinh.stories.features import Idf
     from tinhhinh.stories.prepare import story_vectors
 
     for it, _ in stream(per_event=1, seed=26):
         vec = story_vectors(it)
         blob = pickle.dumps(vec, protocol=pickle.HIGHEST_PROTOCOL)
-        assert len(blob) < len(pickle.dumps(vec.__dict__, protocol=pickle.HIGHEST_PROTOCOL))
+        # smaller than the plain vectors with their term -> weight dicts (what the pickle leaves out)
+        plain = index_mod.vectorize(it, Idf.shipped())
+        assert len(blob) < len(pickle.dumps(plain.__dict__, protocol=pickle.HIGHEST_PROTOCOL))
         back = pickle.loads(blob)
         assert "body" not in back.__dict__  # the dicts did not travel
         for view in ("title", "head", "body", "names"):

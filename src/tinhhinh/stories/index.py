@@ -270,6 +270,18 @@ class Terms:
         return tuple(out)
 
 
+def _unique_inverse(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(a, return_inverse=True)`` of a non-empty 1-d integer array, with less overhead."""
+    order = a.argsort()
+    s = a[order]
+    first = np.empty(len(s), dtype=bool)
+    first[0] = True
+    np.not_equal(s[1:], s[:-1], out=first[1:])
+    inv = np.empty(len(s), dtype=np.intp)
+    inv[order] = np.cumsum(first) - 1
+    return s[first], inv
+
+
 def _norm(w: np.ndarray) -> float:
     # summed in order, like the dict code's sum(map(mul, vals, vals)): the same float
     return math.sqrt(sum((w * w).tolist())) or 1.0
@@ -654,8 +666,10 @@ class StoryIndex:
         self.max_item_memory = max_item_memory
         self.stories: dict[str, Story] = {}
         # posting key (``Story.index_keys``: term ids, names as ~id) -> numbers (``Story.num``) of the
-        # stories indexed under it; ints hash and gather faster than the term and id strings
-        self.postings: dict[int, set[int]] = {}
+        # stories indexed under it, as the keys of a dict (a set whose iteration reads a dense array:
+        # a set's sparse table costs several times more to walk); ints hash and gather faster than the
+        # term and id strings
+        self.postings: dict[int, dict[int, None]] = {}
         self._indexed: dict[str, set[int]] = {}
         self._by_num: dict[int, Story] = {}
         self._next_num = 0
@@ -772,7 +786,7 @@ class StoryIndex:
         )
         # each story's share: the weights of its lists added in walk order from 0.0 (bincount adds in
         # array order), the same floats as a running sum per story
-        uniq, inv = np.unique(nums, return_inverse=True)
+        uniq, inv = _unique_inverse(nums)
         acc = np.bincount(inv, np.repeat([e[2] for e in lists], [e[0] for e in lists]))
         by_num = self._by_num
         if len(uniq) <= limit:
@@ -908,15 +922,15 @@ class StoryIndex:
         for t in old - new:
             posting = postings.get(t)
             if posting is not None:
-                posting.discard(num)
+                posting.pop(num, None)
                 if not posting:
                     del postings[t]
         for t in new - old:
             posting = postings.get(t)
             if posting is None:
-                postings[t] = {num}
+                postings[t] = {num: None}
             else:
-                posting.add(num)
+                posting[num] = None
         self._indexed[story.id] = new
 
     def _drop(self, sid: str) -> None:
@@ -925,7 +939,7 @@ class StoryIndex:
         for t in self._indexed.pop(sid, set()):
             posting = self.postings.get(t)
             if posting is not None:
-                posting.discard(num)
+                posting.pop(num, None)
                 if not posting:
                     del self.postings[t]
         if story is not None and self._by_num.get(num) is story:
