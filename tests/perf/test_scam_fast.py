@@ -33,7 +33,7 @@ from tinhhinh.harm.scam import (
     passes,
     quick_pattern,
 )
-from tinhhinh.harm.text import _NUMPY_FROM, _TABLE, _TABLE_LIST, _strip_letters, skeleton
+from tinhhinh.harm.text import _COMBINING, _NUMPY_FROM, _TABLE, _TABLE_LIST, _fast_skeleton, skeleton
 from tinhhinh.item import Item
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -127,26 +127,35 @@ def test_skeleton_table_list_is_the_dict():
     assert every.translate(_TABLE_LIST) == every.translate(_TABLE)
 
 
-def test_skeleton_code_point_array_is_the_table():
-    """The numpy path of long texts maps every BMP code point as ``translate`` does; astral characters and
-    lone surrogates fall back; short texts take ``translate`` itself."""
-    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-    assert len(bmp) >= _NUMPY_FROM
-    assert _strip_letters(bmp) == bmp.translate(_TABLE_LIST) == bmp.translate(_TABLE)
-    for text in (
-        "Chuyển khoản ĐẾN số tài khoản " * 5 + "\U0001f600",
-        "Ngân hàng " * 10 + "\ud800",
-        "Đà Nẵng" * 12,
-        "ÀÁẢ",
-        "",
-    ):
-        assert _strip_letters(text) == text.translate(_TABLE_LIST), text
+def _plain_fast_path(text: str) -> str | None:
+    """The skeleton's fast path for NFC text before the code point arrays: translate, lower, no mark."""
+    fast = text.translate(_TABLE_LIST).lower()
+    return fast if len(fast) == len(text) and not _COMBINING.search(fast) else None
+
+
+def test_skeleton_code_point_arrays_are_translate_and_lower():
+    """The arrays answer for a text exactly as translate + lower + the combining-mark search would, or
+    not at all (None: the plain path then decides) — every BMP character, in runs and among letters."""
+    for code in range(0x10000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        c = chr(code)
+        for text in (c * _NUMPY_FROM, "Chuyển khoản " + c + " tới ĐẠI LÝ" * 6, c + " ĐẶNG " * 13):
+            got = _fast_skeleton(text)
+            assert got is None or got == _plain_fast_path(text), hex(code)
     rng = random.Random(13)
-    for _ in range(200):
-        text = "".join(
-            chr(rng.choice((rng.randint(0x20, 0x2FFF), rng.randint(0x3000, 0x10FFFF)))) for _ in range(90)
-        )
-        assert _strip_letters(text) == text.translate(_TABLE_LIST)  # (surrogates included: the fallback)
+    pool = "ăâđêôơưÀÁẢÃẠẤẦẨẪẬĐđƯỮỰ aAbBzZ0Σσςİıﬁ\u0301\u0345ΑΩ€“”…–\u00a0\n"
+    for _ in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(_NUMPY_FROM, 200)))
+        got = _fast_skeleton(text)
+        assert got is None or got == _plain_fast_path(text), text
+    # ordinary Vietnamese text takes the arrays; odd characters, astral ones and surrogates do not
+    news = "Người dân Đà Nẵng CHUYỂN KHOẢN 5 triệu đồng cho kẻ lừa đảo qua Zalo. " * 3
+    assert _fast_skeleton(news) == _plain_fast_path(news) is not None
+    for odd in ("e\u0301", "\u1dc0", "\U0001f600", "\ud800"):
+        assert _fast_skeleton(news + odd) is None, odd
+    for text in (news + "\U0001f600", news + "ΣΑΣ İ ς"):  # (the table already lowers Σ and İ)
+        assert skeleton(text).text == _plain_fast_path(text)
 
 
 def test_committed_texts():
