@@ -203,13 +203,15 @@ def lsh_params(threshold: float) -> tuple[int, int]:
 class _BandIndex:
     """datasketch's in-memory ``MinHashLSH`` (dict storage), restricted to what the detector uses: a band
     key is the band's values as big-endian uint32 bytes; each band table maps a key to a set of item
-    keys. Built and queried with the same set operations, so candidates come back in the same order."""
+    keys. Built and queried with the same set operations, so candidates come back in the same order.
+    A bucket holding one item key (most of them: ~32 new buckets per article) is that key itself, not a
+    one-element set: it iterates the same and costs no set allocation (item keys are strings)."""
 
     __slots__ = ("b", "r", "tables")
 
     def __init__(self, threshold: float) -> None:
         self.b, self.r = lsh_params(threshold)
-        self.tables: list[dict[bytes, set[str]]] = [{} for _ in range(self.b)]
+        self.tables: list[dict[bytes, str | set[str]]] = [{} for _ in range(self.b)]
 
     def bands(self, values: np.ndarray) -> list[bytes]:
         raw = values.byteswap().tobytes()
@@ -220,19 +222,32 @@ class _BandIndex:
         for h, table in zip(bands, self.tables, strict=True):
             bucket = table.get(h)
             if bucket is None:
-                bucket = table[h] = set()
-            bucket.add(key)
+                table[h] = key
+            elif bucket.__class__ is str:
+                table[h] = {bucket, key}  # added in this order, as set().add(bucket); .add(key)
+            else:
+                bucket.add(key)
 
     def query(self, bands: list[bytes]) -> list[str]:
         candidates: set[str] = set()
         for h, table in zip(bands, self.tables, strict=True):
-            for key in table.get(h, ()):
-                candidates.add(key)
+            bucket = table.get(h)
+            if bucket is None:
+                continue
+            if bucket.__class__ is str:
+                candidates.add(bucket)
+            else:
+                candidates.update(bucket)  # in the bucket's order, as one add per key
         return list(candidates)
 
     def remove(self, key: str, bands: list[bytes]) -> None:
         for h, table in zip(bands, self.tables, strict=True):
             bucket = table[h]
+            if bucket.__class__ is str:
+                if bucket != key:
+                    raise KeyError(key)
+                del table[h]
+                continue
             bucket.remove(key)
             if not bucket:
                 del table[h]
