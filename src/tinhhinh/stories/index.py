@@ -642,11 +642,11 @@ def _feature_matrix(stories: list[Story], item: tuple[Arrays, ...], ts: float | 
     f[:, 0] = ch
     f[:, 1] = cb
     f[:, 2] = d[:, 2] / norms[:, 2]
-    for k, st in enumerate(stories):
-        gap = st.gap_hours(ts)
-        f[k, 3] = math.log1p(gap) if gap is not None else 0.0
-        f[k, 4] = 1.0 if gap is None else 0.0
-        f[k, 5] = math.log(st.size) if st.size > 0 else 0.0
+    # per candidate in Python (math's log1p/log, as always), written column by column
+    gaps = [st.gap_hours(ts) for st in stories]
+    f[:, 3] = [0.0 if g is None else math.log1p(g) for g in gaps]
+    f[:, 4] = [1.0 if g is None else 0.0 for g in gaps]
+    f[:, 5] = [math.log(st.size) if st.size > 0 else 0.0 for st in stories]
     f[:, 6] = ch * cb
     # an absent member's cosine is 0 and cosines are >= 0, so the max over all slots is the max over members
     f[:, 7] = d[:, 3 : 3 + MEMBERS].max(axis=1)
