@@ -4,10 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typing import TYPE_CHECKING
 
 from tinhhinh.console import err
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+# rich.progress is imported only when a bar is shown: ~20 ms of start-up that `--quiet` and pipes skip.
+
+
+def _progress() -> Progress:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+    )
 
 
 class _IngestProgress:
@@ -33,9 +45,7 @@ def ingest_progress(disable: bool = False) -> Iterator[_IngestProgress]:
     if disable or not err.is_terminal:
         yield _IngestProgress(None)
         return
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
-    ) as progress:
+    with _progress() as progress:
         yield _IngestProgress(progress)
 
 
@@ -45,9 +55,7 @@ def counter(label: str, disable: bool = False) -> Iterator:
     if disable or not err.is_terminal:
         yield lambda n: None
         return
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
-    ) as progress:
+    with _progress() as progress:
         task = progress.add_task(label, total=None)
 
         def tick(n: int) -> None:
