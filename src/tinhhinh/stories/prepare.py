@@ -16,14 +16,18 @@ itself runs.
 from __future__ import annotations
 
 import math
-from itertools import repeat
+import re
+from bisect import bisect_right
+from collections import Counter
+from itertools import accumulate, repeat
 from typing import Any
 
 import numpy as np
 
 from tinhhinh.item import Item
+from tinhhinh.nlp.normalize import fold
 from tinhhinh.nlp.textview import WORDS, Column, text_view
-from tinhhinh.stories.features import _TF, Idf, names, weigh_known
+from tinhhinh.stories.features import _SENT_MARKS, _TF, Idf, names, weigh_known
 from tinhhinh.stories.index import BODY_TOKENS, HEADLINE_TOKENS, ItemVectors, to_epoch, vectorize
 
 EXTRA_KEY = "story_vectors"  # where analyze's Entry carries them (``Entry.extra``)
@@ -79,6 +83,13 @@ class _TableIds:
 _FOLD_ID = Column(_FoldIds(), np.int64, batch=True)
 _TABLE_ID = Column(_TableIds(), np.int32, batch=True)
 _TF_ARRAY = np.array(_TF)
+_CAPITAL = Column(lambda words, folds: [w[0].isupper() for w in words], bool, batch=True)
+_ALL_CAPS = Column(lambda words, folds: [w.isupper() for w in words], bool, batch=True)
+_NAMES_LIMIT = 2500  # names() reads this much of f"{title}\n{text}"
+# the characters outside words that are upper case (isupper() and not \w: circled and squared
+# letters); names() would count them in a run: such texts take names() itself
+_UPPER_SYMBOL = re.compile("[\u24b6-\u24cf\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189]")
+_NOT_TOKENS = " \t_"  # what names()' tokeniser skips between words (everything else there is a token)
 
 
 class _Tables:
@@ -182,9 +193,10 @@ def _from_view(item: Item, title: str, text: str, idf: Idf) -> ItemVectors | Non
         body_v = counted(n, top_k=400)
     except _Fallback:
         return None
-    names_vec = weigh_known(
-        names(f"{title}\n{text[:_TEXT_LIMIT]}"), lambda t, g=idf.table(): g[0].get(t, g[1]), top_k=40
-    )
+    found = _names(view, title, text)
+    if found is None:
+        found = names(f"{title}\n{text[:_TEXT_LIMIT]}")
+    names_vec = weigh_known(found, lambda t, g=idf.table(): g[0].get(t, g[1]), top_k=40)
     nk = list(names_vec)
     names_ids = np.fromiter(map(idf.ids().get, nk, repeat(-1)), dtype=np.int32, count=len(nk))
     names_v = (
@@ -209,3 +221,64 @@ def _from_view(item: Item, title: str, text: str, idf: Idf) -> ItemVectors | Non
 
 class _Fallback(Exception):
     pass
+
+
+def _names(view: Any, title: str, text: str) -> Counter[str] | None:
+    """``names(f"{title}\\n{text[:4000]}")`` from the view: the same runs of capitalised words, found by
+    visiting only the capitalised words (``Column`` flags) and the gaps before them. None when the
+    view cannot say (the caller runs ``names``)."""
+    parts = view.parts
+    # that string's first 2,500 characters are the content's (with no title, "\n" + the content: the
+    # newline only starts a sentence, as the start of the text does)
+    limit = _NAMES_LIMIT if title else _NAMES_LIMIT - 1
+    if _UPPER_SYMBOL.search(view.content, 0, limit):
+        return None
+    # every part but the first gap has a character: limit + 2 parts reach past the limit if anything does
+    ends = list(accumulate(map(len, parts[: limit + 2])))
+    partial = ""
+    if ends[-1] <= limit:
+        m = len(parts) // 2
+    else:
+        j = bisect_right(ends, limit)  # the first part reaching past the limit
+        m = j // 2  # words wholly inside
+        if j % 2:
+            partial = parts[j][: limit - (ends[j] - len(parts[j]))]  # a word cut at the limit
+    wids = view.ids[:m]
+    caps = np.flatnonzero(_CAPITAL.take(wids)).tolist()
+    all_caps = _ALL_CAPS.take(wids)
+    folded, wl = WORDS.folded, view.ids_list
+    out: Counter[str] = Counter()
+    run: list[int] = []  # word indexes of the current run
+    initial = False
+
+    def flush() -> None:
+        if len(run) == 1 and initial and not all_caps[run[0]]:
+            return  # a sentence-initial capital says nothing
+        out[" ".join([folded[wl[i]] for i in run[:6]])] += 1
+
+    for i in caps:
+        gap = parts[2 * i].strip(_NOT_TOKENS)
+        if run and run[-1] == i - 1 and not gap:
+            run.append(i)
+            continue
+        if run:
+            flush()
+        initial = gap[-1] in _SENT_MARKS if gap else i == 0
+        run = [i]
+    if partial and partial[0].isupper():
+        gap = parts[2 * m].strip(_NOT_TOKENS)
+        if run and run[-1] == m - 1 and not gap:
+            if len(run) < 6:
+                out[" ".join([*(folded[wl[i]] for i in run), fold(partial)])] += 1
+            else:
+                flush()
+            return out
+        if run:
+            flush()
+        initial = gap[-1] in _SENT_MARKS if gap else m == 0
+        if not (initial and not partial.isupper()):
+            out[fold(partial)] += 1
+        return out
+    if run:
+        flush()
+    return out
