@@ -885,6 +885,17 @@ def load_model(model_dir: Path | None = None) -> ToxicityModel | None:
     return _MODELS[key]
 
 
+def _model_version(directory: Path) -> str:
+    """``load_model(directory).version``, or "absent", without loading the arrays."""
+    if model_status(directory) is not None:
+        return "absent"
+    loaded = _MODELS.get(str(directory))
+    if loaded is not None:
+        return loaded.version
+    card = json.loads((directory / "card.json").read_text(encoding="utf-8"))
+    return str(card.get("version", "unknown"))
+
+
 def take_warning(model_dir: Path | None = None) -> str | None:
     """The reason toxicity is absent, once per process (None when the model is there or already said)."""
     reason = model_status(model_dir)
@@ -1070,8 +1081,17 @@ class ToxicityStage:
     def __init__(self, model_dir: Path | None = None, threshold: float = HARM_THRESHOLD) -> None:
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
         self.threshold = threshold
-        model = load_model(self.model_dir)
-        self.version = model.version if model else "absent"
+        # the version is the card's: the model itself loads on first use (``model``), which lets
+        # ``load_stages(load_models=True)`` read it in a background thread while the next stages are built
+        self.version = _model_version(self.model_dir)
+
+    @property
+    def model(self) -> ToxicityModel | None:
+        model = self.__dict__.get("_model")
+        if model is None:
+            model = load_model(self.model_dir)
+            self._model = model
+        return model
 
     def __getstate__(self) -> dict[str, Any]:
         return {"model_dir": self.model_dir, "threshold": self.threshold, "version": self.version}
@@ -1085,10 +1105,7 @@ class ToxicityStage:
     def __call__(self, item: Item) -> Item:
         if not isinstance(item.harm, list):
             item.harm = []
-        model = self.__dict__.get("_model")
-        if model is None:
-            model = load_model(self.model_dir)
-            self._model = model
+        model = self.model
         if model is None:
             item.toxicity = None
             item.toxicity_score = None
