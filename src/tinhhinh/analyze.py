@@ -21,11 +21,10 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from multiprocessing.connection import wait as mp_wait
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Any
 
-import typer
-
-from tinhhinh.console import UserError, err
+from tinhhinh import console
+from tinhhinh.console import UserError
 from tinhhinh.ingest.records import read_jsonl_records, to_item
 from tinhhinh.item import Item
 from tinhhinh.ordered import Entry, ordered_stages
@@ -572,34 +571,15 @@ class _TextSink:
 
 
 def analyze_command(
-    input: Annotated[
-        Path | None, typer.Option("--input", "-i", help="JSONL file to read (default: stdin).")
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="JSONL file to write (default: stdout).")
-    ] = None,
-    workers: Annotated[int, typer.Option(help="Processes for per-record stages.")] = 1,
-    window: Annotated[
-        int, typer.Option(help="Records held for ordered stages (copies, stories).")
-    ] = DEFAULT_WINDOW,
-    stories: Annotated[
-        bool, typer.Option("--stories", help="Also group records into stories (story_id).")
-    ] = False,
-    factchecks: Annotated[
-        Path | None, typer.Option(help="Fact-check registry file (default: the installation's).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    input: Path | None = None,
+    output: Path | None = None,
+    workers: int = 1,
+    window: int = DEFAULT_WINDOW,
+    stories: bool = False,
+    factchecks: Path | None = None,
+    quiet: bool = False,
 ) -> int:
-    """Analyse JSONL records without a database: area, keywords, places, copies, harm signals.
-
-    Reads records with the ingest fields (id, source, kind, url, title, text, published_at) and writes
-    each one back with [bold]area[/], [bold]area_scores[/], [bold]keywords[/], [bold]dup_of[/], [bold]harm[/],
-    [bold]model_version[/] (and [bold]story_id[/] with --stories) added. Unknown fields pass through; order and
-    count are preserved; a record without title and text gets an [bold]error[/] field. Only JSONL goes
-    to stdout.
-
-    Example: [bold]tinhhinh analyze --workers 2 -i items.jsonl -o analysed.jsonl[/]
-    """
+    """The ``analyze`` command (its options and help: ``tinhhinh.cli_app.analyze_command``)."""
     if workers < 1:
         raise UserError("--workers must be at least 1")
     if window < 1:
@@ -641,7 +621,7 @@ def analyze_command(
                 window=window,
                 stories=stories,
                 options=options,
-                warn=lambda m: err.print(f"[yellow]note:[/] {m}"),
+                warn=lambda m: console.err.print(f"[yellow]note:[/] {m}"),
                 codec=codec,
                 input_bytes=input_bytes,
             ):
@@ -654,5 +634,6 @@ def analyze_command(
             dst.close()
         if input is not None:
             src.close()
-    err.print(f"{count} records analysed, {errors} with an error field")
+    # plain text, as rich prints it: importing rich for this line would cost ~40 ms after the work is done
+    sys.stderr.write(f"{count} records analysed, {errors} with an error field\n")
     return 0

@@ -1,4 +1,10 @@
-"""The `tinhhinh` command. Each command is a few lines that call into the stages.
+"""The `tinhhinh` command: the entry point.
+
+The typer app, the built-in commands (ingest, search, searches, reindex, demo) and the registration of
+the stages' command groups live in ``tinhhinh.cli_app``, imported when a command needs typer; this module
+imports nothing heavy, so a plain ``tinhhinh analyze`` call (the fast path below) starts its workers
+without typer, click or rich loaded. ``from tinhhinh.cli import app`` (and every other name of
+``cli_app``) still works. To add a command group, add its line to ``_GROUPS`` below.
 
 stdout carries only a command's output (tables, or JSON/JSONL when asked); progress, summaries and
 warnings go to stderr. Exit codes: 0 done, 2 done but some input rejected, 1 could not run.
@@ -6,267 +12,17 @@ warnings go to stderr. Exit codes: 0 done, 2 done but some input rejected, 1 cou
 
 from __future__ import annotations
 
-import json
 import sys
-import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 
-import click
-import typer
-
-from tinhhinh import __version__
-from tinhhinh.console import UserError, err, out
-
-app = typer.Typer(
-    name="tinhhinh",
-    help=(
-        "tình hình — keep a clear, current picture of public Vietnamese information and respond to it.\n\n"
-        "Start with [bold]tinhhinh demo[/] (builds demo.db from bundled articles), then "
-        "[bold]tinhhinh search 'da nang' --db demo.db[/]."
-    ),
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-
-STATE = {"verbose": False}
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Database: a SQLite path or a PostgreSQL URL. Default: $TINHHINH_DB, else ./tinhhinh.db."
-    ),
-]
-
-
-@app.callback()
-def _main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show full error details.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    STATE["verbose"] = verbose
-    if version:
-        out.print(__version__)
-        raise typer.Exit(0)
-
-
-def _note(message: str) -> None:
-    err.print(f"[yellow]note:[/] {message}")
-
-
-def _engine(db: str | None, *, create: bool = True):
-    from tinhhinh.store.db import engine_for
-
-    return engine_for(db, create=create)
-
-
-# ---------------------------------------------------------------- ingest
-
-
-@app.command()
-def ingest(
-    paths: Annotated[
-        list[str], typer.Argument(help="JSONL/CSV files (optionally .gz), folders of them, feeds or pages.")
-    ],
-    db: DbOption = None,
-    source: Annotated[str | None, typer.Option(help="Source name for records that carry none.")] = None,
-    no_analyze: Annotated[
-        bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")
-    ] = False,
-    batch_size: Annotated[int | None, typer.Option(help="Records per transaction (default 2,500).")] = None,
-    workers: Annotated[
-        int, typer.Option(help="Processes for the per-record analysis (area, keywords, harm signals).")
-    ] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-) -> int:
-    """Store articles and posts once, analysed and searchable.
-
-    Each record needs a non-empty [bold]title[/] or [bold]text[/] and an [bold]id[/] or [bold]url[/]. Bad records
-    are reported one line each (file:line: why) and skipped; the rest are stored. Running the same
-    input again adds nothing. Exit code 2 when some records were rejected.
-
-    Example: [bold]tinhhinh ingest dump.jsonl --db office.db --workers 2[/]
-    """
-    if workers < 1:
-        raise UserError("--workers must be at least 1")
-    from tinhhinh.ingest import readers
-    from tinhhinh.ingest.run import BATCH, analysis_for
-    from tinhhinh.ingest.run import ingest as run_ingest
-    from tinhhinh.progress import ingest_progress
-
-    engine = _engine(db)
-    inputs = readers.expand(paths)
-    stages, ordered = ([], None) if no_analyze else analysis_for(engine, warn=_note)
-    shown = {"n": 0}
-
-    def on_rejection(rej) -> None:
-        shown["n"] += 1
-        if shown["n"] <= 50:
-            err.print(f"[yellow]rejected[/] {rej}")
-        elif shown["n"] == 51:
-            err.print("[yellow]… more rejections: see the summary count[/]")
-
-    with ingest_progress(disable=quiet) as progress:
-        summary = run_ingest(
-            readers.read_all(inputs, source=source or ""),
-            engine,
-            stages=stages,
-            ordered=ordered,
-            batch_size=batch_size or BATCH,
-            on_rejection=on_rejection,
-            on_batch=progress.update,
-            workers=1 if no_analyze else workers,
-        )
-    err.print(
-        f"[bold]{summary.new}[/] new, [bold]{summary.copies}[/] copies, [bold]{summary.present}[/] already present, "
-        f"[bold]{summary.rejected}[/] rejected — {summary.rate:,.0f} items/s"
-    )
-    return 2 if summary.rejected else 0
-
-
-# ---------------------------------------------------------------- search
-
-
-@app.command()
-def search(
-    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", -excluded.')],
-    db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print hits as a JSON list.")] = False,
-    since: Annotated[str | None, typer.Option(help="Only items published since: 24h, 7d, or a date.")] = None,
-    source: Annotated[str | None, typer.Option(help="Only this source (e.g. vnexpress.net).")] = None,
-    kind: Annotated[str | None, typer.Option(help="article, post or comment.")] = None,
-    area: Annotated[str | None, typer.Option(help="Area code, e.g. health, business, law.")] = None,
-    place: Annotated[str | None, typer.Option(help="A province, e.g. 'Đà Nẵng'.")] = None,
-    limit: Annotated[int, typer.Option(help="Number of hits.")] = 20,
-    user: Annotated[
-        str | None, typer.Option(help="Who is searching (for the audit). Default: OS account.")
-    ] = None,
-) -> int:
-    """Search stored items the way people type.
-
-    Without diacritics, [bold]da nang[/] finds "Đà Nẵng"; with diacritics, [bold]Đà Nẵng[/] finds only
-    "Đà Nẵng" (never "đa năng"). Words are ANDed, "quoted phrases" must be adjacent, -word excludes.
-    Title matches and adjacent words rank first. Every search is recorded in the search audit.
-    """
-    from tinhhinh.store.search import Filters, QueryError
-    from tinhhinh.store.search import search as run_search
-    from tinhhinh.timefmt import parse_since
-
-    engine = _engine(db, create=False)
-    try:
-        filters = Filters(since=parse_since(since), source=source, kind=kind, area=area, place=_place(place))
-        hits = run_search(engine, query, filters=filters, limit=limit, user=user)
-    except (QueryError, ValueError) as exc:
-        raise UserError(f"search {query!r}: {exc}") from exc
-    if as_json:
-        sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1) + "\n")
-        return 0
-    from tinhhinh.render import print_hits
-
-    print_hits(hits)
-    err.print(
-        f"{len(hits)} hit(s)" + (" (limit reached: use --limit for more)" if len(hits) == limit else "")
-    )
-    return 0
-
-
-def _place(name: str | None) -> str | None:
-    if not name:
-        return None
-    from tinhhinh.stories.places_lookup import resolve_place
-
-    resolved = resolve_place(name)
-    if resolved is None:
-        raise UserError(f"--place {name!r}: not a Vietnamese province or city on the current map")
-    return resolved
-
-
-@app.command("reindex")
-def reindex(
-    db: DbOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-) -> int:
-    """Rebuild the search index from the stored items.
-
-    Needed after an upgrade that changes how texts are folded or split into words (the release notes say
-    so), or if the index was damaged. Items are not touched; searches keep using the old index until the
-    new one is complete.
-
-    Example: [bold]tinhhinh reindex --db office.db[/]
-    """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-    from tinhhinh.store.items import reindex as rebuild
-
-    engine = _engine(db)
-    columns = ("reindexing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, disable=quiet, transient=True) as progress:
-        task = progress.add_task("reindexing", total=None)
-        n = rebuild(engine, on_batch=lambda done, total: progress.update(task, completed=done, total=total))
-    err.print(f"search index rebuilt: [bold]{n:,}[/] items")
-    return 0
-
-
-@app.command("searches")
-def searches(
-    db: DbOption = None,
-    limit: Annotated[int, typer.Option(help="Most recent N searches.")] = 50,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
-) -> int:
-    """Show the search audit: who searched what, when."""
-    from tinhhinh.store.search import audit_log
-    from tinhhinh.timefmt import local_iso
-
-    rows = audit_log(_engine(db, create=False), limit)
-    if as_json:
-        for r in rows:
-            r["at"] = local_iso(r["at"])
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
-        return 0
-    from rich.table import Table
-
-    table = Table("when", "who", "query", "filters", "hits", "via")
-    for r in rows:
-        table.add_row(
-            local_iso(r["at"]),
-            r["user"],
-            r["query"],
-            json.dumps(r["filters"] or {}, ensure_ascii=False),
-            str(r["results"]),
-            r["via"] or "",
-        )
-    out.print(table)
-    return 0
-
-
-# ---------------------------------------------------------------- demo
-
-
-@app.command()
-def demo(
-    db: Annotated[str, typer.Option("--db", help="Where to build the demo database.")] = "demo.db",
-    fresh: Annotated[bool, typer.Option("--fresh/--keep", help="Start from an empty database.")] = True,
-) -> int:
-    """Build a demo database from bundled real articles (VNTC) replayed over the last 30 days.
-
-    The dates are a replay: the articles are from the 2000s; their publication times are spread
-    deterministically over the 30 days before today so stories and bursts can be seen.
-    """
-    from tinhhinh.demo import build_demo
-
-    return build_demo(Path(db), fresh=fresh)
-
-
-# ---------------------------------------------------------------- entry point
-
+STATE: dict[str, Any] = {"verbose": False}
 
 # Command groups owned by the stages: (module, attribute, command name). Importing them all costs about
 # a second of CPU (SQLAlchemy, httpx, trafilatura, the web stack), so ``main`` imports only the module of
 # the command being run; help, errors and unknown commands get every group.
 _GROUPS: list[tuple[str, str, str]] = [
-    ("tinhhinh.analyze", "analyze_command", "analyze"),
+    ("tinhhinh.cli_app", "analyze_command", "analyze"),
     ("tinhhinh.cli_stories", "stories_command", "stories"),
     ("tinhhinh.cli_stories", "story_command", "story"),
     ("tinhhinh.cli_stories", "bursts_command", "bursts"),
@@ -286,32 +42,25 @@ _GROUPS: list[tuple[str, str, str]] = [
     ("tinhhinh.report.commands", "report_command", "report"),
     ("tinhhinh.desk.digest", "digest_command", "digest"),
 ]
-_INLINE = {"ingest", "search", "searches", "reindex", "demo"}  # defined in this module
+_INLINE = {
+    "ingest",
+    "search",
+    "searches",
+    "reindex",
+    "demo",
+}  # defined in tinhhinh.cli_app
 
 
-def _register_subcommands(only: str | None = None) -> None:
-    """Register the stages' command groups: all of them, or only the one named ``only``. Each is added
-    once, so calling again (e.g. with no argument after a partial registration) adds just the rest."""
-    import importlib
+def __getattr__(name: str) -> Any:
+    """``app``, ``_register_subcommands``, the built-in commands…: from ``cli_app``, on first use."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from tinhhinh import cli_app
 
-    done: set[str] = STATE.setdefault("registered", set())  # type: ignore[assignment]
-    for module, attr, name in _GROUPS:
-        if name in done or (only is not None and name != only):
-            continue
-        done.add(name)
-        obj = getattr(importlib.import_module(module), attr)
-        if isinstance(obj, typer.Typer):
-            app.add_typer(obj, name=name)
-        else:
-            app.command(name)(obj)
-        if name in ("train", "eval"):
-            from tinhhinh.harm.commands import register_on_nlp_groups  # `train toxicity`, `eval toxicity`
-
-            register_on_nlp_groups()
-        if name == "eval":
-            from tinhhinh.stories.commands import stories_command
-
-            obj.command("stories")(stories_command)
+    try:
+        return getattr(cli_app, name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 
 def _command_named(argv: list[str]) -> str | None:
@@ -323,7 +72,7 @@ def _command_named(argv: list[str]) -> str | None:
     return None
 
 
-# `analyze`'s options (tinhhinh.analyze.analyze_command) for the fast path below: option → parameter.
+# `analyze`'s options (tinhhinh.cli_app.analyze_command) for the fast path below: option → parameter.
 _ANALYZE_VALUES = {
     "--input": "input",
     "-i": "input",
@@ -405,41 +154,66 @@ def _exit_now(code: int) -> None:
 def main() -> None:
     name = _command_named(sys.argv[1:])
     fast = _analyze_fast(sys.argv[1:]) if name == "analyze" else None
-    if name not in _INLINE and fast is None:
-        _register_subcommands(name)
     try:
-        code = _run_analyze(fast) if fast is not None else app(standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        err.print("interrupted")
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show(file=sys.stderr)
-        sys.exit(1)
-    except UserError as exc:
-        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
-        if STATE["verbose"]:
-            err.print(traceback.format_exc(), markup=False)
-        sys.exit(1)
+        if fast is not None:
+            code = _run_analyze(fast)
+        else:
+            from tinhhinh.cli_app import _register_subcommands, app
+
+            if name not in _INLINE:
+                _register_subcommands(name)
+            code = app(standalone_mode=False)
+    except Exception as exc:  # noqa: BLE001 — the one place that turns errors into one line
+        _fail(exc)
     except KeyboardInterrupt:
-        err.print("interrupted")
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(0)
-    except Exception as exc:  # noqa: BLE001 — the one place that turns crashes into one line
-        if STATE["verbose"]:
-            err.print(traceback.format_exc(), markup=False)
-        err.print(
-            f"[red]error:[/] {exc.__class__.__name__}: {exc} (run with --verbose for details)", markup=True
-        )
-        sys.exit(1)
+        _fail_quietly("interrupted", 130)
     code = code if isinstance(code, int) else 0
     if name == "analyze":
         _exit_now(code)
     sys.exit(code)
 
 
+def _fail(exc: Exception) -> None:
+    """Exit for an error raised by a command (called inside the ``except``)."""
+    import traceback
+
+    import click
+
+    from tinhhinh.console import UserError, err
+
+    if isinstance(exc, click.exceptions.Exit):
+        sys.exit(exc.exit_code)
+    if isinstance(exc, click.exceptions.Abort):
+        _fail_quietly("interrupted", 130)
+    if isinstance(exc, click.ClickException):
+        exc.show(file=sys.stderr)
+        sys.exit(1)
+    if isinstance(exc, UserError):
+        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
+        if STATE["verbose"]:
+            err.print(traceback.format_exc(), markup=False)
+        sys.exit(1)
+    if isinstance(exc, BrokenPipeError):
+        sys.stderr.close()
+        sys.exit(0)
+    if STATE["verbose"]:
+        err.print(traceback.format_exc(), markup=False)
+    err.print(
+        f"[red]error:[/] {exc.__class__.__name__}: {exc} (run with --verbose for details)",
+        markup=True,
+    )
+    sys.exit(1)
+
+
+def _fail_quietly(message: str, code: int) -> None:
+    from tinhhinh.console import err
+
+    err.print(message)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    # `python -m tinhhinh.cli`: run the imported module's main, so cli_app and this share STATE
+    from tinhhinh.cli import main as _main
+
+    _main()

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from tinhhinh.console import err
+from tinhhinh import console
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -18,7 +18,11 @@ def _progress() -> Progress:
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console.err,
+        transient=True,
     )
 
 
@@ -42,7 +46,7 @@ class _IngestProgress:
 
 @contextmanager
 def ingest_progress(disable: bool = False) -> Iterator[_IngestProgress]:
-    if disable or not err.is_terminal:
+    if disable or not console.err.is_terminal:
         yield _IngestProgress(None)
         return
     with _progress() as progress:
@@ -52,7 +56,7 @@ def ingest_progress(disable: bool = False) -> Iterator[_IngestProgress]:
 @contextmanager
 def counter(label: str, disable: bool = False) -> Iterator:
     """A live count for streams of unknown length; returns a tick(n) function."""
-    if disable or not err.is_terminal:
+    if disable or not console.err.is_terminal:
         yield lambda n: None
         return
     with _progress() as progress:

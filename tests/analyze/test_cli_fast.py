@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 import typer
 
-from tinhhinh.analyze import analyze_command
+from tinhhinh import analyze
 from tinhhinh.cli import _analyze_fast
+from tinhhinh.cli_app import analyze_command  # typer's view of the command
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,7 +89,43 @@ def test_plain_calls_get_what_typer_would_pass(argv):
 def _default(name: str):
     import inspect
 
-    return inspect.signature(analyze_command).parameters[name].default
+    return inspect.signature(analyze.analyze_command).parameters[name].default
+
+
+def test_the_plain_command_and_typers_take_the_same_parameters_and_defaults():
+    import inspect
+
+    plain = inspect.signature(analyze.analyze_command).parameters
+    typed = inspect.signature(analyze_command).parameters
+    assert list(plain) == list(typed)
+    assert all(plain[k].default == typed[k].default for k in plain)
+
+
+def test_a_plain_analyze_run_imports_no_typer_click_or_rich(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "1", "title": "Hà Nội", "text": "Mưa lớn ở Hà Nội."}\n', encoding="utf-8")
+    code = (
+        "import sys, tinhhinh.analyze as A\n"
+        "seen = {}\n"
+        "orig = A._init_worker\n"
+        "def init(*a, **k):\n"
+        "    seen['mods'] = [m for m in ('typer', 'click', 'rich', 'pydantic') if m in sys.modules]\n"
+        "    return orig(*a, **k)\n"
+        "A._init_worker = init\n"
+        "import atexit; atexit.register(lambda: print('LOADED', seen.get('mods'), file=sys.stderr))\n"
+        "from tinhhinh.cli import main\n"
+        f"sys.argv = ['tinhhinh', 'analyze', '-q', '-i', {str(src)!r}, '-o', {str(tmp_path / 'out.jsonl')!r}]\n"
+        "main()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "LOADED []" in done.stderr
+    assert "1 records analysed, 0 with an error field\n" in done.stderr
 
 
 @pytest.mark.parametrize("argv", ODD, ids=" ".join)

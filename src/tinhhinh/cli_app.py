@@ -1,0 +1,344 @@
+"""The typer side of the `tinhhinh` command: the app, its built-in commands (ingest, search, searches,
+reindex, demo) and the registration of the stages' command groups (``tinhhinh.cli._GROUPS``).
+
+``tinhhinh.cli`` is the entry point and imports this module only when typer is needed: a plain
+``tinhhinh analyze`` call runs without typer, click or rich loaded before its workers start.
+stdout carries only a command's output (tables, or JSON/JSONL when asked); progress, summaries and
+warnings go to stderr. Exit codes: 0 done, 2 done but some input rejected, 1 could not run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tinhhinh import __version__
+from tinhhinh.cli import _GROUPS, STATE
+from tinhhinh.console import UserError, err, out
+
+app = typer.Typer(
+    name="tinhhinh",
+    help=(
+        "tình hình — keep a clear, current picture of public Vietnamese information and respond to it.\n\n"
+        "Start with [bold]tinhhinh demo[/] (builds demo.db from bundled articles), then "
+        "[bold]tinhhinh search 'da nang' --db demo.db[/]."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database: a SQLite path or a PostgreSQL URL. Default: $TINHHINH_DB, else ./tinhhinh.db.",
+    ),
+]
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show full error details.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    STATE["verbose"] = verbose
+    if version:
+        out.print(__version__)
+        raise typer.Exit(0)
+
+
+def _note(message: str) -> None:
+    err.print(f"[yellow]note:[/] {message}")
+
+
+def _engine(db: str | None, *, create: bool = True):
+    from tinhhinh.store.db import engine_for
+
+    return engine_for(db, create=create)
+
+
+# ---------------------------------------------------------------- ingest
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="JSONL/CSV files (optionally .gz), folders of them, feeds or pages."),
+    ],
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Source name for records that carry none.")] = None,
+    no_analyze: Annotated[
+        bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")
+    ] = False,
+    batch_size: Annotated[int | None, typer.Option(help="Records per transaction (default 2,500).")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(help="Processes for the per-record analysis (area, keywords, harm signals)."),
+    ] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> int:
+    """Store articles and posts once, analysed and searchable.
+
+    Each record needs a non-empty [bold]title[/] or [bold]text[/] and an [bold]id[/] or [bold]url[/]. Bad records
+    are reported one line each (file:line: why) and skipped; the rest are stored. Running the same
+    input again adds nothing. Exit code 2 when some records were rejected.
+
+    Example: [bold]tinhhinh ingest dump.jsonl --db office.db --workers 2[/]
+    """
+    if workers < 1:
+        raise UserError("--workers must be at least 1")
+    from tinhhinh.ingest import readers
+    from tinhhinh.ingest.run import BATCH, analysis_for
+    from tinhhinh.ingest.run import ingest as run_ingest
+    from tinhhinh.progress import ingest_progress
+
+    engine = _engine(db)
+    inputs = readers.expand(paths)
+    stages, ordered = ([], None) if no_analyze else analysis_for(engine, warn=_note)
+    shown = {"n": 0}
+
+    def on_rejection(rej) -> None:
+        shown["n"] += 1
+        if shown["n"] <= 50:
+            err.print(f"[yellow]rejected[/] {rej}")
+        elif shown["n"] == 51:
+            err.print("[yellow]… more rejections: see the summary count[/]")
+
+    with ingest_progress(disable=quiet) as progress:
+        summary = run_ingest(
+            readers.read_all(inputs, source=source or ""),
+            engine,
+            stages=stages,
+            ordered=ordered,
+            batch_size=batch_size or BATCH,
+            on_rejection=on_rejection,
+            on_batch=progress.update,
+            workers=1 if no_analyze else workers,
+        )
+    err.print(
+        f"[bold]{summary.new}[/] new, [bold]{summary.copies}[/] copies, [bold]{summary.present}[/] already present, "
+        f"[bold]{summary.rejected}[/] rejected — {summary.rate:,.0f} items/s"
+    )
+    return 2 if summary.rejected else 0
+
+
+# ---------------------------------------------------------------- search
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", -excluded.')],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print hits as a JSON list.")] = False,
+    since: Annotated[str | None, typer.Option(help="Only items published since: 24h, 7d, or a date.")] = None,
+    source: Annotated[str | None, typer.Option(help="Only this source (e.g. vnexpress.net).")] = None,
+    kind: Annotated[str | None, typer.Option(help="article, post or comment.")] = None,
+    area: Annotated[str | None, typer.Option(help="Area code, e.g. health, business, law.")] = None,
+    place: Annotated[str | None, typer.Option(help="A province, e.g. 'Đà Nẵng'.")] = None,
+    limit: Annotated[int, typer.Option(help="Number of hits.")] = 20,
+    user: Annotated[
+        str | None,
+        typer.Option(help="Who is searching (for the audit). Default: OS account."),
+    ] = None,
+) -> int:
+    """Search stored items the way people type.
+
+    Without diacritics, [bold]da nang[/] finds "Đà Nẵng"; with diacritics, [bold]Đà Nẵng[/] finds only
+    "Đà Nẵng" (never "đa năng"). Words are ANDed, "quoted phrases" must be adjacent, -word excludes.
+    Title matches and adjacent words rank first. Every search is recorded in the search audit.
+    """
+    from tinhhinh.store.search import Filters, QueryError
+    from tinhhinh.store.search import search as run_search
+    from tinhhinh.timefmt import parse_since
+
+    engine = _engine(db, create=False)
+    try:
+        filters = Filters(
+            since=parse_since(since),
+            source=source,
+            kind=kind,
+            area=area,
+            place=_place(place),
+        )
+        hits = run_search(engine, query, filters=filters, limit=limit, user=user)
+    except (QueryError, ValueError) as exc:
+        raise UserError(f"search {query!r}: {exc}") from exc
+    if as_json:
+        sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    from tinhhinh.render import print_hits
+
+    print_hits(hits)
+    err.print(
+        f"{len(hits)} hit(s)" + (" (limit reached: use --limit for more)" if len(hits) == limit else "")
+    )
+    return 0
+
+
+def _place(name: str | None) -> str | None:
+    if not name:
+        return None
+    from tinhhinh.stories.places_lookup import resolve_place
+
+    resolved = resolve_place(name)
+    if resolved is None:
+        raise UserError(f"--place {name!r}: not a Vietnamese province or city on the current map")
+    return resolved
+
+
+@app.command("reindex")
+def reindex(
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> int:
+    """Rebuild the search index from the stored items.
+
+    Needed after an upgrade that changes how texts are folded or split into words (the release notes say
+    so), or if the index was damaged. Items are not touched; searches keep using the old index until the
+    new one is complete.
+
+    Example: [bold]tinhhinh reindex --db office.db[/]
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from tinhhinh.store.items import reindex as rebuild
+
+    engine = _engine(db)
+    columns = ("reindexing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, disable=quiet, transient=True) as progress:
+        task = progress.add_task("reindexing", total=None)
+        n = rebuild(
+            engine,
+            on_batch=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    err.print(f"search index rebuilt: [bold]{n:,}[/] items")
+    return 0
+
+
+@app.command("searches")
+def searches(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="Most recent N searches.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> int:
+    """Show the search audit: who searched what, when."""
+    from tinhhinh.store.search import audit_log
+    from tinhhinh.timefmt import local_iso
+
+    rows = audit_log(_engine(db, create=False), limit)
+    if as_json:
+        for r in rows:
+            r["at"] = local_iso(r["at"])
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return 0
+    from rich.table import Table
+
+    table = Table("when", "who", "query", "filters", "hits", "via")
+    for r in rows:
+        table.add_row(
+            local_iso(r["at"]),
+            r["user"],
+            r["query"],
+            json.dumps(r["filters"] or {}, ensure_ascii=False),
+            str(r["results"]),
+            r["via"] or "",
+        )
+    out.print(table)
+    return 0
+
+
+# ---------------------------------------------------------------- demo
+
+
+@app.command()
+def demo(
+    db: Annotated[str, typer.Option("--db", help="Where to build the demo database.")] = "demo.db",
+    fresh: Annotated[bool, typer.Option("--fresh/--keep", help="Start from an empty database.")] = True,
+) -> int:
+    """Build a demo database from bundled real articles (VNTC) replayed over the last 30 days.
+
+    The dates are a replay: the articles are from the 2000s; their publication times are spread
+    deterministically over the 30 days before today so stories and bursts can be seen.
+    """
+    from tinhhinh.demo import build_demo
+
+    return build_demo(Path(db), fresh=fresh)
+
+
+# ---------------------------------------------------------------- analyze (listed in _GROUPS)
+
+
+def analyze_command(
+    input: Annotated[
+        Path | None, typer.Option("--input", "-i", help="JSONL file to read (default: stdin).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="JSONL file to write (default: stdout).")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Processes for per-record stages.")] = 1,
+    window: Annotated[
+        int, typer.Option(help="Records held for ordered stages (copies, stories).")
+    ] = 50_000,  # tinhhinh.analyze.DEFAULT_WINDOW (a test keeps them equal)
+    stories: Annotated[
+        bool, typer.Option("--stories", help="Also group records into stories (story_id).")
+    ] = False,
+    factchecks: Annotated[
+        Path | None, typer.Option(help="Fact-check registry file (default: the installation's).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> int:
+    """Analyse JSONL records without a database: area, keywords, places, copies, harm signals.
+
+    Reads records with the ingest fields (id, source, kind, url, title, text, published_at) and writes
+    each one back with [bold]area[/], [bold]area_scores[/], [bold]keywords[/], [bold]dup_of[/], [bold]harm[/],
+    [bold]model_version[/] (and [bold]story_id[/] with --stories) added. Unknown fields pass through; order and
+    count are preserved; a record without title and text gets an [bold]error[/] field. Only JSONL goes
+    to stdout.
+
+    Example: [bold]tinhhinh analyze --workers 2 -i items.jsonl -o analysed.jsonl[/]
+    """
+    from tinhhinh.analyze import analyze_command as run
+
+    return run(
+        input=input,
+        output=output,
+        workers=workers,
+        window=window,
+        stories=stories,
+        factchecks=factchecks,
+        quiet=quiet,
+    )
+
+
+def _register_subcommands(only: str | None = None) -> None:
+    """Register the stages' command groups: all of them, or only the one named ``only``. Each is added
+    once, so calling again (e.g. with no argument after a partial registration) adds just the rest."""
+    import importlib
+
+    done: set[str] = STATE.setdefault("registered", set())  # type: ignore[assignment]
+    for module, attr, name in _GROUPS:
+        if name in done or (only is not None and name != only):
+            continue
+        done.add(name)
+        obj = getattr(importlib.import_module(module), attr)
+        if isinstance(obj, typer.Typer):
+            app.add_typer(obj, name=name)
+        else:
+            app.command(name)(obj)
+        if name in ("train", "eval"):
+            from tinhhinh.harm.commands import (
+                register_on_nlp_groups,
+            )  # `train toxicity`, `eval toxicity`
+
+            register_on_nlp_groups()
+        if name == "eval":
+            from tinhhinh.stories.commands import stories_command
+
+            obj.command("stories")(stories_command)
