@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import random
 import unicodedata
 from datetime import UTC, datetime, timedelta
 
+import numpy as np
 import pytest
 
 from tinhhinh.nlp.copies import CopyDetector, signature
@@ -161,3 +163,24 @@ def test_pipeline_signature_equals_signature_of_the_text(title, text) -> None:
     entry = Entry(0, {}, {}, fresh)
     entry.prepare()
     assert entry.signature == signature(Item(title=title, text=text).content)
+
+
+def _crafted(values: np.ndarray, tag: bytes) -> bytes:
+    """A signature with chosen sketch values (exact hash from ``tag``, so no two are exact copies)."""
+    exact = hashlib.blake2b(tag, digest_size=16).digest()
+    return exact + values.astype("<u4").tobytes() + b"\x03"
+
+
+def test_equally_similar_candidates_go_to_the_first_arrived() -> None:
+    # C shares 80 of 128 sketch values with A and 80 with B, while A and B share only 32 (not copies
+    # of each other): a tie, which the earlier arrival must win whatever the keys' set order.
+    rng = np.random.default_rng(7)
+    a, b, c = (rng.integers(0, 2**32 - 1, 128, dtype=np.uint64) for _ in range(3))
+    a[:80] = c[:80]
+    b[48:] = c[48:]
+    for n in range(40):
+        first, second = f"k{n}-{rng.integers(1 << 30)}", f"j{n}-{rng.integers(1 << 30)}"
+        det = CopyDetector()
+        assert det.add_signature(first, _crafted(a, b"a"), T0) is None
+        assert det.add_signature(second, _crafted(b, b"b"), T0) is None
+        assert det.add_signature("c", _crafted(c, b"c"), T0) == first

@@ -269,16 +269,23 @@ class _Group:
 
 
 class _Entry:
-    __slots__ = ("key", "exact", "minhash", "bands", "group")
+    __slots__ = ("key", "exact", "minhash", "bands", "group", "order")
 
     def __init__(
-        self, key: str, exact: bytes, minhash: np.ndarray | None, bands: list[bytes] | None, group: _Group
+        self,
+        key: str,
+        exact: bytes,
+        minhash: np.ndarray | None,
+        bands: list[bytes] | None,
+        group: _Group,
+        order: int = 0,
     ) -> None:
         self.key = key
         self.exact = exact
         self.minhash = minhash
         self.bands = bands
         self.group = group
+        self.order = order  # arrival number: breaks ties between equally similar candidates
 
 
 class CopyDetector:
@@ -322,7 +329,7 @@ class CopyDetector:
                 # The newcomer is older than the group's canonical: it takes over.
                 self._repointed.append((group.canonical, key))
                 group.canonical, group.published_at, group.order = key, published_at, self._order
-        self._insert(_Entry(key, exact, mh, bands, group))
+        self._insert(_Entry(key, exact, mh, bands, group, self._order))
         return None if group.canonical == key else group.canonical
 
     def repointed(self) -> list[tuple[str, str]]:
@@ -338,12 +345,15 @@ class CopyDetector:
             return same[0]
         if mh is None or bands is None:
             return None
-        best, best_sim = None, -1.0
+        # Similarities are multiples of 1/128, so ties happen; the candidate that arrived first wins
+        # them, not the first in set order (which depends on the process's hash seed).
+        best, best_sim, best_order = None, -1.0, 0
         for cand in self._lsh.query(bands):
-            other = self._entries[cand].minhash
+            entry = self._entries[cand]
+            other = entry.minhash
             sim = _jaccard(mh, other) if other is not None else 0.0
-            if sim >= self.threshold and sim > best_sim:
-                best, best_sim = cand, sim
+            if sim >= self.threshold and (sim > best_sim or sim == best_sim and entry.order < best_order):
+                best, best_sim, best_order = cand, sim, entry.order
         return best
 
     def _insert(self, entry: _Entry) -> None:
