@@ -109,6 +109,36 @@ def test_char_wb_rows_cached_as_bytes_are_the_vocabulary_rows(model):
             assert per_doc[2] == 0 and sum(per_doc) == len(rows)
 
 
+def test_char_wb_cache_clears_keep_every_word_asked(model, monkeypatch):
+    """When the cache forgets everything (past its bound) in the middle of a call, the words of that call
+    that were cached before are computed again, not lost."""
+    words = [w for w in WORDS if w and " " not in w]
+    fresh = {}
+    for k, (_, analyzer, _) in enumerate(tox.VIEWS):
+        if analyzer == "char_wb":
+            model._word_cache[k].clear()
+            fresh[k] = model._char_wb_rows(k, words)
+    monkeypatch.setattr(tox, "_CHAR_CACHE_WORDS", 3)
+    rng = random.Random(17)
+    for _ in range(50):
+        docs = [" ".join(rng.sample(words, rng.randint(1, 4))) for _ in range(rng.randint(1, 5))]
+        for k in fresh:
+            model._char_wb_rows(k, words[:5])  # past the bound: the next call with a new word clears it
+            rows, per_doc = model._char_wb_rows(k, docs)
+            want = [
+                np.frombuffer(b"".join(model._word_cache[k][w] for w in d.split()), np.int64) for d in docs
+            ]
+            assert per_doc == [len(x) for x in want] and rows.tolist() == np.concatenate(want).tolist()
+    for k, (rows, _) in fresh.items():
+        model._word_cache[k].clear()
+        assert model._char_wb_rows(k, words)[0].tolist() == rows.tolist()
+    new = sorted(words)[:6]
+    assert _bits_equal(
+        model._screen_sums(new, [strip_diacritics(w) for w in new]),
+        model._screen_part(new, [strip_diacritics(w) for w in new]),
+    )
+
+
 # ---------------------------------------------------------------- screen words from the text view
 
 _SYLLABLES = [

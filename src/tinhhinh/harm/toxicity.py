@@ -58,6 +58,7 @@ NEWS_SAMPLES = 6000
 _NOT_FOUND = -1  # vocabulary rows are >= 0
 _BYTEORDER = sys.byteorder  # rows as bytes: native int64, as array('q') and np.frombuffer read them
 _SCREEN_WORDS = 500_000  # words the screen remembers per process (then it forgets them all)
+_CHAR_CACHE_WORDS = 300_000  # words whose char_wb rows are kept per view (then all are forgotten)
 SVM_C = 0.1  # chosen on dev among 0.05/0.1/0.2 and against LR / LR+SVM / NB-LR ensembles (all within 0.5 pt)
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
@@ -357,9 +358,13 @@ class ToxicityModel:
         the vocabulary, in n-gram order): a document's rows are then one ``bytes.join``, and no numpy call
         is made per word (a handful of new words per article: the calls' overhead would dominate)."""
         cache, vocab = self._word_cache[k], self.vocabs[k]
-        todo = [w for w in dict.fromkeys(words) if w not in cache]
+        asked = list(dict.fromkeys(words))
+        todo = [w for w in asked if w not in cache]
         if not todo:
             return
+        if len(cache) > _CHAR_CACHE_WORDS:  # bound the memory; every word asked must be there afterwards
+            cache.clear()
+            todo = asked
         lo, hi = VIEWS[k][2]
         grams: list[str] = []
         ends: list[int] = []
@@ -368,8 +373,6 @@ class ToxicityModel:
             grams += map(w.__getitem__, _gram_slices(len(w), lo, hi))
             ends.append(len(grams))
         rows = list(map(vocab.get, grams, repeat(_NOT_FOUND)))
-        if len(cache) > 300_000:
-            cache.clear()
         start = 0
         for word, end in zip(todo, ends, strict=True):
             cache[word] = array("q", filter(_NOT_FOUND.__ne__, rows[start:end])).tobytes()
