@@ -177,16 +177,15 @@ def _fail(exc: Exception) -> None:
     """Exit for an error raised by a command (called inside the ``except``)."""
     import traceback
 
-    import click
-
     from tinhhinh.console import UserError, err
 
-    if isinstance(exc, click.exceptions.Exit):
-        sys.exit(exc.exit_code)
-    if isinstance(exc, click.exceptions.Abort):
+    exits, aborts, shown = _cli_exceptions()
+    if isinstance(exc, exits):
+        sys.exit(exc.exit_code)  # type: ignore[attr-defined]
+    if isinstance(exc, aborts):
         _fail_quietly("interrupted", 130)
-    if isinstance(exc, click.ClickException):
-        exc.show(file=sys.stderr)
+    if isinstance(exc, shown):
+        exc.show(file=sys.stderr)  # type: ignore[attr-defined]  # usage, then "Error: ..."
         sys.exit(1)
     if isinstance(exc, UserError):
         err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
@@ -203,6 +202,33 @@ def _fail(exc: Exception) -> None:
         markup=True,
     )
     sys.exit(1)
+
+
+def _cli_exceptions() -> tuple[tuple[type, ...], tuple[type, ...], tuple[type, ...]]:
+    """(exit, abort, usage-error) exception classes of the installed typer and click.
+
+    Typer up to 0.2x raises click's; newer typer bundles its own copy of click and raises those, which
+    are not click's classes, so a bad option would otherwise print as an internal error."""
+    import typer
+
+    exits: list[type] = [typer.Exit]
+    aborts: list[type] = [typer.Abort]
+    shown: list[type] = []
+    try:
+        from typer._click.exceptions import ClickException as TyperClickException
+
+        shown.append(TyperClickException)
+    except ImportError:  # typer without a bundled click
+        pass
+    try:
+        import click
+
+        exits.append(click.exceptions.Exit)
+        aborts.append(click.exceptions.Abort)
+        shown.append(click.ClickException)
+    except ImportError:
+        pass
+    return tuple(exits), tuple(aborts), tuple(shown)
 
 
 def _fail_quietly(message: str, code: int) -> None:

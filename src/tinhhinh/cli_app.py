@@ -42,15 +42,22 @@ DbOption = Annotated[
 ]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(__version__)
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show full error details.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        # eager: answered while parsing, before click asks for the missing command
+        typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True),
+    ] = False,
 ) -> None:
     STATE["verbose"] = verbose
-    if version:
-        out.print(__version__)
-        raise typer.Exit(0)
 
 
 def _note(message: str) -> None:

@@ -68,6 +68,34 @@ def test_search_without_database_fails_clearly(tmp_path):
 def test_bad_option_exits_1(tmp_path):
     r = run("search", "x", "--limit", "many", cwd=tmp_path)
     assert r.returncode == 1
+    # the usage and what is wrong with which option, not an internal error's class name
+    assert "Usage: tinhhinh search" in r.stderr
+    assert "Invalid value for '--limit'" in r.stderr
+    assert "BadParameter" not in r.stderr and r.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("nosuch",), "No such command 'nosuch'"),
+        (("search",), "Missing argument"),
+        (("analyze", "--workers", "two"), "Invalid value for '--workers'"),
+    ],
+)
+def test_usage_errors_show_usage_and_exit_1(tmp_path, args, says):
+    r = run(*args, cwd=tmp_path)
+    assert r.returncode == 1
+    assert says in r.stderr and "Try 'tinhhinh" in r.stderr
+    assert "UsageError" not in r.stderr and "BadParameter" not in r.stderr
+    assert r.stdout == ""
+
+
+def test_version(tmp_path):
+    from tinhhinh import __version__
+
+    r = run("--version", cwd=tmp_path)
+    assert r.returncode == 0
+    assert r.stdout.strip() == __version__
 
 
 @pytest.mark.slow
