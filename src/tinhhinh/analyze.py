@@ -88,10 +88,22 @@ def _analyse_one(lineno: int, record: Any) -> Entry:
     return Entry(lineno=lineno, record=record, added=_added_fields(item), item=item)
 
 
-def _analyse_chunk(chunk: list[tuple[int, Any]]) -> list[Entry]:
-    entries = [_analyse_one(n, r) for n, r in chunk]
-    for e in entries:
+def _analyse_chunk(chunk: list[tuple[int, Any]], full_items: bool = False) -> list[Entry]:
+    """Each record through the stages, then at once the per-record part of the ordered stages (MinHash
+    signature; with ``full_items`` the story vectors): they read the text view the stages just built,
+    which is shared only with the last item's title and text (``text_view``): done after the whole
+    chunk, each item's view was cut and looked up again."""
+    if full_items:
+        # Story vectors are most of what assigning a story costs and need only the item: computed here,
+        # the one ordered process only searches candidates and decides (same vectors, same stories).
+        from tinhhinh.stories.prepare import EXTRA_KEY, story_vectors
+    entries = []
+    for n, r in chunk:
+        e = _analyse_one(n, r)
         e.prepare()  # per-record part of ordered stages (e.g. MinHash signatures) runs in the worker
+        if full_items and e.item is not None:
+            e.extra[EXTRA_KEY] = story_vectors(e.item)
+        entries.append(e)
     return entries
 
 
@@ -102,18 +114,12 @@ def _analyse_chunk_slim(chunk: list[tuple[int, Any]], full_items: bool) -> list[
     """``_analyse_chunk`` for worker processes: what travels back through the pipe is only what the
     parent lacks. The parent still holds the input record (it is not sent back), and the ordered stages
     need only the item's identity and time (and, with ``--stories``, its title and story vectors)."""
-    entries = _analyse_chunk(chunk)
-    if full_items:
-        # Story vectors are most of what assigning a story costs and need only the item: computed here,
-        # the one ordered process only searches candidates and decides (same vectors, same stories).
-        from tinhhinh.stories.prepare import EXTRA_KEY, story_vectors
+    entries = _analyse_chunk(chunk, full_items)
     for e, (_, record) in zip(entries, chunk, strict=True):
         if e.record is record:
             e.record = _SAME
         if e.item is not None:
             it = e.item
-            if full_items:
-                e.extra[EXTRA_KEY] = story_vectors(it)
             # the parent needs identity and time (copies), and with --stories the title (story labels)
             e.item = Item(
                 id=it.id,
