@@ -544,7 +544,10 @@ def _run(
     gc.freeze()
     try:
         if workers > 1:
-            method = "spawn" if sys.platform == "darwin" else "fork"
+            # fork shares the loaded models; macOS (unsafe after some system libraries) and Windows
+            # (no fork) spawn, and each worker loads its own
+            forkable = sys.platform != "darwin" and "fork" in mp.get_all_start_methods()
+            method = "fork" if forkable else "spawn"
             if method == "fork":
                 pool = _ForkedPool(workers, initializer=_init_forked_worker, initargs=(options,))
             else:
