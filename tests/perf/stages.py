@@ -1,13 +1,14 @@
 """Per-stage outputs and CPU time over real VNTC articles (helper for the golden tests and docs/performance.md).
 
-    python tests/perf/stages.py dump  --n 2000 --out /tmp/before.jsonl [--registry R] [--toxicity-home H]
+    python tests/perf/stages.py dump  --n 2000 --out /tmp/before.jsonl [--registry R]
     python tests/perf/stages.py check /tmp/before.jsonl /tmp/after.jsonl
     python tests/perf/stages.py time  --n 1000 [--registry R]          # CPU ms/article per stage (Markdown)
     python tests/perf/stages.py registry --out R                        # the 1,000-claim bench registry
 
 Each stage runs on its own fresh Item, so its output is exactly what it adds. Articles are every 21st
 line of VNTC test.jsonl.gz (spread over the ten topics), plus the committed scam and fact-check
-evaluation texts (so flagged paths are exercised too).
+evaluation texts (so flagged paths are exercised too). The toxicity stage runs when a model is trained
+into ``$TINHHINH_HOME`` (e.g. ``TINHHINH_HOME=/path/to/home python tests/perf/stages.py dump ...``).
 """
 
 from __future__ import annotations
