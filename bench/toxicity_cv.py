@@ -1,13 +1,18 @@
 """Toxicity model choice by cross-validation on ViHSD train + dev (never the test split).
 
-    .venv/bin/python bench/toxicity_cv.py [--seeds 4] [--with-lr]
+    .venv/bin/python bench/toxicity_cv.py [--seeds 4] [--with-lr] [--cache FILE.npz]
 
-Reproduces the main rows of docs/harm.md's third round: the shipped 3-class SVM against a stack (a
-multinomial LR over the scores of several linear base models). Base models' out-of-fold scores come
-from 5-fold CV over train + dev (fold seed 1; the 6,000 VNTC news chunks join every training fold);
-the second stage is cross-validated over those scores with ``--seeds`` fold seeds, and class offsets
-are tuned on the other folds (nested), as `train` tunes them. Prints a Markdown table. About 3 CPU-
-minutes (8 with ``--with-lr``). Needs TINHHINH_DATA with vihsd/ and vntc/.
+Compares the shipped 3-class SVM with stacks (a multinomial LR over the scores of several linear base
+models). Base models' out-of-fold scores come from 5-fold CV over train + dev (fold seed 1); the 6,000
+VNTC news chunks are split into 5 folds too, paired with the comment folds, so every base model is
+fitted on 4/5 of the comments and 4/5 of the news and scores the rest: news chunks get out-of-fold
+scores as well (docs/harm.md, fourth round). The second stage is cross-validated over those scores with
+``--seeds`` fold seeds, class offsets tuned on the other folds' comments (nested), as `train` tunes
+them. Stacks are fitted either on comments only (the third round's recipe) or on comments + the news
+chunks' out-of-fold rows (clean): the "news not clean" column is the share of out-of-fold news chunks
+the variant labels offensive or hate (with the offsets), a cheap proxy for flags on news. Prints a
+Markdown table. About 3 CPU-minutes (8 with ``--with-lr``); ``--cache`` keeps the base scores so a
+second run only refits the second stage. Needs TINHHINH_DATA with vihsd/ and vntc/.
 """
 
 from __future__ import annotations
@@ -61,71 +66,113 @@ def _scores(X, y, fit_rows, test_rows, with_lr: bool) -> dict[str, np.ndarray]:
     return out
 
 
-def _nested_f1(oof: np.ndarray, y: np.ndarray, folds) -> np.ndarray:
-    from sklearn.metrics import f1_score
+def _base_scores(with_lr: bool) -> tuple[dict[str, np.ndarray], np.ndarray, int]:
+    """Out-of-fold base scores of every comment and news chunk, the labels, and how many are comments."""
+    from sklearn.model_selection import KFold, StratifiedKFold
 
-    pred = np.zeros(len(y), dtype=int)
-    for tr, te in folds:
-        bias, _ = tox._tune_bias(oof[tr], y[tr])
-        pred[te] = (oof[te] + bias).argmax(1)
-    return f1_score(y, pred, average=None)
-
-
-def main() -> int:
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seeds", type=int, default=4, help="fold seeds of the second stage")
-    ap.add_argument("--with-lr", action="store_true", help="also a logistic-regression base (slow)")
-    args = ap.parse_args()
-    started = time.process_time()
     data = config.data_dir()
     rows = tox.read_labelled(data / "vihsd" / "train.jsonl") + tox.read_labelled(data / "vihsd" / "dev.jsonl")
     news = tox.read_news_chunks(data / "vntc" / "train.jsonl.gz", tox.NEWS_SAMPLES)
     prepared = [tox.prepare(t) for _, t, _ in rows] + [tox.prepare(t) for t in news]
     y = np.array([r[2] for r in rows] + [0] * len(news))
     n_c = len(rows)
-    yc = y[:n_c]
     vecs, _ = tox._fit_features(prepared[:n_c])  # vocabulary from all comments (label-free)
     X = tox._transform(vecs, prepared)
-    news_rows = np.arange(n_c, len(y))
+    print(f"{n_c:,} comments (train + dev), {len(news):,} news chunks, {X.shape[1]:,} features")
+    comment_folds = StratifiedKFold(5, shuffle=True, random_state=1).split(np.zeros(n_c), y[:n_c])
+    news_folds = KFold(5, shuffle=True, random_state=1).split(np.zeros(len(news)))
     oof: dict[str, np.ndarray] = {}
-    for tr, te in StratifiedKFold(5, shuffle=True, random_state=1).split(np.zeros(n_c), yc):
-        for name, s in _scores(X, y, np.concatenate([tr, news_rows]), te, args.with_lr).items():
-            oof.setdefault(name, np.zeros((n_c, s.shape[1])))[te] = s
-    candidates = [("3-class SVM alone (shipped)", ["svm"], False)]
-    if args.with_lr:
+    for (tr, te), (ntr, nte) in zip(comment_folds, news_folds, strict=True):
+        fit_rows = np.concatenate([tr, n_c + ntr])
+        test_rows = np.concatenate([te, n_c + nte])
+        for name, s in _scores(X, y, fit_rows, test_rows, with_lr).items():
+            oof.setdefault(name, np.zeros((len(y), s.shape[1])))[test_rows] = s
+    return oof, y, n_c
+
+
+def _second_stage(Z: np.ndarray, y: np.ndarray, n_c: int, seed: int, news_weight: float | None):
+    """(per-class F1 on comments, share of news chunks not labelled clean) of one fold seed: an LR
+    over ``Z`` (``news_weight`` None: the raw scores, no second stage; 0: fitted on comments only)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import KFold, StratifiedKFold
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    yc = y[:n_c]
+    n_n = len(y) - n_c
+    folds = list(
+        zip(
+            StratifiedKFold(5, shuffle=True, random_state=seed).split(np.zeros(n_c), yc),
+            KFold(5, shuffle=True, random_state=seed).split(np.zeros(n_n)),
+            strict=True,
+        )
+    )
+    if news_weight is None:
+        S = Z
+    else:
+        S = np.zeros((len(y), len(tox.LABELS)))
+        for (tr, te), (ntr, nte) in folds:
+            fit = np.concatenate([tr, n_c + ntr]) if news_weight else tr
+            w = np.where(fit >= n_c, news_weight, 1.0)
+            m = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=1000))
+            m.fit(Z[fit], y[fit], logisticregression__sample_weight=w)
+            test = np.concatenate([te, n_c + nte])
+            S[test] = np.log(m.predict_proba(Z[test]) + 1e-9)
+    pred = np.zeros(len(y), dtype=int)
+    for (tr, te), (_, nte) in folds:
+        bias, _ = tox._tune_bias(S[tr], yc[tr])  # offsets from the other folds' comments only
+        test = np.concatenate([te, n_c + nte])
+        pred[test] = (S[test] + bias).argmax(1)
+    return f1_score(yc, pred[:n_c], average=None), float(np.mean(pred[n_c:] != 0))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seeds", type=int, default=4, help="fold seeds of the second stage")
+    ap.add_argument("--with-lr", action="store_true", help="also a logistic-regression base (slow)")
+    ap.add_argument("--cache", type=Path, default=None, help="keep/read the base scores here (.npz)")
+    args = ap.parse_args()
+    started = time.process_time()
+    if args.cache and args.cache.exists():
+        with np.load(args.cache) as z:
+            oof = {k: z[k] for k in z.files if k not in ("y", "n_c")}
+            y, n_c = z["y"], int(z["n_c"])
+        print(f"base scores from {args.cache}: {n_c:,} comments, {len(y) - n_c:,} news chunks")
+    else:
+        oof, y, n_c = _base_scores(args.with_lr)
+        if args.cache:
+            np.savez(args.cache, y=y, n_c=n_c, **oof)
+    four = ["svm", "nb", "bin"]
+    candidates: list[tuple[str, list[str], float | None]] = [("3-class SVM alone (shipped)", ["svm"], None)]
+    if "lr4" in oof:
         candidates.append(
-            ("LR over SVM + LR(C 4) + NB-SVM + toxic/not + off/hate", ["svm", "lr4", "nb", "bin"], True)
+            ("LR over SVM + LR(C 4) + NB-SVM + toxic/not + off/hate", ["svm", "lr4", "nb", "bin"], 0)
         )
     candidates += [
-        ("LR over SVM + NB-SVM + toxic/not + off/hate", ["svm", "nb", "bin"], True),
-        ("LR over SVM + toxic/not + off/hate", ["svm", "bin"], True),
-        ("LR over SVM + NB-SVM", ["svm", "nb"], True),
+        ("LR over SVM + NB-SVM + toxic/not + off/hate, comments only (third round)", four, 0),
+        ("the same stack, fitted with the news rows too", four, 1.0),
+        ("the same stack, news rows weighted 0.5", four, 0.5),
+        ("the same stack, news rows weighted 2", four, 2.0),
+        ("LR over SVM + toxic/not + off/hate, with the news rows", ["svm", "bin"], 1.0),
     ]
-    print(f"{n_c:,} comments (train + dev), {len(news):,} news chunks, {X.shape[1]:,} features")
-    print(f"second stage: {args.seeds} fold seeds; offsets tuned on the other folds\n")
-    print("| variant | CV macro-F1 (per seed) | offensive F1 | hate F1 |")
-    print("|---|---:|---:|---:|")
-    for name, bases, stacked in candidates:
+    print(f"second stage: {args.seeds} fold seeds; offsets tuned on the other folds' comments\n")
+    print("| variant | CV macro-F1 (per seed) | offensive F1 | hate F1 | news not clean |")
+    print("|---|---:|---:|---:|---:|")
+    for name, bases, news_weight in candidates:
         Z = np.hstack([oof[b] for b in bases])
-        per_seed = []
+        per_seed, news_rate = [], []
         for seed in range(11, 11 + args.seeds):
-            folds = list(StratifiedKFold(5, shuffle=True, random_state=seed).split(Z, yc))
-            if stacked:
-                S = np.zeros((n_c, len(tox.LABELS)))
-                for tr, te in folds:
-                    m = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=1000))
-                    S[te] = np.log(m.fit(Z[tr], yc[tr]).predict_proba(Z[te]) + 1e-9)
-            else:
-                S = Z
-            per_seed.append(_nested_f1(S, yc, folds))
+            f1, rate = _second_stage(Z, y, n_c, seed, news_weight)
+            per_seed.append(f1)
+            news_rate.append(rate)
         f = np.array(per_seed)
         seeds = " ".join(f"{v:.4f}" for v in f.mean(1))
-        print(f"| {name} | {f.mean(1).mean():.4f} ({seeds}) | {f[:, 1].mean():.3f} | {f[:, 2].mean():.3f} |")
+        print(
+            f"| {name} | {f.mean(1).mean():.4f} ({seeds}) | {f[:, 1].mean():.3f} | {f[:, 2].mean():.3f} "
+            f"| {np.mean(news_rate):.2%} |",
+            flush=True,
+        )
     print(f"\n{time.process_time() - started:.0f} CPU-seconds")
     return 0
 

@@ -121,6 +121,57 @@ def test_tiny_model_round_trip(tiny_model):
     assert len([h for h in stage(item).harm if h["type"] == "toxic"]) == len(toxic)
 
 
+def test_stack_recipe_trains_one_linear_model_with_its_own_screen_bar(tmp_path):
+    folder = _write_tiny(tmp_path / "tiny")
+    directory, card = tox.train(folder, tmp_path / "stack", recipe="stack")
+    assert card["recipe"] == "stack" and card["format"] == tox.FORMAT
+    assert card["screen_bar"] == card["screen"]["bar"] and 0.1 <= card["screen_bar"] <= 0.5
+    model = tox.load_model(directory)
+    assert model.screen_bar == card["screen_bar"]
+    assert model.predict("lũ súc vật ngu như chó")[0] != "clean"
+    assert model.predict("cảm ơn bạn nhiều nha")[0] == "clean"
+    with pytest.raises(ValueError, match="unknown toxicity recipe"):
+        tox.train(folder, tmp_path / "x", recipe="forest")
+
+
+def test_folded_stack_equals_the_second_stage_over_the_bases():
+    import numpy as np
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(0)
+    X = sp.random(300, 40, density=0.2, random_state=1, format="csr")
+    y = rng.integers(0, 3, 300)
+    Wb, bb = rng.normal(size=(40, 8)), rng.normal(size=8)
+    Z = np.asarray(X @ Wb) + bb
+    stage = tox._second_stage(Z, y)
+    W, b = tox._fold_stack(Wb, bb, stage)
+    assert np.allclose(np.asarray(X @ W) + b, stage.decision_function(Z), atol=1e-9)
+
+
+def test_screen_bar_comes_from_the_card_and_defaults_for_older_models(tiny_model, tmp_path, monkeypatch):
+    old = tmp_path / "old"
+    shutil.copytree(tiny_model, old)
+    card = json.loads((old / "card.json").read_text(encoding="utf-8"))
+    card.pop("screen_bar", None)
+    (old / "card.json").write_text(json.dumps(card), encoding="utf-8")
+    assert tox.ToxicityModel.load(old).screen_bar == tox.SCREEN_BAR
+    model = tox.load_model(tiny_model)
+    text = _article(*HATEFUL)
+    seen: list[int] = []
+    decisions = model.decisions
+
+    def counting(texts):
+        seen.append(len(texts))
+        return decisions(texts)
+
+    monkeypatch.setattr(model, "decisions", counting)
+    monkeypatch.setattr(model, "screen_bar", 1.01)  # nothing reaches the bar: the model reads nothing
+    tox.assess(model, TITLE, text)
+    assert seen == []
+    monkeypatch.setattr(model, "screen_bar", 0.0)  # everything does: the model reads the top pieces
+    assert tox.assess(model, TITLE, text).label != "clean" and seen
+
+
 def test_stage_uses_model_in_home_by_default(tiny_model, _isolated_home):
     shutil.copytree(tiny_model, _isolated_home / "models" / tox.MODEL_NAME)
     tox._MODELS.clear()

@@ -60,6 +60,16 @@ _BYTEORDER = sys.byteorder  # rows as bytes: native int64, as array('q') and np.
 _SCREEN_WORDS = 500_000  # words the screen remembers per process (then it forgets them all)
 _CHAR_CACHE_WORDS = 300_000  # words whose char_wb rows are kept per view (then all are forgotten)
 SVM_C = 0.1  # chosen on dev among 0.05/0.1/0.2 and against LR / LR+SVM / NB-LR ensembles (all within 0.5 pt)
+# training recipes: "svm" (one linear SVM) or "stack" (LR over eight linear bases; docs/harm.md, fourth round)
+RECIPES = ("svm", "stack")
+RECIPE = "svm"
+STACK_C = 1.0  # the stack's second stage (LR over standardised base scores)
+# the share of hot pieces the single SVM's screen passed at SCREEN_BAR (0.25), measured on its dev comments
+# scored ≥ HARM_THRESHOLD (370/374) and 2,000 unseen VNTC train chunks scored ≥ 0.5 (14/14); a model
+# with another recipe gets the highest bar that keeps both (`choose_screen_bar`, stored in the card)
+SCREEN_RECALL_COMMENTS = 0.989
+SCREEN_RECALL_NEWS = 1.0
+SCREEN_NEWS_CHECK = 4000  # unseen news chunks that check the screen at train time
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _REPEAT_RE = re.compile(r"(\w)\1{2,}")
@@ -334,6 +344,8 @@ class ToxicityModel:
         np.multiply(self.idf[:, None], self.W, out=self._screen_terms[:, : len(LABELS)])
         np.multiply(self.idf, self.idf, out=self._screen_terms[:, len(LABELS)])
         _char_classes()
+        # pieces of a long text the screen puts at or above this are read by the model (`assess`)
+        self.screen_bar = float(self.card.get("screen_bar", SCREEN_BAR))
 
     @property
     def version(self) -> str:
@@ -731,6 +743,110 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
+def _svc(C: float = SVM_C):
+    from sklearn.svm import LinearSVC
+
+    return LinearSVC(C=C, class_weight="balanced", random_state=0)
+
+
+def _linear_bases(X, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The stack's base models fitted on (X, y), as one (n_features, 8) weight matrix and 8 intercepts
+    (scores = X @ W + b): the 3-class SVM, an NB-SVM per class (one-vs-rest, features scaled by their
+    log-count ratio: folded into its weights), toxic-or-not and offensive-or-hate (on toxic rows)."""
+    import scipy.sparse as sp
+
+    svm = _svc().fit(X, y)
+    Ws, bs = [svm.coef_.T], [svm.intercept_]
+    present = (X > 0).astype(np.float64)
+    for k in range(len(LABELS)):
+        yk = y == k
+        p = np.asarray(present[yk].sum(0)).ravel() + 1.0
+        q = np.asarray(present[~yk].sum(0)).ravel() + 1.0
+        r = np.log((p / p.sum()) / (q / q.sum()))
+        m = _svc().fit(X @ sp.diags(r), yk.astype(int))
+        Ws.append((r * m.coef_.ravel())[:, None])
+        bs.append(m.intercept_)
+    m = _svc().fit(X, (y > 0).astype(int))
+    Ws.append(m.coef_.T)
+    bs.append(m.intercept_)
+    toxic = np.flatnonzero(y > 0)
+    m = _svc().fit(X[toxic], (y[toxic] == 2).astype(int))
+    Ws.append(m.coef_.T)
+    bs.append(m.intercept_)
+    return np.hstack(Ws).astype(np.float64), np.concatenate(bs).astype(np.float64)
+
+
+def _paired_folds(y_comments: np.ndarray, n_news: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """5 folds over comments (stratified) followed by ``n_news`` news rows (plain folds), paired: each
+    fold's (fit rows, test rows) hold 4/5 and 1/5 of both."""
+    from sklearn.model_selection import KFold, StratifiedKFold
+
+    n_c = len(y_comments)
+    comment_folds = list(StratifiedKFold(5, shuffle=True, random_state=seed).split(np.zeros(n_c), y_comments))
+    if n_news < 5:
+        return comment_folds
+    news_folds = KFold(5, shuffle=True, random_state=seed).split(np.zeros(n_news))
+    return [
+        (np.concatenate([tr, n_c + ntr]), np.concatenate([te, n_c + nte]))
+        for (tr, te), (ntr, nte) in zip(comment_folds, news_folds, strict=True)
+    ]
+
+
+def _second_stage(Z: np.ndarray, y: np.ndarray):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(StandardScaler(), LogisticRegression(C=STACK_C, max_iter=1000)).fit(Z, y)
+
+
+def _fold_stack(Wb: np.ndarray, bb: np.ndarray, stage) -> tuple[np.ndarray, np.ndarray]:
+    """One linear model (W, b) whose scores X @ W + b equal the second stage's decision values on the
+    bases' scores X @ Wb + bb: standardising and the LR are linear, so the run-time code stays as is."""
+    scaler, lr = stage[0], stage[-1]
+    A = lr.coef_.T / scaler.scale_[:, None]  # (n_bases, 3)
+    return Wb @ A, (bb - scaler.mean_) @ A + lr.intercept_
+
+
+def _logits(stage, Z: np.ndarray) -> np.ndarray:
+    return np.log(stage.predict_proba(Z) + 1e-9)
+
+
+def _screen_recalls(model: ToxicityModel, texts: list[str], level: float) -> tuple[np.ndarray, np.ndarray]:
+    """(the screen's estimates of the texts the model scores at ``level`` or above, all estimates)."""
+    exact = model.probabilities_of(model.decisions(texts))
+    estimate = model.probabilities_of(model.screen([safe_fold(t) for t in texts]))
+    return estimate[exact >= level], estimate
+
+
+def choose_screen_bar(
+    model: ToxicityModel, comments: list[str], news: list[str]
+) -> tuple[float, dict[str, Any]]:
+    """The highest bar (0.10–0.50, step 0.01) at which the screen still passes at least the share of
+    comments the model scores ≥ HARM_THRESHOLD (dev) and of unseen news chunks it scores ≥ 0.5 that the
+    single SVM's screen passed at 0.25 (SCREEN_RECALL_COMMENTS / SCREEN_RECALL_NEWS); SCREEN_BAR when
+    none does."""
+    hot_c, all_c = _screen_recalls(model, comments, HARM_THRESHOLD)
+    hot_n, all_n = _screen_recalls(model, news, 0.5) if news else (np.zeros(0), np.zeros(0))
+    bar = SCREEN_BAR
+    for candidate in np.round(np.arange(0.10, 0.501, 0.01), 2):
+        if (hot_c >= candidate).mean() >= SCREEN_RECALL_COMMENTS - 1e-9 and (
+            not len(hot_n) or (hot_n >= candidate).mean() >= SCREEN_RECALL_NEWS - 1e-9
+        ):
+            bar = float(candidate)
+    info = {
+        "bar": bar,
+        "comments": len(comments),
+        "comments_hot": int(len(hot_c)),
+        "comments_recall": float((hot_c >= bar).mean()) if len(hot_c) else None,
+        "news": len(news),
+        "news_hot": int(len(hot_n)),
+        "news_recall": float((hot_n >= bar).mean()) if len(hot_n) else None,
+        "news_passing": float((all_n >= bar).mean()) if len(all_n) else None,
+    }
+    return bar, info
+
+
 def train(
     data: Path,
     out_dir: Path | None = None,
@@ -738,15 +854,20 @@ def train(
     news: Path | None = None,
     news_samples: int = NEWS_SAMPLES,
     progress: Callable[[str], None] | None = None,
+    recipe: str | None = None,
 ) -> tuple[Path, dict[str, Any]]:
     """Train on ``DATA/train.jsonl``, tune on ``DATA/dev.jsonl``; write the model; return (dir, card).
 
     ``news``: a JSONL(.gz) of news articles (default: ``DATA/../vntc/train.jsonl.gz`` when present).
     ``news_samples`` sentence chunks from it join the training set as CLEAN: ViHSD has comments only,
-    and without news a model reads ordinary reporting ("tàu", "cửa khẩu", "CLB") as hate."""
+    and without news a model reads ordinary reporting ("tàu", "cửa khẩu", "CLB") as hate.
+    ``recipe``: "svm" (one 3-class linear SVM) or "stack" (an LR over eight linear bases' scores, fitted
+    with out-of-fold news rows too, folded into one linear model); default RECIPE."""
     from sklearn.model_selection import StratifiedKFold
-    from sklearn.svm import LinearSVC
 
+    recipe = recipe or RECIPE
+    if recipe not in RECIPES:
+        raise ValueError(f"unknown toxicity recipe {recipe!r}: use one of {', '.join(RECIPES)}")
     say = progress or (lambda _msg: None)
     data = Path(data)
     train_path, dev_path = data / "train.jsonl", data / "dev.jsonl"
@@ -761,9 +882,11 @@ def train(
         raise ValueError(f"{data}: need all three labels in train.jsonl and a non-empty dev.jsonl")
     say(f"read {len(train_rows):,} train and {len(dev_rows):,} dev comments")
     news_path = news if news is not None else data.parent / "vntc" / "train.jsonl.gz"
-    news_chunks = (
-        read_news_chunks(news_path, news_samples) if news_samples and Path(news_path).exists() else []
-    )
+    has_news = bool(news_samples) and Path(news_path).exists()
+    # chunks past the first ``news_samples`` never join training: they check the screen (stack recipe)
+    n_read = news_samples + (SCREEN_NEWS_CHECK if recipe != "svm" else 0)
+    all_news = read_news_chunks(news_path, n_read) if has_news else []
+    news_chunks, spare_news = all_news[:news_samples], all_news[news_samples:]
     if news_chunks:
         say(f"adding {len(news_chunks):,} clean news chunks from {news_path}")
     n_comments = len(train_rows)
@@ -784,30 +907,66 @@ def train(
     )
     Xdv = _transform(vecs, Xdv_text)
     say(f"features: {Xtr.shape[1]:,}")
-
-    say("fitting a linear SVM, 5 folds for out-of-fold scores + the full model")
-    oof = np.zeros((len(ytr), len(LABELS)))
-    for fold_train, fold_test in StratifiedKFold(5, shuffle=True, random_state=0).split(Xtr, ytr):
-        svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=0).fit(
-            Xtr[fold_train], ytr[fold_train]
-        )
-        oof[fold_test] = svm.decision_function(Xtr[fold_test])
-    svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=0).fit(Xtr, ytr)
-    W = svm.coef_.T.astype(np.float64)  # (n_features, 3)
-    b = svm.intercept_.astype(np.float64)
+    placeholder_rows = []
     offset = 0
     for vec in vecs:  # naming an institution carries no weight (see INSTITUTION_TERMS)
-        for term, j in vec.vocabulary_.items():
-            if PLACEHOLDER in term:
-                W[offset + j] = 0.0
+        placeholder_rows += [offset + j for term, j in vec.vocabulary_.items() if PLACEHOLDER in term]
         offset += len(vec.vocabulary_)
-    S_dev = np.asarray(Xdv @ W) + b
+    extra: dict[str, Any] = {}
+
+    if recipe == "svm":
+        say("fitting a linear SVM, 5 folds for out-of-fold scores + the full model")
+        oof = np.zeros((len(ytr), len(LABELS)))
+        for fold_train, fold_test in StratifiedKFold(5, shuffle=True, random_state=0).split(Xtr, ytr):
+            svm = _svc().fit(Xtr[fold_train], ytr[fold_train])
+            oof[fold_test] = svm.decision_function(Xtr[fold_test])
+        svm = _svc().fit(Xtr, ytr)
+        W = svm.coef_.T.astype(np.float64)  # (n_features, 3)
+        b = svm.intercept_.astype(np.float64)
+        W[placeholder_rows] = 0.0
+        S_dev = np.asarray(Xdv @ W) + b
+        # Class offsets and the softmax temperature are tuned on out-of-fold train scores AND dev: dev
+        # alone (180 offensive comments) is too small to tune on without chasing noise.
+        # (comments only: the news chunks are there to teach the model what reporting looks like)
+        S_tune, y_tune = np.vstack([oof[:n_comments], S_dev]), np.concatenate([ytr[:n_comments], ydv])
+        model_text = f"LinearSVC(C={SVM_C}, class_weight=balanced), 4 TF-IDF views {VIEWS}"
+    else:
+        say("stack: 8 linear bases, 5 folds over comments and news for out-of-fold scores + the full bases")
+        n_news = len(ytr) - n_comments
+        Z = np.zeros((len(ytr), 8))
+        for fit_rows, test_rows in _paired_folds(ytr[:n_comments], n_news, seed=0):
+            Wf, bf = _linear_bases(Xtr[fit_rows], ytr[fit_rows])
+            Z[test_rows] = np.asarray(Xtr[test_rows] @ Wf) + bf
+        Wb, bb = _linear_bases(Xtr, ytr)
+        Wb[placeholder_rows] = 0.0
+        Z_dev = np.asarray(Xdv @ Wb) + bb
+        # the second stage sees the comments (train out-of-fold, dev) AND the news chunks' out-of-fold
+        # rows: fitted on comments only it never learns what reporting looks like and scores news higher
+        Z_all = np.vstack([Z[:n_comments], Z_dev, Z[n_comments:]])
+        y_all = np.concatenate([ytr[:n_comments], ydv, ytr[n_comments:]])
+        n_c = n_comments + len(ydv)
+        say("stack: second stage (LR), 5 folds for its out-of-fold scores + the full one")
+        S2 = np.zeros((n_c, len(LABELS)))
+        for fit_rows, test_rows in _paired_folds(y_all[:n_c], n_news, seed=0):
+            stage = _second_stage(Z_all[fit_rows], y_all[fit_rows])
+            comments = test_rows[test_rows < n_c]
+            S2[comments] = _logits(stage, Z_all[comments])
+        stage = _second_stage(Z_all, y_all)
+        W, b = _fold_stack(Wb, bb, stage)
+        W[placeholder_rows] = 0.0
+        S_dev = np.asarray(Xdv @ W) + b
+        # offsets and temperature from the second stage's own out-of-fold scores on the comments
+        S_tune, y_tune = S2, y_all[:n_c]
+        extra["cv_macro_f1_raw"] = _macro_f1(y_tune, S_tune.argmax(1))
+        model_text = (
+            f"stack: LR(C={STACK_C}) over LinearSVC(C={SVM_C}) 3-class + NB-SVM per class + toxic/not + "
+            f"offensive/hate, fitted with out-of-fold news rows, folded into one linear model; "
+            f"4 TF-IDF views {VIEWS}"
+        )
     raw_f1 = _macro_f1(ydv, S_dev.argmax(1))
-    # Class offsets and the softmax temperature are tuned on out-of-fold train scores AND dev: dev alone
-    # (180 offensive comments) is too small to tune on without chasing noise.
-    # (comments only: the news chunks are there to teach the model what reporting looks like)
-    S_tune, y_tune = np.vstack([oof[:n_comments], S_dev]), np.concatenate([ytr[:n_comments], ydv])
-    bias, _ = _tune_bias(S_tune, y_tune)
+    bias, tuned_cv = _tune_bias(S_tune, y_tune)
+    if recipe == "stack":
+        extra["cv_macro_f1"] = tuned_cv
     tuned_f1 = _macro_f1(ydv, (S_dev + bias).argmax(1))
     temperature = _fit_temperature(S_tune + bias, y_tune)
     say(f"dev macro-F1 {raw_f1:.4f} raw, {tuned_f1:.4f} with class offsets {bias[1]:+.1f}/{bias[2]:+.1f}")
@@ -842,15 +1001,27 @@ def train(
         "features": int(offsets[-1]),
         "class_offsets": [float(x) for x in bias],
         "harm_threshold": HARM_THRESHOLD,
-        "dev": {"macro_f1_raw": raw_f1, "macro_f1": tuned_f1},
-        "model": f"LinearSVC(C={SVM_C}, class_weight=balanced), 4 TF-IDF views {VIEWS}",
+        "dev": {"macro_f1_raw": raw_f1, "macro_f1": tuned_f1, **extra},
+        "recipe": recipe,
+        "model": model_text,
+        "screen_bar": SCREEN_BAR,
         "seconds": round(time.time() - started, 1),
     }
     model = ToxicityModel(vocabs, idf, W.astype(np.float32), b + bias, temperature, card)
+    if recipe != "svm":
+        # the single SVM keeps SCREEN_BAR (the bar it was measured with); another model's screen and
+        # scores are calibrated differently, so its bar is chosen to keep the same recall
+        say("choosing the screen's bar on dev comments and unseen news chunks")
+        bar, info = choose_screen_bar(model, [t for _, t, _ in dev_rows], spare_news)
+        model.card["screen_bar"] = bar
+        model.card["screen"] = info
+        model.screen_bar = bar
+        say(f"screen bar {bar:.2f}")
+    model.card["seconds"] = round(time.time() - started, 1)
     directory = model.save(Path(out_dir) if out_dir else default_model_dir())
     _MODELS.pop(str(directory), None)
     say(f"saved {directory} in {time.time() - started:.0f} s")
-    return directory, card
+    return directory, model.card
 
 
 # ---------------------------------------------------------------- use
@@ -1033,7 +1204,7 @@ def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
     """Label and score an item. Short items (title plus a text of at most CHUNK_CHARS) are read whole by
     the model. A long text is cut into sentence-aligned chunks (the title is one more piece); a cheap
     screen (`ToxicityModel.screen`) estimates every piece and the model reads only the pieces the
-    screen puts at SCREEN_BAR or above — the rest keep the screen's estimate. The item takes the label
+    screen puts at the model's bar (``screen_bar``, from its card; SCREEN_BAR for older models) or above — the rest keep the screen's estimate. The item takes the label
     and score of its SECOND most toxic piece, so one stray sentence (a quote, a crime report) does not
     tag a whole article; the evidence points at the most toxic piece."""
     title_s, text_s = as_text(title)[:MAX_CHARS], as_text(text)[:MAX_CHARS]
@@ -1056,7 +1227,7 @@ def assess(model: ToxicityModel, title: object, text: object) -> ToxicityResult:
         # (``scores`` always belongs to the current ``decisions``: the same row-wise numbers as computing
         # them again at each use)
         scores = model.probabilities_of(decisions)
-        if int((scores >= SCREEN_BAR).sum()) >= need:
+        if int((scores >= model.screen_bar).sum()) >= need:
             done = np.zeros(len(pieces), dtype=bool)
             while True:
                 top = np.argsort(-scores, kind="stable")[:need]
