@@ -8,7 +8,8 @@ What it makes (seeded, so the same input gives the same file):
   placed within a day or two of each other;
 - syndication: exact copies VNTC already holds under other ids, plus planted near-copies (a sentence
   dropped, sentences swapped, a few words changed, another headline) under another source;
-- three planted bursts: 25–40 articles on one theme inside a few hours on a chosen day;
+- three planted bursts: 25–40 articles on one theme inside a few hours; the newest ends two hours
+  before the replay does, so `tinhhinh stories --hot` (last 24 h) has something to show right away;
 - everything else spread over 30 days with a day/night rhythm.
 Each record carries ``replay_minutes`` (minutes before the end of the replay) instead of a date;
 ``tinhhinh demo`` turns it into ``published_at`` relative to the day it runs.
@@ -33,10 +34,12 @@ SEED = 20261126
 DAY = 24 * 60
 SPAN_DAYS = 30
 BURSTS = [
-    # (theme, words that must all appear in the folded title+text, day before end, hours wide, count)
-    ("cum-gia-cam", ["cúm gia cầm"], 2, 8, 36),
-    ("mua-lu", ["mưa lũ"], 9, 10, 28),
-    ("gia-vang", ["giá vàng"], 19, 6, 25),
+    # (theme, words that must all appear in the folded title+text, hours from the burst's first item to
+    # the end of the replay, hours wide, count). The first one is "today" (10 h to 2 h before the end):
+    # the analyst's first question is what is hot now.
+    ("cum-gia-cam", ["cúm gia cầm"], 10, 8, 36),
+    ("mua-lu", ["mưa lũ"], 9 * 24 + 10, 10, 28),
+    ("gia-vang", ["giá vàng"], 19 * 24 + 10, 6, 25),
 ]
 
 
@@ -118,13 +121,13 @@ def main() -> None:
             "doisong",
         )
     ]
-    for theme, words, day, hours, count in BURSTS:
+    for theme, words, starts_hours_before_end, hours, count in BURSTS:
         hits = [i for i, f in enumerate(folded) if all(w in f for w in words)]
         rng.shuffle(hits)
         seed = hits[0]
         sims = (x0[hits] @ x0[seed].T).toarray().ravel()
         near = [hits[j] for j in np.argsort(-sims)[:8]]
-        centre = day * DAY + 10 * 60
+        centre = starts_hours_before_end * 60
         for i in near:
             take(pool[i], centre - rng.uniform(0, hours * 60), f"burst:{theme}")
         for n in range(count - len(near)):

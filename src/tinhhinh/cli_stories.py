@@ -80,7 +80,10 @@ def stories_command(
         head = Text(f"{n:>2}. ", style="dim")
         head.append(v.label or "(untitled)", style="bold red" if v.burst.hot else "bold")
         out.print(head)
-        meta = f"    {v.id} · {v.size} items · {v.sources} sources · {v.area or '-'} · {', '.join(v.places) or '-'}"
+        meta = (
+            f"    {v.id} · {_count(v.size, 'item')} · {_count(v.sources, 'source')} · {v.area or '-'}"
+            f" · {', '.join(v.places) or '-'}"
+        )
         out.print(Text(meta, style="dim"))
         out.print(
             Text(
@@ -90,8 +93,20 @@ def stories_command(
         )
         for sentence in v.summary:
             out.print(Text(f"    – {sentence}"))
-    err.print(f"{len(views)} stories" + (" (use --limit for more)" if len(views) == limit else ""))
+    summary = _count(len(views), "hot story" if hot else "story", "hot stories" if hot else "stories")
+    summary += f" with items in the last {since}"
+    if len(views) == limit:
+        summary += " (use --limit for more)"
+    elif not views:
+        # An empty list is the most common puzzle: say which filters narrowed it and what to try.
+        tips = (["drop --hot"] if hot else []) + (["drop --area/--place"] if area or place else [])
+        summary += "; " + ", or ".join([*tips, "try a longer --since (e.g. 7d)"])
+    err.print(summary)
     return 0
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def story_command(

@@ -115,3 +115,13 @@ def test_demo_finishes_and_says_what_next(demo_run):
         run("stories", "--hot", "--since", "30d", "--json", "--db", str(demo_run.db), cwd=demo_run.dir).stdout
     )
     assert len(hot) >= 3 and all(s["hot"] and s["sources"] >= 5 for s in hot[:3])
+    # The hint the demo prints (`stories --hot`, last 24 h by default) must show something on day one.
+    assert "tinhhinh stories --hot --db demo.db" in r.stdout
+    today = run("stories", "--hot", "--json", "--db", str(demo_run.db), cwd=demo_run.dir)
+    assert any(s["hot"] and s["sources"] >= 5 for s in json.loads(today.stdout))
+    # An empty list says which filters narrowed it and what to try.
+    empty = run(
+        "stories", "--hot", "--since", "1h", "--area", "sports", "--db", str(demo_run.db), cwd=demo_run.dir
+    )
+    assert empty.returncode == 0 and empty.stdout == ""
+    assert "0 hot stories with items in the last 1h" in empty.stderr and "drop --hot" in empty.stderr
