@@ -157,6 +157,46 @@ def test_marks_disambiguate_words_that_collide_without_them():
     assert "money_request" in _rules_hit("đóng trước 2 triệu")
 
 
+@pytest.mark.parametrize(
+    ("rule", "other_word", "meant"),
+    [
+        # (rule, a word its letters collide with, written with marks, the word the rule means)
+        ("urgency", "Hai bên sẽ gặp nhau vào tuần sau", "Anh chuyển gấp cho em nhé"),
+        ("urgency", "Tôi đến vào ngày hôm nay", "Nộp ngay hôm nay kẻo lỡ"),
+        ("money_request", "Đồng tiền Việt Nam giữ giá", "Chị đóng tiền trước cho em"),
+        ("money_request", "Xe chuyên chở hàng hóa qua cửa khẩu", "Anh chuyển tiền vào tài khoản này"),
+        ("prize", "Nhân giải phóng miền Nam, nhà văn kể lại", "Chúc mừng bạn nhận giải đặc biệt"),
+        ("threat", "Đoàn phim có cảnh khoả thân, sau đó bị cắt", "Tài khoản sẽ bị khóa sau 24 giờ"),
+        ("threat", "Các nhà khoa học trong nước đã thử nghiệm vắc-xin", "Tài khoản sẽ bị khóa trong hôm nay"),
+        ("otp_request", "Giám đốc Sở Thể thao nói về mật khẩu", "Đọc mã OTP cho em để xác minh"),
+    ],
+)
+def test_spellings_tell_colliding_words_apart(rule, other_word, meant):
+    # In text written with marks, the marks say which word it is; typed without marks, both still fire.
+    from tinhhinh.nlp.normalize import strip_diacritics
+
+    assert rule not in _rules_hit(other_word)
+    assert rule in _rules_hit(meant)
+    assert rule in _rules_hit(strip_diacritics(meant))
+    assert rule in _rules_hit(unicodedata.normalize("NFD", meant))
+
+
+def test_unmarked_word_in_marked_text_is_another_word_but_not_in_a_post_typed_without_marks():
+    # "khoa" without marks inside a text written with marks is the word "khoa" (a faculty), not "khóa"
+    assert "threat" not in _rules_hit("Trưởng khoa trong bệnh viện cho biết sẽ mở thêm phòng khám")
+    assert "threat" in _rules_hit("tai khoan cua ban se bi khoa sau 24h, lien he ngay")
+
+
+def test_spellings_must_be_single_words(tmp_path):
+    bad = tmp_path / "rules.yaml"
+    bad.write_text(
+        'version: "x"\nsignals:\n  - id: a\n    weight: 0.3\n    spellings: ["gấp gáp"]\n    patterns: [gap]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="spellings"):
+        load_rules(str(bad))
+
+
 # ---------------------------------------------------------------- evidence
 
 

@@ -44,6 +44,8 @@ class Rule:
     masks: tuple[tuple[int, ...], ...] = field(default=(), compare=False)
     # per pattern: a cheaper pattern that must match somewhere when it does, or None (see `quick_pattern`)
     quick: tuple[re.Pattern[str] | None, ...] = field(default=(), compare=False)
+    # the words the rule means, as folded marked spellings, by their mark-free form (see `_misspelt`)
+    spellings: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -338,10 +340,12 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
     raw_context = data.get("context") or []
     compiled: list[tuple[tuple[re.Pattern[str], ...], tuple[tuple[frozenset[str], ...], ...]]] = []
     unlesses: list[tuple[re.Pattern[str], ...]] = []
+    spellings: list[tuple[tuple[str, frozenset[str]], ...]] = []
     # every pattern first: the gate literals of all rules go into one automaton
     for i, s in enumerate(raw_signals):
         where = f"{origin}: signals[{i}] ({s.get('id', '?')})"
         unlesses.append(_compile(s["unless"], where + " unless") if s.get("unless") else ())
+        spellings.append(_spellings(s.get("spellings"), where + " spellings"))
         patterns = _compile(s.get("patterns"), where)
         compiled.append((patterns, tuple(required_literals(p) for p in patterns)))
     for i, c in enumerate(raw_context):
@@ -361,6 +365,7 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
                 gates,
                 tuple(map(scan.gate_masks, gates)),
                 tuple(map(quick_pattern, patterns)),
+                spellings[i],
             )
         )
     context = []
@@ -407,6 +412,55 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
             for k, pattern in enumerate(rule.patterns)
         ),
     )
+
+
+def _spellings(words: Any, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """``spellings: [gấp, chuyển, …]`` → ((mark-free form, {folded spellings}), …)."""
+    if not words:
+        return ()
+    if not isinstance(words, list) or not all(
+        isinstance(w, str) and _WORD.fullmatch(w.strip()) for w in words
+    ):
+        raise RuleError(f"{where}: expected a list of single words, e.g. [gấp, chuyển]")
+    by_bare: dict[str, set[str]] = {}
+    for w in words:
+        folded = safe_fold(w.strip())
+        by_bare.setdefault(skeleton(folded).text, set()).add(folded)
+    return tuple((bare, frozenset(forms)) for bare, forms in sorted(by_bare.items()))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _marked_share(original: str) -> float:
+    """Share of the words in ``original`` (its first 2,000 characters) that carry Vietnamese marks."""
+    words = _WORD.findall(original[:2000])
+    if not words:
+        return 0.0
+    return sum(not w.isascii() for w in words) / len(words)
+
+
+# A text with at least this share of marked words is written with marks: there, an unmarked "khoa" is the
+# word "khoa" (a faculty), not a "khóa" (lock) typed without marks. Typed-without-marks posts score ~0.
+MARKED_TEXT = 0.6
+
+
+def _misspelt(spellings: dict[str, frozenset[str]], folded_span: str, marked_text: Any) -> bool:
+    """True when the hit's first word is, by its marks, another word than the ones the rule means
+    ("gặp" (meet) is not "gấp" (urgent); "đồng tiền" (currency) is not "đóng tiền" (pay)). A word
+    without marks is another word only in a text written with marks (``marked_text()``), and only when
+    every spelling the rule means carries marks. Words the rule lists no spelling for always pass."""
+    m = _WORD.match(folded_span)
+    if m is None:
+        return False
+    word = m.group(0)
+    bare = skeleton(word).text
+    allowed = spellings.get(bare)
+    if allowed is None or word in allowed:
+        return False
+    if word != bare:
+        return True
+    return bare not in allowed and marked_text()
 
 
 @lru_cache(maxsize=8)
@@ -483,6 +537,12 @@ def _field_hits(
         mask = _scan(sk.text, rules)
     text = sk.text
     hits: list[Hit] = []
+    share: list[bool] = []
+
+    def marked_text() -> bool:
+        if not share:
+            share.append(_marked_share(original) >= MARKED_TEXT)
+        return share[0]
 
     def add(rule: str, group: str, weight: float, m_start: int, m_end: int) -> Hit:
         a, b = sk.span(m_start, m_end)
@@ -499,11 +559,13 @@ def _field_hits(
             for m in pattern.finditer(text):
                 if m.end() <= m.start():
                     continue
-                if rule.unless:
+                if rule.unless or rule.spellings:
                     a, b = sk.span(m.start(), m.end())
                     folded = safe_fold(original[a:b])
                     if any(u.search(folded) for u in rule.unless):
                         continue  # the marks say it is another word ("động" is not "đóng")
+                    if rule.spellings and _misspelt(dict(rule.spellings), folded, marked_text):
+                        continue
                 add(rule.id, rule.group, rule.weight, m.start(), m.end())
     if rules.domain_gate is not None and not rules.domain_gate.search(text):
         return hits, sk
