@@ -137,7 +137,10 @@ def build_site(path) -> Site:
             title="Nhận quà tri ân khách hàng, chuyển phí 200.000 đồng để nhận thưởng",
             text="Chúc mừng bạn trúng thưởng, chuyển khoản phí nhận thưởng 200.000 đồng vào tài khoản sau.",
             published_at=now - dt.timedelta(hours=1),
-            harm=[{"type": "scam", "score": 0.93, "evidence": ["chuyển khoản phí nhận thưởng"], "status": "unconfirmed"}],
+            harm=[{"type": "scam", "score": 0.93, "status": "unconfirmed", "evidence": [  # as ScamStage writes it
+                {"rule": "prize", "span": [13, 25], "text": "trúng thưởng", "field": "text", "weight": 0.3},
+                {"rule": "money_request", "span": [27, 39], "text": "chuyển khoản", "field": "text", "weight": 0.35},
+            ]}],
         ),
     ]  # fmt: skip
     item_store.add_items(engine, batch)

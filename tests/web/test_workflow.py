@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from sqlalchemy import select
 
 from tinhhinh.desk import cases
+from tinhhinh.item import Item
+from tinhhinh.store import items as item_store
 from tinhhinh.store.schema import search_audit
 
 from .conftest import CONTENT, PETITIONER, STORY_ID, STORY_LABEL, csrf_of, form_post
@@ -208,6 +211,9 @@ def test_flag_review_then_case_from_confirmed_flag(site):
     c = site.client("officer_a")
     page = c.get("/flags")
     assert "Nhận quà tri ân" in page.text
+    # The reviewer sees what the machine saw: each matched span and what the signal means.
+    assert "«chuyển khoản» — yêu cầu chuyển hoặc nộp tiền" in page.text
+    assert "«trúng thưởng» — trúng thưởng, quà tặng" in page.text
     flag_id = int(re.search(r'action="/flags/(\d+)"', page.text).group(1))
     # A flag cannot open a case before a person confirms it.
     assert form_post(c, "/flags", f"/flags/{flag_id}/case").status_code == 422
@@ -296,3 +302,28 @@ def test_case_list_pages(site):
     assert "Hồ sơ số 04" in second and "Hồ sơ số 54" not in second
     assert c.get("/cases", params={"page": 99}).status_code == 200
     assert 'page=2&amp;status=assigned"' in c.get("/cases", params={"status": "assigned"}).text
+
+
+def test_flag_review_shows_the_fact_check_a_claim_matched(site):
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+    evidence = {
+        "sentence": "Uống nước chanh nóng chữa khỏi ung thư.", "field": "text", "span": [0, 40],
+        "claim": "Nước chanh nóng chữa khỏi ung thư", "claim_id": "fc-1", "verdict": "Sai", "rating": "false",
+        "domain": "health", "source": "https://example.org/kiem-chung/1", "publisher": "Báo Sức khỏe",
+    }  # fmt: skip
+    item_store.add_items(
+        site.engine,
+        [
+            Item(
+                id="f1", source="facebook.com", kind="post", url="https://facebook.com/p/2",
+                title="Mẹo chữa ung thư", text="Uống nước chanh nóng chữa khỏi ung thư.", published_at=now,
+                harm=[{"type": "factcheck", "score": 0.9, "evidence": evidence, "status": "unconfirmed"}],
+            )
+        ],
+    )  # fmt: skip
+    page = site.client("officer_a").get("/flags")
+    assert "«Nước chanh nóng chữa khỏi ung thư» — Báo Sức khỏe (Sai)" in page.text
+    assert 'href="https://example.org/kiem-chung/1"' in page.text
+    assert "«Uống nước chanh nóng chữa khỏi ung thư.»" in page.text
+    items = site.api("officer_a").get("/api/v1/flags").json()["items"]
+    assert {i["type"]: i["evidence"] for i in items}["factcheck"]["claim_id"] == "fc-1"

@@ -39,7 +39,12 @@ def sync(engine: Engine) -> int:
 
 
 def list_flags(
-    engine: Engine, *, status: str | None = None, type: str | None = None, limit: int = 200
+    engine: Engine,
+    *,
+    status: str | None = None,
+    type: str | None = None,
+    limit: int = 200,
+    with_evidence: bool = False,
 ) -> list[dict[str, Any]]:
     if status and status not in STATUSES:
         raise Invalid(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
@@ -47,7 +52,7 @@ def list_flags(
         raise Invalid(f"unknown flag type {type!r}: use one of {', '.join(store.FLAG_TYPES)}")
     sync(engine)
     with engine.connect() as conn:
-        return store.list_flags(conn, status=status, type=type, limit=limit)
+        return store.list_flags(conn, status=status, type=type, limit=limit, with_evidence=with_evidence)
 
 
 def get_flag(engine: Engine, flag_id: int) -> dict[str, Any]:

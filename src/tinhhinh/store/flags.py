@@ -111,15 +111,29 @@ def sync(conn: Connection, batch: int = 2000) -> int:
 
 
 def list_flags(
-    conn: Connection, *, status: str | None = None, type: str | None = None, limit: int = 200, offset: int = 0
+    conn: Connection,
+    *,
+    status: str | None = None,
+    type: str | None = None,
+    limit: int = 200,
+    offset: int = 0,
+    with_evidence: bool = False,
 ) -> list[dict[str, Any]]:
-    stmt = select(flags, *_ITEM_COLUMNS).join(items, items.c.pk == flags.c.item_pk)
+    """Flags newest first; ``with_evidence`` adds each flag's ``evidence`` (what a reviewer decides on)."""
+    columns = [flags, *_ITEM_COLUMNS] + ([items.c.harm] if with_evidence else [])
+    stmt = select(*columns).join(items, items.c.pk == flags.c.item_pk)
     if status:
         stmt = stmt.where(flags.c.status == status)
     if type:
         stmt = stmt.where(flags.c.type == type)
     stmt = stmt.order_by(flags.c.id.desc()).limit(limit).offset(offset)
-    return [dict(r) for r in conn.execute(stmt).mappings()]
+    rows = [dict(r) for r in conn.execute(stmt).mappings()]
+    if with_evidence:
+        for r in rows:
+            harm = r.pop("harm") or []
+            entry = harm[r["idx"]] if r["idx"] < len(harm) else None
+            r["evidence"] = entry.get("evidence") if isinstance(entry, dict) else None
+    return rows
 
 
 def get_flag(conn: Connection, flag_id: int) -> dict[str, Any] | None:

@@ -26,7 +26,8 @@ def queue(
     require(actor, "case.create")
     rows: list[dict[str, Any]] = []
     for t in QUEUED_TYPES:
-        rows.extend(harm_flags.list_flags(engine, status=status, type=t, limit=limit))
+        # with the evidence: a reviewer decides on what the machine saw, not on the title alone
+        rows.extend(harm_flags.list_flags(engine, status=status, type=t, limit=limit, with_evidence=True))
     rows.sort(key=lambda r: r["id"], reverse=True)
     return rows[:limit]
 

@@ -63,5 +63,36 @@ FLAG_STATUS = {
     "confirmed": N_("Confirmed"),
     "dismissed": N_("Dismissed"),
 }
+# What each scam signal means, for the reviewer (ids from data/scam_rules.yaml; an id missing here is shown as is).
+SCAM_RULE = {
+    "otp_request": N_("asks for an OTP, card code or password"),
+    "id_photo_request": N_("asks for an ID card photo"),
+    "money_request": N_("asks to transfer or pay money"),
+    "bank_account": N_("bank account number"),
+    "amount": N_("amount of money"),
+    "prepayment": N_("pay first to receive something"),
+    "wrong_transfer": N_("'sent to you by mistake'"),
+    "phone_number": N_("phone number"),
+    "chat_channel": N_("move to a private chat"),
+    "urgency": N_("time pressure"),
+    "threat": N_("threat (account lock, power cut, arrest)"),
+    "secrecy": N_("asks to keep it secret"),
+    "prize": N_("prize or gift"),
+    "loan_offer": N_("easy loan offer"),
+    "job_for_fee": N_("easy job, tasks or commission"),
+    "investment": N_("guaranteed returns"),
+    "impersonation": N_("claims to be a bank, utility, police or court"),
+    "install_app": N_("asks to install an app or file"),
+    "reassurance": N_("'not a scam', '100% trusted'"),
+    "url_shortener": N_("shortened link"),
+    "lookalike_domain": N_("look-alike domain of a bank or government site"),
+    "link": N_("link"),
+    "warning_words": N_("lowers the score: warning words"),
+    "warning_actors": N_("lowers the score: how reports name people"),
+    "warning_advice": N_("lowers the score: advice"),
+    "reported_speech": N_("lowers the score: reported speech"),
+    "official_channel": N_("lowers the score: official channel"),
+    "news_report": N_("lowers the score: news report"),
+}
 OPEN_CASE = {"new", "assigned", "in_progress", "responded", "reopened", "transferred"}
 OPEN_PETITION = {"received", "accepted", "extended", "resolved"}
