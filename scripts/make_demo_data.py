@@ -10,7 +10,8 @@ What it makes (seeded, so the same input gives the same file):
   dropped, sentences swapped, a few words changed, another headline) under another source;
 - three planted bursts: 25–40 articles on one theme inside a few hours; the newest ends two hours
   before the replay does, so `tinhhinh stories --hot` (last 24 h) has something to show right away;
-- everything else spread over 30 days with a day/night rhythm.
+- everything else spread over 30 days with a day/night rhythm;
+- 8 scam posts from our own labelled scam set (tests/harm/data/scam_set.jsonl), for the flag review.
 Each record carries ``replay_minutes`` (minutes before the end of the replay) instead of a date;
 ``tinhhinh demo`` turns it into ``published_at`` relative to the day it runs.
 """
@@ -33,6 +34,7 @@ from tinhhinh.nlp.normalize import fold
 SEED = 20261126
 DAY = 24 * 60
 SPAN_DAYS = 30
+SCAM_POSTS = 8
 BURSTS = [
     # (theme, words that must all appear in the folded title+text, hours from the burst's first item to
     # the end of the replay, hours wide, count). The first one is "today" (10 h to 2 h before the end):
@@ -189,6 +191,22 @@ def main() -> None:
         day = rng.uniform(0, SPAN_DAYS)
         hour = rng.choice([7, 8, 9, 10, 11, 14, 15, 16, 17, 20, 21, 6, 13, 19, 22])
         take(r, int(day) * DAY + (24 - hour) * 60 - rng.uniform(0, 60), "background")
+
+    # 5. Scam posts: a few messages from our own labelled scam set (written for this project from published
+    # police and bank warnings; see tests/harm/data/scam_set.jsonl), so the flag review has real work.
+    scam_set = Path(__file__).resolve().parents[1] / "tests" / "harm" / "data" / "scam_set.jsonl"
+    scams = [json.loads(line) for line in scam_set.read_text(encoding="utf-8").splitlines() if line.strip()]
+    scams = [r for r in scams if r["label"] == "scam" and r["variant"] in ("plain", "teencode")]
+    for n, r in enumerate(rng.sample(scams, SCAM_POSTS)):
+        chosen[f"scam-{r['id']}"] = {
+            "id": f"demo-post-{r['id']}",
+            "source": f"{['facebook', 'zalo', 'tiktok'][n % 3]}-demo.vn",
+            "kind": "post",
+            "title": r["title"],
+            "text": r["text"],
+            "replay_minutes": int(rng.uniform(0.2, SPAN_DAYS - 0.2) * DAY),
+            "replay_role": f"scam:{r['category']}",
+        }
 
     records = sorted(chosen.values(), key=lambda r: (-r["replay_minutes"], r["id"]))
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -56,14 +56,13 @@ def build_demo(db: Path, *, fresh: bool = True) -> int:
     engine = engine_for(str(db))
     end = replay_end()
     err.print(
-        f"Building the demo database {db} (3,000 real VNTC articles replayed over the 30 days to {local_short(end)})"
+        f"Building the demo database {db} (3,000 real VNTC articles and 8 scam posts replayed over the 30 days"
+        f" to {local_short(end)})"
     )
     stages, ordered = analysis_for(engine, warn=lambda m: err.print(f"[yellow]note:[/] {m}"))
     with ingest_progress() as progress:
         summary = ingest(demo_records(end), engine, stages=stages, ordered=ordered, on_batch=progress.update)
-    steps = [
-        f"{summary.new} articles stored, {summary.copies} linked as copies ({summary.rate:,.0f} items/s)"
-    ]
+    steps = [f"{summary.new} items stored, {summary.copies} linked as copies ({summary.rate:,.0f} items/s)"]
     for step in _extra_steps():
         steps.append(step(engine, end))
     counts = item_store.summary_counts(engine)

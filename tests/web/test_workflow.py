@@ -316,7 +316,7 @@ def test_flag_review_shows_the_fact_check_a_claim_matched(site):
         [
             Item(
                 id="f1", source="facebook.com", kind="post", url="https://facebook.com/p/2",
-                title="Mẹo chữa ung thư", text="Uống nước chanh nóng chữa khỏi ung thư.", published_at=now,
+                title="", text="Uống nước chanh nóng chữa khỏi ung thư.", published_at=now,  # a post: no title
                 harm=[{"type": "factcheck", "score": 0.9, "evidence": evidence, "status": "unconfirmed"}],
             )
         ],
@@ -324,6 +324,8 @@ def test_flag_review_shows_the_fact_check_a_claim_matched(site):
     page = site.client("officer_a").get("/flags")
     assert "«Nước chanh nóng chữa khỏi ung thư» — Báo Sức khỏe (Sai)" in page.text
     assert 'href="https://example.org/kiem-chung/1"' in page.text
+    # without a title, the post is named by the start of its text
+    assert '<a href="https://facebook.com/p/2" rel="noreferrer noopener">Uống nước chanh nóng' in page.text
     assert "«Uống nước chanh nóng chữa khỏi ung thư.»" in page.text
     items = site.api("officer_a").get("/api/v1/flags").json()["items"]
     assert {i["type"]: i["evidence"] for i in items}["factcheck"]["claim_id"] == "fc-1"

@@ -327,6 +327,7 @@ def _flag_row(f: dict[str, Any]) -> dict[str, Any]:
         "item_pk",
         "idx",
         "title",
+        "snippet",
         "url",
         "source",
         "published_at",
@@ -336,6 +337,12 @@ def _flag_row(f: dict[str, Any]) -> dict[str, Any]:
         "case_id",
     )
     return {k: f.get(k) for k in keys}
+
+
+def _label(f: dict[str, Any]) -> str:
+    """The item's title, else the start of its text (posts), on one line."""
+    text = f.get("title") or f.get("snippet") or ""
+    return " ".join(text.split())[:80]
 
 
 @flags_app.command("list")
@@ -358,7 +365,7 @@ def flags_list(
     for f in rows:
         score = f"{f['score']:.3f}" if isinstance(f["score"], int | float) else "-"
         _print(
-            f"{f['id']}\t{f['type']}\t{score}\t{f['status']}\t{f['source']}\t{(f['title'] or '')[:80]}\t{f['url'] or ''}"
+            f"{f['id']}\t{f['type']}\t{score}\t{f['status']}\t{f['source']}\t{_label(f)}\t{f['url'] or ''}"
         )
     return 0
 

@@ -58,7 +58,14 @@ flag_sync = Table(
 )
 
 # What a flag listing may show of an item: never author_hash, provenance or extra.
-_ITEM_COLUMNS = (items.c.title, items.c.url, items.c.source, items.c.published_at)
+# A post or comment often has no title: listings then show the start of its text instead.
+_ITEM_COLUMNS = (
+    items.c.title,
+    func.substr(items.c.text, 1, 160).label("snippet"),
+    items.c.url,
+    items.c.source,
+    items.c.published_at,
+)
 
 
 def now() -> dt.datetime:
