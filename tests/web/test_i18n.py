@@ -25,6 +25,17 @@ def _ids() -> set[str]:
     return found
 
 
+# `_("a " "b")` is one message the catalog must hold whole; the pattern above would see only "a "
+CONCATENATED = re.compile(r"""\b(?:_|N_)\(\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*["']""")
+
+
+def test_no_message_is_split_over_string_literals():
+    for path in [*WEB.glob("templates/*.html"), *WEB.glob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        bad = [text[m.start() : m.start() + 80] for m in CONCATENATED.finditer(text)]
+        assert not bad, f"{path.name}: one _() per sentence, not adjacent literals: {bad}"
+
+
 def test_every_ui_string_has_a_vietnamese_translation():
     with PO.open("rb") as fh:
         catalog = read_po(fh, locale="vi")

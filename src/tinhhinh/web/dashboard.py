@@ -129,10 +129,9 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
             _("Toxicity rates"),
             [_("area"), _("rate")],
             [],
-            note=_(
-                "No toxicity model is installed here, so no rates yet. "
-                "An administrator can train one with `tinhhinh train toxicity --data DIR`."
-            ),
+            note=_("No toxicity model is installed here, so no rates yet.")
+            + " "
+            + _("An administrator can train one with `tinhhinh train toxicity --data DIR`."),
         )
     panels["toxicity"] = panel
     # desk
