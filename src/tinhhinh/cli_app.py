@@ -161,6 +161,7 @@ def search(
     "Đà Nẵng" (never "đa năng"). Words are ANDed, "quoted phrases" must be adjacent, -word excludes.
     Title matches and adjacent words rank first. Every search is recorded in the search audit.
     """
+    from tinhhinh.cli_stories import area_option
     from tinhhinh.store.search import Filters, QueryError
     from tinhhinh.store.search import search as run_search
     from tinhhinh.timefmt import parse_since
@@ -171,7 +172,7 @@ def search(
             since=parse_since(since),
             source=source,
             kind=kind,
-            area=area,
+            area=area_option(area),
             place=_place(place),
         )
         hits = run_search(engine, query, filters=filters, limit=limit, user=user)

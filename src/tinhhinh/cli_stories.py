@@ -47,6 +47,18 @@ def _place(name: str | None) -> str | None:
     return found
 
 
+def area_option(code: str | None) -> str | None:
+    """An --area value checked against the area taxonomy (a typo would silently match nothing)."""
+    from tinhhinh.nlp.area import load_areas
+
+    if not code:
+        return None
+    areas = load_areas()
+    if code not in areas:
+        raise UserError(f"--area {code!r}: not an area code; use one of {', '.join(sorted(areas))}")
+    return code
+
+
 def stories_command(
     db: DbOption = None,
     since: Annotated[str, typer.Option(help="Window: stories with items in the last 24h, 7d, ...")] = "24h",
@@ -71,7 +83,13 @@ def stories_command(
     except ValueError as exc:
         raise UserError(f"--since {since!r}: {exc}") from exc
     views = list_stories(
-        _engine(db), since=window, area=area, place=_place(place), only_hot=hot, now=_now(at), limit=limit
+        _engine(db),
+        since=window,
+        area=area_option(area),
+        place=_place(place),
+        only_hot=hot,
+        now=_now(at),
+        limit=limit,
     )
     if as_json:
         sys.stdout.write(json.dumps([v.as_json() for v in views], ensure_ascii=False, indent=1) + "\n")
@@ -187,7 +205,15 @@ def alerts_add(
     from tinhhinh.store.search import current_user
     from tinhhinh.stories.alerts import add
 
-    add(_engine(db), name, owner=current_user(user), query=query, area=area, place=_place(place), harm=harm)
+    add(
+        _engine(db),
+        name,
+        owner=current_user(user),
+        query=query,
+        area=area_option(area),
+        place=_place(place),
+        harm=harm,
+    )
     err.print(f"saved search {name!r} added; `tinhhinh alerts check` reports new matching stories")
     return 0
 
@@ -251,6 +277,7 @@ def alerts_check(
         sys.stdout.write(json.dumps([a.as_json() for a in alerts], ensure_ascii=False, indent=1) + "\n")
     else:
         for a in alerts:
-            out.print(a.line())
+            # not Rich markup: "[name]" would be read as a style tag and vanish
+            out.print(a.line(), markup=False, highlight=False)
     err.print(f"{len(alerts)} new alert(s)")
     return 0

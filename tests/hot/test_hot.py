@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +144,42 @@ def test_alerts_fire_once_per_new_match(engine):
     assert ("sat-lo", "new") in kinds and ("sat-lo", "burst") in kinds
     assert all(a.search != "bong-da" or a.kind == "new" for a in fired)
     assert alerts.check(engine, user="analyst", now=NOW) == []
+
+
+def test_a_story_of_a_post_without_title_is_named_by_its_text(engine, tmp_path):
+    post = tmp_path / "post.jsonl"
+    text = "Cô dâu Quảng Nam lên xe hoa bằng thuyền giữa mùa nước nổi, cả xóm ra tiễn."
+    t = NOW - timedelta(minutes=5)
+    row = {
+        "id": "p1",
+        "source": "facebook.com",
+        "kind": "post",
+        "text": text,
+        "published_at": t.isoformat() + "+00:00",
+    }
+    post.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    stages, ordered = analysis_for(engine)
+    ingest(read_file(post), engine, stages=stages, ordered=ordered)
+    views = list_stories(engine, since=timedelta(hours=1), now=NOW, limit=100)
+    mine = [v for v in views if v.label.startswith("Cô dâu Quảng Nam lên xe hoa")]
+    assert len(mine) == 1 and mine[0].size == 1
+    assert story_detail(engine, mine[0].id, now=NOW).label == mine[0].label
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    exe = shutil.which("tinhhinh", path=str(Path(sys.executable).parent)) or "tinhhinh"
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_alerts_command_names_the_saved_search_and_rejects_unknown_areas(engine, tmp_path):
+    db = str(tmp_path / "hot.db")
+    dispose_all()
+    assert _cli("alerts", "add", "sat-lo", "--query", "sạt lở", "--db", db).returncode == 0
+    bad = _cli("alerts", "add", "typo", "--area", "healt", "--db", db)
+    assert bad.returncode == 1 and "--area 'healt'" in bad.stderr and "health" in bad.stderr
+    assert _cli("stories", "--area", "sport", "--db", db).returncode == 1
+    fired = _cli("alerts", "check", "--db", db, "--at", NOW.isoformat() + "+00:00")
+    assert fired.returncode == 0, fired.stderr
+    # "[sat-lo]" is plain text, not a Rich style tag that would vanish from the line
+    assert fired.stdout.startswith("[sat-lo] new story: ") and "[sat-lo] burst: " in fired.stdout

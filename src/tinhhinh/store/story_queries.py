@@ -41,6 +41,23 @@ def story_rows(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def text_labels(conn: Connection, ids: list[str], chars: int = 120) -> dict[str, str]:
+    """For stories without a label (their first item had no title: a post, a comment), the start of the
+    text of their earliest item, so a listing never shows an empty name."""
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        q = (
+            select(items.c.story_id, func.substr(items.c.text, 1, chars))
+            .where(items.c.story_id.in_(chunk))
+            .order_by(items.c.story_id, items.c.published_at, items.c.pk)
+        )
+        for sid, text in conn.execute(q):
+            if sid not in out and text:
+                out[sid] = " ".join(text.split())
+    return out
+
+
 def series(
     conn: Connection, column: str, keys: list[str] | None, since: datetime
 ) -> dict[str, tuple[list, list]]:

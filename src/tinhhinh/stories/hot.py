@@ -141,6 +141,7 @@ def list_stories(
         series = sq.series(conn, "story_id", ids, history)
         rows = sq.story_rows(conn, ids)
         profile = sq.story_profile(conn, ids)
+        untitled = sq.text_labels(conn, [sid for sid, r in rows.items() if not r["label"]])
     bursts = {sid: peak_burst(ts, src, start, now, sid, cfg) for sid, (ts, src) in series.items()}
     views = []
     for sid in ids:
@@ -153,7 +154,7 @@ def list_stories(
         views.append(
             StoryView(
                 id=sid,
-                label=row["label"] or "",
+                label=row["label"] or untitled.get(sid, ""),
                 size=row["size"],
                 sources=row["n_sources"],
                 first_seen=row["first_seen"],
@@ -181,10 +182,11 @@ def story_detail(engine: Engine, story_id: str, *, now: datetime | None = None) 
         members = sq.story_items(conn, resolved)
         merges = sq.merges_of(conn, resolved)
         profile = sq.story_profile(conn, [resolved])[resolved]
+        label = row["label"] or sq.text_labels(conn, [resolved]).get(resolved, "")
     b = burst([m["published_at"] for m in members], [m["source"] for m in members], now=now, key=resolved)
     view = StoryView(
         id=resolved,
-        label=row["label"] or "",
+        label=label,
         size=row["size"],
         sources=row["n_sources"],
         first_seen=row["first_seen"],
