@@ -162,10 +162,13 @@ def search(
     Title matches and adjacent words rank first. Every search is recorded in the search audit.
     """
     from tinhhinh.cli_stories import area_option
+    from tinhhinh.item import KINDS
     from tinhhinh.store.search import Filters, QueryError
     from tinhhinh.store.search import search as run_search
     from tinhhinh.timefmt import parse_since
 
+    if kind and kind not in KINDS:
+        raise UserError(f"--kind {kind!r}: use one of {', '.join(KINDS)}")
     engine = _engine(db, create=False)
     try:
         filters = Filters(
@@ -187,6 +190,13 @@ def search(
     err.print(
         f"{len(hits)} hit(s)" + (" (limit reached: use --limit for more)" if len(hits) == limit else "")
     )
+    if not hits and source:
+        from tinhhinh.store.items import has_source
+
+        if not has_source(engine, source):
+            err.print(
+                f"note: no stored item comes from source {source!r} (`tinhhinh sources` lists the watched ones)"
+            )
     return 0
 
 

@@ -59,6 +59,19 @@ def test_search_json_is_the_only_stdout(tmp_path, jsonl):
     assert audit[1]["user"] == "tester"
 
 
+def test_search_filters_that_cannot_match_say_so(tmp_path, jsonl):
+    f = jsonl("a.jsonl", [{"id": "dn", "title": "Mưa lớn ở Đà Nẵng", "source": "a.vn"}])
+    assert run("ingest", str(f), "--db", "x.db", "--no-analyze", cwd=tmp_path).returncode == 0
+    r = run("search", "da nang", "--db", "x.db", "--kind", "posts", cwd=tmp_path)
+    assert r.returncode == 1 and "--kind 'posts': use one of article, post, comment" in r.stderr
+    r = run("search", "da nang", "--db", "x.db", "--area", "healt", cwd=tmp_path)
+    assert r.returncode == 1 and "--area 'healt'" in r.stderr
+    r = run("search", "da nang", "--db", "x.db", "--source", "a.com", cwd=tmp_path)
+    assert r.returncode == 0 and "no stored item comes from source 'a.com'" in r.stderr
+    r = run("search", "xyzzy", "--db", "x.db", "--source", "a.vn", cwd=tmp_path)
+    assert r.returncode == 0 and "no stored item comes from" not in r.stderr
+
+
 def test_search_without_database_fails_clearly(tmp_path):
     r = run("search", "x", "--db", "missing.db", cwd=tmp_path)
     assert r.returncode == 1

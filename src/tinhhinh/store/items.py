@@ -360,6 +360,12 @@ def set_analysis(conn: Connection, pk: int, **fields: Any) -> None:
     conn.execute(update(items).where(items.c.pk == pk).values(**fields))
 
 
+def has_source(engine: Engine, source: str) -> bool:
+    """Whether any stored item comes from ``source`` (uses the source index)."""
+    with engine.connect() as conn:
+        return conn.execute(select(items.c.pk).where(items.c.source == source).limit(1)).first() is not None
+
+
 def summary_counts(engine: Engine) -> dict[str, Any]:
     """Figures the demo and `status` print."""
     with engine.connect() as conn:
