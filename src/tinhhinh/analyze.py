@@ -652,7 +652,7 @@ def analyze_command(
                 window=window,
                 stories=stories,
                 options=options,
-                warn=lambda m: console.err.print(f"[yellow]note:[/] {m}"),
+                warn=console.note,
                 codec=codec,
                 input_bytes=input_bytes,
             ):

@@ -187,8 +187,10 @@ def _fail(exc: Exception) -> None:
     if isinstance(exc, shown):
         exc.show(file=sys.stderr)  # type: ignore[attr-defined]  # usage, then "Error: ..."
         sys.exit(1)
+    from rich.markup import escape  # messages quote user input: "[/x].jsonl" is a path, not a tag
+
     if isinstance(exc, UserError):
-        err.print(f"[red]error:[/] {exc}", markup=True, highlight=False)
+        err.print(f"[red]error:[/] {escape(str(exc))}", markup=True, highlight=False)
         if STATE["verbose"]:
             err.print(traceback.format_exc(), markup=False)
         sys.exit(1)
@@ -198,7 +200,7 @@ def _fail(exc: Exception) -> None:
     if STATE["verbose"]:
         err.print(traceback.format_exc(), markup=False)
     err.print(
-        f"[red]error:[/] {exc.__class__.__name__}: {exc} (run with --verbose for details)",
+        f"[red]error:[/] {exc.__class__.__name__}: {escape(str(exc))} (run with --verbose for details)",
         markup=True,
     )
     sys.exit(1)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from tinhhinh import __version__
 from tinhhinh.cli import _GROUPS, STATE
@@ -61,7 +62,9 @@ def _main(
 
 
 def _note(message: str) -> None:
-    err.print(f"[yellow]note:[/] {message}")
+    from tinhhinh.console import note
+
+    note(message)
 
 
 def _engine(db: str | None, *, create: bool = True):
@@ -114,7 +117,7 @@ def ingest(
     def on_rejection(rej) -> None:
         shown["n"] += 1
         if shown["n"] <= 50:
-            err.print(f"[yellow]rejected[/] {rej}")
+            err.print(f"[yellow]rejected[/] {escape(str(rej))}")
         elif shown["n"] == 51:
             err.print("[yellow]… more rejections: see the summary count[/]")
 

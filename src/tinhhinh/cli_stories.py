@@ -153,7 +153,7 @@ def story_command(
     )
     out.print(view.burst.explanation)
     for sentence in view.summary:
-        out.print(f"– {sentence}")
+        out.print(f"– {sentence}", markup=False)
     table = Table("published", "source", "title", "copy")
     for it in view.items:
         table.add_row(
@@ -214,7 +214,9 @@ def alerts_add(
         place=_place(place),
         harm=harm,
     )
-    err.print(f"saved search {name!r} added; `tinhhinh alerts check` reports new matching stories")
+    err.print(
+        f"saved search {name!r} added; `tinhhinh alerts check` reports new matching stories", markup=False
+    )
     return 0
 
 

@@ -20,5 +20,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def note(message: str) -> None:
+    """A warning line on stderr. The message is quoted, not markup: it often holds user input (paths,
+    names, titles), and "[/x]" in a file name would otherwise stop the command."""
+    from rich.markup import escape
+
+    __getattr__("err").print("[yellow]note:[/] " + escape(str(message)))
+
+
 class UserError(Exception):
     """A problem the user can fix: printed as one line (what, where, what to do), exit code 1."""

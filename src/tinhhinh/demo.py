@@ -9,7 +9,9 @@ from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
 
-from tinhhinh.console import err, out
+from rich.markup import escape
+
+from tinhhinh.console import err, note, out
 from tinhhinh.ingest.records import Rejection, to_item
 from tinhhinh.item import Item
 from tinhhinh.timefmt import LOCAL_TZ, local_short
@@ -59,14 +61,14 @@ def build_demo(db: Path, *, fresh: bool = True) -> int:
         f"Building the demo database {db} (3,000 real VNTC articles and 8 scam posts replayed over the 30 days"
         f" to {local_short(end)})"
     )
-    stages, ordered = analysis_for(engine, warn=lambda m: err.print(f"[yellow]note:[/] {m}"))
+    stages, ordered = analysis_for(engine, warn=note)
     with ingest_progress() as progress:
         summary = ingest(demo_records(end), engine, stages=stages, ordered=ordered, on_batch=progress.update)
     steps = [f"{summary.new} items stored, {summary.copies} linked as copies ({summary.rate:,.0f} items/s)"]
     for step in _extra_steps():
         steps.append(step(engine, end))
     counts = item_store.summary_counts(engine)
-    out.print(f"[bold green]Demo database ready:[/] {db}")
+    out.print(f"[bold green]Demo database ready:[/] {escape(str(db))}")
     for line in steps:
         out.print(f"  • {line}")
     out.print(

@@ -72,6 +72,18 @@ def test_search_filters_that_cannot_match_say_so(tmp_path, jsonl):
     assert r.returncode == 0 and "no stored item comes from" not in r.stderr
 
 
+def test_user_text_that_looks_like_markup_is_printed_as_is(tmp_path, jsonl):
+    # Rich reads "[/x]" as a closing tag: in an error message it used to stop the error handler itself.
+    r = run("ingest", "[/x].jsonl", "--db", "x.db", cwd=tmp_path)
+    assert r.returncode == 1 and r.stderr.strip() == "error: [/x].jsonl: no such file or folder"
+    f = jsonl("a.jsonl", [{"id": "1", "title": "[/b] Mưa lớn [red]ở[/red] Đà Nẵng", "source": "a.vn"}])
+    assert run("ingest", str(f), "--db", "x.db", "--no-analyze", cwd=tmp_path).returncode == 0
+    r = run("search", "da nang", "--db", "x.db", cwd=tmp_path)
+    assert r.returncode == 0 and "[/b] Mưa lớn [red]ở[/red] Đà Nẵng" in r.stdout
+    r = run("alerts", "add", "[/x]", "--query", "mưa", "--db", "x.db", cwd=tmp_path)
+    assert r.returncode == 0 and "saved search '[/x]' added" in r.stderr
+
+
 def test_search_without_database_fails_clearly(tmp_path):
     r = run("search", "x", "--db", "missing.db", cwd=tmp_path)
     assert r.returncode == 1

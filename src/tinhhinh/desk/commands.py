@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 
 from tinhhinh.console import UserError, err
 
@@ -54,7 +55,7 @@ def _cli(fn: Callable[..., Any]) -> Callable[..., Any]:
         except UserError as exc:
             if kwargs.get("verbose"):
                 raise
-            err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+            err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper
@@ -108,7 +109,7 @@ def petition_deadline(
         extensions=extensions,
     )
     for warning in result["warnings"]:
-        err.print(f"[yellow]warning:[/yellow] {warning}")
+        err.print(f"[yellow]warning:[/yellow] {escape(str(warning))}")
     if as_json:
         _emit(result)
         return
@@ -201,7 +202,7 @@ def users_add(
     uid = people.add_user(
         engine, actor, username, role, _new_password(username), agency_code=agency, full_name=full_name
     )
-    err.print(f"user {username} ({role}) added as #{uid}")
+    err.print(f"user {username} ({role}) added as #{uid}", markup=False)
 
 
 @users_app.command("list")
@@ -226,7 +227,7 @@ def users_passwd(
 
     engine = _engine(db)
     people.set_password(engine, _actor(engine, user), username, _new_password(username))
-    err.print(f"password of {username} changed")
+    err.print(f"password of {username} changed", markup=False)
 
 
 @users_app.command("deactivate")
@@ -238,7 +239,7 @@ def users_deactivate(
 
     engine = _engine(db)
     people.set_active(engine, _actor(engine, user), username, False)
-    err.print(f"{username} deactivated")
+    err.print(f"{username} deactivated", markup=False)
 
 
 @agencies_app.command("add")
@@ -255,7 +256,7 @@ def agencies_add(
 
     engine = _engine(db)
     aid = people.add_agency(engine, _actor(engine, user), code, name, sector)
-    err.print(f"agency {code} added as #{aid}")
+    err.print(f"agency {code} added as #{aid}", markup=False)
 
 
 @agencies_app.command("sectors")
@@ -439,7 +440,7 @@ def case_export(
 
     engine = _engine(db)
     summary = registers.export_cases(engine, _actor(engine, user), out, fmt=fmt, status=status)
-    err.print(f"{summary['rows']} case(s) written to {out}")
+    err.print(f"{summary['rows']} case(s) written to {out}", markup=False)
 
 
 # ---------------------------------------------------------------- petitions
@@ -660,7 +661,7 @@ def petition_export(
     summary = registers.export_petitions(
         engine, _actor(engine, user), out, fmt=fmt, personal=personal, reason=reason, kind=kind, state=state
     )
-    err.print(f"{summary['rows']} petition(s) written to {out}")
+    err.print(f"{summary['rows']} petition(s) written to {out}", markup=False)
 
 
 @petition_app.command("import")

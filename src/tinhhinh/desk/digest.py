@@ -318,7 +318,7 @@ def digest_command(
     if as_json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     for path in result.get("files", []):
-        err.print(f"wrote {path}")
+        err.print(f"wrote {path}", markup=False)
     if "sent" in result:
         err.print(f"sent {len(result['sent'])} digest(s); skipped (no address or already sent): "
                   f"{', '.join(result['skipped']) or 'none'}")  # fmt: skip

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from tinhhinh.console import UserError, err
 
@@ -116,7 +117,7 @@ def import_command(
         raise UserError(f"factchecks import: {file} is not a file")
     result = _registry_call(reg.import_file, file, registry, default_domain=domain, dry_run=dry_run)
     for r in result.rejected[:200]:
-        err.print(f"[yellow]refused[/] {r}", markup=True, highlight=False, soft_wrap=True)
+        err.print(f"[yellow]refused[/] {escape(str(r))}", markup=True, highlight=False, soft_wrap=True)
     if as_json:
         _emit(
             {
@@ -288,7 +289,9 @@ def publishers_add(
     added = _registry_call(reg.add_publisher, name)
     if added:
         _audit(engine, actor, "factcheck.publisher_add", name, {"publisher": name})
-    err.print(f"{name}: {'added' if added else 'already on the list'} ({reg.publishers_path()})")
+    err.print(
+        f"{name}: {'added' if added else 'already on the list'} ({reg.publishers_path()})", markup=False
+    )
     return 0
 
 
@@ -304,7 +307,7 @@ def publishers_remove(
     removed = _registry_call(reg.remove_publisher, name)
     if removed:
         _audit(engine, actor, "factcheck.publisher_remove", name, {"publisher": name})
-    err.print(f"{name}: {'removed' if removed else 'not on the list'}")
+    err.print(f"{name}: {'removed' if removed else 'not on the list'}", markup=False)
     return 0 if removed else 2
 
 

@@ -37,7 +37,7 @@ import typer
 from sqlalchemy import Engine
 
 from tinhhinh import config
-from tinhhinh.console import UserError, err, out
+from tinhhinh.console import UserError, err, note, out
 from tinhhinh.ingest.feeds import MAX_FEED_BYTES, items_from_feed, site_host
 from tinhhinh.ingest.http import Fetcher, FetchError, FetchPolicy, RobotsDisallowed
 from tinhhinh.ingest.pages import MAX_PAGE_BYTES, items_from_page
@@ -392,10 +392,10 @@ def _analysis(engine: Engine):
     except ImportError:
         pass
     else:
-        return analysis_for(engine, warn=lambda msg: err.print(f"[yellow]note:[/] {msg}"))
+        return analysis_for(engine, warn=note)
     from tinhhinh.pipeline import load_stages
 
-    stages = load_stages(warn=lambda msg: err.print(f"[yellow]note:[/] {msg}"))
+    stages = load_stages(warn=note)
     try:
         from tinhhinh.ordered import ordered_for_store
     except ModuleNotFoundError:

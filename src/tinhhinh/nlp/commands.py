@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from tinhhinh.console import err, out
@@ -31,7 +32,7 @@ def _eval() -> None:
 
 
 def _fail(msg: str) -> None:
-    err.print(f"[red]error:[/red] {msg}")
+    err.print(f"[red]error:[/red] {escape(str(msg))}")
     raise typer.Exit(1)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
+from rich.markup import escape
 
 from tinhhinh.console import err
 from tinhhinh.item import Item
@@ -90,14 +91,16 @@ def stories_command(
 ) -> None:
     """B-cubed P/R/F1 and pairwise F1 of story detection against a cluster_id field."""
     if not data.exists():
-        err.print(f"[red]no such file: {data} (give a JSONL file with cluster_id per line)[/red]")
+        err.print(
+            f"[red]no such file: {escape(str(data))} (give a JSONL file with cluster_id per line)[/red]"
+        )
         raise typer.Exit(1)
     try:
         result = eval_stories(data)
     except Exception as exc:  # noqa: BLE001 - one clear line unless --verbose
         if verbose:
             raise
-        err.print(f"[red]could not evaluate {data}: {exc}[/red]")
+        err.print(f"[red]could not evaluate {escape(str(data))}: {escape(str(exc))}[/red]")
         raise typer.Exit(1) from None
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
