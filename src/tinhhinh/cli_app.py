@@ -260,14 +260,15 @@ def searches(
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return 0
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("when", "who", "query", "filters", "hits", "via")
     for r in rows:
-        table.add_row(
+        table.add_row(  # Text: what people typed is shown as typed, never read as markup
             local_iso(r["at"]),
-            r["user"],
-            r["query"],
-            json.dumps(r["filters"] or {}, ensure_ascii=False),
+            Text(r["user"] or ""),
+            Text(r["query"] or ""),
+            Text(json.dumps(r["filters"] or {}, ensure_ascii=False)),
             str(r["results"]),
             r["via"] or "",
         )

@@ -157,7 +157,10 @@ def story_command(
     table = Table("published", "source", "title", "copy")
     for it in view.items:
         table.add_row(
-            local_short(it["published_at"]), it["source"], it["title"][:90], "copy" if it["dup_of"] else ""
+            local_short(it["published_at"]),
+            Text(it["source"] or ""),
+            Text((it["title"] or it["text"] or "")[:90]),
+            "copy" if it["dup_of"] else "",
         )
     out.print(table)
     for m in view.merges:
@@ -233,8 +236,8 @@ def alerts_list(db: DbOption = None, as_json: Annotated[bool, typer.Option("--js
     table = Table("name", "query", "area", "place", "harm", "owner", "last checked")
     for r in rows:
         table.add_row(
-            r["name"],
-            r["query"] or "",
+            Text(r["name"]),
+            Text(r["query"] or ""),
             r["area"] or "",
             r["place"] or "",
             r["harm"] or "",

@@ -82,6 +82,11 @@ def test_user_text_that_looks_like_markup_is_printed_as_is(tmp_path, jsonl):
     assert r.returncode == 0 and "[/b] Mưa lớn [red]ở[/red] Đà Nẵng" in r.stdout
     r = run("alerts", "add", "[/x]", "--query", "mưa", "--db", "x.db", cwd=tmp_path)
     assert r.returncode == 0 and "saved search '[/x]' added" in r.stderr
+    r = run("alerts", "list", "--db", "x.db", cwd=tmp_path)
+    assert r.returncode == 0 and "[/x]" in r.stdout
+    run("search", "[/y] mưa", "--db", "x.db", cwd=tmp_path)
+    r = run("searches", "--db", "x.db", cwd=tmp_path)
+    assert r.returncode == 0 and "[/y] mưa" in r.stdout
 
 
 def test_search_without_database_fails_clearly(tmp_path):

@@ -170,12 +170,13 @@ def _table(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -> Non
         _emit(rows)
         return
     from rich.table import Table
+    from rich.text import Text
 
     from tinhhinh.console import out
 
     table = Table(*columns)
-    for r in rows:
-        table.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
+    for r in rows:  # Text: titles and names are shown as written, never read as markup
+        table.add_row(*(Text("" if r.get(c) is None else str(r.get(c))) for c in columns))
     out.print(table)
 
 

@@ -491,6 +491,7 @@ def sources_command(
         err.print("no sources yet: run [bold]tinhhinh watch[/] first")
     else:
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(
             "source", "feed", "status", "last success", "last error", "items/day", "items", "next try"
@@ -501,11 +502,11 @@ def sources_command(
             if r["last_error"]:
                 error = f"{local_short(r['last_error_at'])} {r['last_error'][:60]}"
             table.add_row(
-                r["name"],
-                r["url"],
+                Text(r["name"] or ""),
+                Text(r["url"] or ""),
                 f"[{style}]{status}[/]",
                 local_short(r["last_success_at"]),
-                f"[red]{error}[/]" if r["consecutive_failures"] else error,
+                Text(error, style="red" if r["consecutive_failures"] else ""),
                 f"{r['items_per_day']:g}",
                 str(r["items_total"]),
                 local_short(r["next_attempt_at"]) if r["consecutive_failures"] else "",
