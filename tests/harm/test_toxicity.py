@@ -392,6 +392,42 @@ def test_which_institution_is_named_cannot_change_the_score(tiny_model):
         assert (model.decision(f"bọn {other} ngu như bò") == a).all()
 
 
+def test_prepare_reads_flood_lu_apart_from_the_insult():
+    assert "lũlụt" in tox.prepare("Nước lũ dâng cao ở vùng lũ", flood_sense=True)[0].split()
+    assert "lulut" in tox.prepare("Mưa lũ kéo dài", flood_sense=True)[1].split()
+    assert "lũlụt" not in tox.prepare("Lũ súc vật, bọn mày là lũ ngu", flood_sense=True)[0]
+    # models trained before (card without "prepare") read text exactly as they were trained to
+    assert tox.prepare("Nước lũ dâng cao")[0] == "nước lũ dâng cao"
+
+
+def test_old_cards_keep_reading_text_the_old_way(tiny_model):
+    model = tox.ToxicityModel.load(tiny_model)
+    assert model.card["prepare"] == tox.PREPARE and model.flood_sense
+    old = tox.ToxicityModel(model.vocabs, model.idf, model.W, model.b, model.temperature,
+                            {k: v for k, v in model.card.items() if k != "prepare"})  # fmt: skip
+    assert not old.flood_sense
+
+
+# Flood news is everyday news for a provincial office: "lũ" (flood) must not read as the "lũ" of insults.
+FLOOD_NEWS = [
+    "Lãnh đạo tỉnh thăm hỏi bà con vùng lũ",
+    "Nước lũ dâng cao, người dân sơ tán",
+    "Mưa lũ gây thiệt hại nặng ở miền Trung",
+    "Lũ quét ở huyện miền núi",
+    "Cứu trợ bà con vùng lũ Quảng Trị",
+]
+
+
+@pytest.mark.data
+def test_flood_news_is_clean_and_insults_with_lu_are_not(vihsd_model):
+    model = tox.load_model(vihsd_model)
+    for text in FLOOD_NEWS:
+        label, score = model.predict(text)
+        assert label == "clean" and score < tox.HARM_THRESHOLD, (text, label, score)
+    for text in ("Lũ súc vật", "bọn mày là lũ ngu"):
+        assert model.predict(text)[0] == "hate", text
+
+
 @pytest.mark.data
 def test_neutral_mentions_of_the_state_are_clean(vihsd_model):
     model = tox.load_model(vihsd_model)
