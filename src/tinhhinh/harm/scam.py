@@ -13,6 +13,7 @@ import re
 import re._compiler as _sre_compile
 import re._constants as _sre
 import re._parser as _sre_parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from importlib import resources
@@ -45,7 +46,7 @@ class Rule:
     # per pattern: a cheaper pattern that must match somewhere when it does, or None (see `quick_pattern`)
     quick: tuple[re.Pattern[str] | None, ...] = field(default=(), compare=False)
     # the words the rule means, as folded marked spellings, by their mark-free form (see `_misspelt`)
-    spellings: tuple[tuple[str, frozenset[str]], ...] = ()
+    spellings: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -340,7 +341,7 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
     raw_context = data.get("context") or []
     compiled: list[tuple[tuple[re.Pattern[str], ...], tuple[tuple[frozenset[str], ...], ...]]] = []
     unlesses: list[tuple[re.Pattern[str], ...]] = []
-    spellings: list[tuple[tuple[str, frozenset[str]], ...]] = []
+    spellings: list[dict[str, frozenset[str]]] = []
     # every pattern first: the gate literals of all rules go into one automaton
     for i, s in enumerate(raw_signals):
         where = f"{origin}: signals[{i}] ({s.get('id', '?')})"
@@ -414,10 +415,10 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
     )
 
 
-def _spellings(words: Any, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """``spellings: [gấp, chuyển, …]`` → ((mark-free form, {folded spellings}), …)."""
+def _spellings(words: Any, where: str) -> dict[str, frozenset[str]]:
+    """``spellings: [gấp, chuyển, …]`` → {mark-free form: {folded spellings}}."""
     if not words:
-        return ()
+        return {}
     if not isinstance(words, list) or not all(
         isinstance(w, str) and _WORD.fullmatch(w.strip()) for w in words
     ):
@@ -426,7 +427,7 @@ def _spellings(words: Any, where: str) -> tuple[tuple[str, frozenset[str]], ...]
     for w in words:
         folded = safe_fold(w.strip())
         by_bare.setdefault(skeleton(folded).text, set()).add(folded)
-    return tuple((bare, frozenset(forms)) for bare, forms in sorted(by_bare.items()))
+    return {bare: frozenset(forms) for bare, forms in sorted(by_bare.items())}
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -445,7 +446,9 @@ def _marked_share(original: str) -> float:
 MARKED_TEXT = 0.6
 
 
-def _misspelt(spellings: dict[str, frozenset[str]], folded_span: str, marked_text: Any) -> bool:
+def _misspelt(
+    spellings: dict[str, frozenset[str]], folded_span: str, marked_text: Callable[[], bool]
+) -> bool:
     """True when the hit's first word is, by its marks, another word than the ones the rule means
     ("gặp" (meet) is not "gấp" (urgent); "đồng tiền" (currency) is not "đóng tiền" (pay)). A word
     without marks is another word only in a text written with marks (``marked_text()``), and only when
@@ -458,9 +461,8 @@ def _misspelt(spellings: dict[str, frozenset[str]], folded_span: str, marked_tex
     allowed = spellings.get(bare)
     if allowed is None or word in allowed:
         return False
-    if word != bare:
-        return True
-    return bare not in allowed and marked_text()
+    # marked as another word; or unmarked while the rule's spellings of it all carry marks
+    return word != bare or marked_text()
 
 
 @lru_cache(maxsize=8)
@@ -564,7 +566,7 @@ def _field_hits(
                     folded = safe_fold(original[a:b])
                     if any(u.search(folded) for u in rule.unless):
                         continue  # the marks say it is another word ("động" is not "đóng")
-                    if rule.spellings and _misspelt(dict(rule.spellings), folded, marked_text):
+                    if rule.spellings and _misspelt(rule.spellings, folded, marked_text):
                         continue
                 add(rule.id, rule.group, rule.weight, m.start(), m.end())
     if rules.domain_gate is not None and not rules.domain_gate.search(text):
