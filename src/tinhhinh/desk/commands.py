@@ -211,6 +211,7 @@ def users_add(
 def users_list(
     db: str | None = DbOpt, user: str | None = UserOpt, as_json: bool = JsonOpt, verbose: bool = VerboseOpt
 ) -> None:
+    """Desk accounts and their roles (admin only). Example: tinhhinh users list --user admin"""
     from tinhhinh.desk import people
 
     engine = _engine(db)
@@ -236,6 +237,7 @@ def users_passwd(
 def users_deactivate(
     username: str, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
 ) -> None:
+    """Turn an account off: its sessions and API tokens end at once; its history stays (admin only)."""
     from tinhhinh.desk import people
 
     engine = _engine(db)
@@ -253,6 +255,7 @@ def agencies_add(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Add a member agency. Example: tinhhinh agencies add SYT --name 'Sở Y tế' --sector health --user admin"""
     from tinhhinh.desk import people
 
     engine = _engine(db)
@@ -281,6 +284,7 @@ def agencies_sectors(
 def agencies_list(
     db: str | None = DbOpt, user: str | None = UserOpt, as_json: bool = JsonOpt, verbose: bool = VerboseOpt
 ) -> None:
+    """Member agencies, their codes and the sectors they handle."""
     from tinhhinh.desk import people
 
     engine = _engine(db)
@@ -305,6 +309,11 @@ def case_open(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Open a case and print its id. From a story, a stored item or a person-confirmed harm flag, or by hand.
+
+    Example: tinhhinh case open --title 'Tin sai về dịch cúm' --sector health --priority high --story s0000042
+    The agency comes from the sector (data/sectors.yaml) unless --agency names one.
+    """
     from tinhhinh.desk import cases, people
 
     engine = _engine(db)
@@ -334,6 +343,7 @@ def case_list(
     as_json: bool = JsonOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Cases you may see (officers: their agency's), by id. --status: new, assigned, in_progress, responded, closed, reopened, transferred, rejected."""
     from tinhhinh.desk import cases
 
     engine = _engine(db)
@@ -346,6 +356,7 @@ def case_list(
 def case_show(
     case_id: int, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
 ) -> None:
+    """One case as JSON: fields, history, comments, links, attachments (what your role may see)."""
     from tinhhinh.desk import cases
 
     engine = _engine(db)
@@ -366,6 +377,10 @@ def case_transition(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Move a case to another status, with the version you read (a conflict if someone changed it since).
+
+    Example: tinhhinh case transition 12 assigned --version 1 --agency SYT
+    """
     from tinhhinh.desk import cases, people
 
     engine = _engine(db)
@@ -393,6 +408,7 @@ def case_link(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Link a case to a story, a stored item or a harm flag. Example: tinhhinh case link 12 story s0000042"""
     from tinhhinh.desk import cases
 
     engine = _engine(db)
@@ -404,6 +420,7 @@ def case_link(
 def case_comment(
     case_id: int, text: str, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
 ) -> None:
+    """Add a comment to a case (kept in its history and the audit chain)."""
     from tinhhinh.desk import cases
 
     engine = _engine(db)
@@ -437,6 +454,7 @@ def case_export(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Write the case register to .xlsx or .csv."""
     from tinhhinh.desk import registers
 
     engine = _engine(db)
@@ -471,6 +489,13 @@ def petition_intake(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Register a petition (đơn thư) and print its id; the petitioner's receipt code is shown once.
+
+    --kind: kien_nghi_phan_anh, khieu_nai or to_cao. Deadlines follow the law for the kind (see
+    `tinhhinh petition deadline`). The petitioner must have been given the privacy notice.
+    Example: tinhhinh petition intake --kind khieu_nai --subject 'Bồi thường đất' --received 2026-11-20
+    --name 'Nguyễn Văn A' --sector land --privacy-notice-given
+    """
     from tinhhinh.desk import people, petitions
 
     engine = _engine(db)
@@ -506,6 +531,7 @@ def petition_list(
     as_json: bool = JsonOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Petitions you may see, with state and due date (no personal data). --state: received, accepted, extended, resolved, closed, ..."""
     from tinhhinh.desk import petitions
 
     engine = _engine(db)
@@ -522,6 +548,7 @@ def petition_list(
 def petition_show(
     petition_id: int, db: str | None = DbOpt, user: str | None = UserOpt, verbose: bool = VerboseOpt
 ) -> None:
+    """One petition as JSON; a denouncer's identity only for its named resolver."""
     from tinhhinh.desk import petitions
 
     engine = _engine(db)
@@ -545,6 +572,10 @@ def petition_transition(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Move a petition to another state on a date, with the version you read.
+
+    Example: tinhhinh petition transition 7 accepted --version 2 --on 2026-11-25
+    """
     from tinhhinh.desk import petitions
 
     engine = _engine(db)
@@ -574,6 +605,7 @@ def petition_assign(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Assign a petition to an agency and/or a named resolver, with the version you read."""
     from tinhhinh.desk import people, petitions
     from tinhhinh.store import desk as store
 
@@ -606,6 +638,7 @@ def petition_note(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Add a working note to a petition (kept in its history and the audit chain)."""
     from tinhhinh.desk import petitions
 
     engine = _engine(db)
@@ -656,6 +689,7 @@ def petition_export(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Write the petition register to .xlsx or .csv; personal data only with --personal and a --reason (audited)."""
     from tinhhinh.desk import registers
 
     engine = _engine(db)
@@ -729,6 +763,7 @@ def audit_export_head(
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
+    """Print (or write) the audit chain's head, to keep off this machine: `audit verify --head FILE` then also detects deleted newest rows."""
     from tinhhinh.desk import audit
 
     engine = _engine(db)
