@@ -155,3 +155,27 @@ def test_demo_finishes_and_says_what_next(demo_run):
     )
     assert empty.returncode == 0 and empty.stdout == ""
     assert "0 hot stories with items in the last 1h" in empty.stderr and "drop --hot" in empty.stderr
+
+
+def test_every_command_says_what_it_does():
+    # `--help` that teaches: no command of any group may show an empty line in its group's listing
+    import typer
+
+    from tinhhinh import cli_app
+
+    cli_app._register_subcommands()
+    empty, seen = [], []
+
+    def walk(cmd, path: list[str]) -> None:
+        # by attribute, not isinstance: typer may bundle its own copy of click
+        if hasattr(cmd, "commands"):
+            for name, sub in cmd.commands.items():
+                walk(sub, [*path, name])
+            return
+        seen.append(" ".join(path))
+        if not (cmd.help or "").strip():
+            empty.append(" ".join(path))
+
+    walk(typer.main.get_command(cli_app.app), ["tinhhinh"])
+    assert len(seen) > 60 and "tinhhinh petition intake" in seen
+    assert not empty, f"commands without help: {empty}"
