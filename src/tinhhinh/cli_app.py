@@ -247,7 +247,7 @@ def reindex(
 def searches(
     db: DbOption = None,
     limit: Annotated[int, typer.Option(help="Most recent N searches.")] = 50,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> int:
     """Show the search audit: who searched what, when."""
     from tinhhinh.store.search import audit_log

@@ -172,7 +172,7 @@ def bursts_command(
     by: Annotated[str, typer.Option(help="area or place")] = "area",
     db: DbOption = None,
     top: Annotated[int, typer.Option(help="How many.")] = 15,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     at: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> int:
     """Which areas or places are unusually busy now, each against its own usual rate."""
@@ -198,8 +198,8 @@ alerts_app = typer.Typer(help="Saved searches (topics you follow) and their aler
 def alerts_add(
     name: Annotated[str, typer.Argument(help="A short name for the topic.")],
     query: Annotated[str | None, typer.Option(help="Words, as in `tinhhinh search`.")] = None,
-    area: Annotated[str | None, typer.Option()] = None,
-    place: Annotated[str | None, typer.Option()] = None,
+    area: Annotated[str | None, typer.Option(help="Only stories in this area (e.g. health).")] = None,
+    place: Annotated[str | None, typer.Option(help="Only stories mentioning this province.")] = None,
     harm: Annotated[str | None, typer.Option(help="scam, toxic or factcheck")] = None,
     user: Annotated[str | None, typer.Option(help="Who follows it (default: OS account).")] = None,
     db: DbOption = None,
@@ -224,7 +224,9 @@ def alerts_add(
 
 
 @alerts_app.command("list")
-def alerts_list(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> int:
+def alerts_list(
+    db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+) -> int:
     """The saved searches."""
     from tinhhinh.store import story_queries as sq
 
@@ -269,7 +271,7 @@ def alerts_check(
         str | None, typer.Option(help="Send alerts to this address (needs [smtp] settings).")
     ] = None,
     user: Annotated[str | None, typer.Option(help="Who checks (for the search audit).")] = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     at: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> int:
     """Report new stories and bursts matching each saved search since the last check (each fires once)."""

@@ -187,7 +187,7 @@ def users_add(
     username: str = typer.Argument(...),
     role: str = typer.Option(..., "--role", help="admin | coordinator | officer | viewer"),
     agency: str | None = typer.Option(None, "--agency", help="agency code (officers)"),
-    full_name: str = typer.Option("", "--name"),
+    full_name: str = typer.Option("", "--name", help="full name, as shown to colleagues"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
@@ -249,7 +249,7 @@ def users_deactivate(
 @_cli
 def agencies_add(
     code: str,
-    name: str = typer.Option(..., "--name"),
+    name: str = typer.Option(..., "--name", help="the agency's name, e.g. 'Sở Y tế'"),
     sector: list[str] = typer.Option([], "--sector", help="sector code it handles (repeatable)"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
@@ -267,7 +267,7 @@ def agencies_add(
 @_cli
 def agencies_sectors(
     code: str,
-    sector: list[str] = typer.Option(..., "--sector"),
+    sector: list[str] = typer.Option(..., "--sector", help="sector code (repeatable; data/sectors.yaml)"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
@@ -296,10 +296,10 @@ def agencies_list(
 @case_app.command("open")
 @_cli
 def case_open(
-    title: str = typer.Option(..., "--title"),
-    description: str = typer.Option("", "--description"),
-    sector: str | None = typer.Option(None, "--sector"),
-    priority: str = typer.Option("normal", "--priority"),
+    title: str = typer.Option(..., "--title", help="what the case is about, in a line"),
+    description: str = typer.Option("", "--description", help="details for the agency"),
+    sector: str | None = typer.Option(None, "--sector", help="sector code (data/sectors.yaml), e.g. health"),
+    priority: str = typer.Option("normal", "--priority", help="low | normal | high | urgent"),
     agency: str | None = typer.Option(None, "--agency", help="agency code (default: from the sector)"),
     due: str | None = typer.Option(None, "--due", help="YYYY-MM-DD"),
     item: int | None = typer.Option(None, "--item", help="open from a stored item (pk)"),
@@ -337,7 +337,7 @@ def case_open(
 @case_app.command("list")
 @_cli
 def case_list(
-    status: str | None = typer.Option(None, "--status"),
+    status: str | None = typer.Option(None, "--status", help="only cases in this status"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
     as_json: bool = JsonOpt,
@@ -371,7 +371,9 @@ def case_transition(
         ..., help="assigned | in_progress | responded | closed | reopened | transferred | rejected"
     ),
     version: int = typer.Option(..., "--version", help="the version you read (conflict if it changed)"),
-    reason: str | None = typer.Option(None, "--reason"),
+    reason: str | None = typer.Option(
+        None, "--reason", help="why (kept in the history; needed to reject, reopen or transfer)"
+    ),
     agency: str | None = typer.Option(None, "--agency", help="agency code (assigned/transferred)"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
@@ -448,8 +450,8 @@ def case_attach(
 @_cli
 def case_export(
     out: Path = typer.Option(..., "--out", help="file .xlsx or .csv"),
-    fmt: str | None = typer.Option(None, "--format"),
-    status: str | None = typer.Option(None, "--status"),
+    fmt: str | None = typer.Option(None, "--format", help="xlsx or csv (default: from --out)"),
+    status: str | None = typer.Option(None, "--status", help="only cases in this status"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
@@ -466,22 +468,24 @@ def case_export(
 @petition_app.command("intake")
 @_cli
 def petition_intake(
-    kind: str = typer.Option(..., "--kind"),
+    kind: str = typer.Option(..., "--kind", help="kien_nghi_phan_anh | khieu_nai | to_cao"),
     subject: str = typer.Option(..., "--subject", help="short, no personal data"),
     received: str = typer.Option(..., "--received", help="YYYY-MM-DD"),
-    name: str = typer.Option(..., "--name"),
-    address: str = typer.Option("", "--address"),
-    phone: str = typer.Option("", "--phone"),
-    email: str = typer.Option("", "--email"),
-    id_number: str = typer.Option("", "--id-number"),
-    content: str = typer.Option("", "--content"),
+    name: str = typer.Option(..., "--name", help="the petitioner's name (personal data)"),
+    address: str = typer.Option("", "--address", help="personal data"),
+    phone: str = typer.Option("", "--phone", help="personal data"),
+    email: str = typer.Option("", "--email", help="personal data"),
+    id_number: str = typer.Option("", "--id-number", help="ID card number (personal data)"),
+    content: str = typer.Option("", "--content", help="what the petition says"),
     privacy_notice_given: bool = typer.Option(
         False, "--privacy-notice-given", help="the privacy notice was given (required)"
     ),
-    sector: str | None = typer.Option(None, "--sector"),
-    agency: str | None = typer.Option(None, "--agency"),
-    remote: bool = typer.Option(False, "--remote"),
-    complex_: bool = typer.Option(False, "--complex"),
+    sector: str | None = typer.Option(None, "--sector", help="sector code (data/sectors.yaml), e.g. land"),
+    agency: str | None = typer.Option(None, "--agency", help="agency code (default: from the sector)"),
+    remote: bool = typer.Option(
+        False, "--remote", help="from a remote or hard-to-reach area (longer legal terms)"
+    ),
+    complex_: bool = typer.Option(False, "--complex", help="a complex case (longer legal terms)"),
     second_of: int | None = typer.Option(None, "--second-of", help="id of the first complaint"),
     ref: str | None = typer.Option(None, "--ref", help="register number"),
     case: int | None = typer.Option(None, "--case", help="link to a case"),
@@ -524,8 +528,8 @@ def petition_intake(
 @petition_app.command("list")
 @_cli
 def petition_list(
-    kind: str | None = typer.Option(None, "--kind"),
-    state: str | None = typer.Option(None, "--state"),
+    kind: str | None = typer.Option(None, "--kind", help="kien_nghi_phan_anh | khieu_nai | to_cao"),
+    state: str | None = typer.Option(None, "--state", help="only petitions in this state"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
     as_json: bool = JsonOpt,
@@ -565,7 +569,7 @@ def petition_transition(
     ),
     version: int = typer.Option(..., "--version", help="the version you read (conflict if it changed)"),
     on: str | None = typer.Option(None, "--on", help="date of the decision, YYYY-MM-DD (default today)"),
-    reason: str | None = typer.Option(None, "--reason"),
+    reason: str | None = typer.Option(None, "--reason", help="why (kept in the history)"),
     into: int | None = typer.Option(None, "--into", help="merged_duplicate: the petition it duplicates"),
     very_complex: bool = typer.Option(False, "--very-complex", help="extended (to_cao): especially complex"),
     db: str | None = DbOpt,
@@ -598,8 +602,8 @@ def petition_transition(
 @_cli
 def petition_assign(
     petition_id: int,
-    version: int = typer.Option(..., "--version"),
-    agency: str | None = typer.Option(None, "--agency"),
+    version: int = typer.Option(..., "--version", help="the version you read (conflict if it changed)"),
+    agency: str | None = typer.Option(None, "--agency", help="agency code"),
     resolver: str | None = typer.Option(None, "--resolver", help="user name of the named resolver"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
@@ -678,13 +682,13 @@ def petition_stats(db: str | None = DbOpt, user: str | None = UserOpt, verbose: 
 @_cli
 def petition_export(
     out: Path = typer.Option(..., "--out", help="file .xlsx or .csv"),
-    fmt: str | None = typer.Option(None, "--format"),
+    fmt: str | None = typer.Option(None, "--format", help="xlsx or csv (default: from --out)"),
     personal: bool = typer.Option(
         False, "--personal", help="include personal data (coordinator, needs --reason)"
     ),
     reason: str | None = typer.Option(None, "--reason", help="why personal data is exported (audited)"),
-    kind: str | None = typer.Option(None, "--kind"),
-    state: str | None = typer.Option(None, "--state"),
+    kind: str | None = typer.Option(None, "--kind", help="kien_nghi_phan_anh | khieu_nai | to_cao"),
+    state: str | None = typer.Option(None, "--state", help="only petitions in this state"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
     verbose: bool = VerboseOpt,
