@@ -91,3 +91,32 @@ _ALPHABET = "aáàạăắâấđeêếiíoóôốơớuúưứyýAÁĂÂĐÊÔ�
 )
 def test_random_texts_match_vectorize(title, text, warm):
     _same(Item(id="r", title=title, text=text), warm=warm)
+
+
+_NAME_WORDS = st.sampled_from(
+    ["Hà", "Nội", "HÀ", "Bộ", "Y", "tế", "Sở", "Đà", "Nẵng", "x", "ab", "Quảngtrịquảng", "UBND", "TP.HCM"]
+)
+_NAME_GAPS = st.sampled_from([" ", " ", " ", ". ", ", ", " - ", "\n", "  ", "_", "\t", "! ", "... "])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(_NAME_WORDS, _NAME_GAPS), min_size=380, max_size=900),  # around 2,500 characters
+    st.sampled_from(["", "Tin", "Hà Nội họp"]),
+    st.integers(0, 7),
+)
+def test_names_from_the_view_equal_names(words, title, pad):
+    """``_names`` (runs found with numpy, the 2,500-character cut found from a guess) is ``names()``
+    of the text it stands for, counts and order, whatever the words' lengths around the cut."""
+    from tinhhinh.stories.features import names
+    from tinhhinh.stories.prepare import _names
+
+    text = " " * pad + "".join(w + g for w, g in words)
+    view = text_view(title, text)
+    if view.ids is None:
+        return
+    got = _names(view, title, text)
+    if got is None:
+        return
+    want = names(f"{title}\n{text[:4000]}")
+    assert list(got.items()) == list(want.items())

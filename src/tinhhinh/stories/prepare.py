@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections import Counter
-from itertools import accumulate, repeat
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -233,18 +232,27 @@ def _names(view: Any, title: str, text: str) -> Counter[str] | None:
     limit = _NAMES_LIMIT if title else _NAMES_LIMIT - 1
     if _UPPER_SYMBOL.search(view.content, 0, limit):
         return None
-    # every part but the first gap has a character: limit + 2 parts reach past the limit if anything does
-    ends = list(accumulate(map(len, parts[: limit + 2])))
     partial = ""
-    if ends[-1] <= limit:
+    total = len(view.content)  # the parts, joined, are the content
+    if total <= limit:
         m = len(parts) // 2
     else:
-        j = bisect_right(ends, limit)  # the first part reaching past the limit
+        # the first part reaching past the limit: from a guess in proportion, one join (C) and a few
+        # steps, instead of every part's length (most of this function's time when it summed them)
+        k = max(1, len(parts) * limit // total)
+        end = len("".join(parts[:k]))  # where parts[:k] ends
+        while end <= limit:
+            end += len(parts[k])
+            k += 1
+        while end - len(parts[k - 1]) > limit:
+            k -= 1
+            end -= len(parts[k])
+        j = k - 1  # the part [end - len(parts[j]), end) holds the limit
         m = j // 2  # words wholly inside
         if j % 2:
-            partial = parts[j][: limit - (ends[j] - len(parts[j]))]  # a word cut at the limit
+            partial = parts[j][: limit - (end - len(parts[j]))]  # a word cut at the limit
     wids = view.ids[:m]
-    caps = np.flatnonzero(_CAPITAL.take(wids)).tolist()
+    caps_at = np.flatnonzero(_CAPITAL.take(wids))
     all_caps = _ALL_CAPS.take(wids)
     folded, wl = WORDS.folded, view.ids_list
     out: Counter[str] = Counter()
@@ -256,15 +264,29 @@ def _names(view: Any, title: str, text: str) -> Counter[str] | None:
             return  # a sentence-initial capital says nothing
         out[" ".join([folded[wl[i]] for i in run[:6]])] += 1
 
-    for i in caps:
-        gap = parts[2 * i].strip(_NOT_TOKENS)
-        if run and run[-1] == i - 1 and not gap:
-            run.append(i)
-            continue
-        if run:
-            flush()
-        initial = gap[-1] in _SENT_MARKS if gap else i == 0
-        run = [i]
+    if len(caps_at):
+        # the runs, found with numpy: a capitalised word joins the run of the one before it when that
+        # is the word just before and nothing but spaces lies between them
+        caps = caps_at.tolist()
+        gaps = [parts[2 * i].strip(_NOT_TOKENS) for i in caps]
+        starts_run = np.fromiter(map(bool, gaps), dtype=bool, count=len(caps))
+        starts_run[0] = True
+        starts_run[1:] |= np.diff(caps_at) != 1
+        starts = np.flatnonzero(starts_run).tolist()
+        lone_caps = all_caps[caps_at].tolist()
+        keys: list[str] = []  # the runs' keys in order (a Counter of them counts as flush() did, same order)
+        for s, e in zip(starts, starts[1:], strict=False):
+            i, gap = caps[s], gaps[s]
+            if e - s == 1:
+                # " ".join of one word is that word
+                if lone_caps[s] or not (gap[-1] in _SENT_MARKS if gap else i == 0):
+                    keys.append(folded[wl[i]])
+            else:
+                keys.append(" ".join([folded[wl[j]] for j in caps[s : min(e, s + 6)]]))
+        out.update(keys)
+        s = starts[-1]  # the last run stays open: the word cut at the limit may continue it
+        run = caps[s:]
+        initial = gaps[s][-1] in _SENT_MARKS if gaps[s] else caps[s] == 0
     if partial and partial[0].isupper():
         gap = parts[2 * m].strip(_NOT_TOKENS)
         if run and run[-1] == m - 1 and not gap:
