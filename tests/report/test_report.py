@@ -370,3 +370,11 @@ def test_pdf_missing_font_says_what_to_install(monkeypatch, tmp_path):
 
     with pytest.raises(UserError, match="fonts-dejavu-core"):
         check_backend("pdf")
+
+
+def test_figures_with_items_of_no_area_dump_as_json():
+    # items stored without analysis (or with nothing to read) are counted under area None
+    from tinhhinh.report.model import dumps
+
+    out = json.loads(dumps({"by_area": {None: 1, "health": 3}, "tox_area": {None: (0, 0)}}))
+    assert out == {"by_area": {"health": 3, "unknown": 1}, "tox_area": {"unknown": [0, 0]}}

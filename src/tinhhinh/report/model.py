@@ -104,4 +104,14 @@ class Report:
 
 
 def dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, default=str)
+    return json.dumps(_none_keys(obj), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _none_keys(obj: Any) -> Any:
+    """Items without an area (stored without analysis, or with no text to read) are counted under the key
+    None; JSON keys are strings and sorting cannot compare None with them, so None becomes "unknown"."""
+    if isinstance(obj, dict):
+        return {("unknown" if k is None else k): _none_keys(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_none_keys(v) for v in obj]
+    return obj
