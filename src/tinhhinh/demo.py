@@ -79,10 +79,38 @@ def build_demo(db: Path, *, fresh: bool = True) -> int:
         top = ", ".join(f"{k} {v}" for k, v in sorted(counts["areas"].items(), key=lambda kv: -kv[1])[:5])
         out.print(f"  • areas: {top}")
     out.print("Next:")
-    out.print(f"  tinhhinh search 'da nang' --db {db.name}")
-    for hint in _next_hints(db):
-        out.print(f"  {hint}")
+    exe = _command_name()
+    where = _shown_path(db)
+    out.print(f"  {exe} search 'da nang' --db {where}", markup=False)
+    for hint in _next_hints(where):
+        out.print(f"  {hint.replace('tinhhinh ', exe + ' ', 1)}", markup=False)
     return 0
+
+
+def _command_name() -> str:
+    """How to type this command here: "tinhhinh" when that is what the shell finds, else its path
+    (after `make demo` the virtual environment is usually not activated)."""
+    import shutil
+    import sys
+
+    prog = Path(sys.argv[0])
+    if prog.name != "tinhhinh":
+        return "tinhhinh"  # run as `python -m tinhhinh.cli` or from a test: the documented name
+    found = shutil.which("tinhhinh")
+    if found and Path(found).resolve() == prog.resolve():
+        return "tinhhinh"
+    return _shown_path(prog)
+
+
+def _shown_path(path: Path) -> str:
+    """``path`` as the user can type it from here: relative when below the current folder, else absolute."""
+    import os
+
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
 
 
 def _extra_steps():
@@ -103,19 +131,19 @@ def _extra_steps():
     return steps
 
 
-def _next_hints(db: Path) -> list[str]:
+def _next_hints(db: str) -> list[str]:
     hints = []
     try:
         import tinhhinh.stories.commands  # noqa: F401
 
-        hints.append(f"tinhhinh stories --hot --db {db.name}")
+        hints.append(f"tinhhinh stories --hot --db {db}")
     except ModuleNotFoundError:
         pass
     try:
         import tinhhinh.web  # noqa: F401
         from tinhhinh.web import app as _app  # noqa: F401
 
-        hints.append(f"tinhhinh serve --db {db.name}   # dashboard: http://127.0.0.1:8000/dashboard")
+        hints.append(f"tinhhinh serve --db {db}   # dashboard: http://127.0.0.1:8000/dashboard")
     except (ModuleNotFoundError, ImportError):
         pass
     return hints

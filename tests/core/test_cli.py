@@ -179,3 +179,19 @@ def test_every_command_says_what_it_does():
     walk(typer.main.get_command(cli_app.app), ["tinhhinh"])
     assert len(seen) > 60 and "tinhhinh petition intake" in seen
     assert not empty, f"commands without help: {empty}"
+
+
+def test_demo_hints_can_be_pasted_from_where_the_user_is(tmp_path, monkeypatch):
+    # after `make demo` the venv is not activated and the database may be elsewhere: the printed next
+    # commands name the program and the database as they can be typed from the current folder
+    from tinhhinh import demo
+
+    monkeypatch.chdir(tmp_path)
+    assert demo._shown_path(tmp_path / "sub" / "demo.db") == str(Path("sub") / "demo.db")
+    assert demo._shown_path(tmp_path.parent / "other.db") == str(tmp_path.parent / "other.db")
+    venv_exe = tmp_path / ".venv" / "bin" / "tinhhinh"
+    monkeypatch.setattr(sys, "argv", [str(venv_exe), "demo"])
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    assert demo._command_name() == str(Path(".venv") / "bin" / "tinhhinh")
+    monkeypatch.setattr(sys, "argv", ["/x/python", "-m"])
+    assert demo._command_name() == "tinhhinh"
