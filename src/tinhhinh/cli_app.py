@@ -164,7 +164,7 @@ def search(
     "Đà Nẵng" (never "đa năng"). Words are ANDed, "quoted phrases" must be adjacent, -word excludes.
     Title matches and adjacent words rank first. Every search is recorded in the search audit.
     """
-    from tinhhinh.cli_stories import area_option
+    from tinhhinh.cli_stories import area_option, place_option
     from tinhhinh.item import KINDS
     from tinhhinh.store.search import Filters, QueryError
     from tinhhinh.store.search import search as run_search
@@ -179,7 +179,7 @@ def search(
             source=source,
             kind=kind,
             area=area_option(area),
-            place=_place(place),
+            place=place_option(place),
         )
         hits = run_search(engine, query, filters=filters, limit=limit, user=user)
     except (QueryError, ValueError) as exc:
@@ -201,17 +201,6 @@ def search(
                 f"note: no stored item comes from source {source!r} (`tinhhinh sources` lists the watched ones)"
             )
     return 0
-
-
-def _place(name: str | None) -> str | None:
-    if not name:
-        return None
-    from tinhhinh.stories.places_lookup import resolve_place
-
-    resolved = resolve_place(name)
-    if resolved is None:
-        raise UserError(f"--place {name!r}: not a Vietnamese province or city on the current map")
-    return resolved
 
 
 @app.command("reindex")

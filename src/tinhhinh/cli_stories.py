@@ -34,7 +34,8 @@ def _now(at: str | None):
         raise UserError(f"--at {at!r}: {exc}") from exc
 
 
-def _place(name: str | None) -> str | None:
+def place_option(name: str | None) -> str | None:
+    """A --place value resolved to a current province (old names and merged provinces included)."""
     from tinhhinh.stories.places_lookup import resolve_place
 
     if not name:
@@ -86,7 +87,7 @@ def stories_command(
         _engine(db),
         since=window,
         area=area_option(area),
-        place=_place(place),
+        place=place_option(place),
         only_hot=hot,
         now=_now(at),
         limit=limit,
@@ -214,7 +215,7 @@ def alerts_add(
         owner=current_user(user),
         query=query,
         area=area_option(area),
-        place=_place(place),
+        place=place_option(place),
         harm=harm,
     )
     err.print(

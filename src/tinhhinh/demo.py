@@ -105,12 +105,14 @@ def _command_name() -> str:
 def _shown_path(path: Path) -> str:
     """``path`` as the user can type it from here: relative when below the current folder, else absolute."""
     import os
+    import shlex
 
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive (Windows)
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
+        rel = ".."
+    # quoted where the shell would split it (a home folder with a space in its name)
+    return shlex.quote(str(path) if rel.startswith("..") else rel)
 
 
 def _extra_steps():

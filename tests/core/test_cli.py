@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -189,6 +190,11 @@ def test_demo_hints_can_be_pasted_from_where_the_user_is(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert demo._shown_path(tmp_path / "sub" / "demo.db") == str(Path("sub") / "demo.db")
     assert demo._shown_path(tmp_path.parent / "other.db") == str(tmp_path.parent / "other.db")
+    # a folder name with a space is quoted, so the pasted command gets one argument, not two
+    spaced = tmp_path / "Tài liệu" / "demo.db"
+    assert shlex.split(f"tinhhinh stories --db {demo._shown_path(spaced)}")[-1] == str(
+        Path("Tài liệu") / "demo.db"
+    )
     venv_exe = tmp_path / ".venv" / "bin" / "tinhhinh"
     monkeypatch.setattr(sys, "argv", [str(venv_exe), "demo"])
     monkeypatch.setenv("PATH", "/usr/bin:/bin")

@@ -183,3 +183,19 @@ def test_alerts_command_names_the_saved_search_and_rejects_unknown_areas(engine,
     assert fired.returncode == 0, fired.stderr
     # "[sat-lo]" is plain text, not a Rich style tag that would vanish from the line
     assert fired.stdout.startswith("[sat-lo] new story: ") and "[sat-lo] burst: " in fired.stdout
+
+
+def test_place_option_takes_old_names_and_rejects_unknown_ones(engine, tmp_path):
+    # "Quảng Nam" is a pre-2025 province (now Đà Nẵng): search and stories accept it the same way
+    db = str(tmp_path / "hot.db")
+    dispose_all()
+    found = _cli("search", "sat lo", "--place", "Quảng Nam", "--json", "--db", db)
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout)
+    listed = _cli("stories", "--place", "Quảng Nam", "--since", "3650d", "--json", "--db", db)
+    assert listed.returncode == 0, listed.stderr
+    assert any("sạt lở" in s["label"].lower() for s in json.loads(listed.stdout))
+    for cmd in (["search", "sat lo"], ["stories"]):
+        bad = _cli(*cmd, "--place", "Atlantis", "--db", db)
+        assert bad.returncode == 1
+        assert bad.stderr.count("\n") == 1 and "--place 'Atlantis'" in bad.stderr
