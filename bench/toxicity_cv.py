@@ -41,12 +41,15 @@ _FLOOD_AFTER = "lụt|quét|ống|lớn|về|dâng|rút|lên|kéo dài|đổ v�
 _FLOOD_RE = re.compile(rf"(?<!\w)(?:(?:{_FLOOD_BEFORE}) lũ|lũ (?:{_FLOOD_AFTER}))(?!\w)")
 
 
+READING = 1  # `--reading`
+
+
 def _flood_sense(prepare):
     """``prepare`` with flood collocations of "lũ" turned into "lũlụt" on the folded copy."""
     from tinhhinh.nlp.normalize import strip_diacritics
 
     def prepared(text):
-        folded, stripped = prepare(text)
+        folded, stripped = prepare(text, READING)
         changed = _FLOOD_RE.sub(lambda m: m.group(0).replace("lũ", "lũlụt"), folded)
         return (changed, strip_diacritics(changed)) if changed != folded else (folded, stripped)
 
@@ -94,7 +97,7 @@ def _base_scores(with_lr: bool) -> tuple[dict[str, np.ndarray], np.ndarray, int]
     data = config.data_dir()
     rows = tox.read_labelled(data / "vihsd" / "train.jsonl") + tox.read_labelled(data / "vihsd" / "dev.jsonl")
     news = tox.read_news_chunks(data / "vntc" / "train.jsonl.gz", tox.NEWS_SAMPLES)
-    prepared = [tox.prepare(t) for _, t, _ in rows] + [tox.prepare(t) for t in news]
+    prepared = [tox.prepare(t, READING) for _, t, _ in rows] + [tox.prepare(t, READING) for t in news]
     y = np.array([r[2] for r in rows] + [0] * len(news))
     n_c = len(rows)
     vecs, _ = tox._fit_features(prepared[:n_c])  # vocabulary from all comments (label-free)
@@ -156,7 +159,16 @@ def main() -> int:
     ap.add_argument(
         "--flood-sense", action="store_true", help='"lũ" in flood collocations as its own token (candidate)'
     )
+    ap.add_argument(
+        "--reading",
+        type=int,
+        default=1,
+        help="how text is prepared (a model card's `prepare`): 1 as in the published tables, "
+        f"{tox.PREPARE} as `tinhhinh train toxicity` does today",
+    )
     args = ap.parse_args()
+    global READING
+    READING = args.reading
     if args.flood_sense:
         tox.prepare = _flood_sense(tox.prepare)
     started = time.process_time()

@@ -393,19 +393,35 @@ def test_which_institution_is_named_cannot_change_the_score(tiny_model):
 
 
 def test_prepare_reads_flood_lu_apart_from_the_insult():
-    assert "lũlụt" in tox.prepare("Nước lũ dâng cao ở vùng lũ", flood_sense=True)[0].split()
-    assert "lulut" in tox.prepare("Mưa lũ kéo dài", flood_sense=True)[1].split()
-    assert "lũlụt" not in tox.prepare("Lũ súc vật, bọn mày là lũ ngu", flood_sense=True)[0]
+    assert "lũlụt" in tox.prepare("Nước lũ dâng cao ở vùng lũ", 2)[0].split()
+    assert "lulut" in tox.prepare("Mưa lũ kéo dài", 2)[1].split()
+    assert "lũlụt" not in tox.prepare("Lũ súc vật, bọn mày là lũ ngu", 2)[0]
     # models trained before (card without "prepare") read text exactly as they were trained to
     assert tox.prepare("Nước lũ dâng cao")[0] == "nước lũ dâng cao"
 
 
+def test_prepare_3_reads_flood_typed_without_marks():
+    # the same flood token whether the user typed the marks or not
+    for marked, bare in [("Nước lũ dâng cao", "nuoc lu dang cao"), ("Bà con vùng lũ", "ba con vung lu"),
+                         ("Lũ quét ở miền núi", "lu quet o mien nui"), ("Mưa lũ kéo dài", "mua lu keo dai")]:  # fmt: skip
+        assert "lũlụt" in tox.prepare(marked, 3)[0].split(), marked
+        assert "lũlụt" in tox.prepare(bare, 3)[0].split() and "lulut" in tox.prepare(bare, 3)[1].split(), bare
+        assert tox.prepare(bare, 2) == tox.prepare(bare, 1)  # models of reading 2 never saw this
+    # the insults keep "lũ"/"lu", marked or not; so do the ambiguous neighbours left out on purpose
+    for text in ("Lũ súc vật", "lu suc vat", "cả lũ chúng mày ngu", "khốn nạn lũ tham nhũng", "khon nan lu tham nhung",
+                 "lu dang vien", "con lu nay", "lu lon"):  # fmt: skip
+        assert "lũlụt" not in tox.prepare(text, 3)[0], text
+    # reading 3 on marked text differs from reading 2 only where "nạn lũ" was taken for a flood
+    assert tox.prepare("thoát nạn lũ lụt", 3) == tox.prepare("thoát nạn lũ lụt", 2)
+    assert tox.prepare("khốn nạn lũ tham nhũng", 2) != tox.prepare("khốn nạn lũ tham nhũng", 3)
+
+
 def test_old_cards_keep_reading_text_the_old_way(tiny_model):
     model = tox.ToxicityModel.load(tiny_model)
-    assert model.card["prepare"] == tox.PREPARE and model.flood_sense
+    assert model.card["prepare"] == tox.PREPARE and model.reading == tox.PREPARE
     old = tox.ToxicityModel(model.vocabs, model.idf, model.W, model.b, model.temperature,
                             {k: v for k, v in model.card.items() if k != "prepare"})  # fmt: skip
-    assert not old.flood_sense
+    assert old.reading == 1
 
 
 # Flood news is everyday news for a provincial office: "lũ" (flood) must not read as the "lũ" of insults.
@@ -415,6 +431,8 @@ FLOOD_NEWS = [
     "Mưa lũ gây thiệt hại nặng ở miền Trung",
     "Lũ quét ở huyện miền núi",
     "Cứu trợ bà con vùng lũ Quảng Trị",
+    "nuoc lu dang cao, nguoi dan so tan",  # typed without marks, as many posts are
+    "Mua lu gay thiet hai nang o mien Trung",
 ]
 
 

@@ -60,13 +60,25 @@ SCREEN_ABOVE = 2 * CHUNK_CHARS
 NEWS_SAMPLES = 6000
 # How `prepare` reads text; kept in each model's card, so a model reads text as it was trained to.
 # 1: the first models; 2: "lũ" in flood collocations is its own word ("lũlụt"), apart from the
-# pejorative "lũ" of "lũ súc vật", so flood news is not read as hate (docs/harm.md, fourth round).
-PREPARE = 2
+# pejorative "lũ" of "lũ súc vật", so flood news is not read as hate (docs/harm.md, fourth round);
+# 3: also in text typed without marks ("nuoc lu dang cao"), and "nạn lũ" is no flood ("khốn nạn lũ tham
+# nhũng" is an insult; "nạn lũ lụt" is still one through "lũ lụt").
+PREPARE = 3
 _FLOOD_BEFORE = (
     "vùng|mưa|nước|bão|mùa|đỉnh|xả|chống|tránh|ngập|cơn|trận|sau|nạn|thoát|tâm|báo|cảnh báo|dòng|mực nước"
 )
 _FLOOD_AFTER = "lụt|quét|ống|lớn|về|dâng|rút|lên|kéo dài|đổ về|tràn"
 _FLOOD_RE = re.compile(rf"(?<!\w)(?:(?:{_FLOOD_BEFORE}) lũ|lũ (?:{_FLOOD_AFTER}))(?!\w)")
+_FLOOD_BEFORE_3 = _FLOOD_BEFORE.replace("|nạn|", "|")
+# without marks only the neighbours that stay unambiguous: "lu lon" may be an obscenity, "lu dang"
+# "lũ đảng", "con lu" "con lú", "lu ong" "lũ ông", so those are left out
+_UNMARKED_BEFORE = "vung|mua|nuoc|bao|dinh|xa|chong|tranh|ngap|tran|sau|thoat|canh bao|dong"
+_UNMARKED_AFTER = "lut|quet|ve|rut|len|keo dai|do ve|tran"
+_FLOOD_RE_3 = re.compile(
+    rf"(?<!\w)(?:(?:{_FLOOD_BEFORE_3}) lũ|lũ (?:{_FLOOD_AFTER})"
+    rf"|(?:{_UNMARKED_BEFORE}) lu|lu (?:{_UNMARKED_AFTER}))(?!\w)"
+)
+_FLOOD_WORD = re.compile(r"(?<!\w)l[uũ](?!\w)")
 _NOT_FOUND = -1  # vocabulary rows are >= 0
 _BYTEORDER = sys.byteorder  # rows as bytes: native int64, as array('q') and np.frombuffer read them
 _SCREEN_WORDS = 500_000  # words the screen remembers per process (then it forgets them all)
@@ -213,17 +225,21 @@ _INSTITUTION_RE = re.compile(
 _STRIPPED_TOKENS = Memo(strip_diacritics)
 
 
-def prepare(text: object, flood_sense: bool = False) -> tuple[str, str]:
+def prepare(text: object, reading: int = 1) -> tuple[str, str]:
     """The two copies the model reads: folded with teencode normalised and institutions masked, and
-    that copy without marks. ``flood_sense`` (models with card ``prepare`` ≥ 2): "lũ" in a flood
-    collocation ("vùng lũ", "nước lũ", "lũ quét") becomes the word "lũlụt"."""
+    that copy without marks. ``reading`` is the model card's ``prepare`` (see `PREPARE`): from 2 on,
+    "lũ" in a flood collocation ("vùng lũ", "nước lũ", "lũ quét") becomes the word "lũlụt"; from 3 on,
+    also written without marks ("vung lu", "nuoc lu")."""
     raw = as_text(text)[:MAX_CHARS]
     folded = safe_fold(raw).replace(PLACEHOLDER, " ")
     folded = _URL_RE.sub(" url ", folded)
     folded = _REPEAT_RE.sub(r"\1", folded)  # "quáaaa" → "quá"
     folded = " ".join(normalize_tokens(_TOKEN_RE.findall(folded)))
     folded = _INSTITUTION_RE.sub(PLACEHOLDER, folded)
-    if flood_sense and "lũ" in folded:
+    if reading >= 3:
+        if "lu" in folded or "lũ" in folded:
+            folded = _FLOOD_RE_3.sub(lambda m: _FLOOD_WORD.sub("lũlụt", m.group(0)), folded)
+    elif reading == 2 and "lũ" in folded:
         folded = _FLOOD_RE.sub(lambda m: m.group(0).replace("lũ", "lũlụt"), folded)
     # token by token: marks and case never reach across the single spaces between tokens, so this is
     # strip_diacritics(folded); a token stays in the memo, the whole text would go through NFD
@@ -364,7 +380,7 @@ class ToxicityModel:
         # pieces of a long text the screen puts at or above this are read by the model (`assess`)
         self.screen_bar = float(self.card.get("screen_bar", SCREEN_BAR))
         # read text as the model was trained to (cards before `prepare` 2 have no key)
-        self.flood_sense = int(self.card.get("prepare", 1)) >= 2
+        self.reading = int(self.card.get("prepare", 1))
 
     @property
     def version(self) -> str:
@@ -597,7 +613,7 @@ class ToxicityModel:
 
     def decisions(self, texts: list[object]) -> np.ndarray:
         """Decision values (n, 3) of several texts at once (one numpy pass for all views and texts)."""
-        prepared = [prepare(t, self.flood_sense) for t in texts]
+        prepared = [prepare(t, self.reading) for t in texts]
         n = len(prepared)
         out = np.tile(self.b.astype(np.float64), (n, 1))
         if not n:
@@ -910,8 +926,8 @@ def train(
         say(f"adding {len(news_chunks):,} clean news chunks from {news_path}")
     n_comments = len(train_rows)
     train_rows = train_rows + [(f"news-{i}", t, 0) for i, t in enumerate(news_chunks)]
-    Xtr_text = [prepare(t, flood_sense=PREPARE >= 2) for _, t, _ in train_rows]
-    Xdv_text = [prepare(t, flood_sense=PREPARE >= 2) for _, t, _ in dev_rows]
+    Xtr_text = [prepare(t, PREPARE) for _, t, _ in train_rows]
+    Xdv_text = [prepare(t, PREPARE) for _, t, _ in dev_rows]
     ytr = np.array([r[2] for r in train_rows])
     ydv = np.array([r[2] for r in dev_rows])
     # the vocabulary and idf come from the comments alone: news only teaches which of THEIR n-grams are
@@ -1002,7 +1018,9 @@ def train(
         # the weights themselves name the model: two trainings that differ in anything differ here
         "version": f"{MODEL_NAME}-v{FORMAT}-{trained_at[:10].replace('-', '')}-"
         + hashlib.sha256(
-            np.ascontiguousarray(W, dtype=np.float32).tobytes() + (b + bias).tobytes()
+            np.ascontiguousarray(W, dtype=np.float32).tobytes()
+            + (b + bias).tobytes()
+            + f"prepare={PREPARE}".encode()  # the same weights reading text another way are another model
         ).hexdigest()[:8],
         "trained_at": trained_at,
         "labels": list(LABELS),
