@@ -63,7 +63,10 @@ BLOCKERS = [
     "Bác Hồ Chí Minh",
     "tư tưởng Hồ Chí Minh",
     "Lăng Hồ Chí Minh",
+    "giờ Hà Nội",  # a time zone ("12h giờ Hà Nội"), not the city
 ]
+# A blocker with one more word before it that is a place after all ("bây giờ Hà Nội" = "now Hà Nội").
+BLOCKER_EXCEPTIONS = ["bây giờ Hà Nội"]
 
 
 def short_of(name: str) -> str:
@@ -150,6 +153,7 @@ def main() -> None:
         "effective_date": meta["effective_date"],
         "needs_prefix": sorted(NEEDS_PREFIX),
         "blockers": BLOCKERS,
+        "blocker_exceptions": BLOCKER_EXCEPTIONS,
         "common_words": COMMON_WORDS,
         "provinces": sorted(provinces.values(), key=lambda p: p["code"]),
         "districts": districts,
