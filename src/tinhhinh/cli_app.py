@@ -10,6 +10,7 @@ warnings go to stderr. Exit codes: 0 done, 2 done but some input rejected, 1 cou
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -353,3 +354,56 @@ def _register_subcommands(only: str | None = None) -> None:
             from tinhhinh.stories.commands import stories_command
 
             obj.command("stories")(stories_command)
+    reflow_help(app)
+
+
+# a line starting like this keeps its own line in --help (lists, examples); any other line continues
+# the sentence of the line before it
+_OWN_LINE = re.compile(r"^(?:\s|[-*•$]\s|\d+[.)]\s|Example|Ví dụ)")
+
+
+def reflow(doc: str) -> str:
+    """A docstring as --help should show it. Docstrings are wrapped for the source file; typer's rich
+    help keeps their single line breaks, so the terminal showed lines broken in mid-sentence ("finds
+    only" / "Đà Nẵng"). Paragraphs stay; within one, lines are joined unless a line starts a list
+    item or an example (``_OWN_LINE``); a paragraph starting with "\\b" is kept as it is."""
+    import inspect
+
+    paragraphs = []
+    for para in inspect.cleandoc(doc).split("\n\n"):
+        if para.startswith("\b"):
+            paragraphs.append(para)
+            continue
+        lines: list[str] = []
+        for line in para.split("\n"):
+            if lines and not _OWN_LINE.match(line):
+                lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
+            else:
+                lines.append(line.rstrip())
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def reflow_help(typer_app: typer.Typer) -> None:
+    """``reflow`` every command's and group's help below ``typer_app`` (idempotent; before typer builds
+    the click commands, which is when it reads them)."""
+    import inspect
+
+    for info in typer_app.registered_commands:
+        doc = info.help if info.help is not None else inspect.getdoc(info.callback)
+        if doc:
+            info.help = reflow(doc)
+    for group in typer_app.registered_groups:
+        sub = group.typer_instance
+        if sub is None:
+            continue
+        for holder in (group, sub.info):
+            if isinstance(holder.help, str):
+                holder.help = reflow(holder.help)
+        callback = sub.registered_callback.callback if sub.registered_callback else None
+        if callback is not None and inspect.getdoc(callback) and not isinstance(sub.info.help, str):
+            sub.registered_callback.help = reflow(inspect.getdoc(callback))
+        reflow_help(sub)
+
+
+reflow_help(app)

@@ -201,3 +201,34 @@ def test_demo_hints_can_be_pasted_from_where_the_user_is(tmp_path, monkeypatch):
     assert demo._command_name() == str(Path(".venv") / "bin" / "tinhhinh")
     monkeypatch.setattr(sys, "argv", ["/x/python", "-m"])
     assert demo._command_name() == "tinhhinh"
+
+
+def test_help_reads_as_sentences_not_as_the_source_lines():
+    # typer's rich help keeps a docstring's single line breaks: at any terminal width the lines broke
+    # where the source file wrapped them ("finds only" / '"Đà Nẵng"'); lists and examples keep theirs
+    from tinhhinh.cli_app import reflow
+
+    doc = """First line
+    goes on.
+
+    Second paragraph wraps
+    here. Example: x
+
+    Example: tinhhinh a --b
+    --c d
+    - one item
+    - another
+    """
+    assert reflow(doc) == (
+        "First line goes on.\n\nSecond paragraph wraps here. Example: x\n\n"
+        "Example: tinhhinh a --b --c d\n- one item\n- another"
+    )
+    assert reflow(reflow(doc)) == reflow(doc)
+    exe = shutil.which("tinhhinh", path=str(Path(sys.executable).parent)) or "tinhhinh"
+    env = {**os.environ, "COLUMNS": "250"}
+    shown = subprocess.run([exe, "search", "--help"], capture_output=True, text=True, env=env, timeout=120)
+    assert 'with diacritics, Đà Nẵng finds only "Đà Nẵng" (never "đa năng")' in shown.stdout
+    shown = subprocess.run(
+        [exe, "petition", "intake", "--help"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert "(see `tinhhinh petition deadline`)" in shown.stdout
