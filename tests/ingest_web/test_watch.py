@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import timedelta
@@ -204,6 +205,19 @@ def test_sources_command_json_and_red_alert(site, fetcher, engine, tmp_path):
         env={**os.environ, "COLUMNS": "250"},
     )
     assert "FAILING ×5" in table.stdout and "127.0.0.1" in table.stdout
+    # an 80-column terminal: the status, the times and the error stay readable (the error has its own
+    # line below the table; it was wrapped into a column a few letters wide)
+    narrow = subprocess.run(
+        [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    lines = narrow.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert any("FAILING ×5" in line and "never" in line for line in lines)
+    assert any(re.search(r": HTTP 500\b", line) for line in lines)
 
 
 def test_big_backlog_is_fetched_over_several_polls(site, fetcher, engine):

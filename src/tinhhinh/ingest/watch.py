@@ -28,12 +28,13 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from sqlalchemy import Engine
 
 from tinhhinh import config
@@ -48,6 +49,9 @@ from tinhhinh.store import items as item_store
 from tinhhinh.store import sources as source_store
 from tinhhinh.store.schema import items as item_table
 from tinhhinh.timefmt import local_iso, local_short, parse_span, utcnow
+
+if TYPE_CHECKING:
+    from rich.console import Group
 
 FEED_ACCEPT = "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.8,*/*;q=0.1"
 
@@ -478,7 +482,8 @@ def sources_command(
 
     engine = engine_for(db, create=False)
     alert = int(config.setting("collect.failure_alert", 5))
-    rows = source_store.health(engine, now=utcnow(), days=days)
+    now = utcnow()
+    rows = source_store.health(engine, now=now, days=days)
     failing = [r for r in rows if r["consecutive_failures"] >= alert]
     if as_json:
         for r in rows:
@@ -490,31 +495,68 @@ def sources_command(
     elif not rows:
         err.print("no sources yet: run [bold]tinhhinh watch[/] first")
     else:
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(
-            "source", "feed", "status", "last success", "last error", "items/day", "items", "next try"
-        )
-        for r in rows:
-            status, style = _status(r, alert)
-            error = ""
-            if r["last_error"]:
-                error = f"{local_short(r['last_error_at'])} {r['last_error'][:60]}"
-            table.add_row(
-                Text(r["name"] or ""),
-                Text(r["url"] or ""),
-                f"[{style}]{status}[/]",
-                local_short(r["last_success_at"]),
-                Text(error, style="red" if r["consecutive_failures"] else ""),
-                f"{r['items_per_day']:g}",
-                str(r["items_total"]),
-                local_short(r["next_attempt_at"]) if r["consecutive_failures"] else "",
-            )
-        out.print(table)
+        out.print(health_table(rows, alert, now))
     for r in failing:
         err.print(
-            f"[bold red]SOURCE FAILING:[/] [red]{r['url']} has failed {r['consecutive_failures']} times in a row "
-            f"(last: {r['last_error']}); check the URL or remove it from the feed list[/]"
+            f"[bold red]SOURCE FAILING:[/] [red]{escape(r['url'] or '')} has failed {r['consecutive_failures']} "
+            f"times in a row (last: {escape(r['last_error'] or '')}); check the URL or remove it from the "
+            "feed list[/]"
         )
     return 0
+
+
+def health_table(rows: list[dict], alert: int, now: datetime) -> Group:
+    """The sources' health for an 80-column terminal: a table (the feed's address under the source's
+    name, times as "3 h ago" / "in 20 min") and, below it, each source's last error on a line of its
+    own, where there is room to read it. ``--json`` has every field in full."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("source / feed", overflow="fold")
+    table.add_column("status", no_wrap=True)
+    table.add_column("last ok", no_wrap=True)
+    table.add_column("items/day", justify="right", no_wrap=True)
+    table.add_column("items", justify="right", no_wrap=True)
+    table.add_column("next try", no_wrap=True)
+    errors = []
+    for r in rows:
+        status, style = _status(r, alert)
+        name = Text(r["name"] or "")
+        if r["url"] and r["url"] != r["name"]:
+            name.append("\n" + r["url"].split("://", 1)[-1], style="dim")  # the scheme is noise here
+        table.add_row(
+            name,
+            Text(status, style=style),
+            _ago(r["last_success_at"], now),
+            f"{r['items_per_day']:g}",
+            str(r["items_total"]),
+            _ago(r["next_attempt_at"], now) if r["consecutive_failures"] else "",
+        )
+        if r["last_error"]:
+            line = Text(f"{r['name'] or r['url']}, {_ago(r['last_error_at'], now)}: {r['last_error'][:300]}")
+            line.stylize("red" if r["consecutive_failures"] else "dim")
+            errors.append(line)
+    parts = [table]
+    if errors:
+        parts += [Text("last errors:", style="bold"), *errors]
+    return Group(*parts)
+
+
+def _ago(value: datetime | None, now: datetime) -> str:
+    """ "3 h ago", "in 20 min", "2 d ago": how an operator reads a health table (JSON keeps full times)."""
+    if value is None:
+        return "never"
+    seconds = (value - now).total_seconds()
+    span = abs(seconds)
+    if span < 60:
+        return "now"
+    if span < 3600:
+        text = f"{int(span // 60)} min"
+    elif span < 2 * 86400:
+        text = f"{int(span // 3600)} h"
+    else:
+        text = f"{int(span // 86400)} d"
+    return f"in {text}" if seconds > 0 else f"{text} ago"
