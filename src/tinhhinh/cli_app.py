@@ -153,7 +153,7 @@ def search(
     kind: Annotated[str | None, typer.Option(help="article, post or comment.")] = None,
     area: Annotated[str | None, typer.Option(help="Area code, e.g. health, business, law.")] = None,
     place: Annotated[str | None, typer.Option(help="A province, e.g. 'Đà Nẵng'.")] = None,
-    limit: Annotated[int, typer.Option(help="Number of hits.")] = 20,
+    limit: Annotated[int, typer.Option(help="At most this many hits, best first.")] = 20,
     user: Annotated[
         str | None,
         typer.Option(help="Who is searching (for the audit). Default: OS account."),

@@ -302,7 +302,13 @@ def digest_command(
     date: Annotated[
         str | None, typer.Option("--date", help="Digest day YYYY-MM-DD (default: today).")
     ] = None,
-    db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Database: a SQLite path or a PostgreSQL URL. Default: $TINHHINH_DB, else ./tinhhinh.db.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the digests as JSON.")] = False,
 ) -> None:
     """Daily per-agency summary: overdue, due soon, newly assigned (ids, kinds, sectors, dates; no names)."""

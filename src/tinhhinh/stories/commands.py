@@ -87,7 +87,9 @@ def eval_stories(path: str | Path) -> dict[str, Any]:
 def stories_command(
     data: Path = typer.Option(..., "--data", help="JSONL with cluster_id per record"),
     as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table"),
-    verbose: bool = typer.Option(False, "--verbose"),
+    verbose: bool = typer.Option(
+        False, "--verbose", help="Show the full error when the file cannot be evaluated."
+    ),
 ) -> None:
     """B-cubed P/R/F1 and pairwise F1 of story detection against a cluster_id field."""
     if not data.exists():

@@ -14,7 +14,7 @@ def serve_command(
     host: Annotated[
         str, typer.Option(help="Address to listen on (keep 127.0.0.1 behind a reverse proxy).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    port: Annotated[int, typer.Option(help="Port to listen on; open http://HOST:PORT/ in a browser.")] = 8000,
     db: Annotated[
         str | None, typer.Option("--db", help="Database: a SQLite path or a PostgreSQL URL.")
     ] = None,
