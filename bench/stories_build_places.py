@@ -42,7 +42,13 @@ FORMER_EXTRA = {
     "tinhbariavungtau": ["Bà Rịa Vũng Tàu", "BR-VT"],
     "tinhkontum": ["Kontum"],
     "tinhninhbinh": ["Hà Nam Ninh"],  # the 1975-1991 province, still in place names
+    # merged into Hà Nội on 2008-08-01; common in older news (VNTC is 2005-2007). Other pre-1997 provinces
+    # are left out: split between today's provinces (Hà Sơn Bình, Nghệ Tĩnh, Sông Bé) or mostly something
+    # else in text (Minh Hải a given name, Cửu Long the Mekong, Hà Bắc also China's Hebei).
+    "thanhphohanoi": ["Hà Tây", "Tỉnh Hà Tây"],
 }
+# Numbered urban districts ("quận 8", "Q.1") existed only in Hồ Chí Minh City (quận 2 and 9 until 2021).
+NUMBERED_DISTRICTS = {"thanhphohochiminh": [str(n) for n in range(1, 13)]}
 # Bare names that mostly mean something else: only their prefixed forms count.
 NEEDS_PREFIX = {"Hồ Chí Minh"}
 # Names that are also common words ("hòa bình" = peace): only matched when capitalised, even in lower-case text.
@@ -131,6 +137,9 @@ def main() -> None:
                 "province": provinces[next(iter(news))]["code"],
             }
         )
+
+    for key, numbers in NUMBERED_DISTRICTS.items():
+        districts += [{"name": n, "kind": "quận", "province": provinces[key]["code"]} for n in numbers]
 
     # Current communes (since 2025-07-01): unique names only; matched with their "xã/phường/đặc khu" prefix.
     commune_prov: dict[str, set[str]] = defaultdict(set)

@@ -75,6 +75,18 @@ def test_places_stage_sets_item_places():
         ("phát nổ lúc 3h chiều nay (giờ Hà Nội) tại Kabul", []),
         ("lúc 1h16' sáng, giờ Hà Nội", []),
         ("Nhưng bây giờ Hà Nội và các tỉnh phía Bắc", ["Hà Nội"]),
+        ("Từ Tiền Giang lên TP.HCM học may", ["Đồng Tháp", "Hồ Chí Minh"]),  # "Từ" = from
+        ("ông Chu Phú Mỹ, phó giám đốc Sở", []),  # a person, not the town Phú Mỹ
+        # Hà Tây merged into Hà Nội on 2008-08-01 (older news names it)
+        ("Trung tâm cai nghiện ma túy tại Ba Vì (Hà Tây)", ["Hà Nội"]),
+        ("trang trại tại Hà Tây và Quảng Ninh", ["Hà Nội", "Quảng Ninh"]),
+        # numbered urban districts exist only in Hồ Chí Minh City
+        ("tại sòng bạc quận 8", ["Hồ Chí Minh"]),
+        ("163 Trần Hưng Đạo, P.10, Q.5", ["Hồ Chí Minh"]),
+        ("quận 13", []),
+        ("khách sạn nằm tại quận 9 Paris này", []),  # a foreign city's district
+        ("ngụ ở quận 10, tên nhỏ nhất... Đa số ở Bobigny và quận 10 Paris", []),
+        ("Quận 1 TP.HCM", ["Hồ Chí Minh"]),
     ],
 )
 def test_judged_set_fixes(text, expected):

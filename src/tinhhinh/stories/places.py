@@ -46,7 +46,7 @@ _ABBREVIATIONS = {"tp", "q", "tx", "h"}
 # Only when the two words are one phrase: "Giảng Võ, Hà Nội" is a place, then the city.
 _PERSON_BEFORE = set(
     "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh mai cao lưu "
-    "vương trương tạ quách đoàn đào tô la kiều từ mạc lò hà tăng triệu khổng thân chu doãn lục âu "
+    "vương trương tạ quách đoàn đào tô la kiều mạc lò hà tăng triệu khổng thân chu doãn lục âu "
     "lại tống nghiêm phùng đàm diệp nông tôn khúc hứa lữ cù thái "
     "văn thị đức hữu công quang minh ngọc xuân thanh bá trọng".split()
 )
@@ -262,6 +262,7 @@ class Gazetteer:
         out: list[tuple[int, int, Place]] = []
         i = 0
         n = len(raw)
+        foreign_numbered = False
         for start in starts:
             if start < i:
                 continue
@@ -310,6 +311,18 @@ class Gazetteer:
                     and _in_name(gap_at(i - 1))
                 ):
                     continue
+                # "quận 9 Paris": a numbered district named with a foreign city right after it; then
+                # the text's other numbered districts are that city's too (dropped at the end)
+                end = i + length
+                if (
+                    place.name.isdigit()
+                    and end < n
+                    and raw[end][:1].isupper()
+                    and _foreign_word(raw[end])
+                    and _in_name(gap_at(end - 1))
+                ):
+                    foreign_numbered = True
+                    continue
                 hit = (length, place)
                 break
             if hit is None:
@@ -319,6 +332,8 @@ class Gazetteer:
             if place is not None:
                 out.append((i, length, place))
             i += length
+        if foreign_numbered:
+            out = [h for h in out if not h[2].name.isdigit()]
         return out
 
     def provinces(self, text: str, folded_text: str | None = None) -> list[str]:
@@ -339,6 +354,14 @@ class Gazetteer:
             if place.province not in seen:
                 seen.append(place.province)
         return seen
+
+
+def _foreign_word(word: str) -> bool:
+    """Not a Vietnamese syllable: no marks and an ending or letter Vietnamese never has ("Paris")."""
+    low = word.lower()
+    if len(low) < 4 or not low.isascii() or not low.isalpha():
+        return False
+    return low[-1] in "slrdbvxkq" or any(c in low for c in "fjwz")
 
 
 def _in_name(gap: str) -> bool:
