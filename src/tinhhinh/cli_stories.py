@@ -99,17 +99,8 @@ def stories_command(
         head = Text(f"{n:>2}. ", style="dim")
         head.append(v.label or "(untitled)", style="bold red" if v.burst.hot else "bold")
         out.print(head)
-        meta = (
-            f"    {v.id} · {_count(v.size, 'item')} · {_count(v.sources, 'source')} · {v.area or '-'}"
-            f" · {', '.join(v.places) or '-'}"
-        )
-        out.print(Text(meta, style="dim"))
-        out.print(
-            Text(
-                f"    {'HOT: ' if v.burst.hot else ''}{v.burst.explanation}",
-                style="yellow" if v.burst.hot else "",
-            )
-        )
+        out.print(Text(f"    {_meta(v)}", style="dim"))
+        out.print(Text("    ") + _reason(v))
         for sentence in v.summary:
             out.print(Text(f"    – {sentence}"))
     summary = _count(len(views), "hot story" if hot else "story", "hot stories" if hot else "stories")
@@ -122,6 +113,21 @@ def stories_command(
         summary += "; " + ", or ".join([*tips, "try a longer --since (e.g. 7d)"])
     err.print(summary)
     return 0
+
+
+def _reason(view) -> Text:
+    """The burst's plain explanation, marked HOT (in yellow) when it is one."""
+    hot = view.burst.hot
+    return Text(f"{'HOT: ' if hot else ''}{view.burst.explanation}", style="yellow" if hot else "")
+
+
+def _meta(view) -> str:
+    """ "s0000042 · 29 items · 10 sources · health · Đà Nẵng": what is unknown is left out (a bare "-"
+    did not say whether the area or the place was missing)."""
+    parts = [view.id, _count(view.size, "item"), _count(view.sources, "source")]
+    parts += [view.area] if view.area else []
+    parts += [", ".join(view.places)] if view.places else []
+    return " · ".join(parts)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -145,14 +151,8 @@ def story_command(
     out.print(Text(view.label, style="bold"))
     if view.id != story_id:
         out.print(Text(f"({story_id} was merged into {view.id})", style="dim"))
-    out.print(
-        Text(
-            f"{view.id} · {view.size} items · {view.sources} sources · {view.area or '-'} · "
-            f"{', '.join(view.places) or '-'}",
-            style="dim",
-        )
-    )
-    out.print(view.burst.explanation)
+    out.print(Text(_meta(view), style="dim"))
+    out.print(_reason(view))
     for sentence in view.summary:
         out.print(f"– {sentence}", markup=False)
     table = Table("published", "source", "title", "copy")

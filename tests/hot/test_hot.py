@@ -106,6 +106,12 @@ def test_story_detail_and_area_place_bursts(engine):
     top = list_stories(engine, since=timedelta(hours=24), now=NOW)[0]
     detail = story_detail(engine, top.id, now=NOW)
     assert detail.size == len(detail.items)
+    # hours after the burst, the list (last 24 h) and the story page give the same reason, with its time
+    later = NOW + timedelta(hours=12)
+    listed = next(v for v in list_stories(engine, since=timedelta(hours=24), now=later) if v.id == top.id)
+    opened = story_detail(engine, top.id, now=later)
+    assert listed.burst.hot and opened.burst.hot
+    assert opened.burst.explanation == listed.burst.explanation and " to " in opened.burst.explanation
     places = group_bursts(engine, "place", now=NOW)
     assert places[0].key == "Đà Nẵng" and places[0].hot
 

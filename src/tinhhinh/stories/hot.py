@@ -183,7 +183,11 @@ def story_detail(engine: Engine, story_id: str, *, now: datetime | None = None) 
         merges = sq.merges_of(conn, resolved)
         profile = sq.story_profile(conn, [resolved])[resolved]
         label = row["label"] or sq.text_labels(conn, [resolved]).get(resolved, "")
-    b = burst([m["published_at"] for m in members], [m["source"] for m in members], now=now, key=resolved)
+    # the story's strongest burst of its last 30 days, as the list shows it: opening a story the list
+    # called HOT ("22 items … in the 6 h to 12:42") must not say "8 items in the last 6 h" a few hours later
+    start = min(max(row["first_seen"], now - timedelta(days=30)), now) if row["first_seen"] else now
+    times = [m["published_at"] for m in members]
+    b = peak_burst(times, [m["source"] for m in members], start, now, resolved, BurstSettings())
     view = StoryView(
         id=resolved,
         label=label,
