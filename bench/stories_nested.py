@@ -40,6 +40,8 @@ from pathlib import Path
 from tinhhinh.stories.evaluate import (
     Doc,
     cluster_folds,
+    crossfit_models,
+    fit_dagger,
     fit_weights,
     load_mds,
     load_vntc,
@@ -54,15 +56,21 @@ from tinhhinh.stories.evaluate import (
 
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 MERGES = (0.6, 0.8)
-# (interactions, C, tau_h of the time-decay features or None)
-Config = tuple[bool, float, float | None]
-BASE_CONFIGS: list[Config] = [(False, 1.0, None), *((True, c, None) for c in (0.1, 1.0, 10.0))]
-LR3_CONFIGS: list[Config] = [(True, 1.0, tau) for tau in (24.0, 96.0)]
-CONFIGS = BASE_CONFIGS + LR3_CONFIGS
+# (interactions, C, tau_h of the time-decay features or None, DAgger rounds: 0 = teacher-forced only,
+#  cross-fitted parts of the first round's rollouts: 0 = the whole stream replayed by round 0's model)
+Config = tuple[bool, float, float | None, int, int]
+BASE_CONFIGS: list[Config] = [(False, 1.0, None, 0, 0), *((True, c, None, 0, 0) for c in (0.1, 1.0, 10.0))]
+LR3_CONFIGS: list[Config] = [(True, 1.0, tau, 0, 0) for tau in (24.0, 96.0)]
+DAGGER_CONFIGS: list[Config] = [(True, 1.0, None, r, 0) for r in (1, 2)]
+CROSS_CONFIGS: list[Config] = [(True, 1.0, None, 1, 2)]
+CONFIGS = BASE_CONFIGS + LR3_CONFIGS + DAGGER_CONFIGS + CROSS_CONFIGS
+C1 = [cfg for cfg in BASE_CONFIGS if cfg[1] == 1.0]
 RULES = {
-    "lr-1/lr-2, C=1": [cfg for cfg in BASE_CONFIGS if cfg[1] == 1.0],
+    "lr-1/lr-2, C=1": C1,
     "lr-1/lr-2, C by inner CV (lr-2: 0.1, 1, 10)": BASE_CONFIGS,
-    "lr-1/lr-2/lr-3 (tau by inner CV), C=1": [cfg for cfg in CONFIGS if cfg[1] == 1.0],
+    "lr-1/lr-2/lr-3 (tau by inner CV), C=1": C1 + LR3_CONFIGS,
+    "lr-1/lr-2/lr-2 DAgger (rounds 1-2 by inner CV), C=1": C1 + DAGGER_CONFIGS,
+    "lr-1/lr-2/lr-2 DAgger cross-fitted (1 round), C=1": C1 + CROSS_CONFIGS,
 }
 
 MDS: list[Doc] = []
@@ -73,11 +81,21 @@ ARGS: argparse.Namespace | None = None
 def cfg_key(cfg: Config) -> str:
     if cfg[2] is not None:
         return f"lr-3 tau={cfg[2]:g} C={cfg[1]:g}"
-    return f"{'lr-2' if cfg[0] else 'lr-1'} C={cfg[1]:g}"
+    key = f"{'lr-2' if cfg[0] else 'lr-1'} C={cfg[1]:g}"
+    if cfg[3]:
+        key += f" dagger={cfg[3]}"
+    return key + f" cross={cfg[4]}" if cfg[4] else key
 
 
-def fit(X: list, y: list, aux: list, cfg: Config) -> dict:
-    return fit_weights(X, y, interactions=cfg[0], C=cfg[1], aux=aux, tau_h=cfg[2])
+def fit(train: list[Doc], X: list, y: list, aux: list, cfg: Config, thr: float) -> dict:
+    """The spec of ``cfg`` with join threshold ``thr`` (DAgger rounds replay ``train`` at ``thr``)."""
+    spec = fit_weights(X, y, interactions=cfg[0], C=cfg[1], aux=aux, tau_h=cfg[2])
+    if cfg[3]:
+        spec = fit_dagger(
+            train, X, y, threshold=thr, rounds=cfg[3], interactions=cfg[0], C=cfg[1], base=spec, cross=cfg[4]
+        )[-1]
+    spec["threshold"] = thr
+    return spec
 
 
 def distractors(n_train: int, n_eval: int, seed: int) -> tuple[list[Doc], list[Doc]]:
@@ -112,13 +130,39 @@ def inner_task(args: tuple[int, int, list[Config]]) -> tuple[int, int, dict[str,
     aux: list = []
     X, y, _ = training_pairs(train, aux=aux)
     out: dict[str, float] = {}
-    for cfg in cfgs:
-        spec = fit(X, y, aux, cfg)
+    for cfg in [c for c in cfgs if not c[3]]:
+        spec = fit(train, X, y, aux, cfg, THRESHOLDS[0])
         for thr in THRESHOLDS:
             spec["threshold"] = thr
             out[f"{cfg_key(cfg)}|{thr}"] = score(evaluate, run(evaluate, make_model(dict(spec))), held)[
                 "held_f1"
             ]
+    # DAgger: one chain of rounds per (features, C, cross) and threshold; every requested round is scored
+    chains: dict[tuple[bool, float, int], int] = {}
+    for c in cfgs:
+        if c[3]:
+            chains[(c[0], c[1], c[4])] = max(chains.get((c[0], c[1], c[4]), 0), c[3])
+    for (inter, C, cross), rounds in chains.items():
+        base = fit(train, X, y, aux, (inter, C, None, 0, 0), THRESHOLDS[0])
+        models = crossfit_models(train, folds=cross, interactions=inter, C=C) if cross else None
+        for thr in THRESHOLDS:
+            specs = fit_dagger(
+                train,
+                X,
+                y,
+                threshold=thr,
+                rounds=rounds,
+                interactions=inter,
+                C=C,
+                base=base,
+                cross=cross,
+                models=models,
+            )
+            for r in range(1, rounds + 1):
+                cfg = (inter, C, None, r, cross)
+                if cfg in cfgs:
+                    pred = run(evaluate, make_model(dict(specs[r])))
+                    out[f"{cfg_key(cfg)}|{thr}"] = score(evaluate, pred, held)["held_f1"]
     return k, j, out
 
 
@@ -127,8 +171,7 @@ def merge_task(args: tuple[int, int, Config, float]) -> tuple[int, int, str, dic
     train, evaluate, held = inner_streams(k, j)
     aux: list = []
     X, y, _ = training_pairs(train, aux=aux)
-    spec = fit(X, y, aux, cfg)
-    spec["threshold"] = thr
+    spec = fit(train, X, y, aux, cfg, thr)
     out = {}
     for m in MERGES:
         if m <= thr:
@@ -151,8 +194,8 @@ def outer_task(args: tuple[int, list[tuple[str, Config, float, float]]]) -> tupl
     X, y, _ = training_pairs(train, aux=aux)
     rows = []
     for rule, cfg, thr, merge in choices:
-        spec = fit(X, y, aux, cfg)
-        spec["threshold"], spec["merge_threshold"] = thr, merge
+        spec = fit(train, X, y, aux, cfg, thr)
+        spec["merge_threshold"] = merge
         rows.append((rule, score(evaluate, run(evaluate, make_model(dict(spec))), test)))
     return k, rows
 

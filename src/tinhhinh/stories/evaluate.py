@@ -252,6 +252,157 @@ def training_pairs(
     return X, y, (missed / needed if needed else 0.0)
 
 
+def replay_pairs(
+    docs: Sequence[Doc], spec: dict[str, Any], hide_time: float = 0.2
+) -> tuple[list[list[float]], list[int], dict[str, float]]:
+    """Pairs from the model's OWN state: one DAgger ("learning to search") round.
+
+    ``training_pairs`` builds each item's candidates from the gold stories, but at run time the state is
+    the model's own (its mistakes leave stories impure or split). Here the stream is replayed with the
+    model of ``spec`` deciding the joins (at ``spec["threshold"]``, merges off), and each item's retrieved
+    candidates give a row labelled 1 when the item's gold story is the candidate's plurality gold story
+    (ties count): joining there keeps the story mostly one event, which is what B-cubed rewards; joining a
+    story that is mostly another event costs precision however similar it looks. No gold story is added
+    when retrieval missed it (the right decision then is a new story). Times are hidden in the rows of
+    ``hide_time`` of the items as in ``training_pairs``, but the replay itself sees every time, so the
+    state is the one the model builds at run time. Returns X, y and counts (items, rows, positives,
+    items whose gold story had no plurality candidate although it already had items).
+    """
+    if spec.get("extra"):
+        raise ValueError("replay_pairs takes a plain StoryModel spec")
+    model = StoryModel({**spec, "merge_threshold": 2.0})
+    index = StoryIndex(model=model, id_factory=lambda n: f"r-{n}")
+    comp: dict[str, Counter[str]] = {}
+    seen: set[str] = set()
+    X: list[list[float]] = []
+    y: list[int] = []
+    lost = 0
+    rng = random.Random(0)
+    for d in docs:
+        vec = _vectors(d, index)
+        fvec = replace(vec, ts=None) if vec.ts is not None and rng.random() < hide_time else vec
+        hit = False
+        for sid in index.candidates(fvec, limit=CANDIDATES):
+            f = features(index.stories[sid], fvec)
+            X.append([f[name] for name in FEATURES])
+            c = comp[sid]
+            label = int(c.get(d.cluster, 0) == max(c.values()))
+            hit = hit or bool(label)
+            y.append(label)
+        if d.cluster in seen and not hit:
+            lost += 1
+        seen.add(d.cluster)
+        sid = index.assign(d.item, vec)
+        comp.setdefault(sid, Counter())[d.cluster] += 1
+    stats = {
+        "items": float(len(docs)),
+        "rows": float(len(y)),
+        "positives": float(sum(y)),
+        "lost": float(lost),
+    }
+    return X, y, stats
+
+
+def fit_dagger(
+    docs: Sequence[Doc],
+    X: Sequence[Sequence[float]],
+    y: Sequence[int],
+    *,
+    threshold: float,
+    rounds: int = 1,
+    interactions: bool = True,
+    C: float = 1.0,
+    hide_time: float = 0.2,
+    base: dict[str, Any] | None = None,
+    cross: int = 0,
+    models: list[tuple[list[Doc], dict[str, Any]]] | None = None,
+) -> list[dict[str, Any]]:
+    """Specs of DAgger rounds 0..``rounds``: round 0 is ``fit_weights(X, y)`` (teacher-forced pairs of
+    ``docs``); round k replays ``docs`` with round k−1's weights joining at ``threshold`` and is fitted on
+    the union of all rounds' pairs. Every spec keeps ``threshold`` and no merges; the run-time model form
+    is unchanged (only weights). ``base``: round 0's spec when the caller already fitted it. With
+    ``cross`` ≥ 2, round 1's pairs are ``crossfit_pairs`` over ``cross`` parts instead (round 0 is not
+    used to replay; later rounds replay the whole stream as usual; ``models``: ``crossfit_models`` of
+    ``docs`` when the caller already has them)."""
+    allX, ally = list(X), list(y)
+    specs = [dict(base) if base is not None else fit_weights(allX, ally, interactions=interactions, C=C)]
+    specs[0]["threshold"] = threshold
+    for r in range(rounds):
+        if cross >= 2 and r == 0:
+            Xr, yr, _ = crossfit_pairs(
+                docs,
+                threshold,
+                models=models,
+                folds=cross,
+                interactions=interactions,
+                C=C,
+                hide_time=hide_time,
+            )
+        else:
+            Xr, yr, _ = replay_pairs(docs, specs[-1], hide_time=hide_time)
+        allX += Xr
+        ally += yr
+        spec = fit_weights(allX, ally, interactions=interactions, C=C)
+        spec["threshold"] = threshold
+        specs.append(spec)
+    return specs
+
+
+def crossfit_models(
+    docs: Sequence[Doc],
+    *,
+    folds: int = 2,
+    interactions: bool = True,
+    C: float = 1.0,
+    hide_time: float = 0.2,
+    seed: int = 0,
+) -> list[tuple[list[Doc], dict[str, Any]]]:
+    """The clusters of ``docs`` split into ``folds`` parts: each part's stream with the teacher-forced
+    weights fitted on the other parts (for ``crossfit_pairs``; independent of the join threshold)."""
+    clusters = sorted({d.cluster for d in docs})
+    random.Random(seed).shuffle(clusters)
+    part = {c: i % folds for i, c in enumerate(clusters)}
+    out = []
+    for f in range(folds):
+        rest = [d for d in docs if part[d.cluster] != f]
+        Xt, yt, _ = training_pairs(rest, hide_time=hide_time)
+        out.append(
+            (
+                [d for d in docs if part[d.cluster] == f],
+                fit_weights(Xt, yt, interactions=interactions, C=C),
+            )
+        )
+    return out
+
+
+def crossfit_pairs(
+    docs: Sequence[Doc],
+    threshold: float,
+    *,
+    models: list[tuple[list[Doc], dict[str, Any]]] | None = None,
+    hide_time: float = 0.2,
+    **kwargs: Any,
+) -> tuple[list[list[float]], list[int], dict[str, float]]:
+    """Own-state pairs whose mistakes look like run-time ones: cross-fitted rollouts.
+
+    A model replaying the very stream it was fitted on makes few mistakes there, so its own state is
+    nearly the gold one (``replay_pairs`` on the training stream). Here each part of ``crossfit_models``
+    (computed from ``kwargs`` unless given) is replayed by the weights fitted on the other parts, joining
+    at ``threshold``, as a model meets unseen stories at run time.
+    """
+    if models is None:
+        models = crossfit_models(docs, hide_time=hide_time, **kwargs)
+    X: list[list[float]] = []
+    y: list[int] = []
+    stats: Counter[str] = Counter()
+    for own, spec in models:
+        Xr, yr, st = replay_pairs(own, {**spec, "threshold": threshold}, hide_time=hide_time)
+        X += Xr
+        y += yr
+        stats.update(st)
+    return X, y, dict(stats)
+
+
 def fit_model(
     docs: Sequence[Doc],
     thresholds: Sequence[float] = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6),
