@@ -192,6 +192,13 @@ def test_cli_flags_list_confirm_dismiss(office):
     assert out.exit_code == 0, out.output
     rows = json.loads(out.stdout)
     assert len(rows) == 3 and "secret-author" not in out.stdout
+    # piped: rows only, as scripts read them; the next step is said on stderr
+    plain = _cli(flags_app, "list", "--db", dbp)
+    assert plain.stdout.count("\n") == 3 and not plain.stdout.startswith("id\t")
+    assert "tinhhinh flags confirm ID --by NAME" in plain.stderr
+    assert _cli(flags_app, "list", "--type", "toxic", "--status", "dismissed", "--db", dbp).stderr.startswith(
+        "no flags with these filters"
+    )
     fid = next(r["id"] for r in rows if r["type"] == "scam")
     ok = _cli(flags_app, "confirm", str(fid), "--by", "coord", "--note", "fake bank link", "--db", dbp)
     assert ok.exit_code == 0 and "\tconfirmed\tcoord\t" in ok.stdout

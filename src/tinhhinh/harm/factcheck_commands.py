@@ -46,6 +46,13 @@ def _print(line: str) -> None:
     sys.stdout.write(line + "\n")
 
 
+def _header(*columns: str) -> None:
+    """Column names above tab-separated rows, for a person at a terminal; piped output stays rows only,
+    as scripts read it."""
+    if sys.stdout.isatty():
+        _print("\t".join(columns))
+
+
 def _emit(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -156,6 +163,8 @@ def list_command(
     if as_json:
         _emit(entries)
         return 0
+    if entries:
+        _header("id", "status", "domain", "rating", "publisher", "claim")
     for e in entries:
         _print(f"{e['id']}\t{e['status']}\t{e['domain']}\t{e['rating']}\t{e['publisher']}\t{e['claim']}")
     return 0
@@ -365,10 +374,22 @@ def flags_list(
     if as_json:
         _emit(rows)
         return 0
+    if rows:
+        _header("id", "type", "score", "status", "source", "title or text", "url")
     for f in rows:
         score = f"{f['score']:.3f}" if isinstance(f["score"], int | float) else "-"
         _print(
             f"{f['id']}\t{f['type']}\t{score}\t{f['status']}\t{f['source']}\t{_label(f)}\t{f['url'] or ''}"
+        )
+    if not rows:
+        err.print("no flags" + (" with these filters" if status or type else " yet"), markup=False)
+    elif any(f["status"] == "unconfirmed" for f in rows):
+        err.print(
+            f"{len(rows)} flag(s); look at one with `tinhhinh flags show ID`, then "
+            "`tinhhinh flags confirm ID --by NAME` or `tinhhinh flags dismiss ID --by NAME --note WHY`",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,  # commands are copied: no line break inside one
         )
     return 0
 
