@@ -190,9 +190,11 @@ def search(
         return 0
     from tinhhinh.render import print_hits
 
-    print_hits(hits)
+    folded = print_hits(hits)
     err.print(
-        f"{len(hits)} hit(s)" + (" (limit reached: use --limit for more)" if len(hits) == limit else "")
+        f"{len(hits)} hit(s)"
+        + (f", {folded} of them a copy shown under its original" if folded else "")
+        + (" (limit reached: use --limit for more)" if len(hits) == limit else "")
     )
     if not hits and source:
         from tinhhinh.store.items import has_source

@@ -15,13 +15,30 @@ def highlighted(snippet: str, marks: list[tuple[int, int]]) -> Text:
     return text
 
 
-def print_hits(hits) -> None:
-    for n, hit in enumerate(hits, 1):
+def print_hits(hits) -> int:
+    """Hits, best first; a copy (``dup_of``) of a hit shown above is one line under that hit, so the
+    same story syndicated by four papers is read once. Returns how many copies were folded that way."""
+    shown = {hit.pk for hit in hits}
+    copies: dict[int, list] = {}
+    for hit in hits:
+        if hit.dup_of is not None and hit.dup_of in shown:
+            copies.setdefault(hit.dup_of, []).append(hit)
+    folded = {id(c) for group in copies.values() for c in group}
+    n = 0
+    for hit in hits:
+        if id(hit) in folded:
+            continue
+        n += 1
         head = Text(f"{n:>2}. ", style="dim")
         head.append(hit.title or "(no title)", style="bold")
         out.print(head)
-        meta = f"    {hit.source} · {local_short(hit.published_at)} · {hit.area or '-'} · id {hit.id}"
+        copy = " · copy" if hit.dup_of is not None else ""
+        meta = f"    {hit.source} · {local_short(hit.published_at)} · {hit.area or '-'}{copy} · id {hit.id}"
         out.print(Text(meta, style="dim"))
         out.print(Text("    ").append(highlighted(hit.snippet, hit.highlights)))
         if hit.url:
             out.print(Text(f"    {hit.url}", style="blue"))
+        for c in copies.get(hit.pk, []):
+            line = f"    = copy: {c.source} · {local_short(c.published_at)} · id {c.id}"
+            out.print(Text(line + (f" · {c.url}" if c.url else ""), style="dim"))
+    return len(folded)

@@ -158,6 +158,17 @@ def test_demo_finishes_and_says_what_next(demo_run):
     assert "0 hot stories with items in the last 1h" in empty.stderr and "drop --hot" in empty.stderr
 
 
+@pytest.mark.slow
+def test_search_shows_a_copy_under_its_original(demo_run):
+    # the demo plants copies; the same article from two feeds is read once, its copy one line below it
+    args = ("search", '"Campuchia công bố ca nghi nhiễm cúm gà"', "--db", str(demo_run.db))
+    hits = json.loads(run(*args, "--json", cwd=demo_run.dir).stdout)
+    assert len(hits) == 2 and hits[0]["title"] == hits[1]["title"]
+    shown = run(*args, cwd=demo_run.dir)
+    assert shown.stdout.count("Campuchia công bố") == 1 and shown.stdout.count("= copy: ") == 1
+    assert "2 hit(s), 1 of them a copy shown under its original" in shown.stderr
+
+
 def test_every_command_says_what_it_does():
     # `--help` that teaches: no command of any group may show an empty line in its group's listing
     import typer
