@@ -71,6 +71,9 @@ BLOCKERS = [
     "Lăng Hồ Chí Minh",
     "giờ Hà Nội",  # a time zone ("12h giờ Hà Nội"), not the city
 ]
+# Names that are also a foreign province: not counted when they are a text's only place and the text names
+# that country ("tỉnh Hà Nam" = Henan in news about China).
+FOREIGN_TWINS = {"Hà Nam": ["Trung Quốc", "TQ"], "Tỉnh Hà Nam": ["Trung Quốc", "TQ"]}
 # A blocker with one more word before it that is a place after all ("bây giờ Hà Nội" = "now Hà Nội").
 BLOCKER_EXCEPTIONS = ["bây giờ Hà Nội"]
 
@@ -163,6 +166,7 @@ def main() -> None:
         "needs_prefix": sorted(NEEDS_PREFIX),
         "blockers": BLOCKERS,
         "blocker_exceptions": BLOCKER_EXCEPTIONS,
+        "foreign_twins": FOREIGN_TWINS,
         "common_words": COMMON_WORDS,
         "provinces": sorted(provinces.values(), key=lambda p: p["code"]),
         "districts": districts,

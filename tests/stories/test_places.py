@@ -87,6 +87,18 @@ def test_places_stage_sets_item_places():
         ("khách sạn nằm tại quận 9 Paris này", []),  # a foreign city's district
         ("ngụ ở quận 10, tên nhỏ nhất... Đa số ở Bobigny và quận 10 Paris", []),
         ("Quận 1 TP.HCM", ["Hồ Chí Minh"]),
+        # a bare name after "đường"/"phố" is a street named after the place
+        ("ngụ trên đường Điện Biên Phủ, P.17, Q.Bình Thạnh", ["Hồ Chí Minh"]),
+        ("bà Hương (75 phố Huế, Hà Nội)", ["Hà Nội"]),
+        # ... but not in "thành phố X", sugar ("nhà máy đường X"), "đường phố X", a road "X - Y"
+        ("đoạn cong từ thành phố Thái Bình về thị trấn", ["Hưng Yên"]),
+        ("tại Nhà máy đường Sóc Trăng", ["Cần Thơ"]),
+        ("trên đường phố Sài Gòn đêm qua", ["Hồ Chí Minh"]),
+        ("dự án đường Bắc Ninh - Hà Nội", ["Bắc Ninh", "Hà Nội"]),
+        # "Hà Nam" as a text's only place, in news about China, is Henan
+        ("Trung Quốc: nổ mỏ than Daping ở tỉnh Hà Nam làm 148 người chết", []),
+        ("Trung Quốc mua trứng từ Hà Nam lên Hà Nội", ["Ninh Bình", "Hà Nội"]),
+        ("Mưa lớn gây ngập ở Hà Nam", ["Ninh Bình"]),
     ],
 )
 def test_judged_set_fixes(text, expected):

@@ -34,6 +34,7 @@ from tinhhinh.nlp.textview import Column, Memo, TextView, text_view
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_DASH = re.compile("[-–]")
 _GAP_OK = re.compile(r"\s+|\.|\s*[-–]\s*|\.\s+")
 _PREFIXES = {
     "quận": ["quận", "q"],
@@ -51,6 +52,11 @@ _PERSON_BEFORE = set(
     "văn thị đức hữu công quang minh ngọc xuân thanh bá trọng".split()
 )
 
+# A bare name right after these words is a street ("đường Điện Biên Phủ", "phố Huế"), not the place.
+_STREET_BEFORE = {"đường", "phố"}
+# ... unless the word before makes it "thành phố X" (a city) or sugar ("nhà máy đường X", "công ty đường X")
+# or "đường phố X" (the streets of X); "đường X - Y" is a road between two places
+_NOT_A_STREET = {"thành", "máy", "ty", "phần", "mía", "biến", "đường"}
 # A match starting with these is an administrative form ("TP.HCM"), never part of a person's name.
 _NOT_A_GIVEN_NAME = {"tp", "tphcm"}
 
@@ -95,6 +101,11 @@ class Gazetteer:
         self.n_prefix: dict[tuple[str, ...], int] = {}  # syllables of a key that are a prefix (not the name)
         self.blockers = {tuple(_toks(fold(b))) for b in data.get("blockers", [])}
         self.common = {tuple(_toks(fold(b))) for b in data.get("common_words", [])}
+        # names that are also a foreign place, with the (folded) words that name that country
+        self.foreign_twins = {
+            n: tuple(re.compile(rf"(?<!\w){re.escape(fold(c))}(?!\w)") for c in cs)
+            for n, cs in data.get("foreign_twins", {}).items()
+        }
         # a blocker preceded by one more word is a place again ("bây giờ Hà Nội" = "now Hà Nội")
         self.unblock = {tuple(_toks(fold(b))) for b in data.get("blocker_exceptions", [])}
         self.by_code = {p["code"]: p for p in data["provinces"]}
@@ -311,6 +322,17 @@ class Gazetteer:
                     and _in_name(gap_at(i - 1))
                 ):
                     continue
+                # "đường Điện Biên Phủ", "phố Huế": a street named after the place
+                if (
+                    i > 0
+                    and folded[i - 1] in _STREET_BEFORE
+                    and not self.n_prefix.get(key, 0)
+                    and folded[i] not in _NOT_A_GIVEN_NAME
+                    and (i < 2 or folded[i - 2] not in _NOT_A_STREET)
+                    and _in_name(gap_at(i - 1))
+                    and (i + length >= n or not _DASH.search(gap_at(i + length - 1)))
+                ):
+                    continue
                 # "quận 9 Paris": a numbered district named with a foreign city right after it; then
                 # the text's other numbered districts are that city's too (dropped at the end)
                 end = i + length
@@ -338,21 +360,28 @@ class Gazetteer:
 
     def provinces(self, text: str, folded_text: str | None = None) -> list[str]:
         """Canonical province names mentioned in ``text``, in order of first mention."""
-        seen: list[str] = []
-        for m in self.find(text, folded_text):
-            if m.place.province not in seen:
-                seen.append(m.place.province)
-        return seen
+        places = [m.place for m in self.find(text, folded_text)]
+        return self._distinct(places, lambda: fold(text) if folded_text is None else folded_text)
 
     def provinces_in_view(self, view: TextView) -> list[str]:
         """``provinces(view.content)``, from the view's words when they are folded word by word."""
         fw = view.folded_words
         if fw is None:
             return self.provinces(view.content, view.folded)
+        hits = self.find_words(view.parts, fw, self._class_column.take(view.ids).tobytes())
+        return self._distinct([h[2] for h in hits], lambda: view.folded)
+
+    def _distinct(self, places: list[Place], folded_text: Callable[[], str]) -> list[str]:
         seen: list[str] = []
-        for _, _, place in self.find_words(view.parts, fw, self._class_column.take(view.ids).tobytes()):
+        for place in places:
             if place.province not in seen:
                 seen.append(place.province)
+        # "tỉnh Hà Nam" in news about China is Henan: a twin name that is the text's only place, in a
+        # text naming the foreign country, is not counted
+        if len(seen) == 1 and all(p.name in self.foreign_twins for p in places):
+            markers = {m for p in places for m in self.foreign_twins[p.name]}
+            if any(m.search(folded_text()) for m in markers):
+                return []
         return seen
 
 
