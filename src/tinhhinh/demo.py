@@ -64,7 +64,10 @@ def build_demo(db: Path, *, fresh: bool = True) -> int:
     stages, ordered = analysis_for(engine, warn=note)
     with ingest_progress() as progress:
         summary = ingest(demo_records(end), engine, stages=stages, ordered=ordered, on_batch=progress.update)
-    steps = [f"{summary.new} items stored, {summary.copies} linked as copies ({summary.rate:,.0f} items/s)"]
+    steps = [
+        f"{summary.new + summary.copies} items stored, {summary.copies} of them copies of another "
+        f"({summary.rate:,.0f} items/s)"
+    ]
     for step in _extra_steps():
         steps.append(step(engine, end))
     counts = item_store.summary_counts(engine)

@@ -81,6 +81,9 @@ def test_dashboard_on_the_demo(demo_server, tmp_path):
             assert marks > 3 and box and box["width"] > 100 and box["height"] > 50
         # hot stories from the planted bursts are listed with their reason
         expect(page.locator("#hot article").first).to_be_visible()
+        # the hot ones say so in words (a badge), not only by their place in the list
+        expect(page.locator("#hot article.hot .badge.hot").first).to_have_text("Nóng")
+        assert page.locator("#hot article.hot").count() == page.locator("#hot .badge.hot").count()
         page.screenshot(path=str(SHOTS / "10-dashboard-demo.png"), full_page=True)
         # the table view of volume equals a direct count over the same 30 local days
         page.locator("#panel-volume summary").click()
