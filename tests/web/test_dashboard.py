@@ -29,7 +29,12 @@ def test_dashboard_panels_match_sql(site):
         total = conn.execute(text("SELECT count(*) FROM items")).scalar()
     volume = table_rows(html, "volume")
     assert sum(int(v) for row in volume for v in row[1:]) == total
-    assert table_rows(html, "flags") == [["scam", "1", "0", "0"]]
+    # codes are shown by their names in the page's language (Vietnamese by default)
+    assert table_rows(html, "flags") == [["Lừa đảo", "1", "0", "0"]]
+    assert "Chờ xem xét" in html and "Lừa đảo" in html
+    assert table_rows(html, "volume") and ">unknown<" not in html  # items stored without an area
+    for code in ("unconfirmed", ">scam<"):
+        assert code not in html, code
     assert sum(int(r[1]) for r in table_rows(html, "petitions")) == 1
     assert "<svg" in html and 'data-chart="volume"' in html
     # without a toxicity model the page says so instead of a chart

@@ -88,6 +88,11 @@ def test_dashboard_on_the_demo(demo_server, tmp_path):
         # the table view of volume equals a direct count over the same 30 local days
         page.locator("#panel-volume summary").click()
         cells = page.locator('table[data-table="volume"] tbody tr').all_inner_texts()
+        # areas and case statuses by their Vietnamese names, in the charts and the tables
+        heads = page.locator('table[data-table="volume"] thead th').all_inner_texts()
+        assert "Chính trị – Xã hội" in heads and "politics_society" not in heads
+        assert "politics_society" not in page.content() and "in_progress" not in page.content()
+        assert "Đang xử lý" in page.locator("#panel-cases").inner_text()
         shown = sum(int(x) for row in cells for x in re.split(r"\s+", row.strip())[1:])
         ctx.close()
     today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()

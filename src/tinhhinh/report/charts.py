@@ -68,15 +68,37 @@ def _open(width: int, height: int, title: str, desc: str) -> tuple[str, str]:
     return head, "</svg>"
 
 
-def _legend(names: Sequence[str], x: float, y: float) -> str:
-    parts = []
+# Average advance of a character of DejaVu Sans (the font the PDF embeds) at 12 px; Vietnamese letters
+# with marks are no wider. An estimate is enough: it only decides where text is cut or wrapped.
+_CHAR_PX = 7.0
+
+
+def _text_px(text: str, size: float = 12) -> float:
+    return len(text) * _CHAR_PX * size / 12
+
+
+def _legend(names: Sequence[str], x: float, y: float, right: float) -> tuple[str, float]:
+    """Legend entries left to right, wrapping to a new line at ``right`` instead of cutting names
+    ("đang xử lý, còn h…"); returns the SVG and the height it takes."""
+    parts, xx, line_h, lines = [], x, 18, 1
     for i, name in enumerate(names):
-        xx = x + i * 130
+        label = _clip(str(name), 48)
+        w = 14 + _text_px(label) + 16
+        if xx > x and xx + w > right:
+            xx, lines = x, lines + 1
+        yy = y + (lines - 1) * line_h
         parts.append(
-            f'<rect x="{xx:.1f}" y="{y - 9:.1f}" width="10" height="10" fill="{PALETTE[i % len(PALETTE)]}"/>'
-            f'<text x="{xx + 14:.1f}" y="{y:.1f}">{_esc(_clip(name, 18))}</text>'
+            f'<rect x="{xx:.1f}" y="{yy - 9:.1f}" width="10" height="10" fill="{PALETTE[i % len(PALETTE)]}"/>'
+            f'<text x="{xx + 14:.1f}" y="{yy:.1f}">{_esc(label)}</text>'
         )
-    return "".join(parts)
+        xx += w
+    return "".join(parts), lines * line_h
+
+
+def _label_width(labels: Sequence[str], width: int) -> int:
+    """Room for the category names left of the bars: the longest name, within 60 px and 45 % of the chart."""
+    longest = max((_text_px(str(c)) for c in labels), default=0)
+    return int(min(max(60, longest + 14), 0.45 * width))
 
 
 def stacked_bar(
@@ -87,26 +109,28 @@ def stacked_bar(
     value_label: str = "",
     category_label: str = "",
     width: int = 640,
-    label_width: int = 190,
+    label_width: int | None = None,
 ) -> str:
-    """Horizontal bars, one per category, each split into the series (in the mapping's order)."""
+    """Horizontal bars, one per category, each split into the series (in the mapping's order).
+    ``label_width``: room for the category names (default: as wide as the longest needs, within 45 %)."""
     names = list(series)
     cats = list(categories)
     totals = [sum(float(series[s][i]) for s in names) for i in range(len(cats))]
-    row_h, top_pad = 22, 34 + (18 if len(names) > 1 else 0)
+    label_width = label_width if label_width is not None else _label_width(cats, width)
+    x0, x1 = label_width, width - 24
+    legend, legend_h = _legend(names, x0, 40, width - 8) if len(names) > 1 else ("", 0)
+    row_h, top_pad = 22, 34 + legend_h
     plot_h = max(1, len(cats)) * row_h
     height = top_pad + plot_h + 46
-    x0, x1 = label_width, width - 24
     ticks = nice_ticks(max(totals, default=0))
     scale = (x1 - x0) / (ticks[-1] or 1)
     desc = "; ".join(
         f"{c}: " + ", ".join(f"{s} {_num(series[s][i])}" for s in names) for i, c in enumerate(cats)
     )
     head, tail = _open(width, height, title, desc or "no data")
-    parts = [head]
-    if len(names) > 1:
-        parts.append(_legend(names, x0, 40))
+    parts = [head, legend]
     y_axis_bottom = top_pad + plot_h
+    fits = max(4, int((label_width - 10) / _CHAR_PX))  # characters of a name left of the bars
     for t in ticks:
         x = x0 + t * scale
         parts.append(
@@ -117,7 +141,7 @@ def stacked_bar(
         y = top_pad + i * row_h
         parts.append(
             f'<text x="{x0 - 6}" y="{y + row_h / 2 + 4:.1f}" text-anchor="end"><title>{_esc(cat)}</title>'
-            f"{_esc(_clip(cat, 30))}</text>"
+            f"{_esc(_clip(cat, fits))}</text>"
         )
         x = float(x0)
         for j, s in enumerate(names):
@@ -149,7 +173,7 @@ def bar(
     value_label: str = "",
     category_label: str = "",
     width: int = 640,
-    label_width: int = 190,
+    label_width: int | None = None,
 ) -> str:
     """Horizontal bars (long Vietnamese labels stay readable), in the order given."""
     name = value_label or "value"
@@ -177,7 +201,9 @@ def line(
     """Lines over time: ``x`` are the labels of the points (dates), one line per series."""
     names = list(series)
     xs = list(x)
-    top_pad = 34 + (18 if len(names) > 1 else 0)
+    legend, legend_h = _legend(names, 56, 40, width - 8) if len(names) > 1 else ("", 0)
+    top_pad = 34 + legend_h
+    height += max(0, legend_h - 18)  # a second legend line does not squeeze the plot
     x0, x1, y0, y1 = 56, width - 20, height - 52, top_pad
     ticks = nice_ticks(max((float(v) for s in names for v in series[s]), default=0))
     ys = (y0 - y1) / (ticks[-1] or 1)
@@ -186,9 +212,7 @@ def line(
         f"{s}: " + ", ".join(f"{xs[i]} {_num(v)}" for i, v in enumerate(series[s])) for s in names
     )
     head, tail = _open(width, height, title, desc or "no data")
-    parts = [head]
-    if len(names) > 1:
-        parts.append(_legend(names, x0, 40))
+    parts = [head, legend]
     for t in ticks:
         y = y0 - t * ys
         parts.append(
@@ -197,7 +221,9 @@ def line(
         )
     every = max(1, math.ceil(len(xs) / 8))
     for i, label in enumerate(xs):
-        if i % every == 0 or i == len(xs) - 1:
+        # counted back from the last point (today, the one people look for), evenly: the last label no
+        # longer lands on top of its neighbour ("11-2611-27")
+        if (len(xs) - 1 - i) % every == 0:
             xx = x0 + i * step
             parts.append(
                 f'<text x="{xx:.1f}" y="{y0 + 16}" text-anchor="middle" font-size="11">{_esc(label)}</text>'

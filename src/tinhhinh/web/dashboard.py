@@ -50,10 +50,25 @@ def _bounds(days: int) -> tuple[dt.datetime, dt.datetime, list[str]]:
     return start, end, [(first + dt.timedelta(days=i)).isoformat() for i in range(days)]
 
 
+def _area_names(lang: str) -> dict[str, str]:
+    from tinhhinh.nlp.area import load_areas
+
+    return {code: (a.vi if lang == "vi" else a.en) for code, a in load_areas().items()}
+
+
 def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
-    """Every panel's data (the same data feeds the page, the table views and the downloads)."""
+    """Every panel's data (the same data feeds the page, the table views and the downloads). Codes
+    (areas, flag types and statuses, case statuses) are shown by their names in the page's language."""
     w = web(request)
-    _ = i18n.translations(lang_of(request)).gettext
+    lang = lang_of(request)
+    _ = i18n.translations(lang).gettext
+    area_name = {**_area_names(lang), "unknown": _("unknown")}  # "unknown": items stored without analysis
+
+    def named(table: dict[str, str], code: object) -> str:
+        if code is None:
+            return _("unknown")
+        return _(table[code]) if code in table else str(code)
+
     start, end, day_list = _bounds(days)
     panels: dict[str, Panel] = {}
     with w.engine.connect() as conn:
@@ -71,7 +86,7 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
     svg = (
         charts.line(
             [d[5:] for d in day_list],
-            {a: [by_area[a][d] for d in day_list] for a in top},
+            {area_name.get(a, a): [by_area[a][d] for d in day_list] for a in top},
             title=_("Items per day by area"),
             x_label=_("day"),
             y_label=_("items"),
@@ -79,7 +94,13 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
         if areas
         else ""
     )
-    panels["volume"] = Panel("volume", _("Volume by area"), [_("day"), *areas], rows, svg)
+    panels["volume"] = Panel(
+        "volume",
+        _("Volume by area"),
+        [_("day"), *[area_name.get(a, a) for a in areas]],
+        rows,
+        svg,
+    )
     # volume by place
     top_places = places.most_common(15)
     panels["places"] = Panel(
@@ -95,11 +116,11 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
     panels["flags"] = Panel(
         "flags",
         _("Flags"),
-        [_("type"), *statuses],
-        [[t, *[harm.get((t, s), 0) for s in statuses]] for t in types],
+        [_("type"), *[named(labels.FLAG_STATUS, s) for s in statuses]],
+        [[named(labels.FLAG_TYPE, t), *[harm.get((t, s), 0) for s in statuses]] for t in types],
         charts.stacked_bar(
-            types,
-            {s: [harm.get((t, s), 0) for t in types] for s in statuses},
+            [named(labels.FLAG_TYPE, t) for t in types],
+            {named(labels.FLAG_STATUS, s): [harm.get((t, s), 0) for t in types] for s in statuses},
             title=_("Flags by type and review status"),
         )
         if types
@@ -108,10 +129,12 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
     # toxicity rates
     if scored:
         rows = [
-            [r["key"], r["scored"], r["offensive"], r["hate"], f"{100 * r['rate']:.1f}%"] for r in tox_area
-        ]
+            [area_name.get(r["key"], r["key"]), r["scored"], r["offensive"], r["hate"],
+             f"{100 * r['rate']:.1f}%"]
+            for r in tox_area
+        ]  # fmt: skip
         svg = charts.bar(
-            [(r["key"], round(100 * r["rate"], 2)) for r in tox_area[:12]],
+            [(area_name.get(r["key"], r["key"]), round(100 * r["rate"], 2)) for r in tox_area[:12]],
             title=_("Offensive or hateful items, % by area"),
             value_label="%",
         )
@@ -141,11 +164,11 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
         panels["cases"] = Panel(
             "cases",
             _("Cases by status and agency"),
-            [_("agency"), *statuses],
+            [_("agency"), *[named(labels.CASE_STATUS, s) for s in statuses]],
             [[a, *[desk["cases"][a][s] for s in statuses]] for a in agencies],
             charts.stacked_bar(
                 agencies,
-                {s: [desk["cases"][a][s] for a in agencies] for s in statuses},
+                {named(labels.CASE_STATUS, s): [desk["cases"][a][s] for a in agencies] for s in statuses},
                 title=_("Cases by status and agency"),
             )
             if agencies
