@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -189,6 +190,11 @@ def test_alerts_command_names_the_saved_search_and_rejects_unknown_areas(engine,
     assert fired.returncode == 0, fired.stderr
     # "[sat-lo]" is plain text, not a Rich style tag that would vanish from the line
     assert fired.stdout.startswith("[sat-lo] new story: ") and "[sat-lo] burst: " in fired.stdout
+    # a new story says what it is; the burst line gives the burst's reason
+    new_line = next(line for line in fired.stdout.splitlines() if line.startswith("[sat-lo] new story: "))
+    burst_line = next(line for line in fired.stdout.splitlines() if line.startswith("[sat-lo] burst: "))
+    assert re.search(r"— \d+ items from \d+ sources, latest \d{4}-\d\d-\d\d \d\d:\d\d$", new_line)
+    assert "usual rate" in burst_line and "usual rate" not in new_line
 
 
 def test_place_option_takes_old_names_and_rejects_unknown_ones(engine, tmp_path):

@@ -22,7 +22,7 @@ from tinhhinh.console import UserError
 from tinhhinh.store import story_queries as sq
 from tinhhinh.store.search import Filters, search
 from tinhhinh.stories.hot import list_stories
-from tinhhinh.timefmt import local_iso, utcnow
+from tinhhinh.timefmt import local_iso, local_short, utcnow
 
 HARM_TYPES = ("scam", "toxic", "factcheck")
 
@@ -115,11 +115,20 @@ def check(
                     if (v.id, kind) in done:
                         continue
                     fresh.append((v.id, kind))
-                    alerts.append(
-                        Alert(s["name"], kind, v.id, v.label, v.burst.explanation, v.size, v.sources)
-                    )
+                    # a new story is described by what it is; its burst reason ("1 item from 1 source in
+                    # the 6 h to …; usual rate 4/week") only says something when it is one
+                    why = v.burst.explanation if kind == "burst" else _described(v)
+                    alerts.append(Alert(s["name"], kind, v.id, v.label, why, v.size, v.sources))
             sq.add_marks(conn, s["id"], fresh, now)
     return alerts
+
+
+def _described(view) -> str:
+    """ "3 items from 2 sources, latest 2026-11-27 12:22"."""
+    items = f"{view.size} item{'s' if view.size != 1 else ''}"
+    sources = f"{view.sources} source{'s' if view.sources != 1 else ''}"
+    latest = f", latest {local_short(view.last_seen)}" if view.last_seen else ""
+    return f"{items} from {sources}{latest}"
 
 
 def deliver(alerts: list[Alert], *, to_file: Path | None = None, email: str | None = None) -> None:
