@@ -185,36 +185,28 @@ def test_sources_command_json_and_red_alert(site, fetcher, engine, tmp_path):
     for _ in range(5):
         w.poll()
     db = engine.url.render_as_string(hide_password=False)  # a SQLite file or a PostgreSQL database
-    done = subprocess.run(
-        [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db, "--json"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+
+    def sources(*extra: str, columns: int = 250) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db, *extra],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "COLUMNS": str(columns)},
+        )
+
+    done = sources("--json")
     assert done.returncode == 0, done.stderr
     (row,) = json.loads(done.stdout)
     assert (
         row["consecutive_failures"] == 5 and row["status"] == "FAILING ×5" and "HTTP 500" in row["last_error"]
     )
     assert "SOURCE FAILING" in done.stderr
-    table = subprocess.run(
-        [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "250"},
-    )
+    table = sources()
     assert "FAILING ×5" in table.stdout and "127.0.0.1" in table.stdout
     # an 80-column terminal: the status, the times and the error stay readable (the error has its own
     # line below the table; it was wrapped into a column a few letters wide)
-    narrow = subprocess.run(
-        [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "80"},
-    )
-    lines = narrow.stdout.splitlines()
+    lines = sources(columns=80).stdout.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert any("FAILING ×5" in line and "never" in line for line in lines)
     assert any(re.search(r": HTTP 500\b", line) for line in lines)
