@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 from datetime import UTC, datetime, timedelta
 
 from tinhhinh.stories.bursts import BurstSettings, burst, poisson_surprise, rank
@@ -52,3 +53,52 @@ def test_poisson_surprise_is_monotone_and_finite():
     values = [poisson_surprise(k, 0.5) for k in range(1, 200, 20)]
     assert values == sorted(values) and all(v < 1e6 for v in values)
     assert BurstSettings().window_hours == 6.0
+
+
+def _every(hours: float, days: float = 14) -> list[datetime]:
+    n = int(days * 24 / hours)
+    return [NOW - timedelta(hours=hours * i) - timedelta(minutes=1) for i in range(n)]
+
+
+def test_short_extra_window_finds_a_two_hour_burst_and_says_so():
+    # 12/day for two weeks (11/day after the prior), then 8 items within the last 2 h: diluted in 6 h, plain in 2 h
+    times = _every(2.0) + [NOW - timedelta(minutes=14 * i) for i in range(8)]
+    sources = ["a"] * (len(times) - 8) + [f"s{i % 3}" for i in range(8)]
+    six = burst(times, sources, now=NOW)
+    assert not six.hot and six.window_hours == 6.0
+    both = burst(times, sources, now=NOW, settings=BurstSettings(extra_windows=(2.0,)))
+    assert both.hot and both.window_hours == 2.0 and both.score > six.score
+    assert both.explanation.startswith("9 items from 4 sources in the last 2 h; usual rate 11/day")
+    assert both.explanation_vi.startswith("9 tin từ 4 nguồn trong 2 h qua; bình thường 11/ngày")
+
+
+def test_trying_more_windows_pays_for_it():
+    # the 6 h window wins here; its surprise is lowered by log10(3) for having tried three windows
+    times = _every(3.0) + [NOW - timedelta(minutes=20 * i) for i in range(18)]
+    sources = [f"s{i % 4}" for i in range(len(times))]
+    one = burst(times, sources, now=NOW)
+    three = burst(times, sources, now=NOW, settings=BurstSettings(extra_windows=(2.0, 24.0)))
+    assert three.window_hours == 6.0
+    assert abs(three.score - (one.score - math.log10(3))) < 0.01
+
+
+def test_min_ratio_keeps_a_small_relative_rise_of_a_busy_series_cold():
+    # 96/day, then 60 items in 6 h where 24 are usual: very unlikely, but only 2.5x
+    times = _every(0.25) + [NOW - timedelta(minutes=10 * i) for i in range(36)]
+    sources = [f"s{i % 5}" for i in range(len(times))]
+    assert burst(times, sources, now=NOW).hot
+    assert not burst(times, sources, now=NOW, settings=BurstSettings(min_ratio=3.0)).hot
+
+
+def test_flat_series_nothing_hot_and_planted_spike_found_first():
+    series = {}
+    for k, hours in enumerate([0.5, 1.0, 2.0, 4.0, 8.0, 24.0]):
+        ts = sorted(t.timestamp() for t in _every(hours))
+        series[f"flat{k}"] = (ts, [f"s{i % 4}" for i in range(len(ts))])
+    ts, src = series["flat3"]  # 6/day, then 12 more in 6 h
+    spiked = sorted(ts + [(NOW - timedelta(minutes=29 * i)).timestamp() for i in range(12)])
+    series["spike"] = (spiked, [f"s{i % 4}" for i in range(len(spiked))])
+    for cfg in (BurstSettings(), BurstSettings(extra_windows=(2.0, 24.0))):
+        ranked = rank(series, NOW, cfg)
+        assert ranked[0].key == "spike" and ranked[0].hot
+        assert [b.key for b in ranked if b.hot] == ["spike"]

@@ -53,6 +53,19 @@ class BurstSettings:
     min_score: float = 5.0  # p < 1e-5
     min_items: int = 5
     min_sources: int = 2
+    # more windows to try besides ``window_hours`` (e.g. (2.0, 24.0)); the best one is reported, its
+    # surprise lowered by log10(number of windows) (Bonferroni) so trying more windows does not raise
+    # false alarms. Empty = one window, the original model.
+    extra_windows: tuple[float, ...] = ()
+    # hot also needs the recent count to be at least this many times the expected one (0 = off): on busy
+    # series a small relative rise can be very "significant" without being news
+    min_ratio: float = 0.0
+
+    def windows(self) -> tuple[float, ...]:
+        return tuple(sorted({self.window_hours, *self.extra_windows}))
+
+    def longest_window_hours(self) -> float:
+        return max(self.windows())
 
 
 def poisson_surprise(k: int, mu: float) -> float:
@@ -102,11 +115,39 @@ def burst_sorted(
     t_now = now
     if t_now is None:
         return _explain(key, 0.0, False, 0, 0, cfg, cfg.prior_per_day, 0.0)
-    window = cfg.window_hours * HOUR
-    lo = bisect.bisect_right(times, t_now - window)
     hi = bisect.bisect_right(times, t_now)
+    if not cfg.extra_windows:
+        score, lo, usual, expected = _window_score(times, hi, t_now, cfg.window_hours, cfg)
+        hours = cfg.window_hours
+    else:
+        penalty = math.log10(len(cfg.windows()))
+        best = None
+        for h in cfg.windows():
+            s, w_lo, w_usual, w_expected = _window_score(times, hi, t_now, h, cfg)
+            s = max(0.0, s - penalty)
+            # ties go to the shorter window (sorted ascending, strict >): the sharper statement
+            if best is None or s > best[0]:
+                best = (s, w_lo, w_usual, w_expected, h)
+        score, lo, usual, expected, hours = best
     recent = hi - lo
     recent_sources = len({s for s in sources[lo:hi] if s}) if sources is not None else recent
+    hot = (
+        score >= cfg.min_score
+        and recent >= cfg.min_items
+        and recent_sources >= cfg.min_sources
+        and recent >= cfg.min_ratio * expected
+    )
+    return _explain(key, score, hot, recent, recent_sources, cfg, usual, expected, hours)
+
+
+def _window_score(
+    times: Sequence[float], hi: int, t_now: float, window_hours: float, cfg: BurstSettings
+) -> tuple[float, int, float, float]:
+    """Surprise of the count in the ``window_hours`` before ``t_now`` against the trailing baseline
+    (which never includes the window itself): (score, index of the window's first item, usual/day, expected)."""
+    window = window_hours * HOUR
+    lo = bisect.bisect_right(times, t_now - window)
+    recent = hi - lo
     base_lo = bisect.bisect_right(times, t_now - window - cfg.baseline_days * DAY)
     base_count = lo - base_lo
     # observed history may be shorter than the baseline span (a young series)
@@ -116,10 +157,8 @@ def burst_sorted(
     elif base_lo == 0:
         observed_days = 0.0
     usual = (base_count + cfg.prior_per_day * cfg.prior_days) / (observed_days + cfg.prior_days)
-    expected = usual * cfg.window_hours / 24.0
-    score = poisson_surprise(recent, expected)
-    hot = score >= cfg.min_score and recent >= cfg.min_items and recent_sources >= cfg.min_sources
-    return _explain(key, score, hot, recent, recent_sources, cfg, usual, expected)
+    expected = usual * window_hours / 24.0
+    return poisson_surprise(recent, expected), lo, usual, expected
 
 
 def _rate(per_day: float) -> tuple[str, str]:
@@ -146,21 +185,21 @@ def _explain(
     cfg: BurstSettings,
     usual: float,
     expected: float,
+    hours: float | None = None,
 ) -> Burst:
+    hours = cfg.window_hours if hours is None else hours
     en_rate, vi_rate = _rate(usual)
     noun = "item" if recent == 1 else "items"
     src = "source" if n_sources == 1 else "sources"
-    en = (
-        f"{recent} {noun} from {n_sources} {src} in the last {_hours(cfg.window_hours)}; usual rate {en_rate}"
-    )
-    vi = f"{recent} tin từ {n_sources} nguồn trong {_hours(cfg.window_hours)} qua; bình thường {vi_rate}"
+    en = f"{recent} {noun} from {n_sources} {src} in the last {_hours(hours)}; usual rate {en_rate}"
+    vi = f"{recent} tin từ {n_sources} nguồn trong {_hours(hours)} qua; bình thường {vi_rate}"
     return Burst(
         key=key,
         score=round(score, 3),
         hot=hot,
         recent=recent,
         recent_sources=n_sources,
-        window_hours=cfg.window_hours,
+        window_hours=hours,
         usual_per_day=round(usual, 3),
         expected=round(expected, 3),
         explanation=en,
@@ -180,7 +219,7 @@ def rank(
     """
     out = []
     t_now = to_epoch(now)
-    window = (settings or BurstSettings()).window_hours * HOUR
+    window = (settings or BurstSettings()).longest_window_hours() * HOUR
     for key, (times, sources) in series.items():
         fast = bool(times) and all(isinstance(t, float) for t in (times[0], times[-1]))
         if fast:
