@@ -123,14 +123,16 @@ def test_bad_records_are_reported_and_the_rest_stored(tmp_path, jsonl, db):
         '{"id": "k", "title": "Loại lạ", "kind": "video"}\n'
         '{"id": "d", "title": "Ngày sai", "published_at": "hôm qua"}\n'
         '["a", "list"]\n'
-        '{"id": "ok2", "title": "Chỉ có tiêu đề: bài viết có toàn bộ nội dung trong tiêu đề"}\n',
+        '{"id": "ok2", "title": "Chỉ có tiêu đề: bài viết có toàn bộ nội dung trong tiêu đề"}\n'
+        '{"id": "obj", "title": ["Tiêu đề", "là danh sách"], "text": {"p": "nội dung"}}\n',
         encoding="utf-8",
     )
     summary = ingest(read_file(f), db)
     assert summary.new == 2
-    assert summary.rejected == 6
+    assert summary.rejected == 7
     reasons = {r.where.rsplit(":", 1)[1]: r.reason for r in summary.rejections}
-    assert set(reasons) == {"2", "3", "4", "5", "6", "7"}
+    assert set(reasons) == {"2", "3", "4", "5", "6", "7", "9"}
+    assert reasons["9"] == "title must be text, not a JSON list"  # not analysed as "['Tiêu đề', …]"
     assert "neither title nor text" in reasons["2"]
     assert "not valid JSON" in reasons["3"]
     assert "neither id nor url" in reasons["4"]

@@ -116,11 +116,14 @@ def authors_enabled() -> bool:
     return bool(config.setting("privacy.keep_author_hash", False))
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, name: str = "value") -> str:
     if value is None:
         return ""
+    if isinstance(value, (list, dict)):
+        # str() would analyse "['a', 'b']" as if it were the article; say what is wrong instead
+        raise ValueError(f"{name} must be text, not a JSON {'list' if isinstance(value, list) else 'object'}")
     if not isinstance(value, str):
-        value = str(value)
+        value = str(value)  # numbers: ids are often numeric
     # NUL bytes break some databases and never carry meaning in news text.
     return value.replace("\x00", "")
 
@@ -156,20 +159,22 @@ def to_item(
     """
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
-    title = _text(record.get("title")).strip()
-    text = _text(record.get("text")).strip()
+    title = _text(record.get("title"), "title").strip()
+    text = _text(record.get("text"), "text").strip()
     if not title and not text:
         raise ValueError("neither title nor text is present and non-empty")
     rid = record.get("id")
-    rid = _text(rid).strip() if rid is not None else ""
-    url = _text(record.get("url")).strip()
+    rid = _text(rid, "id").strip() if rid is not None else ""
+    url = _text(record.get("url"), "url").strip()
     if not rid and not url and require_identity:
         raise ValueError("has neither id nor url, so it cannot be identified on re-ingest")
-    kind = _text(record.get("kind")).strip().lower() or "article"
+    kind = _text(record.get("kind"), "kind").strip().lower() or "article"
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
     source = (
-        _text(record.get("source")).strip() or (urlsplit(url).netloc.lower() if url else "") or default_source
+        _text(record.get("source"), "source").strip()
+        or (urlsplit(url).netloc.lower() if url else "")
+        or default_source
     )
     published = parse_time(record.get("published_at"))
     extra = {k: v for k, v in record.items() if k not in INPUT_FIELDS}
@@ -191,7 +196,7 @@ def to_item(
         keep_authors = authors_enabled()
     author = record.get("author")
     if keep_authors and author:
-        item.author_hash = author_hash(_text(author), published or item.fetched_at)
+        item.author_hash = author_hash(_text(author, "author"), published or item.fetched_at)
     return item
 
 
