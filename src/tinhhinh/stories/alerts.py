@@ -124,7 +124,7 @@ def check(
 
 
 def _described(view) -> str:
-    """ "3 items from 2 sources, latest 2026-11-27 12:22"."""
+    """What a new story is: "3 items from 2 sources, latest 2026-11-27 12:22"."""
     items = f"{view.size} item{'s' if view.size != 1 else ''}"
     sources = f"{view.sources} source{'s' if view.sources != 1 else ''}"
     latest = f", latest {local_short(view.last_seen)}" if view.last_seen else ""
