@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import fold, tokens
@@ -32,6 +32,115 @@ class Sentence:
     doc: int
     pos: int
     vec: dict[str, float]
+    quote: bool = False
+    dangling: bool = False
+    caption: bool = False
+
+
+# A sentence that opens on a quote mark, or reports a quote ("X cho biết: “...”"), tells the reader what someone
+# said, not what happened; shown first in a summary it reads as a detail out of context.
+_QUOTE_MARKS = "\"“”‘’'«»"
+_SAYS_QUOTE = re.compile(r":\s*[\"“”'‘«]")
+# Openers that lean on a previous sentence (connectives, "this/that" references): out of their article they
+# dangle. Matched on the folded start of the sentence, followed by a non-letter.
+_DANGLING = tuple(
+    fold(x)
+    for x in (
+        "tuy nhiên",
+        "tuy vậy",
+        "dù vậy",
+        "song",
+        "nhưng",
+        "thế nhưng",
+        "mặt khác",
+        "trong khi đó",
+        "theo đó",
+        "ngoài ra",
+        "bên cạnh đó",
+        "trước đó",
+        "sau đó",
+        "trong đó",
+        "đó là",
+        "đây là",
+        "đây cũng",
+        "điều này",
+        "vì vậy",
+        "vì thế",
+        "do đó",
+        "do vậy",
+        "bởi vậy",
+        "như vậy",
+        "đồng thời",
+        "cụ thể",
+        "chính vì",
+        "cũng theo",
+        "được biết",
+        "cùng với đó",
+        "từ đó",
+        "nhờ đó",
+        "khi đó",
+        "lúc đó",
+        "cùng ngày",
+        "và",
+        "còn",
+        "ông này",
+        "bà này",
+        "anh này",
+        "chị này",
+        "người này",
+        "vị này",
+        "ông ta",
+        "bà ta",
+        "họ",
+        "vụ việc",
+        "sự việc",
+        "vụ này",
+        "việc này",
+        "trước tình hình",
+        "trước thực trạng",
+        "đây",
+        "đó",
+        "đặc biệt",
+        "thậm chí",
+        "hơn nữa",
+        "vậy",
+    )
+)
+# ... or a noun phrase pointing back within its first words ("Sự kiện này", "Thông tin trên", "Vị này").
+_DANGLING_RE = re.compile(
+    r"^(?:(?:"
+    + "|".join(re.escape(x) for x in _DANGLING)
+    + r")|(?:\w+\s+){1,3}(?:này|trên|ấy|nói trên))(?!\w)"
+)
+# Photo captions glued to a sentence by the extraction ("... - Ảnh: AFP Theo Hãng tin ...").
+_CAPTION = re.compile(r"(?:^|[\s(\-–])(?:ảnh(?::|\s+minh họa|\s+chụp)|nguồn:)", re.IGNORECASE)
+# Datelines that open a lead ("TTO - ", "VOV.VN - ", "( Dân trí ) - ", "(TNO) "): the outlet, not the news.
+_DATELINE = re.compile(
+    r"^\s*(?:\(\s*[^()]{2,30}?\s*\)\s*[-–—]?\s*|[A-ZĐ][A-ZĐ&]{1,7}(?:\.[A-Z]{2,3})?\s*[-–—]\s+)"
+)
+
+
+def is_quote(sent: str) -> bool:
+    s = sent.lstrip(" -–—")
+    return bool(s) and (s[0] in _QUOTE_MARKS or bool(_SAYS_QUOTE.search(s)))
+
+
+def is_dangling(sent: str) -> bool:
+    return bool(_DANGLING_RE.match(fold(sent.lstrip(" -–—\"“”'‘’"))))
+
+
+def is_caption(sent: str) -> bool:
+    return bool(_CAPTION.search(sent))
+
+
+def strip_dateline(sent: str) -> str:
+    """The sentence without an opening dateline ("TTO - ", "( Dân trí ) - "), if what is left is a sentence."""
+    m = _DATELINE.match(sent)
+    if not m:
+        return sent
+    rest = sent[m.end() :]
+    first = next((ch for ch in rest if ch.isalnum()), "")
+    return rest if first.isupper() or first.isdigit() else sent
 
 
 def sentences(text: str) -> list[str]:
@@ -48,18 +157,19 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def summarize(
-    items: Sequence[Item],
-    max_sentences: int = 3,
-    lead_weight: float = 0.3,
-    first_item_weight: float = 0.0,
-    redundancy: float = 0.7,
-    idf: Idf | None = None,
-) -> list[str]:
-    """Up to ``max_sentences`` sentences summarising the items of one story."""
+@dataclass
+class Pool:
+    """Candidate sentences of one story with what the scorers need (built once, scored many ways)."""
+
+    sentences: list[Sentence]
+    cos: list[float]  # cosine to the story centroid (titles count double)
+    central: int  # story rank of the article closest to the centroid
+
+
+def pool(items: Sequence[Item], idf: Idf | None = None) -> Pool:
     idf = idf or Idf.shipped()
     order = sorted(range(len(items)), key=lambda i: (to_epoch(items[i].published_at) or float("inf"), i))
-    pool: list[Sentence] = []
+    sents: list[Sentence] = []
     centroid: Counter[str] = Counter()
     for rank_, i in enumerate(order):
         for pos, sent in enumerate(sentences(items[i].text)):
@@ -67,37 +177,137 @@ def summarize(
             if not (MIN_SYLLABLES <= len(toks) <= MAX_SYLLABLES):
                 continue
             vec = weigh(ngrams(toks), idf)
-            pool.append(Sentence(sent, rank_, pos, vec))
+            sents.append(Sentence(sent, rank_, pos, vec, is_quote(sent), is_dangling(sent), is_caption(sent)))
             for t, w in vec.items():
                 centroid[t] += w
-    if not pool:
-        return [it.title for it in items[:1] if it.title]
     # headlines are the writers' own summaries: they pull the centroid towards the point of the story
     for it in items:
         for t, w in weigh(ngrams(tokens(fold(it.title))), idf).items():
             centroid[t] += 2 * w
     cent = dict(centroid)
     norm = sum(v * v for v in cent.values()) ** 0.5 or 1.0
-    relevance = [
-        cosine(s.vec, cent) / norm + lead_weight / (1 + s.pos) + first_item_weight / (1 + s.doc) for s in pool
-    ]
+    cos = [cosine(s.vec, cent) / norm for s in sents]
+    by_doc: dict[int, Counter[str]] = {}
+    for s in sents:
+        acc = by_doc.setdefault(s.doc, Counter())
+        for t, w in s.vec.items():
+            acc[t] += w
+    best, central = float("-inf"), 0
+    for doc, acc in sorted(by_doc.items()):
+        n = sum(v * v for v in acc.values()) ** 0.5 or 1.0
+        score = cosine(acc, cent) / n
+        if score > best:
+            best, central = score, doc
+    return Pool(sents, cos, central)
+
+
+def _mmr(
+    p: Pool, relevance: list[float], max_sentences: int, redundancy: float, overlap_weight: float
+) -> list[int]:
     chosen: list[int] = []
+    pool_ = p.sentences
     while len(chosen) < max_sentences:
         best, best_score = None, float("-inf")
-        for k, s in enumerate(pool):
+        for k, s in enumerate(pool_):
             if k in chosen:
                 continue
-            overlap = max((cosine(s.vec, pool[c].vec) for c in chosen), default=0.0)
+            overlap = max((cosine(s.vec, pool_[c].vec) for c in chosen), default=0.0)
             if overlap > redundancy:
                 continue
-            score = relevance[k] - 0.5 * overlap
+            score = relevance[k] - overlap_weight * overlap
             if score > best_score:
                 best, best_score = k, score
         if best is None:
             break
         chosen.append(best)
-    chosen.sort(key=lambda k: (pool[k].doc, pool[k].pos))
-    return [pool[k].text for k in chosen]
+    chosen.sort(key=lambda k: (pool_[k].doc, pool_[k].pos))
+    return chosen
+
+
+def centroid_summary(
+    items: Sequence[Item],
+    max_sentences: int = 3,
+    lead_weight: float = 0.3,
+    first_item_weight: float = 0.0,
+    redundancy: float = 0.7,
+    idf: Idf | None = None,
+) -> list[str]:
+    """The summary before lead-aware scoring (kept for the benchmark): centroid + lead bias + MMR."""
+    p = pool(items, idf)
+    if not p.sentences:
+        return [it.title for it in items[:1] if it.title]
+    relevance = [
+        c + lead_weight / (1 + s.pos) + first_item_weight / (1 + s.doc)
+        for c, s in zip(p.cos, p.sentences, strict=True)
+    ]
+    return [p.sentences[k].text for k in _mmr(p, relevance, max_sentences, redundancy, 0.5)]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Lead-aware scoring (chosen by 5-fold cross-validation on VN-MDS, docs/stories.md §4)."""
+
+    lead: float = 0.15  # position bonus in any article: lead / (1 + position)
+    central: float = 1.0  # extra position bonus in the article closest to the story centroid
+    first_item: float = 0.1  # bonus for the earliest article: first_item / (1 + its rank)
+    quote: float = 0.1  # penalty: opens on a quote or reports one ("X cho biết: “...”")
+    dangling: float = 0.3  # penalty: opens on a connective or a reference back ("Tuy nhiên", "Ông này")
+    caption: float = 0.1  # penalty: a photo caption is glued to it ("Ảnh: AFP")
+    redundancy: float = 0.5  # skip a sentence this similar (cosine) to one already chosen
+    overlap: float = 0.25  # MMR: subtract overlap x similarity to the chosen ones
+    central_first: bool = True  # show the central article's sentences first (else: story order throughout)
+
+
+def relevance(p: Pool, w: Weights) -> list[float]:
+    return [
+        c
+        + w.lead / (1 + s.pos)
+        + (w.central / (1 + s.pos) if s.doc == p.central else 0.0)
+        + w.first_item / (1 + s.doc)
+        - w.quote * s.quote
+        - w.dangling * s.dangling
+        - w.caption * s.caption
+        for c, s in zip(p.cos, p.sentences, strict=True)
+    ]
+
+
+def pick(p: Pool, w: Weights, max_sentences: int = 3) -> list[int]:
+    """Indices of the chosen sentences in story order (article time, then position)."""
+    chosen = _mmr(p, relevance(p, w), max_sentences, w.redundancy, w.overlap)
+    if w.central_first:
+        chosen.sort(key=lambda k: (p.sentences[k].doc != p.central, p.sentences[k].doc, p.sentences[k].pos))
+    return chosen
+
+
+def summarize(
+    items: Sequence[Item],
+    max_sentences: int = 3,
+    lead_weight: float | None = None,
+    first_item_weight: float | None = None,
+    redundancy: float | None = None,
+    idf: Idf | None = None,
+    weights: Weights | None = None,
+) -> list[str]:
+    """Up to ``max_sentences`` sentences summarising the items of one story, in story order."""
+    w = weights or DEFAULT_WEIGHTS
+    changes = {
+        k: v
+        for k, v in (("lead", lead_weight), ("first_item", first_item_weight), ("redundancy", redundancy))
+        if v is not None
+    }
+    if changes:
+        w = replace(w, **changes)
+    p = pool(items, idf)
+    if not p.sentences:
+        return [it.title for it in items[:1] if it.title]
+    return [display(p.sentences[k]) for k in pick(p, w, max_sentences)]
+
+
+def display(s: Sentence) -> str:
+    return strip_dateline(s.text) if s.pos == 0 else s.text
+
+
+DEFAULT_WEIGHTS = Weights()
 
 
 def lead(items: Sequence[Item], n: int = 3) -> list[str]:
