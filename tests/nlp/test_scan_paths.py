@@ -190,7 +190,9 @@ def test_risky_text_takes_the_slow_path() -> None:
 
 
 def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[int, int, str, str]]:
-    """``Gazetteer.find`` as it was before the word-class and prefix pruning (commit af8b11f)."""
+    """``Gazetteer.find`` as it was before the word-class and prefix pruning (commit af8b11f), plus the
+    rules of places-2 (blocker exceptions, the person guard within one phrase, streets, numbered
+    districts of a foreign city), written the plain way."""
     from operator import itemgetter
 
     from tinhhinh.nlp.normalize import strip_token
@@ -223,8 +225,11 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
         if ok and (inf or strip_token(f) in g.first_plain)
     ]
 
+    def gap_at(k: int) -> str:
+        return text[spans[k][1] : spans[k + 1][0]]
+
     def gap_ok(k: int) -> bool:
-        gap = text[spans[k][1] : spans[k + 1][0]]
+        gap = gap_at(k)
         if not P._GAP_OK.fullmatch(gap):
             return False
         return "." not in gap or text[spans[k][0] : spans[k][1]].lower() in P._ABBREVIATIONS
@@ -237,6 +242,8 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
 
     out = []
     i = 0
+    n = len(raw)
+    foreign_numbered = False
     for start in starts:
         if start < i:
             continue
@@ -245,6 +252,8 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
         for length in range(joined_run(i, min(g.max_len, len(raw) - i)), 0, -1):
             key = tuple(folded[i : i + length])
             if key in g.blockers:
+                if i > 0 and (folded[i - 1], *key) in g.unblock:
+                    continue
                 hit = (length, None)
                 break
             place = g.exact.get(key)
@@ -258,8 +267,23 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
             capitalised = all(t[:1].isupper() or t[:1].isdigit() for t in name_part)
             if not capitalised and (not lower_text or tuple(folded[i : i + length]) in g.common):
                 continue
-            if i > 0 and raw[i - 1][:1].isupper() and folded[i - 1] in P._PERSON_BEFORE:
+            in_phrase = i > 0 and P._in_name(gap_at(i - 1))
+            plain_name = not g.n_prefix.get(key, 0) and folded[i] not in P._NOT_A_GIVEN_NAME
+            if in_phrase and plain_name and raw[i - 1][:1].isupper() and folded[i - 1] in P._PERSON_BEFORE:
                 continue
+            if (
+                in_phrase
+                and plain_name
+                and folded[i - 1] in P._STREET_BEFORE
+                and (i < 2 or folded[i - 2] not in P._NOT_A_STREET)
+                and (i + length >= n or not P._DASH.search(gap_at(i + length - 1)))
+            ):
+                continue
+            end = i + length
+            if place.name.isdigit() and end < n and raw[end][:1].isupper() and P._foreign_word(raw[end]):
+                if P._in_name(gap_at(end - 1)):
+                    foreign_numbered = True
+                    continue
             hit = (length, place)
             break
         if hit is None:
@@ -270,6 +294,8 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
             a, b = spans[i][0], spans[i + length - 1][1]
             out.append((a, b, place.code, place.name))
         i += length
+    if foreign_numbered:
+        out = [h for h in out if not h[3].isdigit()]
     return out
 
 
