@@ -13,7 +13,8 @@ Columns:
   distractor or other-event article, counts against precision);
 - held+distr F1: averaged over held-out articles and distractors;
 - all: B-cubed and pairwise over the whole stream.
-``--ship`` then trains on all clusters and writes src/tinhhinh/models/stories_lr.json.
+``--ship`` then trains on all clusters and writes src/tinhhinh/models/stories_lr.json. ``--cross 2``: the
+weights are one cross-fitted DAgger round (model ``lr-2x``, see docs/stories.md).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def one_fold(fold: tuple[int, set[str]], mds: list, args: argparse.Namespace) ->
     if not args.quick:
         models["single-pass TF-IDF (tuned t)"] = fit_single_pass(train_stream)
     models["logistic (ours)"] = fit_model(
-        train_stream, thresholds, merges, interactions=not args.no_interactions
+        train_stream, thresholds, merges, interactions=not args.no_interactions, cross=args.cross
     )
     rows = []
     for setting, stream in settings.items():
@@ -91,6 +92,9 @@ def main() -> None:
     ap.add_argument("--full-grid", action="store_true", help="with --quick: still tune on the full grids")
     ap.add_argument("--jobs", type=int, default=1, help="folds run in this many processes")
     ap.add_argument("--no-interactions", action="store_true", help="the 10 base features only (lr-1 family)")
+    ap.add_argument(
+        "--cross", type=int, default=0, help="one cross-fitted DAgger round over this many parts (lr-2x: 2)"
+    )
     args = ap.parse_args()
 
     mds = load_mds()
@@ -130,9 +134,9 @@ def main() -> None:
 
     if args.ship:
         stream = time_order(mds + load_vntc("train", args.distractors, seed=999))
-        model = fit_model(stream, thresholds, merges, interactions=not args.no_interactions)
+        model = fit_model(stream, thresholds, merges, interactions=not args.no_interactions, cross=args.cross)
         spec = dict(model.spec)
-        spec["version"] = "lr-1" if args.no_interactions else "lr-2"
+        spec["version"] = "lr-1" if args.no_interactions else ("lr-2x" if args.cross else "lr-2")
         spec["trained_on"] = f"VN-MDS {n_clusters} clusters + {args.distractors} VNTC train distractors"
         MODEL_PATH.write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"\nwrote {MODEL_PATH}: {spec}", file=sys.stderr)

@@ -409,16 +409,34 @@ def fit_model(
     merge_thresholds: Sequence[float] = (0.4, 0.6, 0.8, 0.95),
     interactions: bool = True,
     C: float = 1.0,
+    cross: int = 0,
 ) -> StoryModel:
     """Logistic regression on teacher-forced pairs, then the join threshold that maximises B-cubed F1.
 
     With ``interactions`` the model also sees every product of two base features (e.g. body similarity
     × time gap: similar words a week apart are weaker evidence than the same words an hour apart). It is
     fitted on standardised features and the weights are folded back, so the shipped spec stays plain.
+    With ``cross`` ≥ 2 (model ``lr-2x``) the weights are one cross-fitted DAgger round (``fit_dagger``):
+    the rollouts depend on the join threshold, so each threshold of the grid gets its own weights and the
+    pair with the best F1 is kept, then the merge threshold is tuned as usual.
     """
     X, y, _ = training_pairs(docs)
     spec = fit_weights(X, y, interactions=interactions, C=C)
-    return tune_thresholds(docs, spec, thresholds, merge_thresholds)
+    if cross < 2:
+        return tune_thresholds(docs, spec, thresholds, merge_thresholds)
+    models = crossfit_models(docs, folds=cross, interactions=interactions, C=C)
+    gold = [d.cluster for d in docs]
+    real = [i for i, d in enumerate(docs) if d.origin == "mds"]
+    best: tuple[float, dict[str, Any]] | None = None
+    for thr in thresholds:
+        cand = fit_dagger(
+            docs, X, y, threshold=thr, interactions=interactions, C=C, base=spec, cross=cross, models=models
+        )[-1]
+        f1 = bcubed(gold, run(docs, make_model(dict(cand))), real)["f1"]
+        if best is None or f1 > best[0]:
+            best = (f1, cand)
+    assert best is not None
+    return tune_thresholds(docs, best[1], (best[1]["threshold"],), merge_thresholds)
 
 
 def fit_weights(
