@@ -22,6 +22,12 @@ Selection rules (each a row of the table):
 - ``lr-1/lr-2/lr-3 (tau by inner CV), C=1`` (experimental, 2026-11-27): also ``lr-3`` = lr-2 + three
   time-decay features (``evaluate.EXTRA_FEATURES``: body and best-member body cosine × exp(−gap/tau),
   log story span) and their products, tau ∈ {24, 96} hours chosen by the inner folds too.
+- ``lr-1/lr-2/lr-2 DAgger (rounds 1-2 by inner CV), C=1`` (2026-11-27): also lr-2 trained on the union of
+  its teacher-forced pairs and the pairs of replays of the training stream by its own previous round
+  (``evaluate.fit_dagger``), 1 or 2 rounds; each join threshold replays with its own weights;
+- ``lr-1/lr-2/lr-2 DAgger cross-fitted (1 round), C=1`` (2026-11-27, shipped as ``lr-2x``): the replay of each
+  half of the training clusters is done by the teacher-forced model of the other half
+  (``evaluate.crossfit_pairs``).
 ``--rules`` restricts the outer scoring to the rules whose name contains one of the given strings (the
 inner grid is computed for every configuration a cached task lacks).
 Prints Markdown tables; ``--cache`` keeps the inner results (JSON) so the selection can be re-run.
