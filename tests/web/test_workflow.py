@@ -244,9 +244,29 @@ def test_search_on_pages_and_api_is_audited(site):
     hits = site.api("coord").post("/api/v1/search", json={"q": "Huế"}).json()
     assert hits["total"] >= 2
     assert form_post(c, "/search", "/search", {"q": '"'}).status_code == 422
+    # area and province are chosen from lists (codes and current provinces); others are refused
+    form = c.get("/search").text
+    assert '<option value="health">Sức khỏe</option>' in form and '<option value="Huế">Huế</option>' in form
+    assert (
+        form_post(c, "/search", "/search", {"q": "ngap lut", "place": "Huế", "area": "health"}).status_code
+        == 200
+    )
+    assert form_post(c, "/search", "/search", {"q": "ngap lut", "area": "healt"}).status_code == 422
+    assert form_post(c, "/search", "/search", {"q": "ngap lut", "place": "Atlantis"}).status_code == 422
+    # the dashboard's search box posts (the words never sit in a URL) to the same page
+    dash = c.get("/dashboard").text
+    assert re.search(
+        r'<form class="inline" method="post" action="/search" role="search">\s*<input type="hidden" name="csrf"',
+        dash,
+    )
     with site.engine.connect() as conn:
         rows = conn.execute(select(search_audit.c.user, search_audit.c.query, search_audit.c.via)).all()
     assert ("officer_a", "ngap lut hue", "web") in rows and ("coord", "Huế", "api") in rows
+    with site.engine.connect() as conn:
+        filters = conn.execute(
+            select(search_audit.c.filters).where(search_audit.c.query == "ngap lut")
+        ).scalars()
+        assert any(f and f.get("place") == "Huế" and f.get("area") == "health" for f in filters)
 
 
 def test_my_work_puts_overdue_then_due_soon_first(site):

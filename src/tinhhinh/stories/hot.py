@@ -137,7 +137,7 @@ def list_stories(
         ids = sq.active_story_ids(conn, start, area=area, place=place)
         if not ids:
             return []
-        history = now - since - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.window_hours)
+        history = now - since - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
         series = sq.series(conn, "story_id", ids, history)
         rows = sq.story_rows(conn, ids)
         profile = sq.story_profile(conn, ids)
@@ -216,7 +216,7 @@ def group_bursts(
     """Burst scores of every area or place against its own baseline."""
     now = now or utcnow()
     cfg = settings or BurstSettings()
-    since = now - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.window_hours)
+    since = now - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
     with engine.connect() as conn:
         series = sq.place_series(conn, since) if by == "place" else sq.series(conn, "area", None, since)
     return rank(series, now, cfg, top=top)

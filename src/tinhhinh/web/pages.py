@@ -12,13 +12,23 @@ from fastapi.responses import HTMLResponse, Response
 from tinhhinh.desk import cases, people, petitions
 from tinhhinh.desk.access import Actor, can
 from tinhhinh.desk.errors import Forbidden, Invalid
+from tinhhinh.nlp.normalize import fold
 from tinhhinh.store import web_queries as wq
 from tinhhinh.store.desk import NotFound
 from tinhhinh.store.search import Filters
 from tinhhinh.store.search import search as run_search
 from tinhhinh.web import flags as flag_queue
 from tinhhinh.web import i18n, labels
-from tinhhinh.web.app import CsrfFailed, LoginRequired, checked_actor, page_actor, redirect, render, web
+from tinhhinh.web.app import (
+    CsrfFailed,
+    LoginRequired,
+    checked_actor,
+    lang_of,
+    page_actor,
+    redirect,
+    render,
+    web,
+)
 from tinhhinh.web.params import MAX_ID, Id, PageNo
 from tinhhinh.web.security import LANG_COOKIE, PRE_CSRF_COOKIE, SESSION_COOKIE, same, set_cookie
 
@@ -473,21 +483,42 @@ async def item_case(request: Request, item_pk: Id, actor: Actor = Depends(checke
     return redirect(f"/cases/{case_id}")
 
 
+def _search_choices(request: Request) -> dict[str, Any]:
+    """The area and province lists of the search form, named in the page's language."""
+    from tinhhinh.nlp.area import load_areas
+    from tinhhinh.stories.places import gazetteer
+
+    vi = lang_of(request) == "vi"
+    areas = [(code, a.vi if vi else a.en) for code, a in load_areas().items()]
+    provinces = sorted({p["name"] for p in gazetteer().by_code.values()}, key=fold)
+    return {"areas": areas, "provinces": provinces}
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_form(request: Request, actor: Actor = Depends(page_actor)) -> Response:
-    return render(request, "search.html", hits=None, q="")
+    return render(request, "search.html", hits=None, q="", **_search_choices(request))
 
 
 @router.post("/search", response_class=HTMLResponse)
 async def search_run(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
-    """POST so the words searched never sit in URLs, logs or browser history."""
+    """POST so the words searched never sit in URLs, logs or browser history (the dashboard's search box
+    posts here too)."""
     form = await request.form()
     q = _text(form, "q")
+    choices = _search_choices(request)
     if not q:
-        return render(request, "search.html", hits=None, q="")
-    filters = Filters(area=_text(form, "area") or None, source=_text(form, "source") or None)
+        return render(request, "search.html", hits=None, q="", **choices)
+    area = _text(form, "area") or None
+    place = _text(form, "place") or None
+    if area is not None and area not in dict(choices["areas"]):
+        raise Invalid(f"area: unknown code {area!r}")
+    if place is not None and place not in choices["provinces"]:
+        raise Invalid(f"place: not a province on the current map: {place!r}")
+    filters = Filters(area=area, place=place, source=_text(form, "source") or None)
     hits = run_search(web(request).engine, q, filters=filters, limit=50, user=actor.username, via="web")
-    return render(request, "search.html", hits=hits, q=q, area=filters.area, source=filters.source)
+    return render(
+        request, "search.html", hits=hits, q=q, area=area, place=place, source=filters.source, **choices
+    )
 
 
 @router.get("/flags", response_class=HTMLResponse)
