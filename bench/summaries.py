@@ -28,6 +28,7 @@ from tinhhinh.nlp.normalize import tokens
 from tinhhinh.stories.evaluate import load_mds
 from tinhhinh.stories.features import Idf
 from tinhhinh.stories.summaries import (
+    DEFAULT_METHOD,
     DEFAULT_WEIGHTS,
     Weights,
     centroid_summary,
@@ -137,7 +138,7 @@ def cross_validate(k: int, seed: int) -> None:
 
     table: dict[str, list[list[float]]] = {
         "lead-3": [],
-        "centroid (before)": [],
+        "centroid": [],
         "lead-aware (chosen on 4 folds)": [],
     }
     chosen_w = []
@@ -151,13 +152,20 @@ def cross_validate(k: int, seed: int) -> None:
         chosen_w.append(best)
         table["lead-aware (chosen on 4 folds)"].append([mean(per_cluster[best], test, j) for j in range(3)])
         table["lead-3"].append([mean(per_cluster["lead-3"], test, j) for j in range(3)])
-        table["centroid (before)"].append([mean(per_cluster["centroid"], test, j) for j in range(3)])
+        table["centroid"].append([mean(per_cluster["centroid"], test, j) for j in range(3)])
     print(f"VN-MDS (shared part): {n} clusters, {k} folds (seed {seed}); mean ± sd over the folds.\n")
     print("| system | R-1 F | R-2 F | R-L F |")
     print("|---|---|---|---|")
     for name, rows in table.items():
         print(f"| {name} | {_fmt(rows, 0)} | {_fmt(rows, 1)} | {_fmt(rows, 2)} |")
     print()
+    ours, base = table["lead-aware (chosen on 4 folds)"], table["lead-3"]
+    for j, name in enumerate(("R-1", "R-2", "R-L")):
+        diffs = [o[j] - b[j] for o, b in zip(ours, base, strict=True)]
+        print(
+            f"- {name} F, lead-aware minus lead-3: mean {statistics.mean(diffs):+.4f} "
+            f"(folds: {', '.join(f'{d:+.4f}' for d in diffs)})"
+        )
     for f, w in enumerate(chosen_w):
         print(f"- fold {f}: {w}")
     all_best = max(
@@ -180,8 +188,10 @@ def main() -> None:
     m = args.max_sentences
     systems = {
         f"lead-{m} (earliest article)": lambda its: lead(its, m),
-        f"centroid + lead bias + MMR (before, ≤ {m} sentences)": lambda its: centroid_summary(its, m),
-        f"lead-aware: central article's lead + MMR (≤ {m} sentences)": lambda its: summarize(its, m),
+        f"centroid + lead bias + MMR (≤ {m} sentences)": lambda its: centroid_summary(its, m),
+        f"lead-aware: central article's lead + MMR (≤ {m} sentences)": lambda its: summarize(
+            its, m, method="lead-aware"
+        ),
     }
     results = {name: defaultdict(list) for name in systems}
     lengths = {name: [] for name in systems}
@@ -192,7 +202,10 @@ def main() -> None:
             for key, v in rouge(summary, rs).items():
                 results[name][key].append(v)
     ref_len = statistics.mean(len(tokens(r[0] + " " + r[1])) / 2 for r in refs)
-    print(f"VN-MDS (shared part): {len(items)} clusters, 2 references each (mean {ref_len:.0f} syllables).\n")
+    print(
+        f"VN-MDS (shared part): {len(items)} clusters, 2 references each (mean {ref_len:.0f} syllables); "
+        f"`summarize` default: {DEFAULT_METHOD}.\n"
+    )
     print("| system | syllables | R-1 F | R-2 F | R-L F | R-1 recall | R-2 recall |")
     print("|---|---|---|---|---|---|---|")
     for name, r in results.items():

@@ -3,8 +3,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from tinhhinh.item import Item
 from tinhhinh.stories.summaries import (
+    DEFAULT_METHOD,
     DEFAULT_WEIGHTS,
     centroid_summary,
     is_dangling,
@@ -89,13 +92,17 @@ FLOOD = [
 ]
 
 
-def test_summary_is_deterministic_and_at_most_three_sentences():
+@pytest.mark.parametrize("method", ["centroid", "lead-aware"])
+def test_summary_is_deterministic_and_at_most_three_sentences(method):
     items = _story(FLOOD)
-    first = summarize(items)
+    first = summarize(items, method=method)
     assert 1 <= len(first) <= 3
-    assert all(summarize(list(items)) == first for _ in range(3))
-    assert summarize(items, max_sentences=1) == summarize(items, weights=None, max_sentences=1)
-    assert len(summarize(items, max_sentences=1)) == 1
+    assert all(summarize(list(items), method=method) == first for _ in range(3))
+    assert summarize(list(reversed(items)), method=method) == first  # story order comes from the times
+    assert len(summarize(items, max_sentences=1, method=method)) == 1
+    assert summarize(items) == summarize(items, method=DEFAULT_METHOD)
+    with pytest.raises(ValueError):
+        summarize(items, method="abstractive")
 
 
 def test_summary_opens_on_the_central_articles_lead_then_story_order():
@@ -126,7 +133,7 @@ def test_quote_openers_are_penalised():
     # sentence is the other reports' shared news, once as a reported quote and once plainly
     items = _story([LEAD, QUOTE, PLAIN])
     assert pool(items).central == 0
-    assert summarize(items, max_sentences=2) == [LEAD, PLAIN]
+    assert summarize(items, max_sentences=2, method="lead-aware") == [LEAD, PLAIN]
     no_penalty = replace(DEFAULT_WEIGHTS, quote=0.0)
     assert summarize(items, max_sentences=2, weights=no_penalty) == [
         LEAD,
@@ -146,7 +153,7 @@ def test_dangling_openers_are_penalised():
     dangling = "Tuy nhiên hàng chục ngôi nhà ở xã Trịnh Tường đã bị nước cuốn trôi hoàn toàn trong đêm qua."
     items = _story([LEAD, dangling, PLAIN])
     assert pool(items).central == 0
-    assert summarize(items, max_sentences=2) == [LEAD, PLAIN]
+    assert summarize(items, max_sentences=2, method="lead-aware") == [LEAD, PLAIN]
     no_penalty = replace(DEFAULT_WEIGHTS, dangling=0.0)
     assert summarize(items, max_sentences=2, weights=no_penalty) == [LEAD, dangling]
 
@@ -162,13 +169,15 @@ def test_dateline_is_dropped_from_a_lead():
     )
     assert strip_dateline("Hà Nội - Sáng nay mưa to.") == "Hà Nội - Sáng nay mưa to."
     items = _story([f"TTO - {FLOOD[0]}"])
-    assert summarize(items)[0].startswith("Mưa lớn kéo dài")
+    assert summarize(items, method="lead-aware")[0].startswith("Mưa lớn kéo dài")
+    assert summarize(items, method="centroid")[0].startswith("TTO - ")  # the centroid method shows text as is
 
 
-def test_empty_input():
-    assert summarize([]) == []
-    assert summarize(_story([""], ["Tiêu đề"])) == ["Tiêu đề"]
-    assert summarize(_story(["Quá ngắn."], [""])) == []
+@pytest.mark.parametrize("method", ["centroid", "lead-aware"])
+def test_empty_input(method):
+    assert summarize([], method=method) == []
+    assert summarize(_story([""], ["Tiêu đề"]), method=method) == ["Tiêu đề"]
+    assert summarize(_story(["Quá ngắn."], [""]), method=method) == []
     assert lead([]) == []
 
 
