@@ -25,7 +25,7 @@ Selection rules (each a row of the table):
 - ``lr-1/lr-2/lr-2 DAgger (rounds 1-2 by inner CV), C=1`` (2026-11-27): also lr-2 trained on the union of
   its teacher-forced pairs and the pairs of replays of the training stream by its own previous round
   (``evaluate.fit_dagger``), 1 or 2 rounds; each join threshold replays with its own weights;
-- ``lr-1/lr-2/lr-2 DAgger cross-fitted (1 round), C=1`` (2026-11-27, shipped as ``lr-2x``): the replay of each
+- ``lr-1/lr-2/lr-2 DAgger cross-fitted (1 round), C=1`` (2026-11-27, candidate ``lr-2x``, not shipped): the replay of each
   half of the training clusters is done by the teacher-forced model of the other half
   (``evaluate.crossfit_pairs``).
 ``--rules`` restricts the outer scoring to the rules whose name contains one of the given strings (the

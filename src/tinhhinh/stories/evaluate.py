@@ -416,7 +416,7 @@ def fit_model(
     With ``interactions`` the model also sees every product of two base features (e.g. body similarity
     × time gap: similar words a week apart are weaker evidence than the same words an hour apart). It is
     fitted on standardised features and the weights are folded back, so the shipped spec stays plain.
-    With ``cross`` ≥ 2 (model ``lr-2x``) the weights are one cross-fitted DAgger round (``fit_dagger``):
+    With ``cross`` ≥ 2 (candidate ``lr-2x``, not shipped: docs/stories.md) the weights are one cross-fitted DAgger round (``fit_dagger``):
     the rollouts depend on the join threshold, so each threshold of the grid gets its own weights and the
     pair with the best F1 is kept, then the merge threshold is tuned as usual.
     """
