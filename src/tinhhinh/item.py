@@ -62,3 +62,19 @@ class Item:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def copy_roots(dup_of: dict[int, int | None]) -> dict[int, int]:
+    """For each shown item (pk → its ``dup_of``), the shown item it is ultimately a copy of, following
+    chains (an edited copy can itself be copied: c → b → a), or itself. A copy of something not shown
+    is its own root."""
+    roots: dict[int, int] = {}
+    for pk in dup_of:
+        seen = [pk]
+        while (up := dup_of.get(seen[-1])) is not None and up in dup_of:
+            if up in seen:  # a loop (bad data): its smallest pk stands for all of it
+                seen.append(min(seen[seen.index(up) :]))
+                break
+            seen.append(up)
+        roots[pk] = seen[-1]
+    return roots

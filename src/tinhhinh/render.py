@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from tinhhinh.console import out
+from tinhhinh.item import copy_roots
 from tinhhinh.timefmt import local_short
 
 
@@ -18,11 +19,11 @@ def highlighted(snippet: str, marks: list[tuple[int, int]]) -> Text:
 def print_hits(hits) -> int:
     """Hits, best first; a copy (``dup_of``) of a hit shown above is one line under that hit, so the
     same story syndicated by four papers is read once. Returns how many copies were folded that way."""
-    shown = {hit.pk for hit in hits}
+    root = copy_roots({hit.pk: hit.dup_of for hit in hits})
     copies: dict[int, list] = {}
     for hit in hits:
-        if hit.dup_of is not None and hit.dup_of in shown:
-            copies.setdefault(hit.dup_of, []).append(hit)
+        if root[hit.pk] != hit.pk:
+            copies.setdefault(root[hit.pk], []).append(hit)
     folded = {id(c) for group in copies.values() for c in group}
     n = 0
     for hit in hits:

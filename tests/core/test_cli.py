@@ -158,6 +158,22 @@ def test_demo_finishes_and_says_what_next(demo_run):
     assert "0 hot stories with items in the last 1h" in empty.stderr and "drop --hot" in empty.stderr
 
 
+def test_copy_roots_follow_chains_of_shown_copies():
+    from tinhhinh.item import copy_roots
+
+    # c → b → a all shown: both under a; a copy of something not shown stands alone; a loop ends
+    assert copy_roots({1: None, 2: 1, 3: 2, 4: 9, 5: 4, 6: 7, 7: 6, 8: 7}) == {
+        1: 1,
+        2: 1,
+        3: 1,
+        4: 4,
+        5: 4,
+        6: 6,
+        7: 6,
+        8: 6,
+    }
+
+
 @pytest.mark.slow
 def test_search_shows_a_copy_under_its_original(demo_run):
     # the demo plants copies; the same article from two feeds is read once, its copy one line below it

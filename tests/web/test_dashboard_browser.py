@@ -85,6 +85,16 @@ def test_dashboard_on_the_demo(demo_server, tmp_path):
         expect(page.locator("#hot article.hot .badge.hot").first).to_have_text("Nóng")
         assert page.locator("#hot article.hot").count() == page.locator("#hot .badge.hot").count()
         page.screenshot(path=str(SHOTS / "10-dashboard-demo.png"), full_page=True)
+        # the hot story's page: the same reason, and its planted copies folded under their originals
+        # (copies of copies included): every item appears exactly once
+        hot_href = page.locator("#hot article.hot h3 a").first.get_attribute("href")
+        page.goto(base + hot_href)
+        expect(page.locator("p.why .badge.hot")).to_have_text("Nóng")
+        size = int(page.locator("dl.facts dd").first.inner_text())
+        entries = page.locator("ul.story-items > li").count()
+        copies = page.locator("ul.story-items details.copies li").count()
+        assert copies > 0 and entries + copies == size and entries < size / 2
+        page.goto(base + "/dashboard?days=30")
         # the table view of volume equals a direct count over the same 30 local days
         page.locator("#panel-volume summary").click()
         cells = page.locator('table[data-table="volume"] tbody tr').all_inner_texts()

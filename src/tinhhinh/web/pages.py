@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from tinhhinh.desk import cases, people, petitions
 from tinhhinh.desk.access import Actor, can
 from tinhhinh.desk.errors import Forbidden, Invalid
+from tinhhinh.item import copy_roots
 from tinhhinh.nlp.normalize import fold
 from tinhhinh.store import web_queries as wq
 from tinhhinh.store.desk import NotFound
@@ -458,7 +459,34 @@ def story_page(request: Request, story_id: str, actor: Actor = Depends(page_acto
         story["summary"] = {
             "sentences": story_summary(w.engine, story["id"], story["size"], story["summary"])
         }
-    return render(request, "story.html", story=story, agencies=_agencies(request), sectors=people.sectors())
+    burst = None
+    try:
+        from tinhhinh.stories.hot import story_detail
+    except ImportError:
+        pass
+    else:
+        detail = story_detail(w.engine, story["id"])
+        burst = detail.burst if detail is not None else None
+    return render(
+        request,
+        "story.html",
+        story=story,
+        groups=_with_copies(story["items"]),
+        burst=burst,
+        agencies=_agencies(request),
+        sectors=people.sectors(),
+    )
+
+
+def _with_copies(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Each article with the copies of it (``dup_of``) listed among the story's items, so a syndicated
+    article is one entry with "also in: …" instead of the same title 20 times."""
+    root = copy_roots({r["pk"]: r.get("dup_of") for r in rows})
+    copies: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        if root[r["pk"]] != r["pk"]:
+            copies.setdefault(root[r["pk"]], []).append(r)
+    return [(r, copies.get(r["pk"], [])) for r in rows if root[r["pk"]] == r["pk"]]
 
 
 @router.post("/stories/{story_id}/case")
