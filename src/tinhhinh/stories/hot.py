@@ -106,14 +106,14 @@ def _as_item(row: dict[str, Any]) -> Item:
 
 def story_summary(engine: Engine, story_id: str, size: int, cached: dict[str, Any] | None) -> list[str]:
     """≤ 3 sentences; computed once per story size and kept with the story."""
-    if cached and cached.get("size") == size:
-        return cached["sentences"]
-    from tinhhinh.stories.summaries import summarize
+    from tinhhinh.stories.summaries import DEFAULT_METHOD, summarize
 
+    if cached and cached.get("size") == size and cached.get("method", "centroid") == DEFAULT_METHOD:
+        return cached["sentences"]
     with engine.begin() as conn:
         rows = [r for r in sq.story_items(conn, story_id, limit=30) if r["dup_of"] is None]
         sentences = summarize([_as_item(r) for r in rows]) if rows else []
-        sq.save_summary(conn, story_id, {"size": size, "sentences": sentences})
+        sq.save_summary(conn, story_id, {"size": size, "sentences": sentences, "method": DEFAULT_METHOD})
     return sentences
 
 
@@ -137,7 +137,9 @@ def list_stories(
         ids = sq.active_story_ids(conn, start, area=area, place=place)
         if not ids:
             return []
-        history = now - since - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
+        history = (
+            now - since - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
+        )
         series = sq.series(conn, "story_id", ids, history)
         rows = sq.story_rows(conn, ids)
         profile = sq.story_profile(conn, ids)
