@@ -436,12 +436,16 @@ FLOOD_NEWS = [
 ]
 
 
+def _assert_clean(model, texts) -> None:
+    for text in texts:
+        label, score = model.predict(text)
+        assert label == "clean" and score < tox.HARM_THRESHOLD, (text, label, score)
+
+
 @pytest.mark.data
 def test_flood_news_is_clean_and_insults_with_lu_are_not(vihsd_model):
     model = tox.load_model(vihsd_model)
-    for text in FLOOD_NEWS:
-        label, score = model.predict(text)
-        assert label == "clean" and score < tox.HARM_THRESHOLD, (text, label, score)
+    _assert_clean(model, FLOOD_NEWS)
     for text in ("Lũ súc vật", "bọn mày là lũ ngu"):
         assert model.predict(text)[0] == "hate", text
 
@@ -449,9 +453,7 @@ def test_flood_news_is_clean_and_insults_with_lu_are_not(vihsd_model):
 @pytest.mark.data
 def test_neutral_mentions_of_the_state_are_clean(vihsd_model):
     model = tox.load_model(vihsd_model)
-    for text in NEUTRAL_MENTIONS:
-        label, score = model.predict(text)
-        assert label == "clean" and score < tox.HARM_THRESHOLD, (text, label, score)
+    _assert_clean(model, NEUTRAL_MENTIONS)
     # ...while the insult itself still counts, whoever it targets
     assert model.predict("bọn chính phủ ngu như chó")[0] != "clean"
     assert model.predict("bọn nhà báo ngu như chó")[0] != "clean"
