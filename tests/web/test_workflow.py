@@ -349,3 +349,22 @@ def test_flag_review_shows_the_fact_check_a_claim_matched(site):
     assert "«Uống nước chanh nóng chữa khỏi ung thư.»" in page.text
     items = site.api("officer_a").get("/api/v1/flags").json()["items"]
     assert {i["type"]: i["evidence"] for i in items}["factcheck"]["claim_id"] == "fc-1"
+
+
+def test_story_list_leads_with_stories_of_several_articles(site):
+    # one-article stories are most of a real archive; they are one click away, not in the way
+    from tinhhinh.store import stories as story_store
+
+    with site.engine.begin() as conn:
+        story_store.save_rows(
+            conn,
+            [{"id": "st-single", "label": "Tin lẻ chỉ một báo đăng", "size": 1, "sources": {"a.vn": 1},
+              "first_seen": 1_764_000_000.0, "last_seen": 1_764_000_000.0}],
+        )  # fmt: skip
+    c = site.client("coord")
+    page = c.get("/stories").text
+    assert STORY_LABEL in page and "Tin lẻ chỉ một báo đăng" not in page
+    assert '<a href="/stories?all=1">Hiện cả 1 sự kiện chỉ có một tin</a>' in page
+    everything = c.get("/stories?all=1").text
+    assert STORY_LABEL in everything and "Tin lẻ chỉ một báo đăng" in everything
+    assert site.api("coord").get("/api/v1/stories").json()["total"] == 2  # the API lists every story

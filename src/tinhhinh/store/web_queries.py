@@ -194,18 +194,24 @@ _STORY_COLS = (
 )
 
 
-def count_stories(engine: Engine) -> int:
+def count_stories(engine: Engine, *, min_size: int = 1) -> int:
     with engine.connect() as conn:
-        q = select(func.count()).select_from(stories).where(stories.c.merged_into.is_(None))
+        q = (
+            select(func.count())
+            .select_from(stories)
+            .where(stories.c.merged_into.is_(None), stories.c.size >= min_size)
+        )
         return int(conn.execute(q).scalar_one())
 
 
-def list_stories(engine: Engine, *, offset: int = 0, limit: int = 50) -> list[dict[str, Any]]:
-    """Live stories, most recently active first."""
+def list_stories(
+    engine: Engine, *, offset: int = 0, limit: int = 50, min_size: int = 1
+) -> list[dict[str, Any]]:
+    """Live stories of at least ``min_size`` items, most recently active first."""
     with engine.connect() as conn:
         stmt = (
             select(*_STORY_COLS)
-            .where(stories.c.merged_into.is_(None))
+            .where(stories.c.merged_into.is_(None), stories.c.size >= min_size)
             .order_by(stories.c.last_seen.desc().nulls_last(), stories.c.size.desc(), stories.c.id)
             .offset(offset)
             .limit(limit)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from tinhhinh.desk import cases, people, petitions
@@ -434,13 +434,29 @@ async def petition_note(request: Request, petition_id: Id, actor: Actor = Depend
 
 # ------------------------------------------------------------------ stories, search, flags
 @router.get("/stories", response_class=HTMLResponse)
-def story_list(request: Request, page: PageNo = 1, actor: Actor = Depends(page_actor)) -> Response:
+def story_list(
+    request: Request,
+    page: PageNo = 1,
+    show_all: Annotated[bool, Query(alias="all")] = False,
+    actor: Actor = Depends(page_actor),
+) -> Response:
+    """Stories of two or more articles by default: most stories are one article that nothing else
+    reported, and 2,000 of them buried the few that several papers covered (``?all=1`` shows them)."""
     w = web(request)
     page = max(1, page)
-    total = wq.count_stories(w.engine)
-    rows = wq.list_stories(w.engine, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    min_size = 1 if show_all else 2
+    total = wq.count_stories(w.engine, min_size=min_size)
+    hidden = 0 if show_all else wq.count_stories(w.engine) - total
+    rows = wq.list_stories(w.engine, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, min_size=min_size)
     return render(
-        request, "stories.html", rows=rows, page=page, pages=max(1, -(-total // PAGE_SIZE)), total=total
+        request,
+        "stories.html",
+        rows=rows,
+        page=page,
+        pages=max(1, -(-total // PAGE_SIZE)),
+        total=total,
+        hidden=hidden,
+        all=show_all,
     )
 
 
