@@ -139,7 +139,7 @@ def story_command(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> int:
-    """One story: its reason, summary, items (with copies marked) and merges."""
+    """One story: its reason, summary, articles (each with its number of copies) and merges."""
     from tinhhinh.stories.hot import story_detail
 
     view = story_detail(_engine(db), story_id)
@@ -155,15 +155,28 @@ def story_command(
     out.print(_reason(view))
     for sentence in view.summary:
         out.print(f"– {sentence}", markup=False)
-    table = Table("published", "source", "title", "copy")
+    from tinhhinh.item import copy_roots
+
+    # a syndicated article is one row with its number of copies (the demo's hot story was one title 29 times)
+    root = copy_roots({it["pk"]: it["dup_of"] for it in view.items})
+    copies: dict[int, int] = {}
+    for pk, top in root.items():
+        if top != pk:
+            copies[top] = copies.get(top, 0) + 1
+    table = Table("published", "source", "title", "copies")
     for it in view.items:
+        if root[it["pk"]] != it["pk"]:
+            continue
         table.add_row(
             local_short(it["published_at"]),
             Text(it["source"] or ""),
             Text((it["title"] or it["text"] or "")[:90]),
-            "copy" if it["dup_of"] else "",
+            str(copies.get(it["pk"], "")),
         )
     out.print(table)
+    if copies:
+        n = sum(copies.values())
+        err.print(f"{_count(n, 'copy', 'copies')} counted under their originals; --json lists every item")
     for m in view.merges:
         out.print(Text(f"merged {m['from_id']} → {m['into_id']} (p={m['p']})", style="dim"))
     return 0

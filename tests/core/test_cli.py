@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -259,3 +260,17 @@ def test_help_reads_as_sentences_not_as_the_source_lines():
         [exe, "petition", "intake", "--help"], capture_output=True, text=True, env=env, timeout=120
     )
     assert "(see `tinhhinh petition deadline`)" in shown.stdout
+
+
+@pytest.mark.slow
+def test_story_command_counts_copies_under_their_original(demo_run):
+    hot = json.loads(run("stories", "--hot", "--json", "--db", str(demo_run.db), cwd=demo_run.dir).stdout)
+    top = hot[0]
+    detail = json.loads(run("story", top["id"], "--json", "--db", str(demo_run.db), cwd=demo_run.dir).stdout)
+    n_copies = sum(1 for it in detail["members"] if it["copy"])
+    assert n_copies > 0 and len(detail["members"]) == detail["items"]
+    shown = run("story", top["id"], "--db", str(demo_run.db), cwd=demo_run.dir)
+    assert shown.returncode == 0 and "HOT: " in shown.stdout
+    rows = [line for line in shown.stdout.splitlines() if re.match(r"│ \d{4}-\d\d-\d\d \d\d:\d\d", line)]
+    assert len(rows) == detail["items"] - n_copies
+    assert f"{n_copies} copies counted under their originals" in shown.stderr
