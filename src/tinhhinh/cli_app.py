@@ -395,6 +395,9 @@ def reflow_help(typer_app: typer.Typer) -> None:
         doc = info.help if info.help is not None else inspect.getdoc(info.callback)
         if doc:
             info.help = reflow(doc)
+        _flags_without_type(info.callback)
+    if typer_app.registered_callback is not None:
+        _flags_without_type(typer_app.registered_callback.callback)
     for group in typer_app.registered_groups:
         sub = group.typer_instance
         if sub is None:
@@ -406,6 +409,38 @@ def reflow_help(typer_app: typer.Typer) -> None:
         if callback is not None and inspect.getdoc(callback) and not isinstance(sub.info.help, str):
             sub.registered_callback.help = reflow(inspect.getdoc(callback))
         reflow_help(sub)
+
+
+def _flags_without_type(callback) -> None:  # noqa: ANN001
+    """Typer's help shows every option's type, flags included ("--json <bool>"), which reads as if the
+    flag took a value ("--json true"); an empty metavar leaves the type column empty for flags."""
+    import typing
+
+    if callback is None:
+        return
+    try:
+        hints = typing.get_type_hints(callback, include_extras=True)
+    except Exception:  # noqa: BLE001 — help text only: never stop a command over it
+        return
+    for name, param in inspect_params(callback):
+        hint = hints.get(name)
+        infos = [m for m in getattr(hint, "__metadata__", ()) if isinstance(m, typer.models.OptionInfo)]
+        if isinstance(param.default, typer.models.OptionInfo):
+            infos.append(param.default)
+        base = typing.get_args(hint)[0] if infos and getattr(hint, "__metadata__", None) else hint
+        if base is bool and any(option.metavar is None for option in infos):
+            for option in infos:
+                if option.metavar is None:
+                    option.metavar = ""
+            # annotations are strings here (``from __future__ import annotations``): typer would evaluate
+            # them again into new OptionInfo objects, so keep the evaluated one
+            callback.__annotations__[name] = hint
+
+
+def inspect_params(callback):  # noqa: ANN001, ANN201
+    import inspect
+
+    return inspect.signature(callback).parameters.items()
 
 
 reflow_help(app)

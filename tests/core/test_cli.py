@@ -256,6 +256,9 @@ def test_help_reads_as_sentences_not_as_the_source_lines():
     env = {**os.environ, "COLUMNS": "250"}
     shown = subprocess.run([exe, "search", "--help"], capture_output=True, text=True, env=env, timeout=120)
     assert 'with diacritics, Đà Nẵng finds only "Đà Nẵng" (never "đa năng")' in shown.stdout
+    # a flag shows no type: "--json <bool>" read as if it took a value
+    json_line = next(line for line in shown.stdout.splitlines() if "--json" in line)
+    assert "<bool>" not in json_line and "Print hits as a JSON list." in json_line
     shown = subprocess.run(
         [exe, "petition", "intake", "--help"], capture_output=True, text=True, env=env, timeout=120
     )
