@@ -414,6 +414,7 @@ def reflow_help(typer_app: typer.Typer) -> None:
 def _flags_without_type(callback) -> None:  # noqa: ANN001
     """Typer's help shows every option's type, flags included ("--json <bool>"), which reads as if the
     flag took a value ("--json true"); an empty metavar leaves the type column empty for flags."""
+    import inspect
     import typing
 
     if callback is None:
@@ -422,7 +423,7 @@ def _flags_without_type(callback) -> None:  # noqa: ANN001
         hints = typing.get_type_hints(callback, include_extras=True)
     except Exception:  # noqa: BLE001 — help text only: never stop a command over it
         return
-    for name, param in inspect_params(callback):
+    for name, param in inspect.signature(callback).parameters.items():
         hint = hints.get(name)
         infos = [m for m in getattr(hint, "__metadata__", ()) if isinstance(m, typer.models.OptionInfo)]
         if isinstance(param.default, typer.models.OptionInfo):
@@ -435,12 +436,6 @@ def _flags_without_type(callback) -> None:  # noqa: ANN001
             # annotations are strings here (``from __future__ import annotations``): typer would evaluate
             # them again into new OptionInfo objects, so keep the evaluated one
             callback.__annotations__[name] = hint
-
-
-def inspect_params(callback):  # noqa: ANN001, ANN201
-    import inspect
-
-    return inspect.signature(callback).parameters.items()
 
 
 reflow_help(app)
