@@ -438,4 +438,26 @@ def _flags_without_type(callback) -> None:  # noqa: ANN001
             callback.__annotations__[name] = hint
 
 
+def _help_flag_without_type() -> None:
+    """The same for the help flag itself ("--help <bool>"), which typer's bundled click makes per command
+    when help is asked for; a typer without that module keeps its own display."""
+    try:
+        from typer._click import core as typer_click_core
+    except ImportError:  # pragma: no cover — another typer layout: cosmetic only
+        return
+    made = typer_click_core.Command.get_help_option
+    if getattr(made, "_tinhhinh", False):
+        return
+
+    def get_help_option(self, ctx):  # noqa: ANN001, ANN202
+        option = made(self, ctx)
+        if option is not None and getattr(option, "metavar", "") is None:
+            option.metavar = ""
+        return option
+
+    get_help_option._tinhhinh = True  # type: ignore[attr-defined]
+    typer_click_core.Command.get_help_option = get_help_option
+
+
+_help_flag_without_type()
 reflow_help(app)

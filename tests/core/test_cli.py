@@ -259,6 +259,7 @@ def test_help_reads_as_sentences_not_as_the_source_lines():
     # a flag shows no type: "--json <bool>" read as if it took a value
     json_line = next(line for line in shown.stdout.splitlines() if "--json" in line)
     assert "<bool>" not in json_line and "Print hits as a JSON list." in json_line
+    assert "--help" in shown.stdout and "<bool>" not in shown.stdout  # the help flag too
     shown = subprocess.run(
         [exe, "petition", "intake", "--help"], capture_output=True, text=True, env=env, timeout=120
     )
