@@ -9,6 +9,7 @@ Prints micro precision / recall / F1 over (article, province) pairs and per-arti
 source and overall, as a Markdown table; ``--errors`` lists every false positive and miss on stderr.
 
 Usage: .venv/bin/python bench/places_eval.py [--set tests/stories/data/places_judged.jsonl] [--errors]
+       .venv/bin/python bench/places_eval.py --select 3   # ids of a new fresh set (see ``select``)
 """
 
 from __future__ import annotations
@@ -55,6 +56,43 @@ def load_texts(rows: list[dict[str, Any]], data: Path) -> dict[tuple[str, str], 
     return out
 
 
+def select(data: Path, per_label: int, judged: list[Path]) -> list[dict[str, Any]]:
+    """A new fresh set drawn the documented way, continuing after the judged sets' positions.
+
+    VNTC test articles of ≤ 3,500 characters (title + text), shuffled with ``random.Random(20261127)``;
+    per topic label, from one past the last position any judged set used in that label, the first
+    ``per_label`` in which the current code finds a place and the first ``per_label`` in which it finds none.
+    """
+    import random
+
+    from tinhhinh.item import Item
+    from tinhhinh.stories.places import PlacesStage
+
+    with gzip.open(data / "vntc" / "test.jsonl.gz", "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    rows = [r for r in rows if len(r.get("title") or "") + len(r.get("text") or "") <= 3500]
+    random.Random(20261127).shuffle(rows)
+    used = {r["id"] for p in judged for r in load_judged(p) if r["source"] == "vntc"}
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_label.setdefault(r["label"], []).append(r)
+    stage = PlacesStage()
+    out = []
+    for _label, items in sorted(by_label.items()):
+        start = 1 + max((k for k, r in enumerate(items) if r["id"] in used), default=-1)
+        with_place: list[dict[str, Any]] = []
+        without: list[dict[str, Any]] = []
+        for r in items[start:]:
+            found = stage(Item(title=r.get("title") or "", text=r.get("text") or "")).places
+            group = with_place if found else without
+            if len(group) < per_label:
+                group.append(r)
+            if len(with_place) == len(without) == per_label:
+                break
+        out += with_place + without
+    return out
+
+
 def score(pairs: list[tuple[set[str], set[str]]]) -> dict[str, float]:
     tp = sum(len(g & p) for g, p in pairs)
     fp = sum(len(p - g) for g, p in pairs)
@@ -70,11 +108,23 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--set", type=Path, default=DEFAULT_SET, help="judged JSONL (default: %(default)s)")
     ap.add_argument("--errors", action="store_true", help="list false positives and misses on stderr")
+    ap.add_argument(
+        "--select",
+        type=int,
+        metavar="N",
+        help="print the ids of a new fresh set (N with a place found + N without, per label) and exit",
+    )
     args = ap.parse_args()
 
     from tinhhinh import config
     from tinhhinh.item import Item
     from tinhhinh.stories.places import PlacesStage
+
+    if args.select:
+        judged = sorted((ROOT / "tests" / "stories" / "data").glob("places_judged*.jsonl"))
+        for r in select(config.data_dir(), args.select, judged):
+            print(json.dumps({"source": "vntc", "id": r["id"], "label": r["label"]}, ensure_ascii=False))
+        return
 
     rows = load_judged(args.set)
     texts = load_texts(rows, config.data_dir())
