@@ -14,7 +14,9 @@ Columns:
 - held+distr F1: averaged over held-out articles and distractors;
 - all: B-cubed and pairwise over the whole stream.
 ``--ship`` then trains on all clusters and writes src/tinhhinh/models/stories_lr.json. ``--cross 2``: the
-weights are one cross-fitted DAgger round (model ``lr-2x``, see docs/stories.md).
+weights are one cross-fitted DAgger round (model ``lr-2x``, see docs/stories.md). ``--by-size``
+(experimental, docs/stories.md): after the single join threshold, one threshold per size of the best
+candidate story (1, 2, 3+ articles) from the grid 0.15-0.5 is tuned on the training stream too.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ from tinhhinh.stories.evaluate import (
     time_order,
 )
 from tinhhinh.stories.index import MODEL_PATH
+
+SIZE_GRID = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)  # the nested rule's grid (bench/stories_nested.py)
 
 
 def fmt(values: list[float]) -> str:
@@ -66,7 +70,12 @@ def one_fold(fold: tuple[int, set[str]], mds: list, args: argparse.Namespace) ->
     if not args.quick:
         models["single-pass TF-IDF (tuned t)"] = fit_single_pass(train_stream)
     models["logistic (ours)"] = fit_model(
-        train_stream, thresholds, merges, interactions=not args.no_interactions, cross=args.cross
+        train_stream,
+        thresholds,
+        merges,
+        interactions=not args.no_interactions,
+        cross=args.cross,
+        size_grid=SIZE_GRID if args.by_size else None,
     )
     rows = []
     for setting, stream in settings.items():
@@ -94,6 +103,9 @@ def main() -> None:
     ap.add_argument("--no-interactions", action="store_true", help="the 10 base features only (lr-1 family)")
     ap.add_argument(
         "--cross", type=int, default=0, help="one cross-fitted DAgger round over this many parts (lr-2x: 2)"
+    )
+    ap.add_argument(
+        "--by-size", action="store_true", help="also tune a join threshold per story size (1, 2, 3+)"
     )
     args = ap.parse_args()
 
@@ -134,7 +146,14 @@ def main() -> None:
 
     if args.ship:
         stream = time_order(mds + load_vntc("train", args.distractors, seed=999))
-        model = fit_model(stream, thresholds, merges, interactions=not args.no_interactions, cross=args.cross)
+        model = fit_model(
+            stream,
+            thresholds,
+            merges,
+            interactions=not args.no_interactions,
+            cross=args.cross,
+            size_grid=SIZE_GRID if args.by_size else None,
+        )
         spec = dict(model.spec)
         spec["version"] = "lr-1" if args.no_interactions else ("lr-2x" if args.cross else "lr-2")
         spec["trained_on"] = f"VN-MDS {n_clusters} clusters + {args.distractors} VNTC train distractors"

@@ -28,6 +28,10 @@ Selection rules (each a row of the table):
 - ``lr-1/lr-2/lr-2 DAgger cross-fitted (1 round), C=1`` (2026-11-27, candidate ``lr-2x``, not shipped): the replay of each
   half of the training clusters is done by the teacher-forced model of the other half
   (``evaluate.crossfit_pairs``).
+- ``lr-1/lr-2, C=1, + lr-2 join threshold per story size (1 / 2 / 3+)`` (2026-11-27): also lr-2 C=1 with
+  one join threshold per size of the best candidate story (``evaluate.SIZE_BINS``; ``with_threshold``,
+  ``SizedModel``), every combination of three values of the threshold grid (the full grid: each is a
+  run of the inner stream, the join decisions change the stream). The model is the same as lr-2's.
 ``--rules`` restricts the outer scoring to the rules whose name contains one of the given strings (the
 inner grid is computed for every configuration a cached task lacks).
 Prints Markdown tables; ``--cache`` keeps the inner results (JSON) so the selection can be re-run.
@@ -36,6 +40,7 @@ Prints Markdown tables; ``--cache`` keeps the inner results (JSON) so the select
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing as mp
 import random
@@ -58,6 +63,7 @@ from tinhhinh.stories.evaluate import (
     time_order,
     training_pairs,
     vntc_pool,
+    with_threshold,
 )
 
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
@@ -71,12 +77,18 @@ DAGGER_CONFIGS: list[Config] = [(True, 1.0, None, r, 0) for r in (1, 2)]
 CROSS_CONFIGS: list[Config] = [(True, 1.0, None, 1, 2)]
 CONFIGS = BASE_CONFIGS + LR3_CONFIGS + DAGGER_CONFIGS + CROSS_CONFIGS
 C1 = [cfg for cfg in BASE_CONFIGS if cfg[1] == 1.0]
+LR2 = (True, 1.0, None, 0, 0)
+# join thresholds per size bin (1, 2, 3+ articles): all combinations but the diagonal (= one threshold)
+SIZED = [t for t in itertools.product(THRESHOLDS, repeat=3) if len(set(t)) > 1]
+SIZED_RULE = "lr-1/lr-2, C=1, + lr-2 join threshold per story size (1 / 2 / 3+)"
+Thr = float | tuple[float, ...]
 RULES = {
     "lr-1/lr-2, C=1": C1,
     "lr-1/lr-2, C by inner CV (lr-2: 0.1, 1, 10)": BASE_CONFIGS,
     "lr-1/lr-2/lr-3 (tau by inner CV), C=1": C1 + LR3_CONFIGS,
     "lr-1/lr-2/lr-2 DAgger (rounds 1-2 by inner CV), C=1": C1 + DAGGER_CONFIGS,
     "lr-1/lr-2/lr-2 DAgger cross-fitted (1 round), C=1": C1 + CROSS_CONFIGS,
+    SIZED_RULE: C1,
 }
 
 MDS: list[Doc] = []
@@ -93,15 +105,27 @@ def cfg_key(cfg: Config) -> str:
     return key + f" cross={cfg[4]}" if cfg[4] else key
 
 
-def fit(train: list[Doc], X: list, y: list, aux: list, cfg: Config, thr: float) -> dict:
-    """The spec of ``cfg`` with join threshold ``thr`` (DAgger rounds replay ``train`` at ``thr``)."""
+def thr_key(thr: Thr) -> str:
+    return str(thr) if isinstance(thr, float) else "size:" + ",".join(f"{t:g}" for t in thr)
+
+
+def thr_max(thr: Thr) -> float:
+    return thr if isinstance(thr, float) else max(thr)
+
+
+def rule_thresholds(rule: str, cfg: Config) -> list[Thr]:
+    return [*THRESHOLDS, *(SIZED if rule == SIZED_RULE and cfg == LR2 else [])]
+
+
+def fit(train: list[Doc], X: list, y: list, aux: list, cfg: Config, thr: Thr) -> dict:
+    """The spec of ``cfg`` with join threshold(s) ``thr`` (DAgger rounds replay ``train`` at ``thr``)."""
     spec = fit_weights(X, y, interactions=cfg[0], C=cfg[1], aux=aux, tau_h=cfg[2])
     if cfg[3]:
+        assert isinstance(thr, float), "DAgger replays at one threshold"
         spec = fit_dagger(
             train, X, y, threshold=thr, rounds=cfg[3], interactions=cfg[0], C=cfg[1], base=spec, cross=cfg[4]
         )[-1]
-    spec["threshold"] = thr
-    return spec
+    return with_threshold(spec, thr)
 
 
 def distractors(n_train: int, n_eval: int, seed: int) -> tuple[list[Doc], list[Doc]]:
@@ -172,7 +196,22 @@ def inner_task(args: tuple[int, int, list[Config]]) -> tuple[int, int, dict[str,
     return k, j, out
 
 
-def merge_task(args: tuple[int, int, Config, float]) -> tuple[int, int, str, dict[float, float]]:
+def sized_task(args: tuple[int, int]) -> tuple[int, int, dict[str, float]]:
+    """Held F1 on inner fold j of outer fold k for lr-2 C=1 and every per-size threshold combination."""
+    k, j = args
+    train, evaluate, held = inner_streams(k, j)
+    aux: list = []
+    X, y, _ = training_pairs(train, aux=aux)
+    spec = fit(train, X, y, aux, LR2, THRESHOLDS[0])
+    out = {}
+    for thr in SIZED:
+        out[f"{cfg_key(LR2)}|{thr_key(thr)}"] = score(
+            evaluate, run(evaluate, make_model(with_threshold(spec, thr))), held
+        )["held_f1"]
+    return k, j, out
+
+
+def merge_task(args: tuple[int, int, Config, Thr]) -> tuple[int, int, str, dict[float, float]]:
     k, j, cfg, thr = args
     train, evaluate, held = inner_streams(k, j)
     aux: list = []
@@ -180,11 +219,11 @@ def merge_task(args: tuple[int, int, Config, float]) -> tuple[int, int, str, dic
     spec = fit(train, X, y, aux, cfg, thr)
     out = {}
     for m in MERGES:
-        if m <= thr:
+        if m <= thr_max(thr):
             continue
         spec["merge_threshold"] = m
         out[m] = score(evaluate, run(evaluate, make_model(dict(spec))), held)["held_f1"]
-    return k, j, f"{cfg_key(cfg)}|{thr}", out
+    return k, j, f"{cfg_key(cfg)}|{thr_key(thr)}", out
 
 
 def outer_task(args: tuple[int, list[tuple[str, Config, float, float]]]) -> tuple[int, list]:
@@ -200,7 +239,7 @@ def outer_task(args: tuple[int, list[tuple[str, Config, float, float]]]) -> tupl
     X, y, _ = training_pairs(train, aux=aux)
     rows = []
     for rule, cfg, thr, merge in choices:
-        spec = fit(train, X, y, aux, cfg, thr)
+        spec = fit(train, X, y, aux, cfg, thr)  # per-size thresholds when the rule chose them
         spec["merge_threshold"] = merge
         rows.append((rule, score(evaluate, run(evaluate, make_model(dict(spec))), test)))
     return k, rows
@@ -249,9 +288,18 @@ def main() -> None:
             missing = [c for c in CONFIGS if c in needed and f"{cfg_key(c)}|{THRESHOLDS[0]}" not in have]
             if missing:
                 todo.append((k, j, missing))
+    sized_todo = [
+        (k, j)
+        for k in only
+        for j in range(args.inner)
+        if SIZED_RULE in rules and f"{cfg_key(LR2)}|{thr_key(SIZED[0])}" not in inner.get(f"{k},{j}", {})
+    ]
     with mp.get_context("fork").Pool(max(1, args.jobs)) as pool:
         # saved as each task ends: a long run that is stopped keeps what it computed
-        for k, j, out in pool.imap_unordered(inner_task, todo, chunksize=1):
+        for k, j, out in itertools.chain(
+            pool.imap_unordered(inner_task, todo, chunksize=1),
+            pool.imap_unordered(sized_task, sized_todo, chunksize=1),
+        ):
             inner.setdefault(f"{k},{j}", {}).update(out)
             if args.cache:
                 args.cache.write_text(
@@ -261,13 +309,13 @@ def main() -> None:
     print(f"inner grid done ({time.time() - t0:.0f}s)", file=sys.stderr)
 
     # per outer fold and rule: configuration and join threshold with the best mean inner held F1
-    chosen: dict[tuple[int, str], tuple[Config, float, float]] = {}
+    chosen: dict[tuple[int, str], tuple[Config, Thr, float]] = {}
     for k in only:
         for rule, cfgs in rules.items():
             best = None
             for cfg in cfgs:
-                for thr in THRESHOLDS:
-                    vals = [inner[f"{k},{j}"][f"{cfg_key(cfg)}|{thr}"] for j in range(args.inner)]
+                for thr in rule_thresholds(rule, cfg):
+                    vals = [inner[f"{k},{j}"][f"{cfg_key(cfg)}|{thr_key(thr)}"] for j in range(args.inner)]
                     m = sum(vals) / len(vals)
                     if best is None or m > best[0]:
                         best = (m, cfg, thr)
@@ -278,9 +326,9 @@ def main() -> None:
     wanted = {(k, cfg, thr) for (k, _), (cfg, thr, _) in chosen.items()}
     mtodo = [
         (k, j, cfg, thr)
-        for k, cfg, thr in sorted(wanted, key=lambda t: (t[0], cfg_key(t[1]), t[2]))
+        for k, cfg, thr in sorted(wanted, key=lambda t: (t[0], cfg_key(t[1]), thr_key(t[2])))
         for j in range(args.inner)
-        if f"{k},{j},{cfg_key(cfg)}|{thr}" not in merges
+        if f"{k},{j},{cfg_key(cfg)}|{thr_key(thr)}" not in merges
     ]
     for k, j, key, out in pool_map(merge_task, mtodo, args.jobs):
         merges[f"{k},{j},{key}"] = {str(m): v for m, v in out.items()}
@@ -293,15 +341,16 @@ def main() -> None:
     for (k, rule), (cfg, thr, base) in sorted(chosen.items()):
         best_m, best_f = 2.0, base
         for m in MERGES:
-            if m <= thr:
+            if m <= thr_max(thr):
                 continue
-            vals = [merges[f"{k},{j},{cfg_key(cfg)}|{thr}"][str(m)] for j in range(args.inner)]
+            vals = [merges[f"{k},{j},{cfg_key(cfg)}|{thr_key(thr)}"][str(m)] for j in range(args.inner)]
             f = sum(vals) / len(vals)
             if f > best_f + 0.002:
                 best_m, best_f = m, f
         choices[k].append((rule, cfg, thr, best_m))
         lines.append(
-            f"| {k} | {rule} | {cfg_key(cfg)} | {thr} | {'never' if best_m > 1 else best_m} | {best_f:.3f} |"
+            f"| {k} | {rule} | {cfg_key(cfg)} | {thr_key(thr)} | {'never' if best_m > 1 else best_m} "
+            f"| {best_f:.3f} |"
         )
 
     results: dict[str, dict[str, list[float]]] = {}

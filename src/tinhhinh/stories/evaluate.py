@@ -6,9 +6,11 @@ VN-MDS has no licence: its text is read from ``config.data_dir()`` at run time a
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 import random
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -170,7 +172,13 @@ def run(docs: Sequence[Doc], model: StoryModel | None = None, index: StoryIndex 
     """Story ids (resolved through merges) for ``docs`` fed in the given order."""
     if index is None:
         counter = iter(range(1, 10**9))
-        cls = ExtendedIndex if isinstance(model, ExtendedModel) else StoryIndex
+        cls = (
+            ExtendedIndex
+            if isinstance(model, ExtendedModel)
+            else SizedIndex
+            if isinstance(model, SizedModel)
+            else StoryIndex
+        )
         index = cls(model=model, id_factory=lambda n: f"s-{next(counter)}")
     raw = [index.assign(d.item, _vectors(d, index)) for d in docs]
     return [index.resolve(s) for s in raw]
@@ -410,6 +418,7 @@ def fit_model(
     interactions: bool = True,
     C: float = 1.0,
     cross: int = 0,
+    size_grid: Sequence[float] | None = None,
 ) -> StoryModel:
     """Logistic regression on teacher-forced pairs, then the join threshold that maximises B-cubed F1.
 
@@ -418,12 +427,16 @@ def fit_model(
     fitted on standardised features and the weights are folded back, so the shipped spec stays plain.
     With ``cross`` ≥ 2 (candidate ``lr-2x``, not shipped: docs/stories.md) the weights are one cross-fitted DAgger round (``fit_dagger``):
     the rollouts depend on the join threshold, so each threshold of the grid gets its own weights and the
-    pair with the best F1 is kept, then the merge threshold is tuned as usual.
+    pair with the best F1 is kept, then the merge threshold is tuned as usual. With ``size_grid``
+    (experimental, not shipped: docs/stories.md) the join threshold may be one per story size bin
+    (``tune_thresholds``).
     """
     X, y, _ = training_pairs(docs)
     spec = fit_weights(X, y, interactions=interactions, C=C)
     if cross < 2:
-        return tune_thresholds(docs, spec, thresholds, merge_thresholds)
+        return tune_thresholds(docs, spec, thresholds, merge_thresholds, size_grid=size_grid)
+    if size_grid:
+        raise ValueError("per-size thresholds are not combined with DAgger")
     models = crossfit_models(docs, folds=cross, interactions=interactions, C=C)
     gold = [d.cluster for d in docs]
     real = [i for i, d in enumerate(docs) if d.origin == "mds"]
@@ -557,9 +570,73 @@ class ExtendedIndex(StoryIndex):
         return out
 
 
+# ---- experimental: a join threshold per size of the best candidate story (see docs/stories.md) -----
+# VN-MDS events have 2-5 articles (131 of 164 have 3), so the join decisions are about a story of 1
+# article (the 2nd article of an event, and every distractor), of 2 (the 3rd) or of 3 or more (the 4th
+# and 5th): a bin past 3 would have almost no decision to learn from.
+
+SIZE_BINS = (1, 2)
+
+
+def with_threshold(spec: dict[str, Any], thr: float | Sequence[float]) -> dict[str, Any]:
+    """``spec`` (a copy) joining at ``thr``: one threshold, or one per size bin of ``SIZE_BINS`` (sizes
+    1, 2, 3+): then the spec says ``size_bins`` / ``size_thresholds`` and ``make_model`` gives a
+    ``SizedModel``."""
+    out = dict(spec)
+    out.pop("size_bins", None)
+    out.pop("size_thresholds", None)
+    if isinstance(thr, (int, float)):
+        out["threshold"] = float(thr)
+        return out
+    if len(thr) != len(SIZE_BINS) + 1:
+        raise ValueError(f"one threshold per size bin: {len(SIZE_BINS) + 1}")
+    out["size_bins"] = list(SIZE_BINS)
+    out["size_thresholds"] = [float(t) for t in thr]
+    out["threshold"] = min(out["size_thresholds"])
+    return out
+
+
+class SizedModel(StoryModel):
+    """``StoryModel`` with a join threshold per size of the best candidate (spec ``size_bins``: upper
+    bounds of all bins but the last; ``size_thresholds``: one per bin). ``threshold`` is the smallest of
+    them, so that ``SizedIndex`` can refuse a join by lowering the best candidate's probability below it."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        super().__init__(spec)
+        if spec.get("extra"):
+            raise ValueError("per-size thresholds are not combined with the time-decay features")
+        self.size_bins = tuple(int(b) for b in spec["size_bins"])
+        self.size_thresholds = tuple(float(t) for t in spec["size_thresholds"])
+        if len(self.size_thresholds) != len(self.size_bins) + 1:
+            raise ValueError("size_thresholds needs one threshold more than size_bins")
+        self.threshold = min(self.size_thresholds)
+
+    def threshold_for(self, size: int) -> float:
+        return self.size_thresholds[bisect_left(self.size_bins, size)]
+
+
+class SizedIndex(StoryIndex):
+    """``StoryIndex`` deciding with a ``SizedModel`` (same retrieval, scores, update and merges): when the
+    best candidate's probability is under its size's threshold, it is reported as −1 so ``assign`` starts
+    a new story (every other decision is unchanged, and p ≥ threshold_for(size) is compared exactly)."""
+
+    def score(self, vec: Any, arrays: Any = None) -> list[tuple[float, str]]:
+        out = super().score(vec, arrays)
+        if out:
+            p, sid = out[0]
+            if p < self.model.threshold_for(self.stories[sid].size):
+                out[0] = (-1.0, sid)
+        return out
+
+
 def make_model(spec: dict[str, Any]) -> StoryModel:
-    """The model a spec describes (``ExtendedModel`` when it uses the experimental features)."""
-    return ExtendedModel(spec) if spec.get("extra") else StoryModel(spec)
+    """The model a spec describes (``ExtendedModel`` when it uses the experimental features,
+    ``SizedModel`` when it has a join threshold per story size)."""
+    if spec.get("extra"):
+        if spec.get("size_thresholds"):
+            raise ValueError("per-size thresholds are not combined with the time-decay features")
+        return ExtendedModel(spec)
+    return SizedModel(spec) if spec.get("size_thresholds") else StoryModel(spec)
 
 
 def tune_thresholds(
@@ -567,8 +644,12 @@ def tune_thresholds(
     spec: dict[str, Any],
     thresholds: Sequence[float],
     merge_thresholds: Sequence[float],
+    size_grid: Sequence[float] | None = None,
 ) -> StoryModel:
-    """Join threshold, then merge threshold, maximising B-cubed F1 over the real stories of ``docs``."""
+    """Join threshold, then merge threshold, maximising B-cubed F1 over the real stories of ``docs``.
+
+    With ``size_grid``, after the single join threshold every combination of one threshold of
+    ``size_grid`` per size bin (``SIZE_BINS``) is tried too, and kept if its F1 is higher."""
     spec = dict(spec)
     best = (-1.0, 0.5)
     gold = [d.cluster for d in docs]
@@ -579,11 +660,18 @@ def tune_thresholds(
         f1 = bcubed(gold, run(docs, make_model(dict(spec))), real)["f1"]
         if f1 > best[0]:
             best = (f1, thr)
-    spec["threshold"] = best[1]
+    chosen: float | tuple[float, ...] = best[1]
+    for combo in itertools.product(size_grid or (), repeat=len(SIZE_BINS) + 1):
+        if len(set(combo)) == 1 and combo[0] in thresholds:
+            continue  # one threshold: tried above
+        f1 = bcubed(gold, run(docs, make_model(with_threshold(spec, combo))), real)["f1"]
+        if f1 > best[0]:
+            best, chosen = (f1, max(combo)), combo
+    spec = with_threshold(spec, chosen)
     # then how readily two stories bound by one item merge (recorded merges repair early splits)
     best_merge = (best[0], 2.0)
     for m in merge_thresholds:
-        if m <= spec["threshold"]:
+        if m <= best[1]:  # the largest join threshold
             continue
         spec["merge_threshold"] = m
         f1 = bcubed(gold, run(docs, make_model(dict(spec))), real)["f1"]
