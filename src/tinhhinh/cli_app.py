@@ -235,6 +235,20 @@ def reindex(
     return 0
 
 
+def _when(value: object) -> object:
+    """A filter's time ("since") as the audit table shows times; anything else as it is."""
+    from datetime import datetime
+
+    from tinhhinh.timefmt import local_short
+
+    if isinstance(value, str) and "T" in value:
+        try:
+            return local_short(datetime.fromisoformat(value))
+        except ValueError:
+            pass
+    return value
+
+
 @app.command("searches")
 def searches(
     db: DbOption = None,
@@ -251,16 +265,31 @@ def searches(
             r["at"] = local_iso(r["at"])
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return 0
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    table = Table("when", "who", "query", "filters", "hits", "via")
+    from tinhhinh.timefmt import local_short
+
+    if not rows:
+        err.print("no searches recorded yet")
+        return 0
+    # local time to the minute and filters as key=value: the audit is read at a terminal (--json has both
+    # in full); what people typed may wrap, it is what the audit is for
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("when", no_wrap=True)
+    table.add_column("who", no_wrap=True)
+    table.add_column("query", overflow="fold")
+    table.add_column("filters", overflow="fold")
+    table.add_column("hits", justify="right", no_wrap=True)
+    table.add_column("via", no_wrap=True)
     for r in rows:
+        filters = " ".join(f"{k}={_when(v)}" for k, v in (r["filters"] or {}).items())
         table.add_row(  # Text: what people typed is shown as typed, never read as markup
-            local_iso(r["at"]),
+            local_short(r["at"]),
             Text(r["user"] or ""),
             Text(r["query"] or ""),
-            Text(json.dumps(r["filters"] or {}, ensure_ascii=False)),
+            Text(filters),
             str(r["results"]),
             r["via"] or "",
         )

@@ -3,6 +3,7 @@ longer round trip in-process."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -76,3 +77,44 @@ def test_cli_round_trip(desk, monkeypatch):
     as_user("coord", "wrong-password")
     r = run(petition_app, ["list", "--db", db])
     assert r.exit_code == 1 and "wrong user name or password" in r.output
+
+
+def test_lists_fit_an_80_column_terminal(desk, _isolated_home):
+    # at 80 columns the lists wrapped every title one word per line and cut states and dates ("in_prog…",
+    # "2026-11…"); a mistyped --status listed nothing, which read as "no cases"
+    from tinhhinh.desk import cases
+
+    long_title = (
+        "Theo dõi thông tin sai lệch về giá điện tăng gấp đôi từ tháng sau lan truyền trên mạng xã hội"
+    )
+    cases.open_case(desk.engine, desk.coord, title=long_title, sector="land", due_date=dt.date(2026, 12, 24))
+    desk.petition("to_cao", subject="Tố cáo lấn chiếm đất công")
+    desk.petition("kien_nghi_phan_anh", subject="Phản ánh đường hỏng")
+    env = {"TINHHINH_USER": "coord", "TINHHINH_PASSWORD": desk.PASSWORD, "COLUMNS": "80"}
+    db = str(desk.path)
+
+    r = _run(["case", "list", "--db", db], _isolated_home, env)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines and all(len(line) <= 80 for line in lines), r.stdout
+    assert any("assigned" in line.split() and "2026-12-24" in line and "SNNMT" in line for line in lines), (
+        r.stdout
+    )
+    assert any(line.strip().startswith("Theo dõi thông tin sai lệch") for line in lines)
+
+    r = _run(["petition", "list", "--db", db, "--kind", "tố cáo"], _isolated_home, env)
+    assert r.returncode == 0, r.stderr
+    assert "Tố cáo lấn chiếm đất công" in r.stdout and "Phản ánh đường hỏng" not in r.stdout
+    assert all(len(line) <= 80 for line in r.stdout.splitlines()) and "received" in r.stdout
+
+    r = _run(["case", "list", "--db", db, "--status", "in-progress"], _isolated_home, env)
+    assert r.returncode == 1 and r.stdout == ""
+    assert "unknown case status 'in-progress'" in r.stderr and "in_progress" in r.stderr
+    r = _run(["petition", "list", "--db", db, "--state", "done"], _isolated_home, env)
+    assert r.returncode == 1 and "unknown petition state 'done'" in r.stderr
+    r = _run(["case", "list", "--db", db, "--status", "closed"], _isolated_home, env)
+    assert r.returncode == 0 and r.stdout == "" and "no cases in status closed" in r.stderr
+
+    wide = _run(["case", "list", "--db", db], _isolated_home, {**env, "COLUMNS": "160"})
+    row = next(line for line in wide.stdout.splitlines() if "2026-12-24" in line)
+    assert long_title in row  # room for it: one line per case

@@ -127,6 +127,11 @@ def test_api_conflicts_pagination_and_case_flow(site):
         and [x["title"] for x in page["items"]] == ["Vụ việc 2", "Vụ việc 3"]
     )
     assert api.get("/api/v1/cases", params={"per_page": 1000}).status_code == 422
+    # a mistyped filter is an error, not an empty list that reads as "nothing there"
+    bad = api.get("/api/v1/cases", params={"status": "in-progress"})
+    assert bad.status_code == 422 and "unknown case status" in bad.json()["error"]
+    assert api.get("/api/v1/petitions", params={"kind": "khiếu nại"}).status_code == 200
+    assert api.get("/api/v1/petitions", params={"kind": "complaint"}).status_code == 422
     case_id = page["items"][0]["id"]
     first = api.patch(f"/api/v1/cases/{case_id}", json={"version": 1, "priority": "high"})
     assert first.status_code == 200 and first.json()["version"] == 2

@@ -191,6 +191,9 @@ def get_case(engine: Engine, actor: Actor, case_id: int) -> dict[str, Any]:
 
 
 def list_cases(engine: Engine, actor: Actor, status: str | None = None) -> list[dict[str, Any]]:
+    # a mistyped status would list nothing, which reads as "no cases": say so instead
+    if status and status not in STATUSES:
+        raise Invalid(f"unknown case status {status!r}: use one of {', '.join(STATUSES)}")
     sc = scope(actor, "case.read")
     with engine.connect() as conn:
         return [_view(r) for r in store.list_cases(conn, status=status, **sc.as_kwargs())]

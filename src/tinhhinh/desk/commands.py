@@ -165,19 +165,90 @@ def _new_password(label: str) -> str:
     return first
 
 
-def _table(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -> None:
+# columns that give way when a list is wider than the terminal; the others are never cut or wrapped
+_TEXT_COLUMNS = ("title", "subject", "name", "full_name", "sectors")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str], as_json: bool, *, empty: str = "") -> None:
+    """A list as JSON, or as a table a person can scan at 80 columns: ids, states and dates are never
+    cut or wrapped; the text takes the rest of the line, or a line of its own under its row when the
+    rest would be too narrow to read (several text columns wrap instead); a column empty in every row
+    is left out; ``empty`` goes to stderr when there is nothing to show (an empty frame read like a
+    broken command). ``show`` has every field in full."""
     if as_json:
         _emit(rows)
         return
+    if not rows:
+        err.print(empty or "nothing to list", markup=False)
+        return
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
     from tinhhinh.console import out
 
-    table = Table(*columns)
-    for r in rows:  # Text: titles and names are shown as written, never read as markup
-        table.add_row(*(Text("" if r.get(c) is None else str(r.get(c))) for c in columns))
+    cells = {c: [_cell(r.get(c)) for r in rows] for c in columns}
+    shown = [c for c in columns if c == "id" or any(cells[c])]
+    natural = {c: max(len(c), *(len(v) for v in cells[c])) for c in shown}
+    flexible = [c for c in shown if c in _TEXT_COLUMNS]
+    fixed = [c for c in shown if c not in flexible]
+    room = out.width - sum(natural[c] for c in fixed) - 3 * len(fixed)  # 3: padding and divider
+    if len(flexible) == 1 and room < 30:
+        _table_text_below(rows, fixed, flexible[0], cells, natural)
+        return
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for c in shown:
+        if c not in flexible:
+            justify = "right" if c in ("id", "version") else "left"
+            table.add_column(c, no_wrap=True, justify=justify, min_width=natural[c])
+        elif len(flexible) == 1:
+            table.add_column(c, no_wrap=True, overflow="ellipsis", max_width=room)
+        else:
+            wanted = sum(natural[f] for f in flexible)
+            table.add_column(c, max_width=max(12, max(room, 12 * len(flexible)) * natural[c] // wanted))
+    for i in range(len(rows)):  # Text: titles and names are shown as written, never read as markup
+        table.add_row(*(Text(cells[c][i]) for c in shown))
     out.print(table)
+
+
+def _table_text_below(
+    rows: list[dict[str, Any]], fixed: list[str], text: str, cells: dict[str, list[str]], natural: dict
+) -> None:
+    """The narrow-terminal form of ``_table``: each row's fields on one line, its text on the next,
+    indented and cut with "…" at the terminal's edge."""
+    from rich.text import Text
+
+    from tinhhinh.console import out
+
+    def line(values: list[str]) -> str:
+        return "  ".join(
+            v.rjust(natural[c]) if c in ("id", "version") else v.ljust(natural[c])
+            for c, v in zip(fixed, values, strict=True)
+        ).rstrip()
+
+    out.print(Text(line(fixed), style="bold"), no_wrap=True, overflow="ellipsis")
+    indent = " " * (natural[fixed[0]] + 2)
+    for i in range(len(rows)):  # Text: titles and names are shown as written, never read as markup
+        out.print(Text(line([cells[c][i] for c in fixed])), no_wrap=True, overflow="ellipsis")
+        out.print(Text(indent + cells[text][i], style="dim"), no_wrap=True, overflow="ellipsis")
+
+
+def _with_agency_codes(engine: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for a table with the agency's code beside its number ("SYT" says more than "2")."""
+    from tinhhinh.desk import people
+
+    codes = {a["id"]: a["code"] for a in people.list_agencies(engine)}
+    return [{**r, "agency": codes.get(r.get("agency_id"), r.get("agency_id"))} for r in rows]
 
 
 # ---------------------------------------------------------------- users and agencies
@@ -348,7 +419,14 @@ def case_list(
 
     engine = _engine(db)
     rows = cases.list_cases(engine, _actor(engine, user), status=status)
-    _table(rows, ["id", "status", "priority", "sector", "agency_id", "due_date", "title", "version"], as_json)
+    if not as_json:
+        rows = _with_agency_codes(engine, rows)
+    _table(
+        rows,
+        ["id", "status", "priority", "agency", "due_date", "title", "version"],
+        as_json,
+        empty=f"no cases{f' in status {status}' if status else ''} that you may see",
+    )
 
 
 @case_app.command("show")
@@ -540,10 +618,13 @@ def petition_list(
 
     engine = _engine(db)
     rows = petitions.list_petitions(engine, _actor(engine, user), kind=kind, state=state)
+    if not as_json:
+        rows = _with_agency_codes(engine, rows)
     _table(
         rows,
-        ["id", "ref", "kind", "state", "subject", "agency_id", "received_on", "due_on", "version"],
+        ["id", "ref", "kind", "state", "agency", "received_on", "due_on", "subject", "version"],
         as_json,
+        empty="no petitions that you may see match",
     )
 
 

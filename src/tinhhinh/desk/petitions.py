@@ -20,7 +20,7 @@ from tinhhinh.desk import audit, crypto, deadlines, receipts
 from tinhhinh.desk.access import Actor, can, require, scope
 from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound, check_version
 from tinhhinh.desk.people import check_sector, default_agency_for
-from tinhhinh.nlp.normalize import fold
+from tinhhinh.nlp.normalize import fold, strip_diacritics
 from tinhhinh.store import desk as store
 
 KINDS = deadlines.KINDS
@@ -297,10 +297,29 @@ def show(engine: Engine, actor: Actor, petition_id: int) -> dict[str, Any]:
     return view
 
 
+def kind_code(value: str) -> str:
+    """A petition kind as its code or as people write it ("khiếu nại", "To cao", "kiến nghị, phản ánh")."""
+    if value in KINDS:
+        return value
+    words = re.sub(r"[\s_,]+", " ", strip_diacritics(value).lower()).strip()
+    for code in KINDS:
+        if words == code.replace("_", " "):
+            return code
+    if words in ("kien nghi", "phan anh"):
+        return "kien_nghi_phan_anh"
+    raise Invalid(
+        f"unknown petition kind {value!r}: use one of {', '.join(KINDS)} (or khiếu nại, tố cáo, kiến nghị)"
+    )
+
+
 def list_petitions(
     engine: Engine, actor: Actor, *, kind: str | None = None, state: str | None = None
 ) -> list[dict[str, Any]]:
     """Lists carry no personal data (to_cao shows the pseudonym)."""
+    # a mistyped filter would list nothing, which reads as "no petitions": say so instead
+    kind = kind_code(kind) if kind else None
+    if state and state not in STATES:
+        raise Invalid(f"unknown petition state {state!r}: use one of {', '.join(STATES)}")
     sc = scope(actor, "petition.read")
     with engine.connect() as conn:
         rows = store.list_petitions(conn, kind=kind, state=state, **sc.as_kwargs())
