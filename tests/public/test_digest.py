@@ -170,6 +170,22 @@ def test_cli_writes_files(desk, tmp_path):
     assert bad.returncode == 1 and "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
 
 
+def test_cli_without_a_destination_previews_and_records_nothing(desk):
+    # it used to stop with "say where the digests go"; an officer checking today's digest wants to read it
+    s = _setup(desk)
+    path = desk.engine.url.database
+    day = (s["today"] + dt.timedelta(days=1)).isoformat()
+    proc = subprocess.run(
+        [sys.executable, "-m", "tinhhinh.cli", "digest", "--db", path, "--date", day],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "Bản tin hằng ngày" in proc.stdout and "(SYT)" in proc.stdout and "Quá hạn (" in proc.stdout
+    assert "nothing sent" in proc.stderr
+    with desk.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM public_digests")).scalar() == 0
+
+
 def test_daily_hook_runs_once_per_day_after_its_time(desk, tmp_path):
     (desk.home / "settings.toml").write_text(f'[digest]\nout_dir = "{tmp_path / "daily"}"\n')
     daily = digest.DailyDigest(desk.engine, "07:30", log=lambda m: None)

@@ -28,6 +28,7 @@ import html
 import json
 import smtplib
 import ssl
+import sys
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
@@ -311,16 +312,26 @@ def digest_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the digests as JSON.")] = False,
 ) -> None:
-    """Daily per-agency summary: overdue, due soon, newly assigned (ids, kinds, sectors, dates; no names)."""
+    """Daily per-agency summary: overdue, due soon, newly assigned (ids, kinds, sectors, dates; no names).
+    Without --out, --send or --json it shows the digests here and records nothing."""
     from tinhhinh.store.db import engine_for
 
     try:
         day = dt.date.fromisoformat(date) if date else None
     except ValueError:
         raise UserError(f"--date {date!r} is not a date: use YYYY-MM-DD") from None
+    engine = engine_for(db)
     if out is None and not send_ and not as_json:
-        raise UserError("say where the digests go: --out DIR, --send (SMTP) or --json")
-    result = run(engine_for(db), out=out, do_send=send_, day=day)
+        # a preview: nothing written, sent or recorded; the officer sees what the agencies would get
+        digests = build(engine, SYSTEM, day)
+        sys.stdout.write("\n".join(to_text(d) for d in digests))
+        err.print(
+            f"{len(digests)} agency digest(s) shown, nothing sent: --out DIR writes them as files, "
+            "--send e-mails each agency",
+            markup=False,
+        )
+        return
+    result = run(engine, out=out, do_send=send_, day=day)
     if as_json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     for path in result.get("files", []):
