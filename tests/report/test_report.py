@@ -155,6 +155,34 @@ def test_previous_period_is_compared(report_db):
     assert cells[2] == f"{n:,}".replace(",", ".") and re.match(r"^[+−±]", cells[3])
 
 
+def test_a_period_not_ended_yet_is_reported_up_to_today(report_db):
+    """This month's report asked for before the month ends: days to come drew as zeros, cases due
+    tomorrow counted as overdue, and part of a month was compared with a whole one."""
+    end = report_db["end"].date()  # nothing happens in the database after this day
+    first, last = end - dt.timedelta(days=13), end + dt.timedelta(days=10)
+    engine = engine_for(str(report_db["path"]), create=False)
+    report = build_report(engine, first, last, today=end)
+    f = report.figures
+    assert f["daily"][-1][0] == end.isoformat() and len(f["daily"]) == 14
+    assert f["previous"]["first"] == first - dt.timedelta(days=14)
+    whole = build_report(engine, first, end)  # the same days, asked for as a finished period
+    for key in (
+        "items",
+        "stories",
+        "cases_received",
+        "cases_overdue",
+        "petitions_overdue",
+        "petitions_received",
+    ):
+        assert f[key] == whole.figures[key], key
+    assert f["previous"] == whole.figures["previous"]
+    text = "\n".join(report.content_lines())
+    assert f"đến hết ngày {end.strftime('%d/%m/%Y')}" in text and last.strftime("%d/%m/%Y") in text
+    assert "đến hết ngày" not in "\n".join(whole.content_lines())
+    with pytest.raises(ValueError, match="after today"):
+        build_report(engine, end + dt.timedelta(days=1), last, today=end)
+
+
 # ------------------------------------------------------------------ formats
 def test_docx_follows_the_state_format(built):
     from docx import Document
@@ -345,6 +373,7 @@ def test_cli_in_a_real_process(report_db, built, tmp_path):
         (["--from", "2026-11-20", "--to", "2026-11-01"], "is before --from"),
         (["--from", "2026-11-01", "--to", "2026-11-20", "--format", "odt"], "--format 'odt'"),
         (["--from", "2026-11-01", "--to", "2026-11-20", "--lang", "fr"], "--lang 'fr'"),
+        (["--from", "2099-01-01", "--to", "2099-01-31"], "is after today"),
     ],
 )
 def test_cli_bad_arguments_are_one_clear_error(report_db, tmp_path, args, message):

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.report import charts
 from tinhhinh.report.model import Chart, Header, Para, Report, Section, Table
 from tinhhinh.report.text import (
@@ -487,21 +487,33 @@ def build_report(
     lang: str = "vi",
     issued: dt.date | None = None,
     stories_per_month: int = 5,
+    today: dt.date | None = None,
 ) -> Report:
+    """The report for the local days first..last. A period that has not ended yet (this month) is
+    reported up to today and compared with as many days before it: days still to come would draw as
+    zeros, count cases due tomorrow as overdue and compare part of a month with a whole one."""
     if lang not in ("vi", "en"):
         raise ValueError("lang must be vi or en")
     if last < first:
         raise ValueError(f"the period ends ({last}) before it starts ({first})")
-    f = figures(engine, first, last, stories_per_month=stories_per_month)
+    today = today or local_date(clock.utcnow())
+    if first > today:
+        raise ValueError(
+            f"the period starts on {first}, after today ({today}): there is nothing to report yet"
+        )
+    through = min(last, today)
+    f = figures(engine, first, through, stories_per_month=stories_per_month)
     prev = f["previous"]
     period = period_words(first, last, lang)
-    header = _issue_header(lang, first, last, issued or last, period)
+    header = _issue_header(lang, first, last, issued or through, period)
     sections: list[Section] = []
     L = lang
 
     # ---------------------------------------------------------------- intro (unnumbered)
-    intro = Section("", "", 0, [Para(t("intro", L, period=period, a=fmt_date(first, L), b=fmt_date(last, L),
+    intro = Section("", "", 0, [Para(t("intro", L, period=period, a=fmt_date(first, L), b=fmt_date(through, L),
                                            pa=fmt_date(prev["first"], L), pb=fmt_date(prev["last"], L)))])  # fmt: skip
+    if through < last:
+        intro.blocks.append(Para(t("partial", L, through=fmt_date(through, L), last=fmt_date(last, L))))
     sections.append(intro)
 
     # ---------------------------------------------------------------- I. overview
@@ -518,7 +530,7 @@ def build_report(
     od_prev = prev["cases_overdue"] + prev["petitions_overdue"]
     rows.append([t("f_overdue", L), fmt_int(od_now, L), fmt_int(od_prev, L), fmt_change(od_now, od_prev, L)])
     summary = Table(
-        f"{t('s_summary', L)} ({fmt_date(first, L)} – {fmt_date(last, L)} / {fmt_date(prev['first'], L)} – "
+        f"{t('s_summary', L)} ({fmt_date(first, L)} – {fmt_date(through, L)} / {fmt_date(prev['first'], L)} – "
         f"{fmt_date(prev['last'], L)})",
         [t("indicator", L), t("this_period", L), t("prev_period", L), t("change", L)],
         rows,

@@ -107,6 +107,13 @@ def report_command(
         first, last = first or d_first, last or d_last
     if last < first:
         raise UserError(f"--to {last} is before --from {first}")
+    today = dt.datetime.now(LOCAL_TZ).date()
+    if first > today:
+        raise UserError(f"--from {first} is after today ({today}): there is nothing to report yet")
+    if last > today:
+        err.print(
+            f"the period runs to {last}: figures up to today ({today}), compared with as many days before"
+        )
     out = out or Path(f"bao-cao-{first.isoformat()}_{last.isoformat()}.{fmt}")
     if not out.parent.exists():
         raise UserError(f"cannot write {out}: folder {out.parent} does not exist")

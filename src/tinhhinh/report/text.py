@@ -32,6 +32,12 @@ T: dict[str, tuple[str, str]] = {
         "period of equal length ({pa} – {pb}). Figures are computed from the system's database; the report "
         "holds aggregates only and no personal data of petitioners.",
     ),
+    "partial": (
+        "Kỳ báo cáo chưa kết thúc: số liệu tính đến hết ngày {through} (kỳ báo cáo đến ngày {last}); kỳ trước "
+        "được lấy cùng số ngày.",
+        "The period has not ended: figures run to the end of {through} (the period ends on {last}); the "
+        "previous period has the same number of days.",
+    ),
     # parts
     "p_overview": ("TÌNH HÌNH THÔNG TIN ĐƯỢC THEO DÕI", "INFORMATION MONITORED"),
     "p_hot": ("CÁC VẤN ĐỀ NỔI BẬT", "HOT ISSUES"),
