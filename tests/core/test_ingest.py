@@ -190,6 +190,21 @@ def test_csv_ingest(tmp_path, jsonl, db):
     assert rows(db)["nld.com.vn:1"]["title"] == "Bão số 3, gió mạnh"
 
 
+def test_csv_from_excel_unicode_text_and_a_legacy_encoding(tmp_path, db):
+    # Excel's "Unicode text" export is UTF-16 (tab-separated); a file in an old 8-bit encoding is refused
+    # with what to do in Excel, nothing stored
+    f = tmp_path / "excel.csv"
+    f.write_text("id\ttitle\ttext\n1\tMưa lớn ở Huế\tNước dâng cao\n", encoding="utf-16")
+    summary = ingest(read_file(f), db)
+    assert (summary.new, summary.rejected) == (1, 0)
+    assert any(r["title"] == "Mưa lớn ở Huế" for r in rows(db).values())
+    old = tmp_path / "old.csv"
+    old.write_bytes("id,title\n2,Giá vàng tăng\n".encode("cp1258"))
+    summary = ingest(read_file(old), db)
+    assert (summary.new, summary.rejected) == (0, 1)
+    assert "Save As" in summary.rejections[0].reason and "CSV UTF-8" in summary.rejections[0].reason
+
+
 def test_gzip_input(tmp_path, jsonl, db):
     import gzip
 

@@ -225,9 +225,14 @@ def read_csv(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     keep = authors_enabled()
     raw = path.read_bytes()
     try:
-        content = raw.decode("utf-8-sig")
+        # Excel's "Unicode text" export is UTF-16 with a byte-order mark; everything else must be UTF-8
+        content = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        yield Rejection(f"{path}:1", "file is not UTF-8 (save the CSV as UTF-8 and retry)")
+        yield Rejection(
+            f"{path}:1",
+            "file is not UTF-8: in Excel save it with Save As → 'CSV UTF-8'; text in an old Vietnamese "
+            "encoding (TCVN3, VNI) must be converted to Unicode first, e.g. with UniKey's converter",
+        )
         return
     try:
         dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
