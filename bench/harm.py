@@ -1,6 +1,9 @@
 """Harm benchmark: scam precision/recall, false alarms on ordinary news, toxicity speed and scores.
 
-    .venv/bin/python bench/harm.py [--model DIR] [--articles 5000] [--heldout]
+    .venv/bin/python bench/harm.py [--model DIR] [--articles 5000] [--heldout] [--set FILE ...]
+
+--set FILE scores the scam rules on another labelled set (same fields as scam_set.jsonl); give it
+more than once for several sets. Each set also gets one row per category.
 
 Needs the shared corpora (TINHHINH_DATA) and, for the toxicity rows, a trained model
 (`tinhhinh train toxicity --data ../shared/data/vihsd`, or --model DIR). Prints a Markdown table.
@@ -36,9 +39,10 @@ def _timed(fn):
     return result, time.process_time() - c0, time.time() - w0
 
 
-def scam_rows(rows_out: list[tuple[str, str]]) -> None:
-    rows = [json.loads(line) for line in SCAM_SET.read_text(encoding="utf-8").splitlines() if line.strip()]
+def scam_rows(rows_out: list[tuple[str, str]], path: Path = SCAM_SET) -> None:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     by_variant: dict[str, list[int]] = {}
+    by_category: dict[tuple[str, str], list[int]] = {}
     tp = fp = fn = 0
     for r in rows:
         flagged = scam_assess(r["title"], r["text"]).flagged
@@ -50,12 +54,15 @@ def scam_rows(rows_out: list[tuple[str, str]]) -> None:
         v[0] += flagged and gold
         v[1] += flagged and not gold
         v[2] += gold and not flagged
+        c = by_category.setdefault((r["label"], r.get("category", "")), [0, 0])
+        c[0] += flagged
+        c[1] += 1
     p = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     pos = sum(r["label"] == "scam" for r in rows)
     rows_out.append(
         (
-            f"scam precision / recall, labelled set ({len(rows)} rows: {pos} scam, {len(rows) - pos} hard negatives; rules {load_rules().version})",
+            f"scam precision / recall, {path.name} ({len(rows)} rows: {pos} scam, {len(rows) - pos} hard negatives; rules {load_rules().version})",
             f"{p:.3f} / {rec:.3f}",
         )
     )
@@ -63,6 +70,10 @@ def scam_rows(rows_out: list[tuple[str, str]]) -> None:
         pv = a / (a + b) if a + b else 0.0
         rv = a / (a + c) if a + c else 0.0
         rows_out.append((f"  — {variant}", f"{pv:.3f} / {rv:.3f}"))
+    if path != SCAM_SET:
+        for (label, cat), (flagged, n) in sorted(by_category.items()):
+            what = "caught (recall)" if label == "scam" else "flagged (false alarms)"
+            rows_out.append((f"  — {label} / {cat}: {what}", f"{flagged}/{n}"))
 
 
 def vntc_articles(n: int) -> list[dict]:
@@ -78,10 +89,19 @@ def main() -> int:
     ap.add_argument(
         "--heldout", action="store_true", help="also score the held-out ViHSD ids (the test split)"
     )
+    ap.add_argument(
+        "--set",
+        type=Path,
+        action="append",
+        default=[],
+        help="another labelled scam set (JSONL, same fields as scam_set.jsonl); repeatable",
+    )
     args = ap.parse_args()
 
     table: list[tuple[str, str]] = []
     scam_rows(table)
+    for extra in args.set:
+        scam_rows(table, extra)
 
     articles = vntc_articles(args.articles)
     flags, cpu, wall = _timed(lambda: [scam_assess(a["title"], a["text"]).flagged for a in articles])
