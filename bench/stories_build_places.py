@@ -30,7 +30,8 @@ EXTRA_ALIASES = {
         "Thành phố Sài Gòn",
         "TP Hồ Chí Minh",
     ],
-    "thanhphohue": ["Thừa Thiên Huế", "Thừa Thiên - Huế", "Cố đô Huế", "TP Huế"],
+    # "Thừa Thiên" alone (a team, "tỉnh Thừa Thiên xưa") is the same province
+    "thanhphohue": ["Thừa Thiên Huế", "Thừa Thiên - Huế", "Thừa Thiên", "Cố đô Huế", "TP Huế"],
     "thanhphohanoi": ["Thủ đô Hà Nội", "TP Hà Nội"],
     "thanhphodanang": ["TP Đà Nẵng"],
     "thanhphohaiphong": ["TP Hải Phòng"],
@@ -49,6 +50,13 @@ FORMER_EXTRA = {
 }
 # Numbered urban districts ("quận 8", "Q.1") existed only in Hồ Chí Minh City (quận 2 and 9 until 2021).
 NUMBERED_DISTRICTS = {"thanhphohochiminh": [str(n) for n in range(1, 13)]}
+# ... also written in Roman numerals ("TT Y tế quận I"), only after the full word "quận" ("Q.V" is a person's
+# initials); "quận X" is left out: it is the usual placeholder ("TAND quận X").
+ROMAN_DISTRICTS = {"thanhphohochiminh": "I II III IV V VI VII VIII IX XI XII".split()}
+# A few places written bare that the lists only carry with a prefix, or not at all (a ward's old name):
+# in VNTC train every occurrence read meant the place (25 of 145 articles naming Mỹ Đình, 12 of 15 Mộc Châu,
+# 12 of 33 Sa Pa; docs/stories.md §3).
+LANDMARKS = {"Mỹ Đình": "thanhphohanoi", "Mộc Châu": "tinhsonla", "Sa Pa": "tinhlaocai"}
 # Bare names that mostly mean something else: only their prefixed forms count.
 NEEDS_PREFIX = {"Hồ Chí Minh"}
 # Names that are also common words ("hòa bình" = peace): only matched when capitalised, even in lower-case text.
@@ -70,7 +78,20 @@ BLOCKERS = [
     "tư tưởng Hồ Chí Minh",
     "Lăng Hồ Chí Minh",
     "giờ Hà Nội",  # a time zone ("12h giờ Hà Nội"), not the city
+    # the former southern regime, not the city
+    "chính quyền Sài Gòn",
+    "ngụy quyền Sài Gòn",
+    "chế độ Sài Gòn",
+    "chính phủ Sài Gòn",
+    "quân đội Sài Gòn",
+    "bán đảo Cà Mau",  # a region (Cà Mau, Bạc Liêu, Kiên Giang, ...), not the province
+    # a stadium in Hồ Chí Minh City named after the old capital Hoa Lư (Ninh Bình)
+    "sân vận động Hoa Lư",
+    "sân Hoa Lư",
+    "SVĐ Hoa Lư",
 ]
+# A clock time right before these names makes them a time zone ("(tức 6h30 Hà Nội)"), as "giờ Hà Nội" does.
+TIME_ZONES = ["Hà Nội"]
 # Names that are also a foreign province: not counted when they are a text's only place and the text names
 # that country ("tỉnh Hà Nam" = Henan in news about China).
 FOREIGN_TWINS = {"Hà Nam": ["Trung Quốc", "TQ"], "Tỉnh Hà Nam": ["Trung Quốc", "TQ"]}
@@ -143,6 +164,8 @@ def main() -> None:
 
     for key, numbers in NUMBERED_DISTRICTS.items():
         districts += [{"name": n, "kind": "quận", "province": provinces[key]["code"]} for n in numbers]
+    for key, numbers in ROMAN_DISTRICTS.items():
+        districts += [{"name": n, "kind": "quận La Mã", "province": provinces[key]["code"]} for n in numbers]
 
     # Current communes (since 2025-07-01): unique names only; matched with their "xã/phường/đặc khu" prefix.
     commune_prov: dict[str, set[str]] = defaultdict(set)
@@ -168,6 +191,8 @@ def main() -> None:
         "blocker_exceptions": BLOCKER_EXCEPTIONS,
         "foreign_twins": FOREIGN_TWINS,
         "common_words": COMMON_WORDS,
+        "time_zones": TIME_ZONES,
+        "landmarks": [{"name": n, "province": provinces[k]["code"]} for n, k in LANDMARKS.items()],
         "provinces": sorted(provinces.values(), key=lambda p: p["code"]),
         "districts": districts,
         "communes": communes,

@@ -192,7 +192,8 @@ def test_risky_text_takes_the_slow_path() -> None:
 def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[int, int, str, str]]:
     """``Gazetteer.find`` as it was before the word-class and prefix pruning (commit af8b11f), plus the
     rules of places-2 (blocker exceptions, the person guard within one phrase, streets, numbered
-    districts of a foreign city), written the plain way."""
+    districts of a foreign city) and places-3 (communes named like a province, clock times before a time
+    zone, Roman-numbered districts), written the plain way."""
     from operator import itemgetter
 
     from tinhhinh.nlp.normalize import strip_token
@@ -279,8 +280,17 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
                 and (i + length >= n or not P._DASH.search(gap_at(i + length - 1)))
             ):
                 continue
+            if (
+                in_phrase
+                and plain_name
+                and folded[i - 1] in P._UNIT_BEFORE
+                and (i < 2 or folded[i - 2] not in P._NOT_A_UNIT)
+            ):
+                continue
+            if in_phrase and P._CLOCK.fullmatch(folded[i - 1]) and key in g.time_zones:
+                continue
             end = i + length
-            if place.name.isdigit() and end < n and raw[end][:1].isupper() and P._foreign_word(raw[end]):
+            if P._numbered(place.name) and end < n and raw[end][:1].isupper() and P._foreign_word(raw[end]):
                 if P._in_name(gap_at(end - 1)):
                     foreign_numbered = True
                     continue
@@ -295,7 +305,7 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
             out.append((a, b, place.code, place.name))
         i += length
     if foreign_numbered:
-        out = [h for h in out if not h[3].isdigit()]
+        out = [h for h in out if not P._numbered(h[3])]
     return out
 
 
@@ -324,6 +334,9 @@ def _place_names() -> list[str]:
 _PLACE_NAMES = _place_names()
 _PLACE_GAPS = [" ", " ", " ", ". ", ", ", "-", " - ", ".", "\n", "  ", " (", ") ", " – ", "...", "_", '"']
 _PERSONS = ["Nguyễn", "Trần", "Văn", "Thị", "Minh", "ông", "bà"]
+# words the guards of places-3 look at: commune words (and "thị xã", "phố phường"), clock times, Roman numerals
+_PLACE_CONTEXT = ["xã", "phường", "thôn", "ấp", "thị", "phố", "nông", "6h30", "16h", "quận", "I", "IX", "X"]
+_PLACE_CONTEXT += ["6h30 Hà Nội", "16h Ha Noi", "quận IX Paris", "quận I"]
 
 
 @st.composite
@@ -348,7 +361,7 @@ def place_texts(draw) -> str:
             elif v < 0.5:  # some syllables without their marks: "Ha Nội" is not a plain match
                 w = " ".join(strip_diacritics(x).title() if r.random() < 0.5 else x for x in w.split())
         elif k < 0.45:
-            w = r.choice(_PERSONS)
+            w = r.choice(_PERSONS if r.random() < 0.5 else _PLACE_CONTEXT)
         elif k < 0.9:
             w = _case(r.choice(_SYLLABLES), r)
         elif k < 0.95:
@@ -356,7 +369,8 @@ def place_texts(draw) -> str:
         else:
             w = r.choice(_ODD)
         out.append(w)
-        out.append(r.choice(_PLACE_GAPS))
+        # a context word mostly stays in one phrase with the next word ("xã Long An", "6h30 Hà Nội")
+        out.append(" " if w in _PLACE_CONTEXT and r.random() < 0.7 else r.choice(_PLACE_GAPS))
     text = "".join(out)
     return text.lower() if lower else text
 
