@@ -241,3 +241,47 @@ def test_cli_import_approve_requires_a_coordinator(office, tmp_path):
     assert [h["evidence"]["claim_id"] for h in json.loads(check.stdout)] == [entry["id"]]
     retired = _cli(factchecks_app, "retire", entry["id"][:8], "--by", "coord", "--reason", "old", "--db", dbp)
     assert retired.exit_code == 0 and reg.load()[0]["status"] == "retired"
+
+
+def _at_a_terminal(args: list[str]) -> str:
+    """Run the CLI with stdout on a pseudo-terminal, as a person at a terminal does; return what it showed."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tinhhinh.cli", *args], stdout=slave, stderr=subprocess.PIPE, env=env
+    )
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    proc.wait(timeout=60)
+    os.close(master)
+    assert proc.returncode == 0, proc.stderr.read()
+    return shown.decode("utf-8").replace("\r\n", "\n")
+
+
+def test_flags_show_reads_as_evidence_at_a_terminal_and_json_when_piped(office):
+    # a reviewer at a terminal got a page of JSON (spans, weights) to decide on; scripts keep the JSON
+    db.dispose_all()
+    dbp = str(office["path"])
+    by_type = _by_type(office["engine"])
+    scam, check = by_type["scam"], by_type["factcheck"]
+    piped = _cli(flags_app, "show", str(scam["id"]), "--db", dbp)
+    assert json.loads(piped.stdout)["evidence"][0]["text"] == "abcd"
+    shown = _at_a_terminal(["flags", "show", str(scam["id"]), "--db", dbp])
+    assert f"flag {scam['id']} · scam · score 0.80 · unconfirmed" in shown
+    assert "Bài 1" in shown and "«abcd» — r (r)" in shown and "secret-author" not in shown
+    shown = _at_a_terminal(["flags", "show", str(check["id"]), "--db", dbp])
+    assert "claim rated false: «Tiêm vắc xin gây vô sinh» — Bộ Y tế (false)" in shown
+    assert (
+        json.loads(_at_a_terminal(["flags", "show", str(check["id"]), "--json", "--db", dbp]))["id"]
+        == check["id"]
+    )

@@ -395,13 +395,95 @@ def flags_list(
 
 
 @flags_app.command("show")
-def flags_show(flag_id: Annotated[int, typer.Argument(help="Flag id.")], db: DbOpt = None) -> int:
-    """One flag with its evidence, as JSON."""
+def flags_show(
+    flag_id: Annotated[int, typer.Argument(help="Flag id.")],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON (the default when piped).")] = False,
+) -> int:
+    """One flag with its evidence: at a terminal, the item and what the machine saw in it, to decide on;
+    piped or with --json, JSON."""
     from tinhhinh.harm import flags
 
     f = flags.get_flag(_engine(db), flag_id)
-    _emit({**_flag_row(f), "evidence": (f.get("entry") or {}).get("evidence")})
+    row = {**_flag_row(f), "evidence": (f.get("entry") or {}).get("evidence")}
+    if as_json or not sys.stdout.isatty():
+        _emit(row)
+    else:
+        _show_flag(row)
     return 0
+
+
+def _signal_descriptions() -> dict[str, str]:
+    """What each bundled scam signal means, from the rules file's own descriptions (by signal id)."""
+    from importlib import resources
+
+    import yaml
+
+    from tinhhinh.harm.scam import DEFAULT_RULES
+
+    try:
+        data = yaml.safe_load(resources.files("tinhhinh.data").joinpath(DEFAULT_RULES).read_text("utf-8"))
+    except (OSError, yaml.YAMLError):  # help text only
+        return {}
+    described = {
+        "url_shortener": "a shortened link that hides where it leads",
+        "lookalike_domain": "a web address dressed up as a bank's or a government site's",
+        "link": "a link",
+    }
+    rules = list(data.get("signals") or []) + list((data.get("links") or {}).values())
+    described.update(
+        {
+            r["id"]: r["description"]
+            for r in rules
+            if isinstance(r, dict) and "id" in r and r.get("description")
+        }
+    )
+    return described
+
+
+def _show_flag(f: dict[str, Any]) -> None:
+    import datetime as dt
+
+    from rich.text import Text
+
+    from tinhhinh.console import out
+    from tinhhinh.timefmt import local_short
+
+    score = f"{f['score']:.2f}" if isinstance(f["score"], int | float) else "-"
+    out.print(Text(f"flag {f['id']} · {f['type']} · score {score} · {f['status']}", style="bold"))
+    when = f["published_at"]
+    if isinstance(when, dt.datetime):
+        when = local_short(when)
+    out.print(Text(" · ".join(str(x) for x in (f["source"], when, f["url"]) if x)), style="dim")
+    if f["title"]:
+        out.print(Text(f["title"], style="bold"))
+    if f["snippet"]:
+        out.print(Text(" ".join(f["snippet"].split()) + ("…" if len(f["snippet"]) >= 160 else "")))
+    ev = f["evidence"]
+    out.print(Text("what the machine saw:", style="bold"))
+    if isinstance(ev, dict):  # a fact-check match
+        out.print(Text(f"  claim rated false: «{ev.get('claim', '')}» — {ev.get('publisher', '')} "
+                       f"({ev.get('verdict', '')}) {ev.get('source', '')}".rstrip()))  # fmt: skip
+        if ev.get("sentence"):
+            out.print(Text(f"  sentence in the item: «{ev['sentence']}»"))
+    elif isinstance(ev, list) and ev:
+        meaning = _signal_descriptions()
+        for e in ev:
+            if isinstance(e, dict):
+                rule = str(e.get("rule", ""))
+                out.print(Text(f"  «{e.get('text', '')}» — {meaning.get(rule) or rule} ({rule})"))
+            else:
+                out.print(Text(f"  {e}"))
+    else:
+        out.print(Text("  (no evidence recorded)"))
+    if f["status"] == "unconfirmed":
+        err.print(
+            f"decide: `tinhhinh flags confirm {f['id']} --by NAME` or "
+            f"`tinhhinh flags dismiss {f['id']} --by NAME --note WHY`",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _decide(action: str, flag_id: int, by: str, note: str | None, db: str | None) -> int:
