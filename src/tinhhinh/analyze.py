@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from tinhhinh import console
 from tinhhinh.console import UserError
-from tinhhinh.ingest.records import read_jsonl_records, to_item
+from tinhhinh.ingest.records import csv_delimiter, read_jsonl_records, to_item
 from tinhhinh.item import Item
 from tinhhinh.ordered import Entry, ordered_stages
 from tinhhinh.pipeline import load_stages, run_stages
@@ -584,6 +584,23 @@ def _finish(entry: Entry, ordered) -> Entry:
 # ------------------------------------------------------------------ command
 
 
+def _csv_as_jsonl(stream: Iterable[bytes]) -> Iterator[bytes]:
+    """A CSV's rows as JSONL lines (the header names the fields; delimiter , ; or tab, as ``ingest``
+    reads them). Values past the header's columns pass through under ``_extra``."""
+    import csv
+    import io
+    import itertools
+
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
+    header = text.readline()
+    for row in csv.DictReader(itertools.chain([header], text), delimiter=csv_delimiter(header)):
+        extra = row.pop(None, None)  # type: ignore[call-overload]
+        record = {k.strip(): v for k, v in row.items() if k is not None}
+        if extra:
+            record["_extra"] = extra
+        yield json.dumps(record, ensure_ascii=False).encode("utf-8")
+
+
 def _regular_size(src: IO[bytes]) -> int | None:
     """Bytes left to read in ``src`` when it is a regular file (not a pipe or a terminal)."""
     try:
@@ -629,6 +646,13 @@ def analyze_command(
         except OSError as exc:
             raise UserError(f"--input {input}: cannot read ({exc.strerror})") from exc
     input_bytes = _regular_size(src)
+    lines: Iterable[bytes] = src
+    if hasattr(src, "peek") and src.peek(2)[:2] == b"\x1f\x8b":  # gzip (by content), as ingest reads it
+        import gzip
+
+        lines, input_bytes = gzip.GzipFile(fileobj=src), None
+    if input is not None and input.name.lower().endswith((".csv", ".csv.gz")):
+        lines, input_bytes = _csv_as_jsonl(lines), None
     # lines come encoded from the workers: for the terminal/pipe as sys.stdout would encode them
     codec = ("utf-8", "strict")
     dst: IO[bytes]
@@ -647,7 +671,7 @@ def analyze_command(
 
         with counter("analysing", disable=quiet) as tick:
             for line, error in analyse_lines(
-                enumerate(src, 1),
+                enumerate(lines, 1),
                 workers=workers,
                 window=window,
                 stories=stories,

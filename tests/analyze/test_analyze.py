@@ -127,6 +127,28 @@ def test_stories_from_workers_equal_one_process(tmp_path):
     assert max(sizes.values()) > 1  # stories with several items exist, so the comparison means something
 
 
+def test_gzip_and_csv_input_give_the_jsonl_output(tmp_path):
+    # ingest reads .gz and CSV; analyze read them as broken JSON lines ("line is not valid UTF-8")
+    import csv
+    import gzip
+
+    good = [r for r in RECORDS if r.get("id")]
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in good)
+    plain = lines(analyze(stdin=text).stdout)
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(text.encode("utf-8")))
+    assert lines(analyze("--input", str(tmp_path / "a.jsonl.gz"), "--workers", "2").stdout) == plain
+    with (tmp_path / "a.csv").open("w", encoding="utf-8", newline="") as fh:  # ";" as Excel writes it here
+        writer = csv.DictWriter(fh, ["id", "kind", "title", "text", "published_at"], delimiter=";",
+                                extrasaction="ignore")  # fmt: skip
+        writer.writeheader()
+        writer.writerows(good)
+    from_csv = lines(analyze("--input", str(tmp_path / "a.csv")).stdout)
+    assert [r["id"] for r in from_csv] == [r["id"] for r in good]
+    assert [(r["area"], r["keywords"], r["dup_of"]) for r in from_csv] == [
+        (r["area"], r["keywords"], r["dup_of"]) for r in plain
+    ]
+
+
 def test_unreadable_input_exits_1(tmp_path):
     r = analyze("--input", str(tmp_path / "missing.jsonl"))
     assert r.returncode == 1

@@ -221,6 +221,16 @@ def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
                 yield Rejection(where, str(exc))
 
 
+def csv_delimiter(sample: str) -> str:
+    """The delimiter of a CSV (",", ";" as Excel writes it in Vietnamese locales, or tab). Only the
+    delimiter is taken from the guess: the sniffer also guesses the quoting from the few lines it sees and
+    turns off Excel's doubled quotes (""), which breaks later rows quoting a quote."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
 def read_csv(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     keep = authors_enabled()
     raw = path.read_bytes()
@@ -234,11 +244,7 @@ def read_csv(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
             "encoding (TCVN3, VNI) must be converted to Unicode first, e.g. with UniKey's converter",
         )
         return
-    try:
-        dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(content, newline=""), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=csv_delimiter(content[:4096]))
     try:
         for row in reader:
             where = f"{path}:{reader.line_num}"
