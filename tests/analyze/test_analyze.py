@@ -127,7 +127,7 @@ def test_stories_from_workers_equal_one_process(tmp_path):
     assert max(sizes.values()) > 1  # stories with several items exist, so the comparison means something
 
 
-def test_gzip_and_csv_input_give_the_jsonl_output(tmp_path):
+def test_gzip_csv_and_bom_input_give_the_jsonl_output(tmp_path):
     # ingest reads .gz and CSV; analyze read them as broken JSON lines ("line is not valid UTF-8")
     import csv
     import gzip
@@ -142,6 +142,8 @@ def test_gzip_and_csv_input_give_the_jsonl_output(tmp_path):
                                 extrasaction="ignore")  # fmt: skip
         writer.writeheader()
         writer.writerows(good)
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # as Notepad saves it
+    assert lines(analyze("--input", str(tmp_path / "bom.jsonl")).stdout) == plain
     from_csv = lines(analyze("--input", str(tmp_path / "a.csv")).stdout)
     assert [r["id"] for r in from_csv] == [r["id"] for r in good]
     assert [(r["area"], r["keywords"], r["dup_of"]) for r in from_csv] == [

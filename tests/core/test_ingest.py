@@ -213,6 +213,14 @@ def test_csv_quotes_later_in_the_file_are_read_as_excel_writes_them(tmp_path, db
     assert all(stored[r["id"]] == r["text"].strip() for r in records)
 
 
+def test_jsonl_saved_with_a_byte_order_mark_keeps_its_first_record(tmp_path, db):
+    # Notepad and Windows PowerShell write UTF-8 with a BOM; the first record was rejected as bad JSON
+    f = tmp_path / "windows.jsonl"
+    f.write_bytes('\ufeff{"id": "1", "title": "Tin một"}\r\n{"id": "2", "title": "Tin hai"}\r\n'.encode())
+    summary = ingest(read_file(f), db)
+    assert (summary.new, summary.rejected) == (2, 0), summary.rejections
+
+
 def test_csv_from_excel_unicode_text_and_a_legacy_encoding(tmp_path, db):
     # Excel's "Unicode text" export is UTF-16 (tab-separated); a file in an old 8-bit encoding is refused
     # with what to do in Excel, nothing stored

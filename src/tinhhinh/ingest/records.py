@@ -200,6 +200,11 @@ def to_item(
     return item
 
 
+# Notepad and Windows PowerShell save UTF-8 with a byte-order mark: JSON refuses it, so the first record
+# of such a file was rejected
+BOM = b"\xef\xbb\xbf"
+
+
 def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     keep = authors_enabled()
     with path.open("rb") as fh:
@@ -207,6 +212,8 @@ def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
             where = f"{path}:{lineno}"
             if not raw.strip():
                 continue
+            if lineno == 1:
+                raw = raw.removeprefix(BOM)
             try:
                 record = json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError:
@@ -267,6 +274,8 @@ def read_jsonl_records(
 ) -> Iterator[tuple[int, Any]]:
     """Raw records for the database-free ``analyze``: (line number, parsed object or the error text)."""
     for lineno, raw in enumerate(stream, 1):
+        if lineno == 1:
+            raw = raw.removeprefix(BOM) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8")
