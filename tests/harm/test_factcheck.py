@@ -78,6 +78,15 @@ def test_import_csv(tmp_path):
         ("health", "false", "pending"),
         ("disaster", "false", "pending"),
     ]
+    # as Excel saves CSV in a Vietnamese locale: ";" between columns
+    (tmp_path / "excel").mkdir()
+    semi = _import(
+        tmp_path / "excel",
+        "g.csv",
+        "claim;verdict;domain;url;publisher;date\n"
+        "Uống nước chanh nóng chữa khỏi ung thư;sai;health;https://moh.gov.vn/c;Bộ Y tế;2021-08-02\n",
+    )
+    assert not semi.rejected and [e["domain"] for e in semi.added] == ["health"]
     assert result.added[1]["date"] == "2024-09-18"
     assert len(reg.load(tmp_path / "registry.jsonl")) == 2
 

@@ -369,7 +369,10 @@ def make_entry(
 
 
 def _rows_csv(text: str, origin: str) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
-    reader = csv.DictReader(io.StringIO(text))
+    from tinhhinh.ingest.records import csv_delimiter
+
+    # "," or ";" (Excel in a Vietnamese locale) or tab, as ingest reads CSV
+    reader = csv.DictReader(io.StringIO(text), delimiter=csv_delimiter(text[:4096]))
     if not reader.fieldnames or "claim" not in [(f or "").strip().lower() for f in reader.fieldnames]:
         yield f"{origin}:1", None, "CSV header must name the columns: claim,verdict,domain,url,publisher,date"
         return
