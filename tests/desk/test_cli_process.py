@@ -88,7 +88,7 @@ def test_lists_fit_an_80_column_terminal(desk, _isolated_home):
         "Theo dõi thông tin sai lệch về giá điện tăng gấp đôi từ tháng sau lan truyền trên mạng xã hội"
     )
     cases.open_case(desk.engine, desk.coord, title=long_title, sector="land", due_date=dt.date(2026, 12, 24))
-    desk.petition("to_cao", subject="Tố cáo lấn chiếm đất công")
+    desk.petition("Tố cáo", subject="Tố cáo lấn chiếm đất công")  # the kind as people write it
     desk.petition("kien_nghi_phan_anh", subject="Phản ánh đường hỏng")
     env = {"TINHHINH_USER": "coord", "TINHHINH_PASSWORD": desk.PASSWORD, "COLUMNS": "80"}
     db = str(desk.path)

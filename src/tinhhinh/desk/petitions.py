@@ -158,8 +158,7 @@ def intake(
             "intake refused: record that the privacy notice was given to the petitioner (--privacy-notice-given) "
             "before any personal data is taken"
         )
-    if kind not in KINDS:
-        raise Invalid(f"unknown petition kind {kind!r}: {', '.join(KINDS)}")
+    kind = kind_code(kind)
     if not subject.strip():
         raise Invalid("a petition needs a short subject (no personal data in it)")
     if not (petitioner.get("name") or "").strip():
