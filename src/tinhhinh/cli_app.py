@@ -133,9 +133,11 @@ def ingest(
             on_batch=progress.update,
             workers=1 if no_analyze else workers,
         )
+    # a rate over a handful of records measures start-up, not throughput ("2 new — 1 items/s")
+    rate = f" — {summary.rate:,.0f} items/s" if summary.seen >= 500 else ""
     err.print(
         f"[bold]{summary.new}[/] new, [bold]{summary.copies}[/] copies, [bold]{summary.present}[/] already present, "
-        f"[bold]{summary.rejected}[/] rejected — {summary.rate:,.0f} items/s"
+        f"[bold]{summary.rejected}[/] rejected{rate}"
     )
     return 2 if summary.rejected else 0
 
