@@ -42,6 +42,7 @@ FORMER_EXTRA = {
     "tinhdaknong": ["Đăk Nông", "Đắc Nông"],
     "tinhbariavungtau": ["Bà Rịa Vũng Tàu", "BR-VT"],
     "tinhkontum": ["Kontum"],
+    "tinhbackan": ["Bắc Cạn"],  # a common spelling (6 VNTC train articles, all the province)
     "tinhninhbinh": ["Hà Nam Ninh"],  # the 1975-1991 province, still in place names
     # merged into Hà Nội on 2008-08-01; common in older news (VNTC is 2005-2007). Other pre-1997 provinces
     # are left out: split between today's provinces (Hà Sơn Bình, Nghệ Tĩnh, Sông Bé) or mostly something

@@ -9,6 +9,7 @@ kind of punctuation, NFD, combining marks, emoji and the characters that force t
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 
 import pytest
@@ -242,6 +243,7 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
         return r
 
     out = []
+    kinds_at = []
     i = 0
     n = len(raw)
     foreign_numbered = False
@@ -303,10 +305,29 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
         if place is not None:
             a, b = spans[i][0], spans[i + length - 1][1]
             out.append((a, b, place.code, place.name))
+            kinds_at.append((a, b, place.kind))
         i += length
     if foreign_numbered:
         out = [h for h in out if not P._numbered(h[3])]
-    return out
+    # a commune whose address goes on in another province; a bare district with another province in brackets
+    # (then every mention of that name)
+    kinds = {(a, b): k for a, b, k in kinds_at}
+    dropped = set()
+    for k, h in enumerate(out[:-1]):
+        nxt = out[k + 1]
+        gap = text[h[1] : nxt[0]]
+        kind, next_kind = kinds[h[0], h[1]], kinds[nxt[0], nxt[1]]
+        other = g.by_code[h[2]]["name"] != g.by_code[nxt[2]]["name"]
+        if other and P._TOKEN_RE.search(gap) is None:
+            if kind == "commune" and re.fullmatch(r"\s*[,(]\s*", gap):
+                dropped.add((h[2], h[3], kind))
+            if (
+                kind in ("former_district", "landmark")
+                and next_kind in ("province", "alias", "former_province")
+                and re.fullmatch(r"\s*\(\s*", gap)
+            ):
+                dropped.add((h[2], h[3], kind))
+    return [h for h in out if (h[2], h[3], kinds[h[0], h[1]]) not in dropped]
 
 
 def _place_names() -> list[str]:

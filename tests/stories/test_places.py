@@ -146,6 +146,18 @@ def test_judged_set_fixes(text, expected):
         ("đi dạo quanh phố phường Hà Nội", ["Hà Nội"]),
         ("thị xã Tân An, Long An", ["Tây Ninh"]),
         ("Liên minh Hợp tác xã TP HCM", ["Hồ Chí Minh"]),
+        # a commune whose address goes on in another province is an older namesake of today's commune
+        ("thôn Lương Đình (xã Bắc Sơn, huyện Sóc Sơn, Hà Nội)", ["Hà Nội"]),
+        ("ngụ tổ 3 ấp Bến Đò II, xã Tân Phú Trung, huyện Củ Chi, TP HCM", ["Hồ Chí Minh"]),
+        ("nhà ở phường Đống Đa, Quy Nhơn, kể", ["Gia Lai"]),
+        ("xã Bát Tràng, huyện Gia Lâm", ["Hà Nội"]),  # the same province: kept
+        # ... and so are its other mentions in the text
+        ("ở xã Phước Sơn, huyện Tuy Phước (Bình Định). Chủ tịch UBND xã Phước Sơn cho biết", ["Gia Lai"]),
+        # a bare district name with another province in brackets is a street or a firm named after it
+        ("góc đường Hai Bà Trưng, Điện Biên Phủ (TP HCM)", ["Hồ Chí Minh"]),
+        ("Công ty chuyển giao công nghệ Hạ Long (TP.HCM)", ["Hồ Chí Minh"]),
+        ("Phong Châu (Phú Thọ), Hoa Lư (Ninh Bình)", ["Phú Thọ", "Ninh Bình"]),
+        ("xe khách đi các tỉnh Cao Bằng, Bắc Cạn", ["Cao Bằng", "Thái Nguyên"]),  # a spelling of Bắc Kạn
     ],
 )
 def test_fresh_set_fixes(text, expected):

@@ -72,6 +72,11 @@ _NOT_A_UNIT = {"thị", "phố", "tác", "nông"}
 # A clock time ("6h30", "16h") right before a time-zone name: "(tức 6h30 Hà Nội)" is a time, not the city.
 _CLOCK = re.compile(r"\d{1,2}h\d{0,2}")
 _ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII".split())
+# An address going on: "xã A, huyện B", "xã A (huyện B)"; a province in brackets: "Hạ Long (TP.HCM)".
+_CHAIN = re.compile(r"\s*[,(]\s*")
+_BRACKET = re.compile(r"\s*\(\s*")
+_BARE_KINDS = frozenset({"former_district", "landmark"})
+_PROVINCE_KINDS = frozenset({"province", "alias", "former_province"})
 # A match starting with these is an administrative form ("TP.HCM"), never part of a person's name.
 _NOT_A_GIVEN_NAME = {"tp", "tphcm"}
 
@@ -395,6 +400,8 @@ class Gazetteer:
             i += length
         if foreign_numbered:
             out = [h for h in out if not _numbered(h[2].name)]
+        if len(out) > 1:
+            out = _drop_namesakes(out, gap_at)
         return out
 
     def provinces(self, text: str, folded_text: str | None = None) -> list[str]:
@@ -422,6 +429,24 @@ class Gazetteer:
             if any(m.search(folded_text()) for m in markers):
                 return []
         return seen
+
+
+def _drop_namesakes(
+    hits: list[tuple[int, int, Place]], gap_at: Callable[[int], str]
+) -> list[tuple[int, int, Place]]:
+    """Drop a commune whose address goes on in another province ("xã Bắc Sơn, huyện Sóc Sơn": an older commune
+    of the same name, not today's Bắc Sơn in Lạng Sơn), and a bare district or landmark followed by another
+    province in brackets ("Điện Biên Phủ (TP HCM)": a street, "Hạ Long (TP.HCM)": a company). A name dropped
+    once is dropped throughout the text (its later mentions are the same namesake)."""
+    dropped: set[Place] = set()
+    for (i, length, place), (j, _, after) in zip(hits, hits[1:], strict=False):
+        if j == i + length and after.province != place.province:
+            gap = gap_at(j - 1)
+            if place.kind == "commune" and _CHAIN.fullmatch(gap):
+                dropped.add(place)
+            elif place.kind in _BARE_KINDS and after.kind in _PROVINCE_KINDS and _BRACKET.fullmatch(gap):
+                dropped.add(place)
+    return [h for h in hits if h[2] not in dropped] if dropped else hits
 
 
 def _numbered(name: str) -> bool:
