@@ -319,6 +319,15 @@ class Rules:
     flat: tuple[tuple[int, re.Pattern[str], re.Pattern[str] | None, tuple[int, ...]], ...] = field(
         default=(), compare=False
     )
+    # ``flat`` split for that loop: patterns with a gate as (rule index, pattern, quick, first gate mask,
+    # the other gate masks), so one list comprehension drops most of them on the first mask; and
+    # patterns without a gate (always tried)
+    gated: tuple[tuple[int, re.Pattern[str], re.Pattern[str] | None, int, tuple[int, ...]], ...] = field(
+        default=(), compare=False
+    )
+    ungated: tuple[tuple[int, re.Pattern[str], re.Pattern[str] | None], ...] = field(
+        default=(), compare=False
+    )
 
 
 def _compile(patterns: Any, where: str) -> tuple[re.Pattern[str], ...]:
@@ -385,6 +394,11 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
     tlds = sorted(
         {str(t).lower() for t in links.get("tlds") or ["com", "vn", "net", "org"]}, key=len, reverse=True
     )
+    flat = tuple(
+        (ri, pattern, rule.quick[k], rule.masks[k])
+        for ri, rule in enumerate(signals)
+        for k, pattern in enumerate(rule.patterns)
+    )
     domain_re = re.compile(
         r"(?<![\w@.-])(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:"
         + "|".join(map(re.escape, tlds))
@@ -407,11 +421,9 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
         domain_gate=re.compile(r"\.(?:" + "|".join(map(re.escape, tlds)) + r")(?![\w-])"),
         scan=scan,
         context_lowers=min_factor <= 1.0 and all(0.0 <= c.factor <= 1.0 for c in context),
-        flat=tuple(
-            (ri, pattern, rule.quick[k], rule.masks[k])
-            for ri, rule in enumerate(signals)
-            for k, pattern in enumerate(rule.patterns)
-        ),
+        flat=flat,
+        gated=tuple((ri, p, q, m[0], m[1:]) for ri, p, q, m in flat if m),
+        ungated=tuple((ri, p, q) for ri, p, q, m in flat if not m),
     )
 
 
@@ -608,8 +620,11 @@ def may_flag(fields: list[tuple[str, int | None]], rules: Rules) -> bool:
     todos: dict[int, list[tuple[re.Pattern[str], re.Pattern[str] | None, str]]] = {}
     for text, mask in fields:
         if mask is not None and rules.flat:
-            for ri, pattern, quick, gate_mask in rules.flat:
-                for m in gate_mask:  # passes(mask, gate_mask), inline
+            for ri, pattern, quick in rules.ungated:
+                todos.setdefault(ri, []).append((pattern, quick, text))
+            # passes(mask, gate_mask), inline: the first (most selective) mask drops most patterns in C
+            for ri, pattern, quick, _, rest in [g for g in rules.gated if mask & g[3]]:
+                for m in rest:
                     if not mask & m:
                         break
                 else:
