@@ -167,10 +167,13 @@ def test_new_rules_leave_ordinary_text_alone(title, text):
         # pay first / to get something
         ("prepayment", "cọc trc 50% để giữ phòng", "giữ cho lối đi thông thoáng"),
         ("prepayment", "nộp phí thông quan 39 triệu để nhận hàng", "phí thông quan theo biểu"),
-        ("prepayment", "đặt cọc 1,5 triệu bằng thẻ cào", "thẻ cào trúng thưởng"),
+        ("scratch_card_payment", "đặt cọc 1,5 triệu bằng thẻ cào", "thẻ cào trúng thưởng"),
         ("prepayment", "chị ck tiền hàng 385k nha", "tiền hàng tồn kho tăng"),
         ("prepayment", "phí trước 2 triệu", "lệ phí trước bạ nhà đất"),
         ("prepayment", "phí trước 2 triệu", "đóng học phí trước khi nhập học"),
+        ("prepayment", "phí trước 2 triệu", "vẫn giữ mức học phí trước đây"),
+        ("prepayment", "chuyển khoản để giữ vé", "gìn giữ vệ sinh chung"),
+        ("prepayment", "cọc để giữ phòng", "cất giữ phòng khi lũ lụt"),
         ("money_request", "chuyển cọc 6 triệu hôm nay", "chuyển công tác về tỉnh"),
         ("money_request", "quét mã QR em gửi là tiền về ngay", "mã vạch trên bao bì"),
         ("money_request", "vui lòng thanh toán phí xuất kho 25.000đ", "thanh toán bằng thẻ tại quầy"),
@@ -255,6 +258,7 @@ RULE_EXAMPLES = {
     "install_from_link": "tải ứng dụng VNeID bản mới theo link em gửi",
     "click_link": "anh bấm vào đường link để xác nhận",
     "payback_promise": "chị chuyển giúp em, mai em gửi lại nhé",
+    "scratch_card_payment": "đặt cọc bằng thẻ cào mệnh giá 500k",
 }
 
 
