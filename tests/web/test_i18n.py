@@ -82,3 +82,18 @@ def test_language_toggle(site):
     page = anon.get("/login")
     assert anon.post("/lang", data={"csrf": csrf_of(page.text), "lang": "en"}).status_code == 303
     assert "Sign in" in anon.get("/login").text
+
+
+def test_every_bundled_scam_signal_and_context_rule_has_a_label():
+    # the flag review page names each piece of evidence by its label; a new rule without one showed its
+    # bare id ("recovery_offer") to the reviewer
+    from importlib import resources
+
+    import yaml
+
+    from tinhhinh.web import labels
+
+    rules = yaml.safe_load(resources.files("tinhhinh.data").joinpath("scam_rules.yaml").read_text("utf-8"))
+    ids = {r["id"] for r in rules["signals"] + rules.get("context", [])}
+    ids |= {v["id"] for v in rules["links"].values() if isinstance(v, dict) and "id" in v}
+    assert ids and not ids - set(labels.SCAM_RULE), sorted(ids - set(labels.SCAM_RULE))
