@@ -494,3 +494,32 @@ def test_bundled_rules_read_the_same_with_either_yaml_loader():
     fast = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert pure == fast
     assert parse_rules(pure) == load_rules()
+
+
+def test_fresh2_set_is_third_and_disjoint():
+    """scam_fresh2.jsonl (written blind to rules -3) cites warnings that neither earlier set used."""
+    import json as _json
+    from pathlib import Path as _Path
+
+    data = _Path(__file__).parent / "data"
+
+    def _rows(name):
+        with open(data / name, encoding="utf-8") as fh:
+            return [_json.loads(line) for line in fh if line.strip()]
+
+    earlier = {
+        r["source"]["url"]
+        for name in ("scam_set.jsonl", "scam_fresh.jsonl")
+        for r in _rows(name)
+        if r.get("source")
+    }
+    third = _rows("scam_fresh2.jsonl")
+    scams = [r for r in third if r["label"] == "scam"]
+    hard_negatives = [r for r in third if r["label"] == "ok"]
+    assert len({r["id"] for r in third}) == len(third)
+    assert len([r for r in scams if "-" not in r["id"]]) >= 50
+    assert len([r for r in hard_negatives if "-" not in r["id"]]) >= 40
+    assert all(r["source"] and r["source"]["url"].startswith("http") for r in scams)
+    assert all(r["source"] is None for r in hard_negatives)
+    overlap = {r["source"]["url"] for r in scams} & earlier
+    assert not overlap, overlap
