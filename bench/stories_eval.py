@@ -17,6 +17,7 @@ Columns:
 weights are one cross-fitted DAgger round (model ``lr-2x``, see docs/stories.md). ``--by-size``
 (experimental, docs/stories.md): after the single join threshold, one threshold per size of the best
 candidate story (1, 2, 3+ articles) from the grid 0.15-0.5 is tuned on the training stream too.
+``--rel-gap ratio|log`` (experimental ``lr-4``, docs/stories.md): the span-relative gap is a feature too.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ def one_fold(fold: tuple[int, set[str]], mds: list, args: argparse.Namespace) ->
         interactions=not args.no_interactions,
         cross=args.cross,
         size_grid=SIZE_GRID if args.by_size else None,
+        rel_gap=args.rel_gap,
     )
     rows = []
     for setting, stream in settings.items():
@@ -107,7 +109,10 @@ def main() -> None:
     ap.add_argument(
         "--by-size", action="store_true", help="also tune a join threshold per story size (1, 2, 3+)"
     )
+    ap.add_argument("--rel-gap", choices=("log", "ratio"), help="lr-4: the span-relative gap as a feature")
     args = ap.parse_args()
+    if args.ship and (args.by_size or args.rel_gap):
+        ap.error("--by-size and --rel-gap are experiments: not for --ship (docs/stories.md)")
 
     mds = load_mds()
     folds = cluster_folds(mds, args.folds)
@@ -152,7 +157,6 @@ def main() -> None:
             merges,
             interactions=not args.no_interactions,
             cross=args.cross,
-            size_grid=SIZE_GRID if args.by_size else None,
         )
         spec = dict(model.spec)
         spec["version"] = "lr-1" if args.no_interactions else ("lr-2x" if args.cross else "lr-2")

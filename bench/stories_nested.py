@@ -32,6 +32,9 @@ Selection rules (each a row of the table):
   one join threshold per size of the best candidate story (``evaluate.SIZE_BINS``; ``with_threshold``,
   ``SizedModel``), every combination of three values of the threshold grid (the full grid: each is a
   run of the inner stream, the join decisions change the stream). The model is the same as lr-2's.
+- ``lr-1/lr-2/lr-4 (span-relative gap, form by inner CV), C=1`` (2026-11-27): also ``lr-4`` = lr-2 + one
+  base feature, the gap relative to the story's span (``evaluate.SPAN_FEATURES``: log(1+gap)/log(2+span)
+  or gap/(span+24 h), the form chosen by the inner folds), and its products.
 ``--rules`` restricts the outer scoring to the rules whose name contains one of the given strings (the
 inner grid is computed for every configuration a cached task lacks).
 Prints Markdown tables; ``--cache`` keeps the inner results (JSON) so the selection can be re-run.
@@ -68,14 +71,16 @@ from tinhhinh.stories.evaluate import (
 
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
 MERGES = (0.6, 0.8)
-# (interactions, C, tau_h of the time-decay features or None, DAgger rounds: 0 = teacher-forced only,
+# (interactions, C, tau_h of the time-decay features (lr-3) or the form of the span-relative gap (lr-4) or
+#  None, DAgger rounds: 0 = teacher-forced only,
 #  cross-fitted parts of the first round's rollouts: 0 = the whole stream replayed by round 0's model)
-Config = tuple[bool, float, float | None, int, int]
+Config = tuple[bool, float, float | str | None, int, int]
 BASE_CONFIGS: list[Config] = [(False, 1.0, None, 0, 0), *((True, c, None, 0, 0) for c in (0.1, 1.0, 10.0))]
 LR3_CONFIGS: list[Config] = [(True, 1.0, tau, 0, 0) for tau in (24.0, 96.0)]
 DAGGER_CONFIGS: list[Config] = [(True, 1.0, None, r, 0) for r in (1, 2)]
 CROSS_CONFIGS: list[Config] = [(True, 1.0, None, 1, 2)]
-CONFIGS = BASE_CONFIGS + LR3_CONFIGS + DAGGER_CONFIGS + CROSS_CONFIGS
+LR4_CONFIGS: list[Config] = [(True, 1.0, form, 0, 0) for form in ("log", "ratio")]
+CONFIGS = BASE_CONFIGS + LR3_CONFIGS + DAGGER_CONFIGS + CROSS_CONFIGS + LR4_CONFIGS
 C1 = [cfg for cfg in BASE_CONFIGS if cfg[1] == 1.0]
 LR2 = (True, 1.0, None, 0, 0)
 # join thresholds per size bin (1, 2, 3+ articles): all combinations but the diagonal (= one threshold)
@@ -89,6 +94,7 @@ RULES = {
     "lr-1/lr-2/lr-2 DAgger (rounds 1-2 by inner CV), C=1": C1 + DAGGER_CONFIGS,
     "lr-1/lr-2/lr-2 DAgger cross-fitted (1 round), C=1": C1 + CROSS_CONFIGS,
     SIZED_RULE: C1,
+    "lr-1/lr-2/lr-4 (span-relative gap, form by inner CV), C=1": C1 + LR4_CONFIGS,
 }
 
 MDS: list[Doc] = []
@@ -97,6 +103,8 @@ ARGS: argparse.Namespace | None = None
 
 
 def cfg_key(cfg: Config) -> str:
+    if isinstance(cfg[2], str):
+        return f"lr-4 rel={cfg[2]} C={cfg[1]:g}"
     if cfg[2] is not None:
         return f"lr-3 tau={cfg[2]:g} C={cfg[1]:g}"
     key = f"{'lr-2' if cfg[0] else 'lr-1'} C={cfg[1]:g}"
@@ -119,7 +127,8 @@ def rule_thresholds(rule: str, cfg: Config) -> list[Thr]:
 
 def fit(train: list[Doc], X: list, y: list, aux: list, cfg: Config, thr: Thr) -> dict:
     """The spec of ``cfg`` with join threshold(s) ``thr`` (DAgger rounds replay ``train`` at ``thr``)."""
-    spec = fit_weights(X, y, interactions=cfg[0], C=cfg[1], aux=aux, tau_h=cfg[2])
+    tau, rel = (None, cfg[2]) if isinstance(cfg[2], str) else (cfg[2], None)
+    spec = fit_weights(X, y, interactions=cfg[0], C=cfg[1], aux=aux, tau_h=tau, rel_gap=rel)
     if cfg[3]:
         assert isinstance(thr, float), "DAgger replays at one threshold"
         spec = fit_dagger(
