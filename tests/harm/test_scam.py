@@ -259,6 +259,7 @@ RULE_EXAMPLES = {
     "click_link": "anh bấm vào đường link để xác nhận",
     "payback_promise": "chị chuyển giúp em, mai em gửi lại nhé",
     "scratch_card_payment": "đặt cọc bằng thẻ cào mệnh giá 500k",
+    "proof_of_funds": "gia đình chuyển tiền vào tài khoản để chứng minh tài chính",
 }
 
 
@@ -523,3 +524,85 @@ def test_fresh2_set_is_third_and_disjoint():
     assert all(r["source"] is None for r in hard_negatives)
     overlap = {r["source"]["url"] for r in scams} & earlier
     assert not overlap, overlap
+
+
+@pytest.mark.parametrize(
+    ("rule", "hit", "not_hit"),
+    [
+        # general gaps seen on the third set (rules -3 -> -4); phrases written for this test
+        ("otp_request", "cháu bấm link rồi gửi giúp chú cái mã vừa về máy nhé", "mã vạch in trên máy"),
+        ("payback_promise", "cho tao mượn 5 triệu, 3h chiều tao trả", "3 giờ chiều họp"),
+        ("payback_promise", "chuyển giúp mẹ 20 triệu, tối con chuyển lại", "tối con về ăn cơm"),
+        ("payback_promise", "xác minh xong số tiền sẽ được hoàn trả đầy đủ", "hồ sơ đã được hoàn thiện"),
+        ("urgency", "chỉ còn 1 căn duy nhất tuần này", "chỉ còn một chút nữa"),
+        ("urgency", "nếu trong chiều nay chưa chuyển thì mất suất", "cũng trong sáng nay, Quốc hội"),
+        ("prepayment", "kiện quà phải nộp thuế mới giao", "món quà là 30% học phí"),
+        ("proof_of_funds", "gia đình cần sao kê số dư tối thiểu 250 triệu", "sao kê lương tháng 10"),
+        ("proof_of_funds", "em phải chứng minh tài chính để làm hồ sơ", "chứng minh nhân dân"),
+        ("prepayment", "mua phần mềm 499k trước khi nhận việc", "hôn vợ trước khi đi làm"),
+        ("prepayment", "để giải ngân anh chuyển phí bảo lãnh", "giải ngân vốn đầu tư công"),
+        ("prepayment", "kiện quà của chị phải đóng phí hải quan", "kiện tụng kéo dài"),
+        ("impersonation", "em bên công ty giao nhận ở sân bay Nội Bài", "công ty may mặc"),
+        ("threat", "hệ thống sẽ trừ 2 triệu mỗi tháng của anh", "cư trú 3 năm mỗi tháng"),
+        ("threat", "sẽ tự trừ 2.990.000đ mỗi tháng", "trừ 2. Mỗi tháng"),
+        ("prepayment", "kiện hàng có kèm 50.000 USD nên bị phạt", "kiện hàng. Sau đó bị phạt"),
+        ("money_request", "nạp lần đầu từ 2 triệu", "lần đầu tham gia"),
+        ("wrong_transfer", "ghi sai hệ thống không nhận sẽ phải chuyển lại", "ghi chép sổ sách"),
+        ("donation_appeal", "ai ủng hộ được bao nhiêu thì gửi mình", "ủng hộ chủ trương"),
+        ("otp_request", "đăng nhập tài khoản ngân hàng để nhận học bổng", "đăng nhập ứng dụng để xem điểm"),
+    ],
+)
+def test_fixes_from_the_third_set(rule, hit, not_hit):
+    from tinhhinh.nlp.normalize import strip_diacritics
+
+    assert rule in _rules_hit(hit)
+    assert rule in _rules_hit(strip_diacritics(hit))
+    assert rule not in _rules_hit(not_hit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kinds the third set showed missing (written for this test, not rows of any set)
+        "Phòng đối ngoại thông báo em trúng học bổng trao đổi tại Úc, gia đình cần sao kê số dư tối thiểu"
+        " 300 triệu và chuyển phí xét hồ sơ 40 triệu, số tiền sẽ được hoàn lại khi có visa.",
+        "Homestay chỉ còn 1 phòng duy nhất, chị chuyển cọc 1,5 triệu giúp em, ghi sai nội dung thì chuyển lại"
+        " đúng cú pháp em hoàn lại lần trước ngay.",
+        "Chú ơi cháu thi vẽ cần chú bình chọn, chú bấm vào link rồi gửi giúp cháu cái mã vừa về máy nhé.",
+        "Em bên công ty giao nhận sân bay, kiện quà bạn anh gửi phải đóng phí hải quan 9 triệu vào tài khoản"
+        " công ty thì mai em giao.",
+        "Shipper đây ạ, em chuyển nhầm đơn của anh vào tài khoản nội bộ nên hệ thống sẽ trừ 2 triệu mỗi tháng,"
+        " anh gọi 0912 345 678 để hủy nhé.",
+    ],
+)
+def test_third_set_kinds_are_flagged(text):
+    res = assess("", text)
+    assert res.flagged, (res.score, res.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cơ quan thuế không gọi điện đề nghị cài đặt ứng dụng hay gửi đường link qua tin nhắn; người nộp thuế"
+        " tải eTax Mobile từ kho ứng dụng.",
+        "Sinh viên muốn đi du học tự túc cần chứng minh tài chính theo yêu cầu của đại sứ quán, sao kê ngân"
+        " hàng 6 tháng gần nhất.",
+        "Vé bị hủy do thời tiết sẽ được hoàn lại toàn bộ trong 7 ngày, hành khách không cần làm thủ tục.",
+    ],
+)
+def test_third_set_fixes_leave_ordinary_text_alone(text):
+    res = assess("", text)
+    assert not res.flagged, (res.score, res.evidence)
+
+
+def test_precision_and_recall_on_third_set():
+    # clean number (rules 2026.11.27-3, before any change): P 0.959 R 0.534; the set was then used to fix
+    # the rules (-4: P 1.000 R 0.795), so this guards the fixes, it is no longer a clean measurement
+    tp = fp = fn = 0
+    for r in _rows(Path(__file__).parent / "data" / "scam_fresh2.jsonl"):
+        flagged = assess(r["title"], r["text"]).flagged
+        gold = r["label"] == "scam"
+        tp += flagged and gold
+        fp += flagged and not gold
+        fn += gold and not flagged
+    assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.75, (tp, fp, fn)
