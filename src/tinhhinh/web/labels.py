@@ -93,6 +93,7 @@ SCAM_RULE = {
     "donation_appeal": N_("appeal for donations"),
     "install_from_link": N_("asks to install something from a link"),
     "click_link": N_("asks to open a link"),
+    "proof_of_funds": N_("asks to show or move a balance to 'prove' the money is clean"),
     "url_shortener": N_("shortened link"),
     "lookalike_domain": N_("look-alike domain of a bank or government site"),
     "link": N_("link"),
