@@ -186,6 +186,12 @@ def _fail(exc: Exception) -> None:
         _fail_quietly("interrupted", 130)
     if isinstance(exc, shown):
         exc.show(file=sys.stderr)  # type: ignore[attr-defined]  # usage, then "Error: ..."
+        word = getattr(exc, "option_name", None) or ""
+        if word.startswith("-") and not word.startswith("--") and _command_named(sys.argv[1:]) == "search":
+            # "search '-bão lũ'": a query starting with an exclusion reaches click as options ("-b")
+            sys.stderr.write(
+                "to exclude a word, write it after the words to find: tinhhinh search 'lũ -bão'\n"
+            )
         sys.exit(1)
     from rich.markup import escape  # messages quote user input: "[/x].jsonl" is a path, not a tag
 

@@ -91,6 +91,13 @@ def test_user_text_that_looks_like_markup_is_printed_as_is(tmp_path, jsonl):
     assert r.returncode == 0 and "[/y] mưa" in r.stdout
 
 
+def test_search_starting_with_an_exclusion_says_how_to_write_it(tmp_path):
+    # the shell hands "-bão lũ" to the option parser, which answered only "No such option: -b"
+    r = run("search", "-bão lũ", "--db", "missing.db", cwd=tmp_path)
+    assert r.returncode == 1 and "No such option: -b" in r.stderr
+    assert "tinhhinh search 'lũ -bão'" in r.stderr
+
+
 def test_search_without_database_fails_clearly(tmp_path):
     r = run("search", "x", "--db", "missing.db", cwd=tmp_path)
     assert r.returncode == 1
