@@ -606,3 +606,32 @@ def test_precision_and_recall_on_third_set():
         fp += flagged and not gold
         fn += gold and not flagged
     assert tp / (tp + fp) >= 0.95 and tp / (tp + fn) >= 0.75, (tp, fp, fn)
+
+
+def test_fresh3_set_is_fourth_and_disjoint():
+    """scam_fresh3.jsonl (written blind to rules -4) cites warnings that none of the three earlier sets used."""
+    import json as _json
+    from pathlib import Path as _Path
+
+    data = _Path(__file__).parent / "data"
+
+    def _rows(name):
+        with open(data / name, encoding="utf-8") as fh:
+            return [_json.loads(line) for line in fh if line.strip()]
+
+    earlier = {
+        r["source"]["url"]
+        for name in ("scam_set.jsonl", "scam_fresh.jsonl", "scam_fresh2.jsonl")
+        for r in _rows(name)
+        if r.get("source")
+    }
+    fourth = _rows("scam_fresh3.jsonl")
+    scams = [r for r in fourth if r["label"] == "scam"]
+    hard_negatives = [r for r in fourth if r["label"] == "ok"]
+    assert len({r["id"] for r in fourth}) == len(fourth)
+    assert len([r for r in scams if "-" not in r["id"]]) >= 40
+    assert len([r for r in hard_negatives if "-" not in r["id"]]) >= 30
+    assert all(r["source"] and r["source"]["url"].startswith("http") for r in scams)
+    assert all(r["source"] is None for r in hard_negatives)
+    overlap = {r["source"]["url"] for r in scams} & earlier
+    assert not overlap, overlap
