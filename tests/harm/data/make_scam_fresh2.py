@@ -16,11 +16,9 @@ money, news about scam arrests quoting the scam, real carrier / utility / tax / 
 Run: PYTHONPATH=src python tests/harm/data/make_scam_fresh2.py
 """
 
-import collections
-import json
 from pathlib import Path
 
-from tinhhinh.nlp.normalize import strip_diacritics
+from scamsets import ScamSet
 
 S = {
     "antoan360_sim": (
@@ -290,20 +288,8 @@ S = {
     ),
 }
 
-rows = []
-
-
-def P(cat, src, text, kind="comment", variant="plain", nd=False, teen=None):
-    rows.append(
-        dict(label="scam", category=cat, kind=kind, text=text, source=src, variant=variant, nd=nd, teen=teen)
-    )
-
-
-def N(cat, text, kind="post", variant="plain", nd=False, teen=None):
-    rows.append(
-        dict(label="ok", category=cat, kind=kind, text=text, source=None, variant=variant, nd=nd, teen=teen)
-    )
-
+SET = ScamSet(S)
+P, N = SET.P, SET.N
 
 # ---------------- positives ----------------
 # SIM upgrade / carrier
@@ -908,34 +894,4 @@ N(
 )
 
 
-def nd(t):
-    return strip_diacritics(t).lower() if t else t
-
-
-out = []
-counter = {"scam": 0, "ok": 0}
-for r in rows:
-    r = dict(r)
-    want_nd, teen_text, variant = r.pop("nd"), r.pop("teen"), r.pop("variant")
-    counter[r["label"]] += 1
-    base_id = f"{'gs' if r['label'] == 'scam' else 'gn'}{counter[r['label']]:03d}"
-    if r["source"]:
-        pub, title, url = S[r["source"]]
-        r["source"] = {"publisher": pub, "title": title, "url": url}
-    out.append({"id": base_id, **r, "title": "", "variant": variant})
-    if want_nd:
-        out.append(
-            {"id": base_id + "-nd", **r, "title": "", "text": nd(r["text"]), "variant": "no_diacritics"}
-        )
-    if teen_text:
-        out.append({"id": base_id + "-tc", **r, "title": "", "text": teen_text, "variant": "teencode"})
-keys = ["id", "label", "category", "kind", "title", "text", "variant", "source"]
-with open(Path(__file__).with_name("scam_fresh2.jsonl"), "w", encoding="utf-8") as fh:
-    for o in out:
-        fh.write(json.dumps({k: o[k] for k in keys}, ensure_ascii=False) + "\n")
-print(
-    len(out),
-    collections.Counter(o["label"] for o in out),
-    collections.Counter((o["label"], o["variant"]) for o in out),
-    len({o["source"]["url"] for o in out if o["source"]}),
-)
+SET.write(Path(__file__).with_name("scam_fresh2.jsonl"), "gs", "gn")
