@@ -219,6 +219,9 @@ def test_jsonl_saved_with_a_byte_order_mark_keeps_its_first_record(tmp_path, db)
     f.write_bytes('\ufeff{"id": "1", "title": "Tin một"}\r\n{"id": "2", "title": "Tin hai"}\r\n'.encode())
     summary = ingest(read_file(f), db)
     assert (summary.new, summary.rejected) == (2, 0), summary.rejections
+    blank_first = tmp_path / "blank.jsonl"  # the mark alone on the first line is a blank line, not bad JSON
+    blank_first.write_bytes('\ufeff\r\n{"id": "3", "title": "Tin ba"}\r\n'.encode())
+    assert (ingest(read_file(blank_first), db).rejected, len(rows(db))) == (0, 3)
 
 
 def test_csv_from_excel_unicode_text_and_a_legacy_encoding(tmp_path, db):

@@ -210,10 +210,10 @@ def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     with path.open("rb") as fh:
         for lineno, raw in enumerate(fh, 1):
             where = f"{path}:{lineno}"
-            if not raw.strip():
-                continue
             if lineno == 1:
                 raw = raw.removeprefix(BOM)
+            if not raw.strip():
+                continue
             try:
                 record = json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError:
