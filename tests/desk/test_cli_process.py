@@ -118,3 +118,13 @@ def test_lists_fit_an_80_column_terminal(desk, _isolated_home):
     wide = _run(["case", "list", "--db", db], _isolated_home, {**env, "COLUMNS": "160"})
     row = next(line for line in wide.stdout.splitlines() if "2026-12-24" in line)
     assert long_title in row  # room for it: one line per case
+
+    # accounts by their agency's code, as the other lists show it (it showed the agency's row number)
+    admin_env = {**env, "TINHHINH_USER": "admin"}
+    r = _run(["users", "list", "--db", db], _isolated_home, admin_env)
+    assert r.returncode == 0, r.stderr
+    row = next(line.split() for line in r.stdout.splitlines() if "officer_b" in line.split())
+    assert "SYT" in row and "agency_id" not in r.stdout
+    r = _run(["users", "list", "--db", db, "--json"], _isolated_home, admin_env)
+    by_name = {u["username"]: u for u in json.loads(r.stdout)}
+    assert by_name["officer_b"]["agency_id"] == desk.agency_b  # JSON keeps its fields as they were

@@ -287,7 +287,9 @@ def users_list(
 
     engine = _engine(db)
     rows = people.list_users(engine, _actor(engine, user))
-    _table(rows, ["id", "username", "full_name", "role", "agency_id", "active"], as_json)
+    if not as_json:
+        rows = _with_agency_codes(engine, rows)
+    _table(rows, ["id", "username", "full_name", "role", "agency", "active"], as_json)
 
 
 @users_app.command("passwd")
