@@ -57,19 +57,20 @@ def scam_rows(rows_out: list[tuple[str, str]], path: Path = SCAM_SET) -> None:
         c = by_category.setdefault((r["label"], r.get("category", "")), [0, 0])
         c[0] += flagged
         c[1] += 1
-    p = tp / (tp + fp) if tp + fp else 0.0
-    rec = tp / (tp + fn) if tp + fn else 0.0
+
+    # nothing flagged has no precision: "—", not 0.000 (which read as "every flag was wrong")
+    def ratio(a: int, b: int) -> str:
+        return f"{a / b:.3f}" if b else "—"
+
     pos = sum(r["label"] == "scam" for r in rows)
     rows_out.append(
         (
             f"scam precision / recall, {path.name} ({len(rows)} rows: {pos} scam, {len(rows) - pos} hard negatives; rules {load_rules().version})",
-            f"{p:.3f} / {rec:.3f}",
+            f"{ratio(tp, tp + fp)} / {ratio(tp, tp + fn)}",
         )
     )
     for variant, (a, b, c) in sorted(by_variant.items()):
-        pv = a / (a + b) if a + b else 0.0
-        rv = a / (a + c) if a + c else 0.0
-        rows_out.append((f"  — {variant}", f"{pv:.3f} / {rv:.3f}"))
+        rows_out.append((f"  — {variant}", f"{ratio(a, a + b)} / {ratio(a, a + c)}"))
     if path != SCAM_SET:
         for (label, cat), (flagged, n) in sorted(by_category.items()):
             what = "caught (recall)" if label == "scam" else "flagged (false alarms)"
