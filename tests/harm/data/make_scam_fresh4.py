@@ -445,11 +445,13 @@ P(
     "visa_labour",
     "congthuong_xkld",
     "Nhận làm visa Hàn Quốc bao đậu 100%, không cần chứng minh tài chính, ra visa trong 7 ngày. Có sẵn suất du lịch Jeju miễn visa kết hợp ở lại làm việc lương 45tr/tháng. Đặt cọc 30% giữ suất, inbox hoặc Zalo 0798 310 562, vé máy bay đã đặt tên anh chị em gửi ảnh xác nhận ngay.",
+    kind="post",
 )
 P(
     "visa_labour",
     "nld_xkld_tiktok",
     "tuyen lao dong thoi vu han quoc k phan biet tuoi, k can tinh ky hop dong, tron goi 65tr. dang ky som dong coc 10tr truoc de len danh sach xuat canh dot thang sau, het suat la phai doi nam sau. ib zalo de duoc tu van",
+    kind="post",
     variant="teencode",
 )
 P(
@@ -471,6 +473,7 @@ P(
     "flood_relief",
     "soha_lulut_hp",
     "khan cap: ba con vung lu dang thieu nuoc sach va mi tom, nhom minh con thieu 30tr de chot xe hang toi nay. ai ung ho dc bao nhieu ck vao tk ca nhan ben duoi ghi ten de minh sao ke nhe, sau 22h khong nhan nua",
+    kind="post",
     variant="teencode",
 )
 # fake land-data officials
@@ -500,20 +503,21 @@ P(
     "flight_ticket",
     "soha_vemaybay_tet",
     "Đại lý vé cấp 1 thanh lý vé Tết giờ chót: TP.HCM - Vinh 27 Tết chỉ 1.450.000đ/chiều, suất ngoại giao còn 3 vé. Inbox Zalo để em đặt chỗ, anh chị chuyển khoản 100% giữ vé, có mã đặt chỗ tra trên web hãng ngay.",
-    kind="comment",
+    kind="post",
     nd=True,
 )
 P(
     "concert_ticket",
     "kenh14_concert",
     "Pass gấp 2 vé GA concert Anh Trai đêm D-6 giá gốc vì bận đột xuất. Vé đã có mã QR, ai lấy cọc trước 50% để mình giữ, còn lại trả khi nhận vé điện tử. Nhiều người hỏi lắm nên ai chuyển trước mình chốt trước nha.",
+    kind="post",
     nd=True,
 )
 P(
     "concert_ticket",
     "kenh14_concert",
     "con 4 ve vip noi bo ben btc, gia 3tr2/ve thap hon ngoai cho. ck truoc giu ve, 2 ngay truoc show gui code. hom nay ck thi dc giam 200k, ib mk",
-    kind="comment",
+    kind="post",
     variant="teencode",
 )
 # gold / forex "sàn" with mentors
@@ -521,12 +525,14 @@ P(
     "gold_forex_mentor",
     "nld_vang",
     "Thời kỳ vàng dầu lên ngôi 🚀 Trưởng nhóm tín hiệu miễn phí mỗi ngày, giá lên hay xuống đều có lợi nhuận. Vốn chỉ từ 500$, đòn bẩy 1:500, hôm qua cả nhóm chốt lời 38%. Mở tài khoản qua link của chuyên gia để được hỗ trợ 1 kèm 1, nạp lần đầu được tặng thêm 50% vốn.",
+    kind="post",
     nd=True,
 )
 P(
     "gold_forex_mentor",
     "ttgd_vang",
     "Giao lưu vàng miếng SJC không qua trung gian, giá rẻ hơn tiệm 2 triệu/lượng. Góp vốn mua chung từ 5 chỉ, chuyển khoản trước, vàng giao tận nhà sau 3 ngày. Tối nay 20h có phòng Zoom thầy hướng dẫn cách nhân vốn gấp 3 trong tháng.",
+    kind="post",
 )
 P(
     "gold_forex_mentor",
@@ -626,6 +632,7 @@ P(
     "recovery_lawyer",
     "petrotimes_laylaitien",
     "Văn phòng luật chuyên thu hồi tiền bị lừa qua mạng: sàn ảo, làm nhiệm vụ, đầu tư. Cam kết lấy lại 100%, có liên kết ngân hàng và cơ quan điều tra. Phí dịch vụ đóng trước 10%, inbox gửi sao kê để được báo giá trong ngày.",
+    kind="post",
     teen="vp luat chuyen thu hoi tien bi lua qua mang: san ao, lam nv, dau tu. cam ket lay lai 100%, co lien ket nh va co quan dieu tra. phi dv dong trc 10%, ib gui sao ke de dc bao gia trong ngay",
 )
 # loan-app fees, credit-card limit calls
@@ -640,6 +647,7 @@ P(
     "loan_app_fee",
     "dspl_vay",
     "vay nhanh 30tr k can the chap k tham dinh, duyet 100% giai ngan 5 phut. chi can dong phi ho so + bao hiem khoan vay 1tr5 truoc, dong xong giai ngan ngay. ib zalo nv ho tro",
+    kind="post",
     variant="teencode",
 )
 P(
@@ -696,6 +704,7 @@ P(
     "task_job_new",
     "gdxh_vcb_tuyendung",
     "Vietcombank phối hợp Vietlott tuyển cộng tác viên dự án an sinh Quỹ Tâm Tài Việt, làm tại nhà 2-3 giờ/ngày, thu nhập 8-15 triệu/tháng. Ứng viên đăng ký tài khoản trên duanpower.com, thực hiện phân cảnh Khớp Lệnh và ký quỹ 120.000đ để được kích hoạt nhiệm vụ đầu tiên.",
+    kind="post",
     nd=True,
 )
 P(
@@ -709,6 +718,7 @@ P(
     "task_job_new",
     "kenh14_nhiemvu_0d",
     "Tuyen 20 ban lam viec online tai nha: nghe nhac, tha tim video, moi nhiem vu 15k, tra luong cuoi ngay. Nhan vien moi duoc tang 50k vao vi, lam nhiem vu nang cap thi nap tu 300k de nhan hoa hong 20-40%.",
+    kind="post",
     variant="no_diacritics",
 )
 # driving-licence exchange
