@@ -89,6 +89,35 @@ def test_labels_from_names_or_numbers(tmp_path):
     assert [r[2] for r in tox.read_labelled(path)] == [0, 2, 1, 2]
 
 
+def _as_vihsd_csv(jsonl: Path, csv_path: Path) -> Path:
+    """The same comments the way ViHSD's authors ship them: CSV with free_text and label_id."""
+    import csv
+
+    with csv_path.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["", "free_text", "label_id"])
+        for n, line in enumerate(jsonl.read_text(encoding="utf-8").splitlines()):
+            rec = json.loads(line)
+            out.writerow([n, rec["text"], rec["label"]])
+    return csv_path
+
+
+def test_vihsd_csv_and_gzip_read_as_the_jsonl(tmp_path):
+    import gzip
+
+    jsonl = _write_tiny(tmp_path / "d") / "dev.jsonl"
+    want = [(text, label) for _, text, label in tox.read_labelled(jsonl)]
+    csv_path = _as_vihsd_csv(jsonl, tmp_path / "dev.csv")
+    assert [(text, label) for _, text, label in tox.read_labelled(csv_path)] == want
+    packed = tmp_path / "dev.jsonl.gz"
+    packed.write_bytes(gzip.compress(jsonl.read_bytes()))
+    assert [(text, label) for _, text, label in tox.read_labelled(packed)] == want
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(jsonl.read_text(encoding="utf-8") + "{oops\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="broken.jsonl:32: not valid JSON"):
+        tox.read_labelled(broken)
+
+
 def test_prepare_handles_teencode_nfd_and_repeats():
     f1, s1 = tox.prepare("Không biết đâu")
     f2, s2 = tox.prepare(unicodedata.normalize("NFD", "ko bít đâuuuuu"))
@@ -284,6 +313,30 @@ def test_eval_command_prints_lower_case_labels(tiny_model, tmp_path):
     assert 0 <= out["macro_f1"] <= 1 and out["n"] == 30
     res = CliRunner().invoke(root, ["eval", "toxicity", "--data", str(data), "--model", str(tiny_model)])
     assert "macro-F1" in res.stdout and "offensive" in res.stdout
+    # ViHSD as its authors ship it (CSV: free_text, label_id), compressed: the same scores
+    packed = tmp_path / "dev.csv.gz"
+    packed.write_bytes(gzip.compress(_as_vihsd_csv(data, tmp_path / "dev.csv").read_bytes()))
+    res = CliRunner().invoke(
+        root, ["eval", "toxicity", "--data", str(packed), "--model", str(tiny_model), "--json"]
+    )
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout) == out
+
+
+def test_train_reads_vihsd_csv_folders(tmp_path, tiny_model):
+    folder = _write_tiny(tmp_path / "jsonl")
+    csv_folder = tmp_path / "csv"
+    csv_folder.mkdir()
+    for split in ("train", "dev"):
+        _as_vihsd_csv(folder / f"{split}.jsonl", csv_folder / f"{split}.csv")
+    directory, card = tox.train(csv_folder, tmp_path / "m")
+    assert card["data"]["n_train"] == 90 and card["data"]["train"].endswith("train.csv")
+    # the same comments give the same weights as the JSONL folder's model
+    assert tox.load_model(directory).predict("thằng óc chó cút đi") == tox.load_model(tiny_model).predict(
+        "thằng óc chó cút đi"
+    )
+    with pytest.raises(FileNotFoundError, match="train.csv and dev.csv"):
+        tox.train(tmp_path / "empty", tmp_path / "m2")
 
 
 # ---------------------------------------------------------------- the real model (ViHSD)

@@ -58,3 +58,28 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     result = CliRunner().invoke(train_app, ["area", "--data", str(tmp_path)])
     assert result.exit_code == 1
+
+
+def test_eval_area_reads_csv_and_gzip(tmp_path: Path) -> None:
+    import csv
+    import gzip
+
+    def scores(output: str) -> dict:
+        return {k: v for k, v in json.loads(output).items() if k != "articles_per_second"}
+
+    want = scores(CliRunner().invoke(eval_app, ["area", "--data", str(_file(tmp_path)), "--json"]).stdout)
+    table = tmp_path / "small.csv"
+    with table.open("w", encoding="utf-8-sig", newline="") as fh:  # Excel's "CSV UTF-8"
+        out = csv.DictWriter(fh, fieldnames=list(RECORDS[0]))
+        out.writeheader()
+        out.writerows(RECORDS)
+    packed = tmp_path / "small.jsonl.gz"
+    packed.write_bytes(gzip.compress(_file(tmp_path).read_bytes()))
+    for path in (table, packed):
+        result = CliRunner().invoke(eval_app, ["area", "--data", str(path), "--json"])
+        assert result.exit_code == 0, result.output
+        assert scores(result.stdout) == want
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text(_file(tmp_path).read_text(encoding="utf-8") + "{oops\n", encoding="utf-8")
+    result = CliRunner().invoke(eval_app, ["area", "--data", str(broken)])
+    assert result.exit_code == 1 and "broken.jsonl:4: not valid JSON" in "".join(result.output.split("\n"))

@@ -47,3 +47,22 @@ def test_cli_prints_table_json_and_exit_codes(tmp_path):
     res = runner.invoke(app, ["stories", "--data", str(bad), "--json"])
     assert res.exit_code == 2 and json.loads(res.stdout)["rejected"] == 2
     assert runner.invoke(app, ["stories", "--data", str(tmp_path / "missing.jsonl")]).exit_code == 1
+
+
+def test_eval_stories_reads_gzip_and_csv_as_jsonl(tmp_path):
+    import csv
+    import gzip
+
+    path = tmp_path / "gold.jsonl"
+    write(path, stream(seed=7))
+    want = eval_stories(path)
+    packed = tmp_path / "gold.jsonl.gz"
+    packed.write_bytes(gzip.compress(path.read_bytes()))
+    assert eval_stories(packed) == want
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    table = tmp_path / "gold.csv"
+    with table.open("w", encoding="utf-8-sig", newline="") as fh:  # as Excel saves it
+        out = csv.DictWriter(fh, fieldnames=list(rows[0]), delimiter=";")
+        out.writeheader()
+        out.writerows(rows)
+    assert eval_stories(table) == want

@@ -16,7 +16,13 @@ from tinhhinh.console import UserError, err, out
 
 
 def train_toxicity(
-    data: Annotated[Path, typer.Option("--data", help="Folder with ViHSD-style train.jsonl and dev.jsonl.")],
+    data: Annotated[
+        Path,
+        typer.Option(
+            "--data",
+            help="Folder with ViHSD's train and dev files (train.jsonl/dev.jsonl, or train.csv/dev.csv as ViHSD ships them).",
+        ),
+    ],
     out_dir: Annotated[
         Path | None,
         typer.Option(
@@ -68,7 +74,11 @@ def train_toxicity(
 
 def eval_toxicity(
     data: Annotated[
-        Path, typer.Option("--data", help="A JSONL file with text and label (clean/offensive/hate or 0/1/2).")
+        Path,
+        typer.Option(
+            "--data",
+            help="Labelled comments: JSONL with text and label (clean/offensive/hate or 0/1/2), or a CSV such as ViHSD's (free_text, label_id); .gz too.",
+        ),
     ],
     model: Annotated[
         Path | None,
@@ -101,7 +111,7 @@ def evaluate(data: Path, model_dir: Path | None = None, ids: Path | None = None)
 
     if not data.is_file():
         raise UserError(
-            f"eval toxicity: {data} is not a file — pass --data FILE.jsonl (text + label per line)"
+            f"eval toxicity: {data} is not a file — pass --data FILE (JSONL with text + label per line, or CSV)"
         )
     reason = model_status(model_dir)
     if reason:
@@ -110,7 +120,9 @@ def evaluate(data: Path, model_dir: Path | None = None, ids: Path | None = None)
     assert m is not None
     try:
         rows = read_labelled(data)
-    except (OSError, ValueError) as exc:
+    except ValueError as exc:  # says where: file and line
+        raise UserError(f"eval toxicity: {exc}; fix that line (or remove it) and run again") from exc
+    except OSError as exc:
         raise UserError(f"eval toxicity: cannot read {data}: {exc}") from exc
     if ids is not None:
         wanted = {line.strip() for line in ids.read_text(encoding="utf-8").splitlines() if line.strip()}

@@ -268,29 +268,40 @@ def default_model_dir() -> Path:
 
 
 def read_labelled(path: Path) -> list[tuple[str, str, int]]:
-    """(id, text, label index) from a ViHSD-style JSONL file; drops `#ERROR!` rows and unknown labels."""
+    """(id, text, label index) from a labelled comments file: ViHSD as shared here (JSONL: ``text``,
+    ``label``/``label_name``) or as its authors ship it (CSV: ``free_text``, ``label_id``), gzip or not.
+    Drops `#ERROR!` rows and unknown labels; a line that is not JSON stops with where it is."""
+    from tinhhinh.ingest.records import read_dataset
+
     rows: list[tuple[str, str, int]] = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh):
-            line = line.strip()
-            if not line:
-                continue
-            rec = json.loads(line)
-            text = as_text(rec.get("text"))
-            if text.strip() == "#ERROR!":
-                continue  # spreadsheet artefact in ViHSD, not a comment
-            label = _label_index(rec)
-            if label is None:
-                continue
-            rows.append((str(rec.get("id", n)), text, label))
+    for n, (where, rec) in enumerate(read_dataset(Path(path))):
+        if isinstance(rec, ValueError):
+            raise ValueError(f"{where}: {rec}")
+        text = as_text(rec["text"] if "text" in rec else rec.get("free_text"))
+        if text.strip() == "#ERROR!":
+            continue  # spreadsheet artefact in ViHSD, not a comment
+        label = _label_index(rec)
+        if label is None:
+            continue
+        rows.append((str(rec.get("id", n)), text, label))
     return rows
+
+
+def _split_file(data: Path, split: str) -> Path:
+    for name in (f"{split}.jsonl", f"{split}.csv", f"{split}.jsonl.gz", f"{split}.csv.gz"):
+        if (data / name).is_file():
+            return data / name
+    raise FileNotFoundError(
+        f"{data / f'{split}.jsonl'} not found: --data must be a folder with train and dev files "
+        "(ViHSD layout: train.jsonl and dev.jsonl, or ViHSD's own train.csv and dev.csv)"
+    )
 
 
 def _label_index(rec: dict[str, Any]) -> int | None:
     name = rec.get("label_name")
     if isinstance(name, str) and name.lower() in LABELS:
         return LABELS.index(name.lower())
-    label = rec.get("label")
+    label = rec["label"] if "label" in rec else rec.get("label_id")
     if isinstance(label, str):
         if label.lower() in LABELS:
             return LABELS.index(label.lower())
@@ -905,12 +916,8 @@ def train(
         raise ValueError(f"unknown toxicity recipe {recipe!r}: use one of {', '.join(RECIPES)}")
     say = progress or (lambda _msg: None)
     data = Path(data)
-    train_path, dev_path = data / "train.jsonl", data / "dev.jsonl"
-    for p in (train_path, dev_path):
-        if not p.exists():
-            raise FileNotFoundError(
-                f"{p} not found: --data must be a folder with train.jsonl and dev.jsonl (ViHSD layout)"
-            )
+    # the shared copy's JSONL, or the CSV files of ViHSD's own download (vihsd/train.csv, dev.csv)
+    train_path, dev_path = (_split_file(data, split) for split in ("train", "dev"))
     started = time.time()
     train_rows, dev_rows = read_labelled(train_path), read_labelled(dev_path)
     if len({r[2] for r in train_rows}) < len(LABELS) or not dev_rows:

@@ -238,18 +238,24 @@ def csv_delimiter(sample: str) -> str:
         return ","
 
 
+NOT_UTF8 = (
+    "file is not UTF-8: in Excel save it with Save As → 'CSV UTF-8'; text in an old Vietnamese "
+    "encoding (TCVN3, VNI) must be converted to Unicode first, e.g. with UniKey's converter"
+)
+
+
+def _csv_text(raw: bytes) -> str:
+    """A CSV file's text. Excel's "Unicode text" export is UTF-16 with a byte-order mark; everything else
+    must be UTF-8 (with or without one). Raises UnicodeDecodeError."""
+    return raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig")
+
+
 def read_csv(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     keep = authors_enabled()
-    raw = path.read_bytes()
     try:
-        # Excel's "Unicode text" export is UTF-16 with a byte-order mark; everything else must be UTF-8
-        content = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig")
+        content = _csv_text(path.read_bytes())
     except UnicodeDecodeError:
-        yield Rejection(
-            f"{path}:1",
-            "file is not UTF-8: in Excel save it with Save As → 'CSV UTF-8'; text in an old Vietnamese "
-            "encoding (TCVN3, VNI) must be converted to Unicode first, e.g. with UniKey's converter",
-        )
+        yield Rejection(f"{path}:1", NOT_UTF8)
         return
     reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=csv_delimiter(content[:4096]))
     try:
@@ -288,6 +294,34 @@ def read_jsonl_records(
             yield lineno, json.loads(raw)
         except json.JSONDecodeError as exc:
             yield lineno, ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})")
+
+
+def read_dataset(path: Path) -> Iterator[tuple[str, dict[str, Any] | ValueError]]:
+    """(where, record) for each record of a labelled data file, as datasets and offices ship them: JSONL,
+    or CSV by its name (``,`` ``;`` or tab; a header row names the fields); gzip-compressed or not (told
+    by the content, not the name); UTF-8 with or without a byte-order mark, or Excel's UTF-16 CSV. A
+    line that is not a JSON object comes as a ValueError saying why, for the caller to count or stop on.
+    For ``train``/``eval``, which read fields of their own (labels, cluster ids), not Items."""
+    import gzip
+
+    path = Path(path)
+    with path.open("rb") as fh:
+        opener = gzip.open if fh.read(2) == b"\x1f\x8b" else open
+    if path.name.lower().removesuffix(".gz").endswith(".csv"):
+        with opener(path, "rb") as fh:
+            try:
+                content = _csv_text(fh.read())
+            except UnicodeDecodeError:
+                raise ValueError(f"{path}: {NOT_UTF8}") from None
+        reader = csv.DictReader(io.StringIO(content, newline=""), delimiter=csv_delimiter(content[:4096]))
+        for row in reader:
+            yield f"{path}:{reader.line_num}", {k.strip(): v for k, v in row.items() if k is not None}
+        return
+    with opener(path, "rb") as fh:
+        for lineno, rec in read_jsonl_records(fh, str(path)):
+            if not isinstance(rec, dict | ValueError):
+                rec = ValueError("not a JSON object")
+            yield f"{path}:{lineno}", rec
 
 
 READERS = {".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_jsonl, ".csv": read_csv}

@@ -440,20 +440,29 @@ class Record:
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    opener = gzip.open if str(path).endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
+    """Records of a VNTC-style file: JSONL (or CSV), gzip or not; a line that is not JSON stops here."""
+    from tinhhinh.ingest.records import read_dataset
+
+    for where, rec in read_dataset(Path(path)):
+        if isinstance(rec, ValueError):
+            raise ValueError(f"{where}: {rec}")
+        yield rec
 
 
 def read_vntc(paths: Iterable[Path]) -> list[Record]:
     mapping = vntc_to_area()
     out = []
     for path in paths:
-        for r in read_jsonl(path):
+        for n, r in enumerate(read_jsonl(path), 1):
             label = r.get("label")
-            out.append(Record(r["id"], mapping.get(label, label), r.get("title") or "", r.get("text") or ""))
+            out.append(
+                Record(
+                    str(r.get("id") or f"{path.name}#{n}"),
+                    mapping.get(label, label),
+                    r.get("title") or "",
+                    r.get("text") or "",
+                )
+            )
     return out
 
 

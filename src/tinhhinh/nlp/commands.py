@@ -90,7 +90,11 @@ def train_area_cmd(
 
 @eval_app.command("area")
 def eval_area_cmd(
-    data: Path = typer.Option(..., "--data", help="VNTC-format JSONL(.gz) file, or a folder with vntc/."),
+    data: Path = typer.Option(
+        ...,
+        "--data",
+        help="VNTC-format records (JSONL or CSV with id, title, text, label; .gz too), or a folder with vntc/.",
+    ),
     model: Path | None = typer.Option(None, "--model", help="Model file (default: the shipped one)."),
     ids: Path | None = typer.Option(None, "--ids", help="Only records whose id is listed in this file."),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
@@ -105,7 +109,12 @@ def eval_area_cmd(
     wanted = None
     if ids is not None:
         wanted = {line.strip() for line in ids.read_text(encoding="utf-8").splitlines() if line.strip()}
-    m = eval_area(model, data, ids=wanted)
+    try:
+        m = eval_area(model, data, ids=wanted)
+    except ValueError as exc:  # says where: file and line
+        _fail(f"{exc}; fix that line (or remove it) and run again")
+    except OSError as exc:
+        _fail(f"cannot read {data}: {exc}")
     if m["n"] == 0:
         _fail(f"no labelled records found in {data}")
     if as_json:

@@ -2,7 +2,7 @@
 
 The lead registers ``app`` (or calls ``eval_stories``) from cli.py.
 
-Input: JSONL, one record per line with ``cluster_id`` (gold story) and the public record fields
+Input: JSONL (or CSV with a header row; either may be gzip-compressed), one record per line with ``cluster_id`` (gold story) and the public record fields
 (``id``, ``source``, ``title``, ``text``, ``published_at`` ISO 8601; ``time`` "dd/mm/yyyy hh:mm" and ``sapo``
 as in VN-MDS are accepted too; ``dup_of`` optional). Records are fed in file order.
 """
@@ -18,6 +18,7 @@ import typer
 from rich.markup import escape
 
 from tinhhinh.console import err
+from tinhhinh.ingest.records import read_dataset
 from tinhhinh.item import Item
 from tinhhinh.stories.evaluate import bcubed, pairwise, parse_vn_time
 from tinhhinh.stories.index import StoryIndex, to_epoch
@@ -52,20 +53,12 @@ def eval_stories(path: str | Path) -> dict[str, Any]:
     gold: list[str] = []
     items: list[Item] = []
     rejected = 0
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError:
-                rejected += 1
-                continue
-            if rec.get("cluster_id") is None:
-                rejected += 1
-                continue
-            gold.append(str(rec["cluster_id"]))
-            items.append(_item(rec, n))
+    for n, (_, rec) in enumerate(read_dataset(Path(path)), 1):
+        if isinstance(rec, ValueError) or rec.get("cluster_id") in (None, ""):
+            rejected += 1
+            continue
+        gold.append(str(rec["cluster_id"]))
+        items.append(_item(rec, n))
     index = StoryIndex(id_factory=lambda k: f"s-{k}")
     raw = [index.assign(it) for it in items]
     pred = [index.resolve(s) for s in raw]
@@ -85,7 +78,7 @@ def eval_stories(path: str | Path) -> dict[str, Any]:
 
 @app.command("stories")
 def stories_command(
-    data: Path = typer.Option(..., "--data", help="JSONL with cluster_id per record"),
+    data: Path = typer.Option(..., "--data", help="JSONL (or CSV, .gz too) with cluster_id per record"),
     as_json: bool = typer.Option(False, "--json", help="print JSON instead of a table"),
     verbose: bool = typer.Option(
         False, "--verbose", help="Show the full error when the file cannot be evaluated."
