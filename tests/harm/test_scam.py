@@ -99,6 +99,8 @@ def test_fresh_set_is_big_enough_and_cites_sources_not_in_the_first_set():
         (FRESH, 0.85),
         # clean number (rules 2026.11.27-3, before any change): P 0.959 R 0.534; then -4: P 1.000 R 0.795
         (SET.parent / "scam_fresh2.jsonl", 0.75),
+        # clean number (rules 2026.11.27-4, before any change): P 0.958 R 0.343; then -5 (set used to fix)
+        (SET.parent / "scam_fresh3.jsonl", 0.9),
     ],
 )
 def test_precision_and_recall_on_the_sets_used_to_fix_the_rules(path, min_recall):
@@ -261,6 +263,10 @@ RULE_EXAMPLES = {
     "payback_promise": "chị chuyển giúp em, mai em gửi lại nhé",
     "scratch_card_payment": "đặt cọc bằng thẻ cào mệnh giá 500k",
     "proof_of_funds": "gia đình chuyển tiền vào tài khoản để chứng minh tài chính",
+    "admin_takeover": "em thêm nick này làm quản trị viên group giúp anh",
+    "unseen_deposit": "muốn xem thì đóng phí xem phòng trước",
+    "third_party_payee": "chị chuyển khoản cho bên bán trước giúp em",
+    "relative_emergency": "cháu bị tai nạn đang cấp cứu",
 }
 
 
@@ -588,3 +594,166 @@ def test_later_sets_cite_warnings_no_earlier_set_used(name, earlier, min_scams, 
     assert all(r["source"] is None for r in hard_negatives)
     overlap = {r["source"]["url"] for r in scams} & cited
     assert not overlap, overlap
+
+
+# ---------------------------------------------------------------- the fourth set's gaps (rules -4 -> -5)
+# Phrases written for these tests, not rows of any set; every "hit" fails on rules 2026.11.27-4.
+
+TEENCODE_SCAMS = [
+    # chat spellings the rules used to read letter by letter: ck, trc, stk, tk, k, e, ng, dc, hnay, qtv
+    "c oi ck coc trc 1tr giu cho e nha, stk e gui o duoi, k thi e nhuong ng khac do",
+    "em ib a stk nha, a ck trc 2tr de dc giai ngan trong hnay",
+    "b oi them nick nay lam qtv page giup a vs, nick chinh bi han che r, gap nha",
+]
+
+
+@pytest.mark.parametrize("text", TEENCODE_SCAMS)
+def test_teencode_reads_as_the_words_it_stands_for(text):
+    res = assess("", text)
+    assert res.flagged, (res.score, res.evidence)
+
+
+def test_teencode_evidence_shows_what_was_typed():
+    text = "Chị ck cọc trc 1tr giữ phòng giúp em, qua stk em gửi nhé"
+    res = assess("", text)
+    for e in res.evidence:
+        a, b = e["span"]
+        assert text[a:b] == e["text"]
+    texts = {e["text"] for e in res.evidence}
+    assert "ck" in texts or any(t.startswith("ck") for t in texts), texts
+
+
+def test_teencode_is_written_out_only_where_it_cannot_be_a_label():
+    from tinhhinh.harm.scam import _Prepared
+
+    rules = load_rules()
+    # marked news: single letters are labels and initials; no always-form present: text untouched
+    news = "Ông Nguyễn Văn A và bà K. cho biết khối thi A, hạng B vẫn giữ nguyên trong năm nay."
+    p = _Prepared("", news, rules)
+    from tinhhinh.harm.text import skeleton
+
+    assert p.b_skel.text == skeleton(news).text
+    # marked text with an always-form: only that one is written out
+    p = _Prepared("", "Chị ck giúp em 200k tiền vé hạng A nhé, cảm ơn chị nhiều", rules)
+    assert "chuyen khoan giup em" in p.b_skel.text and "hang a nhe" in p.b_skel.text
+    # typed without marks: single letters too, but not inside numbers, addresses or initials
+    p = _Prepared("", "e gui a 500k, k thi thoi. mail e-mail j.f.kennedy", rules)
+    assert p.b_skel.text.startswith("em gui anh 500k, khong thi thoi.")
+    assert "e-mail j.f.kennedy" in p.b_skel.text
+
+
+def test_teencode_entries_agree_with_the_toxicity_table():
+    from tinhhinh.harm.teencode import TEENCODE
+    from tinhhinh.nlp.normalize import strip_diacritics
+
+    rules = load_rules()
+    table = {**rules.teencode_always, **rules.teencode_unmarked}
+    shared = set(table) & set(TEENCODE)
+    assert len(shared) >= 10
+    for typed in shared:
+        assert table[typed] == strip_diacritics(TEENCODE[typed]), typed
+
+
+def test_malformed_teencode_says_where(tmp_path):
+    data = {"version": "x", "signals": [], "teencode": {"always": {"ck": "Chuyển khoản"}}}
+    with pytest.raises(RuleError, match="teencode"):
+        parse_rules(data)
+
+
+FIXES_FROM_THE_FOURTH_SET = [
+    # (rule, hit, not hit): general gaps the fourth set showed
+    ("bank_account", "chị chuyển vào số tài khoản kế toán em gửi nhé", "số khách em gửi xe ở bãi"),
+    ("unseen_deposit", "muốn đi xem thì đóng phí xem phòng 100k", "phí xem phim 100k"),
+    ("unseen_deposit", "mình ở xa nên chưa dẫn xem được, bạn cọc trước", "chưa xem được trận đấu"),
+    ("unseen_deposit", "đã cọc rồi thì không hoàn cọc nhé", "không hoàn thành kế hoạch"),
+    ("third_party_payee", "chị chuyển trước cho bên bán giúp em", "chuyển trước khi ký"),
+    (
+        "third_party_payee",
+        "anh thanh toán cho nhà cung cấp trước nhé",
+        "thanh toán cho nhà cung cấp sau khi nhận",
+    ),
+    ("payback_promise", "chị ứng trước giúp em 5 triệu", "chị ứng tuyển giúp em"),
+    ("admin_takeover", "em thêm nick này làm quản trị viên nhóm giúp anh", "nhóm thêm quản trị viên mới"),
+    ("otp_request", "gửi thẻ ATM và mật khẩu cho bên mình", "thẻ ATM bị nuốt"),
+    ("otp_request", "nhập thông tin thẻ tín dụng để nhận ưu đãi", "thông tin thêm"),
+    ("prepayment", "đặt cọc 20 triệu để giữ xe cho anh", "bãi giữ xe"),
+    ("prepayment", "nộp 300k phí nâng hạng thì mới rút được tiền", "nộp hồ sơ mới"),
+    ("prepayment", "bên đó phải chuyển đủ tiền mới giao", "chuyển đủ hàng mới về"),
+    (
+        "prepayment",
+        "chuyển phí nhận lớp 1.500.000đ vào tài khoản trung tâm trước",
+        "phí nhận lớp đóng sau buổi đầu",
+    ),
+    ("wrong_transfer", "nội dung chuyển khoản chưa đúng, chị chuyển lại", "nội dung bài học chưa đúng"),
+    ("urgency", "không thì em nhường cho người khác nhé", "nhường cho người khác ngồi"),
+    ("urgency", "đây là thông báo cuối", "thông báo cuộc thi"),
+    ("urgency", "hoàn tất trong ngày", "hoàn tất thủ tục"),
+    ("threat", "thanh toán sớm để tránh tăng mức phạt", "tránh tăng giá"),
+    ("guaranteed_return", "vào kèo này anh đảm bảo thắng", "đảm bảo thắng lợi của đại hội"),
+    ("guaranteed_return", "mua sản phẩm được hoàn tiền 100% + hoa hồng 20%", "hoàn tiền cho khách"),
+    ("recovery_offer", "cháu làm hồ sơ tăng lương hưu cho chú", "tăng lương hưu từ tháng 7"),
+    ("impersonation", "tôi là cán bộ cảnh sát giao thông", "Phòng CSGT thông báo"),
+    ("impersonation", "Bộ Công an hỗ trợ người dân lấy lại tiền", "Bộ Công an họp báo"),
+    ("money_request", "chuyển phí hs 500k", "học sinh 500"),
+    ("prize", "chúc mừng bạn đã thắng 5 triệu", "chúc mừng đội tuyển đã thắng"),
+    ("relative_emergency", "con chị bị tai nạn, cần tiền mổ ngay", "tai nạn giao thông giảm"),
+]
+
+
+@pytest.mark.parametrize(("rule", "hit", "not_hit"), FIXES_FROM_THE_FOURTH_SET)
+def test_fixes_from_the_fourth_set(rule, hit, not_hit):
+    from tinhhinh.nlp.normalize import strip_diacritics
+
+    assert rule in _rules_hit(hit)
+    assert rule in _rules_hit(strip_diacritics(hit))
+    assert rule not in _rules_hit(not_hit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kinds the fourth set showed missing (written for this test, not rows of any set)
+        "Anh ơi em là thượng úy hậu cần, đơn vị đặt 50 suất cơm, anh mua giúp em 30 thùng nước bên đại lý"
+        " quen, anh chuyển trước cho họ 9 triệu, chiều em trả cả.",
+        "Bé nhà chị bị tai nạn đang cấp cứu, chị chuyển ngay 50 triệu vào số tài khoản bác sĩ em gửi để mổ.",
+        "Căn studio 4tr gần chợ, mình đang đi công tác chưa dẫn xem được, bạn chuyển cọc 1 triệu trước nhé.",
+        "Em ơi cho anh thêm nick này làm quản trị viên fanpage nhé, nick kia bị khóa rồi, gấp lắm.",
+        "Chúc mừng bạn thắng 5.000.000đ, nộp 300k phí mở khóa thì mới rút được tiền về tài khoản.",
+        "Thông báo phạt nguội: xe của bạn có biên lai chưa nộp, thanh toán tại csgt-vn.top để tránh tăng mức"
+        " phạt.",
+    ],
+)
+def test_fourth_set_kinds_are_flagged(text):
+    res = assess("", text)
+    assert res.flagged, (res.score, res.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhà nghỉ Hoa Mai xác nhận đã nhận cọc 500.000đ giữ phòng đêm 24/12, quý khách thanh toán phần còn"
+        " lại khi nhận phòng.",
+        "Phòng CSGT gửi thông báo phạt nguội, tra cứu tại csgt.bocongan.gov.vn, nộp phạt tại kho bạc trong"
+        " 30 ngày.",
+        "Chị ơi em đặt 5 mâm cỗ thứ Bảy, em chuyển cọc 1 triệu vào số tài khoản quán in trên thực đơn rồi nhé.",
+        "Admin nhóm thông báo: ai muốn làm quản trị viên thì đăng ký trong bài ghim, nhóm sẽ bầu công khai.",
+        "Cho thuê căn hộ 2PN, cọc 2 tháng, xem nhà trực tiếp, ký hợp đồng tại văn phòng.",
+    ],
+)
+def test_fourth_set_fixes_leave_ordinary_text_alone(text):
+    res = assess("", text)
+    assert not res.flagged, (res.score, res.evidence)
+
+
+def test_a_gov_vn_domain_is_never_a_lookalike():
+    assert "lookalike_domain" not in _rules_hit("tra cứu tại csgt.bocongan.gov.vn")
+    assert "lookalike_domain" in _rules_hit("tra cứu tại csgt-bocongan.com")
+
+
+def test_transfer_content_is_not_advice_not_to_transfer():
+    # "nội dung chuyển" (the transfer's note) is not "đừng chuyển" (do not transfer) without marks
+    res = assess(
+        "", "Chị chuyển 2 triệu nhưng nội dung chuyển chưa đúng, chị chuyển thêm 2 triệu trong 10 phút."
+    )
+    assert res.factor == 1.0 and res.flagged, (res.score, res.evidence)
+    assert assess("", "Đừng chuyển tiền cho người lạ trong 10 phút đầu.").factor < 1.0

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from tinhhinh.harm.scam import (
     LiteralScan,
     ScamStage,
+    _Prepared,
     assess,
     could_match,
     load_rules,
@@ -77,12 +78,21 @@ PHRASES = [
 
 
 def _fields(title: str, text: str) -> list[tuple[str, int | None]]:
-    a, b = skeleton(title).text, skeleton(text).text
+    # what ScamStage hands to may_flag: the skeletons with chat spellings written out (expand_teencode)
+    p = _Prepared(title, text, RULES)
+    a, b = p.t_skel.text, p.b_skel.text
     return [(a, RULES.scan.mask(a)), (b, RULES.scan.mask(b))]
 
 
 def _check_text(title: str, text: str) -> None:
-    for t in (skeleton(title).text, skeleton(text).text, skeleton(title).text + "\n" + skeleton(text).text):
+    (a, _), (b, _) = _fields(title, text)
+    for t in (
+        skeleton(title).text,
+        skeleton(text).text,
+        skeleton(title).text + "\n" + skeleton(text).text,
+        a,
+        b,
+    ):
         for pattern, quick in QUICK:
             if pattern.search(t):
                 assert quick.search(t), (pattern.pattern, t[:200])

@@ -328,6 +328,14 @@ class Rules:
     ungated: tuple[tuple[int, re.Pattern[str], re.Pattern[str] | None], ...] = field(
         default=(), compare=False
     )
+    # chat spellings read as the words they stand for (see `expand_teencode`): typed form → mark-free
+    # words, for every text (``teencode_always``) and for texts typed without marks only
+    teencode_always: dict[str, str] = field(default_factory=dict, compare=False)
+    teencode_unmarked: dict[str, str] = field(default_factory=dict, compare=False)
+    teencode_always_re: re.Pattern[str] | None = field(default=None, compare=False)
+    teencode_all_re: re.Pattern[str] | None = field(default=None, compare=False)
+    # literal mask of the always-expanded forms: a text without one of them is not expanded (news)
+    teencode_mask: int = field(default=0, compare=False)
 
 
 def _compile(patterns: Any, where: str) -> tuple[re.Pattern[str], ...]:
@@ -361,7 +369,11 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
     for i, c in enumerate(raw_context):
         patterns = _compile(c.get("patterns"), f"{origin}: context[{i}] ({c.get('id', '?')})")
         compiled.append((patterns, tuple(required_literals(p) for p in patterns)))
-    scan = LiteralScan({lit for _, gates in compiled for gate in gates for opts in gate for lit in opts})
+    tc_always, tc_unmarked = _teencode_tables(data.get("teencode"), f"{origin}: teencode")
+    tc_literals = {skeleton(k).text for k in tc_always}
+    scan = LiteralScan(
+        {lit for _, gates in compiled for gate in gates for opts in gate for lit in opts} | tc_literals
+    )
     for i, s in enumerate(raw_signals):
         unless = unlesses[i]
         patterns, gates = compiled[i]
@@ -424,7 +436,107 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
         flat=flat,
         gated=tuple((ri, p, q, m[0], m[1:]) for ri, p, q, m in flat if m),
         ungated=tuple((ri, p, q) for ri, p, q, m in flat if not m),
+        teencode_always=tc_always,
+        teencode_unmarked=tc_unmarked,
+        teencode_always_re=_token_re(tc_always),
+        teencode_all_re=_token_re({**tc_always, **tc_unmarked}),
+        teencode_mask=reduce(or_, (scan.bits[lit] for lit in tc_literals if lit in scan.bits), 0),
     )
+
+
+_TEENCODE_VALUE = re.compile(r"[a-z]+( [a-z]+)*")
+
+
+def _teencode_tables(raw: Any, where: str) -> tuple[dict[str, str], dict[str, str]]:
+    """``teencode: {always: {typed: words}, unmarked: {...}}`` → two {folded typed form: mark-free words}."""
+    if not raw:
+        return {}, {}
+    if not isinstance(raw, dict) or set(raw) - {"always", "unmarked"}:
+        raise RuleError(f"{where}: expected 'always' and/or 'unmarked' maps of typed form → words")
+    out: list[dict[str, str]] = []
+    for tier in ("always", "unmarked"):
+        table = raw.get(tier) or {}
+        if not isinstance(table, dict):
+            raise RuleError(f"{where}.{tier}: expected a map, e.g. {{ck: chuyen khoan}}")
+        tier_out: dict[str, str] = {}
+        for key, value in table.items():
+            typed = safe_fold(str(key).strip())
+            if not _WORD.fullmatch(typed) or not _TEENCODE_VALUE.fullmatch(str(value)):
+                raise RuleError(
+                    f"{where}.{tier}: {key!r}: {value!r}: one typed word → mark-free lower-case words"
+                )
+            tier_out[typed] = str(value)
+        out.append(tier_out)
+    return out[0], out[1]
+
+
+def _token_re(table: dict[str, str]) -> re.Pattern[str] | None:
+    """The typed forms (mark-free) as whole tokens: not inside a word, a number ("500k"), an address
+    ("e-mail", "j.f.kennedy", "a@b") or after a digit and a dot."""
+    if not table:
+        return None
+    bare = sorted({skeleton(k).text for k in table}, key=lambda w: (-len(w), w))
+    return re.compile(
+        r"(?<![a-z0-9@\-])(?<![a-z0-9]\.)(?:"
+        + "|".join(map(re.escape, bare))
+        + r")(?![a-z0-9@\-]|\.[a-z0-9])"
+    )
+
+
+def expand_teencode(
+    original: str, sk: Skeleton, mask: int | None, rules: Rules
+) -> tuple[Skeleton, int | None]:
+    """``sk`` with chat spellings written out ("ck" → "chuyen khoan", "stk" → "so tai khoan"), so that every
+    rule reads "ck cọc 500k trc" as "chuyển khoản cọc 500k trước" without listing the spellings itself.
+    The new skeleton maps each written-out word to the typed token's original span, so evidence still points
+    into ``original``. A token is written out only when its ORIGINAL form is the listed one ("đc" and "dc",
+    not "đá"); the ``unmarked`` forms (single letters, "hk") only in a text typed without marks, where they
+    cannot be a label ("hạng A", "anh K.", "HK II"). A text with none of the ``always`` forms and some marks —
+    almost every article — costs one bit test. Returns ``(sk, mask)`` unchanged when nothing is written out."""
+    if rules.teencode_all_re is None or not sk.text:
+        return sk, mask
+    plain = original.isascii()
+    if not plain and mask is not None and not mask & rules.teencode_mask:
+        return sk, mask
+    unmarked = plain or _marked_share(original) < MARKED_TEXT
+    regex = rules.teencode_all_re if unmarked else rules.teencode_always_re
+    if regex is None:
+        return sk, mask
+    text = sk.text
+    found: list[tuple[int, int, str, int, int]] = []
+    for m in regex.finditer(text):
+        a, b = sk.span(m.start(), m.end())
+        typed = safe_fold(original[a:b])
+        value = rules.teencode_always.get(typed)
+        if value is None and unmarked:
+            value = rules.teencode_unmarked.get(typed)
+        if value is not None:
+            found.append((m.start(), m.end(), value, a, b))
+    if not found:
+        return sk, mask
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def copy(i: int, j: int) -> None:
+        out.append(text[i:j])
+        if sk.starts is None or sk.ends is None:
+            starts.extend(range(i, j))
+            ends.extend(range(i + 1, j + 1))
+        else:
+            starts.extend(sk.starts[i:j])
+            ends.extend(sk.ends[i:j])
+
+    pos = 0
+    for s, e, value, a, b in found:
+        copy(pos, s)
+        out.append(value)
+        starts.extend([a] * len(value))
+        ends.extend([b] * len(value))
+        pos = e
+    copy(pos, len(text))
+    new = Skeleton("".join(out), starts, ends)
+    return new, _scan(new.text, rules)
 
 
 def _spellings(words: Any, where: str) -> dict[str, frozenset[str]]:
@@ -507,6 +619,9 @@ def _classify_domain(domain: str, rules: Rules) -> str:
         domain = domain[4:]
     if domain in rules.shorteners:
         return "shortener"
+    if domain.endswith(".gov.vn"):
+        # only state bodies can register under .gov.vn: a brand there (csgt.bocongan.gov.vn) is that body's
+        return "other"
     parts = [p for p in re.split(r"[.\-\d]+", domain) if p]
     joined = domain.replace("-", "").replace(".", "")
     for brand, officials in rules.brands.items():
@@ -547,8 +662,9 @@ def _field_hits(
     """Every rule hit in one field. ``sk``/``mask``: the field's skeleton and literal mask when the
     caller has them already (computed from ``original`` otherwise)."""
     if sk is None:
-        sk = skeleton(original[:MAX_CHARS])
-        mask = _scan(sk.text, rules)
+        original = original[:MAX_CHARS]
+        sk = skeleton(original)
+        sk, mask = expand_teencode(original, sk, _scan(sk.text, rules), rules)
     text = sk.text
     hits: list[Hit] = []
     share: list[bool] = []
@@ -699,8 +815,12 @@ class _Prepared:
         self.title, self.text = as_text(title), as_text(text)
         self.t_skel = skeleton(self.title[:MAX_CHARS])
         self.b_skel = skeleton(self.text[:MAX_CHARS])
-        self.t_mask = _scan(self.t_skel.text, rules)
-        self.b_mask = _scan(self.b_skel.text, rules)
+        self.t_skel, self.t_mask = expand_teencode(
+            self.title[:MAX_CHARS], self.t_skel, _scan(self.t_skel.text, rules), rules
+        )
+        self.b_skel, self.b_mask = expand_teencode(
+            self.text[:MAX_CHARS], self.b_skel, _scan(self.b_skel.text, rules), rules
+        )
 
 
 def assess(title: object, text: object, rules: Rules | None = None) -> ScamResult:
