@@ -32,7 +32,8 @@ EXTRA_ALIASES = {
     ],
     # "Thừa Thiên" alone (a team, "tỉnh Thừa Thiên xưa") is the same province
     "thanhphohue": ["Thừa Thiên Huế", "Thừa Thiên - Huế", "Thừa Thiên", "Cố đô Huế", "TP Huế"],
-    "thanhphohanoi": ["Thủ đô Hà Nội", "TP Hà Nội"],
+    # "HN": 185 uses in 92 VNTC train articles, all Hà Nội except "hôn nhân" (marriage; blocked below)
+    "thanhphohanoi": ["Thủ đô Hà Nội", "TP Hà Nội", "HN"],
     "thanhphodanang": ["TP Đà Nẵng"],
     "thanhphohaiphong": ["TP Hải Phòng"],
     "thanhphocantho": ["TP Cần Thơ"],
@@ -57,7 +58,20 @@ ROMAN_DISTRICTS = {"thanhphohochiminh": "I II III IV V VI VII VIII IX XI XII".sp
 # A few places written bare that the lists only carry with a prefix, or not at all (a ward's old name):
 # in VNTC train every occurrence read meant the place (25 of 145 articles naming Mỹ Đình, 12 of 15 Mộc Châu,
 # 12 of 33 Sa Pa; docs/stories.md §3).
-LANDMARKS = {"Mỹ Đình": "thanhphohanoi", "Mộc Châu": "tinhsonla", "Sa Pa": "tinhlaocai"}
+# places-4 (docs/stories.md §3): Hà Nội's West Lake and Hoàn Kiếm lake, Văn Miếu - Quốc Tử Giám (not "Văn Miếu"
+# or "Quốc Tử Giám" alone: Huế and other provinces have theirs), the Bến Thành market (not "Bến Thành" alone:
+# 8 of 13 VNTC train articles it would add are firms or a resort in Đà Nẵng; not "Cổ Loa": its 3 additions were
+# song titles). Leading lower-case words are a prefix ("hồ Tây" matches "Hồ Tây" too).
+LANDMARKS = {
+    "Mỹ Đình": "thanhphohanoi",
+    "Mộc Châu": "tinhsonla",
+    "Sa Pa": "tinhlaocai",
+    "hồ Tây": "thanhphohanoi",
+    "hồ Gươm": "thanhphohanoi",
+    "Hoàn Kiếm": "thanhphohanoi",
+    "Văn Miếu - Quốc Tử Giám": "thanhphohanoi",
+    "chợ Bến Thành": "thanhphohochiminh",
+}
 # Bare names that mostly mean something else: only their prefixed forms count.
 NEEDS_PREFIX = {"Hồ Chí Minh"}
 # Names that are also common words ("hòa bình" = peace): only matched when capitalised, even in lower-case text.
@@ -70,6 +84,7 @@ COMMON_WORDS = [
     "Bình Dương",
     "Vĩnh Long",
     "Hưng Yên",
+    "HN",  # "hn" in lower-case text is mostly an e-mail domain ("@hn.vnn.vn")
 ]
 # Longer phrases that contain a place name but are not that place.
 BLOCKERS = [
@@ -79,6 +94,10 @@ BLOCKERS = [
     "tư tưởng Hồ Chí Minh",
     "Lăng Hồ Chí Minh",
     "giờ Hà Nội",  # a time zone ("12h giờ Hà Nội"), not the city
+    "giờ HN",
+    # "HN" is also "hôn nhân" (marriage): "Luật HN & GĐ", "TY-HN-GĐ"
+    "Luật HN",
+    "HN GĐ",
     # the former southern regime, not the city
     "chính quyền Sài Gòn",
     "ngụy quyền Sài Gòn",
@@ -92,7 +111,10 @@ BLOCKERS = [
     "SVĐ Hoa Lư",
 ]
 # A clock time right before these names makes them a time zone ("(tức 6h30 Hà Nội)"), as "giờ Hà Nội" does.
-TIME_ZONES = ["Hà Nội"]
+TIME_ZONES = ["Hà Nội", "HN"]
+# Cities abroad with numbered districts: a numbered district that is a text's only sign of Hồ Chí Minh City, in
+# a text naming one of them, is that city's ("Cháy khách sạn ở Paris ... nằm ở quận 9").
+NUMBERED_ABROAD = ["Paris", "Lyon", "Marseille"]
 # Names that are also a foreign province: not counted when they are a text's only place and the text names
 # that country ("tỉnh Hà Nam" = Henan in news about China).
 FOREIGN_TWINS = {"Hà Nam": ["Trung Quốc", "TQ"], "Tỉnh Hà Nam": ["Trung Quốc", "TQ"]}
@@ -193,6 +215,7 @@ def main() -> None:
         "foreign_twins": FOREIGN_TWINS,
         "common_words": COMMON_WORDS,
         "time_zones": TIME_ZONES,
+        "numbered_abroad": NUMBERED_ABROAD,
         "landmarks": [{"name": n, "province": provinces[k]["code"]} for n, k in LANDMARKS.items()],
         "provinces": sorted(provinces.values(), key=lambda p: p["code"]),
         "districts": districts,

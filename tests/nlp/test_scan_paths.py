@@ -194,7 +194,9 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
     """``Gazetteer.find`` as it was before the word-class and prefix pruning (commit af8b11f), plus the
     rules of places-2 (blocker exceptions, the person guard within one phrase, streets, numbered
     districts of a foreign city) and places-3 (communes named like a province, clock times before a time
-    zone, Roman-numbered districts), written the plain way."""
+    zone, Roman-numbered districts) and places-4 (a clock time a few time words before a time zone inside a
+    bracket, numbered districts in a text naming a city abroad that has them, a bare name followed by another
+    province's district in brackets), written the plain way."""
     from operator import itemgetter
 
     from tinhhinh.nlp.normalize import strip_token
@@ -241,6 +243,32 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
         while r < limit and gap_ok(i + r - 1):
             r += 1
         return r
+
+    def clock_in_bracket(i: int) -> bool:
+        # walk back over time words to a clock time, then look for the bracket opened before it
+        clock = None
+        for j in range(i - 1, max(-1, i - 1 - P._TIME_WINDOW), -1):
+            if not re.fullmatch(r"[ \u00a0,:/'’]*", gap_at(j)):
+                return False
+            w = folded[j]
+            if (
+                re.fullmatch(r"\d{1,2}h\d{0,2}", w)
+                or w.isdigit()
+                and (":" in gap_at(j) or folded[j + 1] in ("giờ", "g"))
+            ):
+                clock = j
+                break
+            if w not in P._TIME_WORDS and not w.isdigit():
+                return False
+        if clock is None:
+            return False
+        for k in range(clock - 1, max(-1, clock - 4), -1):
+            gap = gap_at(k)
+            if "(" in gap:
+                return ")" not in gap[gap.rindex("(") :]
+            if ")" in gap or "\n" in gap:
+                return False
+        return False
 
     out = []
     kinds_at = []
@@ -291,6 +319,8 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
                 continue
             if in_phrase and P._CLOCK.fullmatch(folded[i - 1]) and key in g.time_zones:
                 continue
+            if key in g.time_zones and clock_in_bracket(i):
+                continue
             end = i + length
             if P._numbered(place.name) and end < n and raw[end][:1].isupper() and P._foreign_word(raw[end]):
                 if P._in_name(gap_at(end - 1)):
@@ -309,6 +339,12 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
         i += length
     if foreign_numbered:
         out = [h for h in out if not P._numbered(h[3])]
+    else:
+        # numbered districts, the text's only sign of their city, in a text naming Paris (Lyon, Marseille)
+        numbered_codes = {h[2] for h in out if P._numbered(h[3])}
+        sole = not any(h[2] in numbered_codes and not P._numbered(h[3]) for h in out)
+        if numbered_codes and sole and any(f in g.numbered_abroad for f in folded):
+            out = [h for h in out if not P._numbered(h[3])]
     # a commune whose address goes on in another province; a bare district with another province in brackets
     # (then every mention of that name)
     kinds = {(a, b): k for a, b, k in kinds_at}
@@ -323,7 +359,7 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
                 dropped.add((h[2], h[3], kind))
             if (
                 kind in ("former_district", "landmark")
-                and next_kind in ("province", "alias", "former_province")
+                and next_kind in ("province", "alias", "former_province", "former_district")
                 and re.fullmatch(r"\s*\(\s*", gap)
             ):
                 dropped.add((h[2], h[3], kind))
@@ -349,6 +385,11 @@ def _place_names() -> list[str]:
             x["name"],
         ]
     names += [c["name"] for c in r.sample(d["communes"], 150)]
+    names += [lm["name"] for lm in d["landmarks"]] + d["numbered_abroad"]
+    # a district under a lower status than the list's ("huyện Điện Bàn", listed as "thị xã")
+    names += [
+        f"{k} {x['name']}" for x in r.sample(d["districts"], 40) for k in ("huyện", "thị xã", "thành phố")
+    ]
     return names
 
 
@@ -358,6 +399,14 @@ _PERSONS = ["Nguyễn", "Trần", "Văn", "Thị", "Minh", "ông", "bà"]
 # words the guards of places-3 look at: commune words (and "thị xã", "phố phường"), clock times, Roman numerals
 _PLACE_CONTEXT = ["xã", "phường", "thôn", "ấp", "thị", "phố", "nông", "6h30", "16h", "quận", "I", "IX", "X"]
 _PLACE_CONTEXT += ["6h30 Hà Nội", "16h Ha Noi", "quận IX Paris", "quận I"]
+# places-4: time words and clock times in brackets, numbered districts, "HN"
+_PLACE_CONTEXT += ["sáng", "nay", "(khoảng 4h", "(tức 6 giờ", "(11:30", "giờ", "HN", "quận 9", "Q.5", "Paris"]
+_PLACE_CONTEXT += [
+    "(khoảng 4h sáng nay Hà Nội)",
+    "(tức 6 giờ sáng Ha Noi",
+    "(11:30 trưa HN",
+    "lúc 8h (sáng) Hà Nội",
+]
 
 
 @st.composite
