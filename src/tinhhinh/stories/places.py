@@ -328,7 +328,7 @@ class Gazetteer:
         out: list[tuple[int, int, Place]] = []
         i = 0
         n = len(raw)
-        foreign_numbered = False
+        foreign_numbered = numbered = False
         for start in starts:
             if start < i:
                 continue
@@ -405,22 +405,24 @@ class Gazetteer:
                     and (
                         _CLOCK.fullmatch(folded[i - 1])
                         and _in_name(gap_at(i - 1))
-                        or _clock_in_bracket(folded, gap_at, i)
+                        or (folded[i - 1] in _TIME_WORDS or folded[i - 1][:1].isdigit())
+                        and _clock_in_bracket(folded, gap_at, i)
                     )
                 ):
                     continue
                 # "quận 9 Paris": a numbered district named with a foreign city right after it; then
                 # the text's other numbered districts are that city's too (dropped at the end)
                 end = i + length
-                if (
-                    _numbered(place.name)
-                    and end < n
-                    and raw[end][:1].isupper()
-                    and _foreign_word(raw[end])
-                    and _in_name(gap_at(end - 1))
-                ):
-                    foreign_numbered = True
-                    continue
+                if place.name.isdigit() or place.name in _ROMAN:  # _numbered(), inline: runs per hit
+                    if (
+                        end < n
+                        and raw[end][:1].isupper()
+                        and _foreign_word(raw[end])
+                        and _in_name(gap_at(end - 1))
+                    ):
+                        foreign_numbered = True
+                        continue
+                    numbered = True
                 hit = (length, place)
                 break
             if hit is None:
@@ -432,7 +434,7 @@ class Gazetteer:
             i += length
         if foreign_numbered:
             out = [h for h in out if not _numbered(h[2].name)]
-        elif out and self.numbered_abroad:
+        elif numbered and self.numbered_abroad:
             out = self._numbered_abroad(out, folded)
         if len(out) > 1:
             out = _drop_namesakes(out, gap_at)
