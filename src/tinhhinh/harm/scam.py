@@ -239,12 +239,13 @@ class LiteralScan:
     # which is most of the automaton's matches; a substring test stops at their first occurrence.
     SHORT = 1
 
-    def __init__(self, literals: set[str]) -> None:
-        literals = {lit for lit in literals if lit}  # "" is in every text: its set always passes
+    def __init__(self, literals: set[str] | list[str]) -> None:
+        # a list keeps its order (bit 0 first; see `_literal_order`), a set is sorted
+        ordered = list(dict.fromkeys(literals)) if isinstance(literals, list) else sorted(literals)
+        ordered = [lit for lit in ordered if lit]  # "" is in every text: its set always passes
         # without a "\n" in any literal, none can straddle the title/text join of the context scan: the
         # mask of ``title + "\n" + text`` is then the OR of the two fields' masks
-        self.joinable = not any("\n" in lit for lit in literals)
-        ordered = sorted(literals)
+        self.joinable = not any("\n" in lit for lit in ordered)
         self.bits = {lit: 1 << i for i, lit in enumerate(ordered)}
         self._short = tuple((lit, self.bits[lit]) for lit in ordered if len(lit) <= self.SHORT)
         long = [lit for lit in ordered if len(lit) > self.SHORT]
@@ -336,6 +337,20 @@ class Rules:
     teencode_all_re: re.Pattern[str] | None = field(default=None, compare=False)
     # literal mask of the always-expanded forms: a text without one of them is not expanded (news)
     teencode_mask: int = field(default=0, compare=False)
+    teencode_always_bare: tuple[tuple[str, int], ...] = field(default=(), compare=False)  # (form, bit)
+
+
+def _literal_order(gates: list[tuple[tuple[frozenset[str], ...], ...]], extra: set[str]) -> list[str]:
+    """Every gate literal, in the order their bits are given: the first (most selective) gate of the
+    patterns with the smallest first gates first, then the other gates, then ``extra``. A pattern's
+    ``mask & first_gate`` (``may_flag`` tests it for every pattern and field) costs in proportion to the
+    gate mask's highest bit, and the patterns whose gates are every combination of a few alternatives
+    (hundreds of long, rare literals) would otherwise push the bits of the small gates up with them."""
+    firsts = sorted((g[0] for pattern_gates in gates for g in pattern_gates if g), key=len)
+    order = [lit for gate in firsts for lit in sorted(gate)]
+    order += sorted({lit for pattern_gates in gates for g in pattern_gates for opts in g for lit in opts})
+    order += sorted(extra)
+    return order
 
 
 def _compile(patterns: Any, where: str) -> tuple[re.Pattern[str], ...]:
@@ -371,9 +386,7 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
         compiled.append((patterns, tuple(required_literals(p) for p in patterns)))
     tc_always, tc_unmarked = _teencode_tables(data.get("teencode"), f"{origin}: teencode")
     tc_literals = {skeleton(k).text for k in tc_always}
-    scan = LiteralScan(
-        {lit for _, gates in compiled for gate in gates for opts in gate for lit in opts} | tc_literals
-    )
+    scan = LiteralScan(_literal_order([gates for _, gates in compiled], tc_literals))
     for i, s in enumerate(raw_signals):
         unless = unlesses[i]
         patterns, gates = compiled[i]
@@ -441,6 +454,7 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
         teencode_always_re=_token_re(tc_always),
         teencode_all_re=_token_re({**tc_always, **tc_unmarked}),
         teencode_mask=reduce(or_, (scan.bits[lit] for lit in tc_literals if lit in scan.bits), 0),
+        teencode_always_bare=tuple((lit, scan.bits.get(lit, 0)) for lit in sorted(tc_literals)),
     )
 
 
@@ -483,6 +497,32 @@ def _token_re(table: dict[str, str]) -> re.Pattern[str] | None:
     )
 
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_TOKEN_CHARS = _ALNUM | {"@", "-"}
+
+
+def _has_token(text: str, rules: Rules, mask: int | None = None) -> bool:
+    """Whether some ``always`` form occurs in ``text`` as a whole token (the boundaries of `_token_re`);
+    with the text's literal ``mask``, only the forms it contains are looked for."""
+    for key, bit in rules.teencode_always_bare:
+        if mask is not None and not mask & bit:
+            continue
+        n = len(key)
+        i = text.find(key)
+        while i >= 0:
+            before = text[i - 1] if i else " "
+            after = text[i + n : i + n + 1]
+            if (
+                before not in _TOKEN_CHARS
+                and not (before == "." and i >= 2 and text[i - 2] in _ALNUM)
+                and after not in _TOKEN_CHARS
+                and not (after == "." and text[i + n + 1 : i + n + 2] in _ALNUM)
+            ):
+                return True
+            i = text.find(key, i + 1)
+    return False
+
+
 def expand_teencode(
     original: str, sk: Skeleton, mask: int | None, rules: Rules
 ) -> tuple[Skeleton, int | None]:
@@ -496,8 +536,14 @@ def expand_teencode(
     if rules.teencode_all_re is None or not sk.text:
         return sk, mask
     plain = original.isascii()
-    if not plain and mask is not None and not mask & rules.teencode_mask:
-        return sk, mask
+    if not plain:
+        # a text with marks is read further only when an always-form stands as a word of its own: the
+        # literal scan also sees "nt" in "internet", "ck" in "click" (a fifth of articles), so look at
+        # those few places before the word-share count and the token scan
+        if mask is not None and not mask & rules.teencode_mask:
+            return sk, mask
+        if not _has_token(sk.text, rules, mask):
+            return sk, mask
     unmarked = plain or _marked_share(original) < MARKED_TEXT
     regex = rules.teencode_all_re if unmarked else rules.teencode_always_re
     if regex is None:
