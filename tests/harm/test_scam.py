@@ -267,6 +267,12 @@ RULE_EXAMPLES = {
     "unseen_deposit": "muốn xem thì đóng phí xem phòng trước",
     "third_party_payee": "chị chuyển khoản cho bên bán trước giúp em",
     "relative_emergency": "cháu bị tai nạn đang cấp cứu",
+    "intimate_material": "video call tối qua tao quay lại hết rồi",
+    "exposure_threat": "không trả thì tao gửi cho bạn bè của mày",
+    "call_isolation": "anh không được tắt máy",
+    "abroad_lure": "học bổng toàn phần chương trình trao đổi",
+    "contact_excuse": "cô ơi cháu đổi số mới",
+    "remote_access_app": "cô cài giúp cháu UltraViewer",
 }
 
 
@@ -777,3 +783,122 @@ def test_token_gate_never_hides_a_teencode_token(pieces):
     text = "".join(pieces)
     if rules.teencode_always_re.search(text):
         assert _has_token(text, rules), text
+
+
+FIXES_FROM_THE_FIFTH_SET = [
+    # (rule, hit, not hit): general gaps the fifth set showed (phrases written for this test, not rows of any set)
+    ("intimate_material", "cuộc gọi video tối qua tao đã ghi hình lại", "buổi lễ được ghi hình trực tiếp"),
+    ("intimate_material", "muốn tao xóa clip thì chuyển tiền", "xóa đói giảm nghèo"),
+    ("intimate_material", "tao có ảnh ghép mặt anh", "ghép cây ăn quả"),
+    (
+        "exposure_threat",
+        "tao sẽ gửi clip cho toàn bộ bạn bè và đồng nghiệp của mày",
+        "gửi lời chúc tới thầy cô",
+    ),
+    ("exposure_threat", "không trả thì người nhà anh sẽ xem hết", "người nhà bệnh nhân"),
+    ("call_isolation", "em không được tắt máy trong lúc làm việc với cán bộ", "tắt máy lạnh khi ra ngoài"),
+    ("call_isolation", "chị vào phòng Zoom này để lấy lời khai", "phòng học ngoại ngữ"),
+    ("abroad_lure", "chương trình trao đổi sinh viên sang Nhật", "trao đổi kinh nghiệm"),
+    ("abroad_lure", "làm visa lao động Hàn Quốc trọn gói", "visa du lịch"),
+    ("contact_excuse", "cô ơi cháu đổi số mới rồi", "đổi số nhà"),
+    ("contact_excuse", "điện thoại của con bị rơi xuống nước", "điện thoại thông minh"),
+    ("contact_excuse", "đừng gọi em nhé em đang họp", "cuộc họp báo"),
+    ("remote_access_app", "cô cài giúp cháu AnyDesk", "cài phần mềm diệt virus"),
+    ("otp_request", "đọc cho em mã số hiện trên màn hình", "mã số thuế của doanh nghiệp"),
+    ("otp_request", "đọc giúp em 6 số vừa gửi về máy", "vừa gửi thư"),
+    ("update_request", "thửa đất của bác chưa tích hợp dữ liệu quốc gia", "chưa tích hợp được"),
+    ("update_request", "bà cần làm sạch dữ liệu đất đai", "làm sạch môi trường"),
+    ("update_request", "thuê bao của quý khách chưa chuẩn hóa", "chưa chuẩn bị"),
+    ("money_request", "chị nộp lệ phí xét duyệt 2 triệu", "miễn lệ phí"),
+    ("money_request", "anh đóng cọc 5 triệu", "đóng cửa hàng"),
+    ("bank_account", "chuyển vào tài khoản được chỉ định", "được chỉ định làm trọng tài"),
+    ("prepayment", "bạn đóng phí giải ngân 2 triệu", "đã giải ngân"),
+    ("prepayment", "phí sẽ được hoàn lại cùng khoản vay", "hoàn lại tiền thừa"),
+    ("prepayment", "ký quỹ 200k để được kích hoạt nhiệm vụ", "ký quỹ chứng khoán"),
+    ("prepayment", "nạp lần đầu được tặng thêm 50%", "nạp pin"),
+    ("prepayment", "nộp thuế thu nhập thì lệnh rút mới được duyệt", "lệnh cấm"),
+    ("prepayment", "cọc 10tr trước nhé", "cọc tiêu"),
+    ("threat", "không thì hủy hồ sơ", "không thì thôi"),
+    ("threat", "tài khoản của bạn bị đóng băng", "băng tan"),
+    ("threat", "chuyển phí để đình chỉ vụ kiện", "vụ kiện kéo dài"),
+    ("urgency", "chị chuyển trong chiều nay nhé", "trong chiều nay trời mưa"),
+    ("investment", "vào nhóm tín hiệu vàng của chuyên gia", "tín hiệu giao thông"),
+    ("guaranteed_return", "giá lên hay xuống đều có lời", "giá lên xuống thất thường"),
+    ("proof_of_funds", "cần minh chứng tài chính 300 triệu", "minh chứng khoa học"),
+    ("third_party_payee", "chuyển vào tài khoản bạn cháu nhé", "tài khoản bạn đọc"),
+    ("biometric_request", "làm theo em hướng dẫn xác thực khuôn mặt", "xác thực danh tính"),
+]
+
+
+@pytest.mark.parametrize(("rule", "hit", "not_hit"), FIXES_FROM_THE_FIFTH_SET)
+def test_fixes_from_the_fifth_set(rule, hit, not_hit):
+    from tinhhinh.nlp.normalize import strip_diacritics
+
+    assert rule in _rules_hit(hit)
+    assert rule in _rules_hit(strip_diacritics(hit))
+    assert rule not in _rules_hit(not_hit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # kinds the fifth set showed missing (written for this test, not rows of any set)
+        "Video call tối qua tao quay lại hết rồi. Muốn tao xóa clip thì gửi 20 triệu, không thì clip sẽ gửi"
+        " cho bạn bè, đồng nghiệp của mày.",
+        "Cán bộ địa chính báo: đất nhà bác chưa làm sạch dữ liệu, bác gửi ảnh sổ đỏ qua Zalo cho cháu.",
+        "Con đã được chọn vào chương trình trao đổi sinh viên tại Hàn, gia đình nộp lệ phí xét duyệt 4 triệu"
+        " vào tài khoản được chỉ định trong chiều nay để giữ suất.",
+        "Bác ơi cháu đổi số mới, điện thoại cũ bị hỏng rồi. Bác chuyển giúp cháu 15 triệu vào tài khoản bạn"
+        " cháu, mai cháu gửi lại.",
+        "Đây là cơ quan điều tra, anh có liên quan đường dây rửa tiền. Anh vào phòng Zoom này ngay, không"
+        " được tắt máy, không được nói với ai.",
+        "Giấy phép lái xe của anh sắp hết hạn, anh nộp lệ phí đổi 1.200.000đ qua tài khoản tôi gửi để tôi"
+        " làm hồ sơ online.",
+        "Hồ sơ vay đã duyệt, bạn đóng phí bảo hiểm khoản vay 3 triệu, phí được hoàn lại cùng khoản vay.",
+        "Vào nhóm tín hiệu vàng của chuyên gia, giá lên hay xuống đều có lời, nạp lần đầu tặng thêm 30% vốn.",
+        "Cháu là cán bộ phường, cô cài giúp cháu ứng dụng AnyDesk rồi đọc cho cháu mã số hiện trên màn"
+        " hình nhé.",
+    ],
+)
+def test_fifth_set_kinds_are_flagged(text):
+    from tinhhinh.nlp.normalize import strip_diacritics
+
+    for form in (text, strip_diacritics(text)):
+        res = assess("", form)
+        assert res.flagged, (form, res.score, res.evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a real refund notice: file on the .gov.vn portal, the refund comes to the payer's own account
+        "Chi cục Thuế thông báo: cá nhân đề nghị hoàn thuế nộp hồ sơ trên thuedientu.gdt.gov.vn hoặc ứng"
+        " dụng eTax Mobile; tiền hoàn được chuyển vào tài khoản của người nộp thuế. Cơ quan thuế không gọi"
+        " điện hướng dẫn cài ứng dụng.",
+        "Nhà mạng thông báo: thuê bao chưa chuẩn hóa thông tin mang căn cước đến cửa hàng gần nhất. Tổng đài"
+        " không yêu cầu khách hàng đọc mã OTP.",
+        "Hội thảo học bổng toàn phần tại Úc: phụ huynh cần chuẩn bị chứng minh tài chính, liên hệ"
+        " 0912 345 678.",
+        "Mẹ ơi con đổi số mới rồi, con vừa gọi mẹ bằng số này, mẹ lưu lại nhé.",
+        "Công an cảnh báo thủ đoạn tống tiền bằng ảnh ghép mặt: đối tượng đòi chuyển 50 triệu, nếu không sẽ"
+        " gửi ảnh cho bạn bè của nạn nhân.",
+        "Ngân hàng giải ngân khoản vay sau khi khách hàng ký hợp đồng tại chi nhánh, không thu phí trước.",
+    ],
+)
+def test_fifth_set_fixes_leave_ordinary_text_alone(text):
+    res = assess("", text)
+    assert not res.flagged, (res.score, res.evidence)
+
+
+def test_money_coming_to_you_is_not_a_request_to_transfer():
+    # "tiền hoàn được chuyển vào tài khoản" (the refund is paid into your account) asks nothing of you
+    assert "money_request" not in _rules_hit("Tiền hoàn được chuyển vào tài khoản chính chủ.")
+    assert "money_request" in _rules_hit("Chị chuyển vào tài khoản này giúp em.")
+
+
+def test_a_transfer_that_failed_is_not_advice_not_to_transfer():
+    # "không chuyển được" (the app cannot transfer) is the hacked friend's excuse, not "đừng chuyển"
+    res = assess(
+        "", "Chị ơi app em lỗi không chuyển được, chị chuyển giúp em 5 triệu vào stk 0123456789 nhé."
+    )
+    assert res.factor == 1.0 and res.flagged, (res.score, res.evidence)
