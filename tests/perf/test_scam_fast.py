@@ -7,6 +7,11 @@
 - Every rule's quick pattern (``quick_pattern``: the pattern without its leading assertions and optional
   items) matches every text the pattern matches, so skipping the pattern when it does not is exact.
 - The skeleton's list-indexed translate table gives the same string as the dict it replaced.
+- Every rule pattern as compiled with its first-character set (``fast_compile``) finds the same matches
+  (spans and groups) as the engine's own compilation; a quick pattern split at its leading alternation
+  (``AnyOf``) matches where the pattern does (checked with the other quick patterns); the scan's
+  first-gate pattern set (``LiteralScan.scan``) is exactly the patterns whose first gate mask the text's
+  mask meets, and ``may_flag`` answers the same with and without it.
 
 Checked on the committed scam and fact-check texts (many flagged), on random texts glued from the rules'
 own literals and trigger phrases (hypothesis), and on VNTC articles when the data folder is there.
@@ -24,15 +29,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tinhhinh.harm.scam import (
+    AnyOf,
     LiteralScan,
     ScamStage,
     _Prepared,
     assess,
     could_match,
+    fast_compile,
     load_rules,
     may_flag,
     passes,
     quick_pattern,
+    quick_searcher,
 )
 from tinhhinh.harm.text import _COMBINING, _NUMPY_FROM, _TABLE, _TABLE_LIST, _fast_skeleton, skeleton
 from tinhhinh.item import Item
@@ -44,6 +52,18 @@ RULES = load_rules()
 QUICK = [(p, q) for r in RULES.signals for p, q in zip(r.patterns, r.quick, strict=True) if q is not None]
 ALL_GATES = [(g, m) for r in (*RULES.signals, *RULES.context) for g, m in zip(r.gates, r.masks, strict=True)]
 LITERALS = sorted({lit for g, _ in ALL_GATES for opts in g for lit in opts})
+# every pattern the rules search with, next to the engine's own compilation of it
+PLAIN = [
+    (re.compile(p.pattern, p.flags), p)
+    for p in (
+        *(p for r in RULES.signals for p in (*r.patterns, *r.unless)),
+        *(p for c in RULES.context for p in c.patterns),
+        RULES.domain_re,
+        RULES.teencode_all_re,
+        RULES.teencode_always_re,
+    )
+    if p is not None
+]
 # pieces that make rules fire (and warning context that damps them), to glue into random texts
 PHRASES = [
     "Chuyển khoản ngay",
@@ -95,6 +115,13 @@ def _fields(title: str, text: str) -> list[tuple[str, int | None]]:
 
 def _check_text(title: str, text: str) -> None:
     (a, _), (b, _) = _fields(title, text)
+    p = _Prepared(title, text, RULES)
+    assert may_flag(p.fields(), RULES) == may_flag(_fields(title, text), RULES)
+    for t in (a, b):
+        for plain, fast in PLAIN:
+            assert [(m.span(), m.groups()) for m in plain.finditer(t)] == [
+                (m.span(), m.groups()) for m in fast.finditer(t)
+            ], (plain.pattern, t[:200])
     for t in (
         skeleton(title).text,
         skeleton(text).text,
@@ -106,6 +133,11 @@ def _check_text(title: str, text: str) -> None:
             if pattern.search(t):
                 assert quick.search(t), (pattern.pattern, t[:200])
         mask = RULES.scan.mask(t)
+        m, firsts = RULES.scan.scan(t)
+        assert m == mask
+        assert {j for j in range(len(RULES.gated)) if firsts >> j & 1} == {
+            j for j, g in enumerate(RULES.gated) if mask & g[3]
+        }
         for gate, gmask in ALL_GATES:
             assert passes(mask, gmask) == could_match(gate, t), (gate, t[:200])
     flagged = assess(title, text, RULES).flagged
@@ -139,6 +171,31 @@ def test_quick_pattern_shape():
     # a back-reference to a dropped group would make the rest stricter, not weaker: no quick pattern
     assert quick_pattern(re.compile(r"(a)?b\1")) is None
     assert quick_pattern(re.compile(r"(?:(a)|b)?c(?(1)d|e)")) is None
+
+
+def test_fast_compile_and_split_quick_shape():
+    text = "ông nộp phí 500k, dong tien 2tr; 0912345678 +84 912 345 678 khoá tài khoản x1 sau 2h nop phat"
+    text = skeleton(text).text
+    for p in (
+        r"\b\d+([.,]\d+)*\s*(k|tr)\b",
+        r"(?<![\d.,])(\+?84|0)(?:[ .\-]?\d){8,10}(?![\d.,]*\d)",
+        r"\b(bi |se bi )?(tam )?(khoa|ngung)\b.{0,15}(sau|neu)",
+        r"(?:(?<=nop )|(?<=dong ))(phi|tien|phat)",
+        r"(?P<w>\bdong|nop) (?P<what>tien|phi)",
+        r"\b(x)?",  # may match empty: compiled as the engine does
+        r"[^a]b|\bsau",  # a negated set leads: compiled as the engine does
+    ):
+        plain = re.compile(p)
+        fast = fast_compile(plain)
+        assert fast.pattern == p and fast.groupindex == plain.groupindex
+        assert [(m.span(), m.groups()) for m in plain.finditer(text)] == [
+            (m.span(), m.groups()) for m in fast.finditer(text)
+        ]
+    q = quick_searcher(re.compile(r"\b(dong|nop) (phi|tien|\d)"))
+    assert isinstance(q, AnyOf) and len(q.patterns) == 2
+    assert q.search("ba nop 5") and q.search("dong tien") and not q.search("dong gop")
+    # not every branch starts with a literal: one quick pattern
+    assert not isinstance(quick_searcher(re.compile(r"\b(\d+|nop) phi")), AnyOf)
 
 
 def test_skeleton_table_list_is_the_dict():
