@@ -12,6 +12,8 @@
   (``AnyOf``) matches where the pattern does (checked with the other quick patterns); the scan's
   first-gate pattern set (``LiteralScan.scan``) is exactly the patterns whose first gate mask the text's
   mask meets, and ``may_flag`` answers the same with and without it.
+- ``domain_matches`` (the domain regex tried only around the top-level-domain gate's matches) gives the
+  matches of ``domain_re.finditer``.
 
 Checked on the committed scam and fact-check texts (many flagged), on random texts glued from the rules'
 own literals and trigger phrases (hypothesis), and on VNTC articles when the data folder is there.
@@ -35,6 +37,7 @@ from tinhhinh.harm.scam import (
     _Prepared,
     assess,
     could_match,
+    domain_matches,
     fast_compile,
     load_rules,
     may_flag,
@@ -118,6 +121,9 @@ def _check_text(title: str, text: str) -> None:
     p = _Prepared(title, text, RULES)
     assert may_flag(p.fields(), RULES) == may_flag(_fields(title, text), RULES)
     for t in (a, b):
+        assert [(m.span(), m.groups()) for m in domain_matches(t, RULES)] == [
+            (m.span(), m.groups()) for m in RULES.domain_re.finditer(t)
+        ]
         for plain, fast in PLAIN:
             assert [(m.span(), m.groups()) for m in plain.finditer(t)] == [
                 (m.span(), m.groups()) for m in fast.finditer(t)
@@ -196,6 +202,36 @@ def test_fast_compile_and_split_quick_shape():
     assert q.search("ba nop 5") and q.search("dong tien") and not q.search("dong gop")
     # not every branch starts with a literal: one quick pattern
     assert not isinstance(quick_searcher(re.compile(r"\b(\d+|nop) phi")), AnyOf)
+
+
+def test_domain_matches_are_finditer():
+    pieces = [
+        "https://a.com.vn/x?y=.vn",
+        "x.com.y.vn",
+        "e-mail@a.com",
+        "1.5.vn",
+        "a..vn",
+        "-a.vn",
+        "www.abc.vn.com",
+        "bit.ly/abc",
+        "vietcombank-vn.xyz/login",
+        "http://",
+        ".vn",
+        "a.vnx",
+        "a.vn-b",
+        "abc.com.",
+        "tuoitre.vn/a.vn",
+        " ",
+        "/",
+        ".",
+        "\n",
+        "x",
+    ]
+    rng = random.Random(7)
+    for _ in range(3000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        want = [(m.span(), m.groups()) for m in RULES.domain_re.finditer(t)]
+        assert [(m.span(), m.groups()) for m in domain_matches(t, RULES)] == want, t
 
 
 def test_skeleton_table_list_is_the_dict():

@@ -919,6 +919,41 @@ def _classify_domain(domain: str, rules: Rules) -> str:
     return "other"
 
 
+# every character a match of ``Rules.domain_re`` can have before its top-level domain ("https://", labels)
+_DOMAIN_RUN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-.:/")
+
+
+def domain_matches(text: str, rules: Rules) -> list[re.Match[str]]:
+    """``list(rules.domain_re.finditer(text))``, tried only around the places ``domain_gate`` finds.
+    Every domain match ends its host with ".<listed top-level domain>" not followed by a word character,
+    which is a gate match, and runs back from there over characters of ``_DOMAIN_RUN`` only; so the
+    next match after position ``pos`` starts between ``pos`` (or the start of that run) and a gate
+    match, and trying those positions in order with ``match`` finds what ``finditer`` finds. The regex
+    itself, tried at every letter of an article (its labels can start anywhere), cost ~0.3 ms per text
+    that names a site."""
+    gate, domain_re = rules.domain_gate, rules.domain_re
+    if gate is None:
+        return list(domain_re.finditer(text))
+    out: list[re.Match[str]] = []
+    pos = 0  # where finditer would look next
+    run = _DOMAIN_RUN
+    for g in gate.finditer(text):
+        s = g.start()
+        if s < pos:
+            continue
+        q = s
+        while q > pos and text[q - 1] in run:
+            q -= 1
+        while q <= s:
+            m = domain_re.match(text, q)
+            if m is None:
+                q += 1
+                continue
+            out.append(m)
+            pos = q = max(m.end(), q + 1)
+    return out
+
+
 def _scan(text: str, rules: Rules) -> int | None:
     """The text's literal mask (None: rules without a ``LiteralScan``, gates are then tested one by one)."""
     return rules.scan.mask(text) if rules.scan is not None else None
@@ -976,9 +1011,7 @@ def _field_hits(
                     if rule.spellings and _misspelt(rule.spellings, folded, marked_text):
                         continue
                 add(rule.id, rule.group, rule.weight, m.start(), m.end())
-    if rules.domain_gate is not None and not rules.domain_gate.search(text):
-        return hits, sk
-    for m in rules.domain_re.finditer(text):
+    for m in domain_matches(text, rules):
         kind = _classify_domain(m.group(1), rules)
         if kind in rules.link_rules:
             rid, group, weight = rules.link_rules[kind]
@@ -1047,12 +1080,11 @@ def may_flag(
             cands.append((_clamp(rule.weight), rule.group, todos[ri]))
     for fld in fields:
         text = fld[0]
-        if rules.domain_gate is None or rules.domain_gate.search(text):
-            for m in rules.domain_re.finditer(text):
-                kind = _classify_domain(m.group(1), rules)
-                if kind in rules.link_rules:
-                    _, group, weight = rules.link_rules[kind]
-                    cands.append((_clamp(weight), group, None))
+        for m in domain_matches(text, rules):
+            kind = _classify_domain(m.group(1), rules)
+            if kind in rules.link_rules:
+                _, group, weight = rules.link_rules[kind]
+                cands.append((_clamp(weight), group, None))
 
     def under(cands: list[tuple[float, str, Any]]) -> bool:
         # margin: the window's noisy OR multiplies the same factors in another order (last-bit differences)
