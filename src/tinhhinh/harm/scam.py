@@ -67,6 +67,13 @@ class ContextRule:
 _MAX_SET = 300
 
 
+@lru_cache(maxsize=4096)
+def _parse(source: str, flags: int) -> Any:
+    """A pattern's parse tree, once per pattern (the gates, the quick pattern and `fast_compile` all
+    read it; nothing here changes a tree, they build new ones from its pieces)."""
+    return _sre_parse.parse(source, flags)
+
+
 def _exact(items: list) -> set[str] | None:
     """Every string a pattern sequence can match, when that is a small finite set of literals."""
     out = {""}
@@ -165,7 +172,7 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return ()
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        parsed = _parse(pattern.pattern, pattern.flags)
     except Exception:  # noqa: BLE001 - no gate is always correct
         return ()
     reqs = _required(list(parsed))
@@ -271,9 +278,7 @@ def fast_compile(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE | re.LOCALE):
         return pattern
     try:
-        return _engine_compile(
-            _sre_parse.parse(pattern.pattern, pattern.flags), pattern.flags, pattern.pattern
-        )
+        return _engine_compile(_parse(pattern.pattern, pattern.flags), pattern.flags, pattern.pattern)
     except Exception:  # noqa: BLE001 - the engine's own compilation is always correct
         return pattern
 
@@ -318,6 +323,14 @@ def _lead(items: list, state: Any) -> tuple[list, bool] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _refers_back(source: str, flags: int) -> bool:
+    """Whether a pattern refers to a group (``\\1``, ``(?(1)...)``) or has atomic or possessive parts:
+    then what is left after dropping its lead is not a weaker pattern, and no quick pattern is made."""
+    banned = (_sre.GROUPREF, _sre.GROUPREF_EXISTS, _sre.ATOMIC_GROUP, _sre.POSSESSIVE_REPEAT)
+    return any(op in banned for op in _ops(_parse(source, flags)))
+
+
 def quick_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """``pattern`` without what leads it (see `_lead`: leading zero-width assertions such as ``\\b`` and
     look-behinds, optional items such as ``(bi |se bi )?``, the same at the start of each branch of a
@@ -330,9 +343,8 @@ def quick_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     if pattern.flags & re.VERBOSE:
         return None
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-        banned = (_sre.GROUPREF, _sre.GROUPREF_EXISTS, _sre.ATOMIC_GROUP, _sre.POSSESSIVE_REPEAT)
-        if any(op in banned for op in _ops(parsed)):
+        parsed = _parse(pattern.pattern, pattern.flags)
+        if _refers_back(pattern.pattern, pattern.flags):
             return None
         lead = _lead(list(parsed), parsed.state)
         if lead is None or not lead[1] or not lead[0]:
@@ -386,25 +398,23 @@ def quick_searcher(pattern: re.Pattern[str]) -> re.Pattern[str] | AnyOf | None:
     literal prefix, which the engine finds ~10× faster than it tries a set of first letters as common
     as "d" and "n" (money_request's 20 → 7 µs per bench article). Same answer: some branch matches
     where the alternation does."""
-    quick = quick_pattern(pattern)
     if pattern.flags & re.VERBOSE:
-        return quick
+        return None
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
-        banned = (_sre.GROUPREF, _sre.GROUPREF_EXISTS, _sre.ATOMIC_GROUP, _sre.POSSESSIVE_REPEAT)
-        if any(op in banned for op in _ops(parsed)):
-            return quick
+        parsed = _parse(pattern.pattern, pattern.flags)
+        if _refers_back(pattern.pattern, pattern.flags):
+            return None
         lead = _lead(list(parsed), parsed.state)
         if lead is None:
-            return quick
+            return None
         alts = _split_lead(lead[0], parsed.state)
         if alts is None:
-            return quick
+            return quick_pattern(pattern)
         return AnyOf(
             [_engine_compile(_sre_parse.SubPattern(parsed.state, a), pattern.flags, None) for a in alts]
         )
     except Exception:  # noqa: BLE001 - the quick pattern itself is always correct
-        return quick
+        return quick_pattern(pattern)
 
 
 def could_match(gate: tuple[frozenset[str], ...], text: str) -> bool:
