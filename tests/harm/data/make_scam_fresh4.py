@@ -5,7 +5,7 @@ src/tinhhinh/harm/scam.py nor tests/harm/test_scam.py (beyond the later sets' di
 committed before the set was scored, so that the lead's first score of rules 2026.11.27-5 on it is a clean
 measurement (issue #7 item 1). Positives paraphrase scam messages described in published police / bank /
 ministry / press warnings whose URLs are in none of scam_set.jsonl, scam_fresh.jsonl, scam_fresh2.jsonl,
-scam_fresh3.jsonl (tests/harm/test_scam_fresh4_set.py checks this); they favour what an office meets in
+scam_fresh3.jsonl (tests/harm/test_scam_blind_sets.py checks this); they favour what an office meets in
 2025-2026 and what the earlier sets have least of: "chuẩn hóa thuê bao" SIM-lock calls, sextortion with
 real or face-swapped videos, fake bank / e-wallet / VNeID / licence apps and "nợ xấu CIC" calls, personal
 income tax refunds, insurance "cancel the contract" and auto-subscription traps, visas and labour export,

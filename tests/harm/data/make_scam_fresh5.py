@@ -5,7 +5,7 @@ src/tinhhinh/harm/scam.py nor tests/harm/test_scam.py, and committed before the 
 the lead's first score of rules 2026.11.27-6 on it is a clean measurement (issue #7 item 1). The helper
 never ran bench/harm.py or `tinhhinh analyze` on it. Positives paraphrase scam messages described in
 published police / bank / ministry / press warnings whose URLs are in none of the five earlier sets
-(scam_set.jsonl, scam_fresh.jsonl .. scam_fresh4.jsonl; tests/harm/test_scam_fresh5_set.py checks this);
+(scam_set.jsonl, scam_fresh.jsonl .. scam_fresh4.jsonl; tests/harm/test_scam_blind_sets.py checks this);
 they favour what an office meets in 2025-2026 and kinds the earlier sets lack: rented or bought
 ride-hailing driver accounts that take parcels and vanish, fake overseas customers booking a driver,
 fake appeals for sick children and fake charity runs, fake pet shops and pet "ransom" brokers, self-drive
