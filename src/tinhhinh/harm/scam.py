@@ -256,7 +256,13 @@ def _engine_compile(parsed: Any, flags: int, source: str | None) -> re.Pattern[s
     all_flags = parsed.state.flags | flags
     code = _sre_compile._code(parsed, flags)
     # INFO, skip, mask, min, max, ...: no prefix or charset yet (mask 0), and no match is empty (min > 0)
-    if not flags & (re.IGNORECASE | re.LOCALE) and code[0] == _sre.INFO and not code[2] and code[3]:
+    if (
+        sys.version_info[:2] in _ENGINE_VERSIONS
+        and not flags & (re.IGNORECASE | re.LOCALE)
+        and code[0] == _sre.INFO
+        and not code[2]
+        and code[3]
+    ):
         first = _first_chars(parsed)
         if first is not None and not first[1] and first[0]:
             info: list = []
@@ -285,7 +291,7 @@ def fast_compile(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.IGNORECASE | re.VERBOSE | re.LOCALE):
         return pattern
     if sys.version_info[:2] not in _ENGINE_VERSIONS:
-        return pattern  # the info block is the engine's private format: only where the tests checked it
+        return pattern  # the info block is the engine's private format (`_engine_compile`)
     try:
         return _engine_compile(_parse(pattern.pattern, pattern.flags), pattern.flags, pattern.pattern)
     except Exception:  # noqa: BLE001 - the engine's own compilation is always correct
