@@ -535,15 +535,6 @@ FIXES_FROM_THE_THIRD_SET = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "hit", "not_hit"), FIXES_FROM_THE_FRESH_SET + FIXES_FROM_THE_THIRD_SET)
-def test_fixes_from_the_later_sets(rule, hit, not_hit):
-    from tinhhinh.nlp.normalize import strip_diacritics
-
-    assert rule in _rules_hit(hit)
-    assert rule in _rules_hit(strip_diacritics(hit))
-    assert rule not in _rules_hit(not_hit)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -707,15 +698,6 @@ FIXES_FROM_THE_FOURTH_SET = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "hit", "not_hit"), FIXES_FROM_THE_FOURTH_SET)
-def test_fixes_from_the_fourth_set(rule, hit, not_hit):
-    from tinhhinh.nlp.normalize import strip_diacritics
-
-    assert rule in _rules_hit(hit)
-    assert rule in _rules_hit(strip_diacritics(hit))
-    assert rule not in _rules_hit(not_hit)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -830,8 +812,15 @@ FIXES_FROM_THE_FIFTH_SET = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "hit", "not_hit"), FIXES_FROM_THE_FIFTH_SET)
-def test_fixes_from_the_fifth_set(rule, hit, not_hit):
+@pytest.mark.parametrize(
+    ("rule", "hit", "not_hit"),
+    FIXES_FROM_THE_FRESH_SET
+    + FIXES_FROM_THE_THIRD_SET
+    + FIXES_FROM_THE_FOURTH_SET
+    + FIXES_FROM_THE_FIFTH_SET,
+)
+def test_fixes_from_the_later_sets(rule, hit, not_hit):
+    # each rule a later set showed missing hits its phrase, also typed without marks, and not its look-alike
     from tinhhinh.nlp.normalize import strip_diacritics
 
     assert rule in _rules_hit(hit)
