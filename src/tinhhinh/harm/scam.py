@@ -355,18 +355,25 @@ def quick_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     a literal or a small character set at its start the regex engine skips ahead in C instead of trying
     the whole pattern at every position: 3–20× cheaper on articles. None when nothing changes or
     nothing is left."""
-    if pattern.flags & re.VERBOSE:
-        return None
     try:
-        parsed = _parse(pattern.pattern, pattern.flags)
-        if _refers_back(pattern.pattern, pattern.flags):
+        lead = _quick_lead(pattern)
+        if lead is None or not lead[2] or not lead[1]:
             return None
-        lead = _lead(list(parsed), parsed.state)
-        if lead is None or not lead[1] or not lead[0]:
-            return None
-        return _engine_compile(_sre_parse.SubPattern(parsed.state, lead[0]), pattern.flags, None)
+        return _engine_compile(_sre_parse.SubPattern(lead[0], lead[1]), pattern.flags, None)
     except Exception:  # noqa: BLE001 - no quick pattern is always correct
         return None
+
+
+def _quick_lead(pattern: re.Pattern[str]) -> tuple[Any, list, bool] | None:
+    """(parse state, `_lead`'s items, whether anything was dropped) for `quick_pattern` and
+    `quick_searcher`; None when no quick form can be made (verbose, back-references, may match empty)."""
+    if pattern.flags & re.VERBOSE:
+        return None
+    parsed = _parse(pattern.pattern, pattern.flags)
+    if _refers_back(pattern.pattern, pattern.flags):
+        return None
+    lead = _lead(list(parsed), parsed.state)
+    return None if lead is None else (parsed.state, lead[0], lead[1])
 
 
 class AnyOf:
@@ -413,21 +420,15 @@ def quick_searcher(pattern: re.Pattern[str]) -> re.Pattern[str] | AnyOf | None:
     literal prefix, which the engine finds ~10× faster than it tries a set of first letters as common
     as "d" and "n" (money_request's 20 → 7 µs per bench article). Same answer: some branch matches
     where the alternation does."""
-    if pattern.flags & re.VERBOSE:
-        return None
     try:
-        parsed = _parse(pattern.pattern, pattern.flags)
-        if _refers_back(pattern.pattern, pattern.flags):
-            return None
-        lead = _lead(list(parsed), parsed.state)
+        lead = _quick_lead(pattern)
         if lead is None:
             return None
-        alts = _split_lead(lead[0], parsed.state)
+        state, items, _ = lead
+        alts = _split_lead(items, state)
         if alts is None:
             return quick_pattern(pattern)
-        return AnyOf(
-            [_engine_compile(_sre_parse.SubPattern(parsed.state, a), pattern.flags, None) for a in alts]
-        )
+        return AnyOf([_engine_compile(_sre_parse.SubPattern(state, a), pattern.flags, None) for a in alts])
     except Exception:  # noqa: BLE001 - the quick pattern itself is always correct
         return quick_pattern(pattern)
 
