@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,9 @@ _TF_TABLE_SIZE = 4096
 _ONE_PLUS_LOG = np.zeros(_TF_TABLE_SIZE, dtype=np.float32)
 _ONE_PLUS_LOG[1:] = (1.0 + np.log(np.arange(1, _TF_TABLE_SIZE))).astype(np.float32)
 _HASH_CACHE_MAX = 200_000  # distinct folded syllables seen in all of VNTC: ~60k
+# What the model needs of one word of the shared word table: its CRC-32 and the rows of its unigram
+# and title-unigram keys (-1: not a feature), kept per word id (``AreaModel._rows_from_view``)
+_WORD_FEATURES = np.dtype([("crc", np.uint64), ("row", np.int32), ("title_row", np.int32)])
 
 
 def _syllable_hash(syllable: str) -> int:
@@ -183,8 +187,7 @@ class AreaModel:
         self._rows_t: np.ndarray | None = None
         self._windows: np.ndarray | None = None
         self._far = False
-        self._unigram_rows: Column | None = None  # see _rows_from_view
-        self._title_rows: Column | None = None
+        self._word_features: Column | None = None  # see _rows_from_view
         self._shift = np.uint32(0)
 
     @property
@@ -233,9 +236,9 @@ class AreaModel:
         shared text view; None when ``feature_keys`` does not read the view's words (then the caller
         computes them).
 
-        A unigram's row depends on its word alone, so it is kept per word id (``Column``); only the
-        bigram keys are looked up per text, all of them (repeats included: cheaper than counting the
-        keys first). A row stands for one key, so counting rows over all n-grams counts the keys
+        A unigram's row depends on its word alone, so it is kept per word id with the word's CRC-32
+        (one ``Column`` of ``_WORD_FEATURES``: one gather per text); only the bigram keys are looked
+        up per text, all of them (repeats included: cheaper than counting the keys first). A row stands for one key, so counting rows over all n-grams counts the keys
         ``np.unique`` would (a unigram and a bigram with the same 32-bit key share a row either way).
         """
         if len(text) > MAX_CHARS:
@@ -244,15 +247,15 @@ class AreaModel:
         if not view.words_are_tokens:
             return None
         ids = view.ids
-        if self._unigram_rows is None:
-            self._unigram_rows = Column(self._word_rows, np.int32, batch=True)
-            self._title_rows = Column(self._title_word_rows, np.int32, batch=True)
-        h = _CRC.take(ids)
+        if self._word_features is None:
+            self._word_features = Column(self._word_feature_rows, _WORD_FEATURES, batch=True)
+        f = self._word_features.take(ids)
+        h = f["crc"]
         b = (h[:-1] << _S32) | h[1:]  # the bigram keys of title + body
-        rows = [self._unigram_rows.take(ids)]
+        rows = [f["row"]]
         if title:
             nt = view.n_title
-            rows.append(self._title_rows.take(ids[:nt]))  # type: ignore[union-attr]
+            rows.append(f["title_row"][:nt])
             if nt >= 2:  # the title's own bigrams are the first nt - 1, salted
                 b = np.concatenate((b, b[: nt - 1] ^ _SALT))
         rows.append(self._lookup(_mix32(b)))
@@ -268,14 +271,15 @@ class AreaModel:
             return ix[1:], counts[1:], len(r)
         return ix, counts, len(r)
 
-    def _word_rows(self, words: list[str], folded: list[str]) -> np.ndarray:
-        """Row of each word's unigram key (-1: not a feature)."""
-        return self._lookup(_mix32(np.fromiter(map(_syllable_hash, folded), np.uint64, len(folded))))
-
-    def _title_word_rows(self, words: list[str], folded: list[str]) -> np.ndarray:
-        """Row of each word's title-unigram key (-1: not a feature)."""
+    def _word_feature_rows(self, words: list[str], folded: list[str]) -> np.ndarray:
+        """Each word's CRC-32 and the rows of its unigram and title-unigram keys (-1: not a feature)."""
         h = np.fromiter(map(_syllable_hash, folded), np.uint64, len(folded))
-        return self._lookup(_mix32(h ^ _SALT))
+        out = np.empty(len(h), dtype=_WORD_FEATURES)
+        out["crc"] = h
+        rows = self._lookup(_mix32(np.concatenate((h, h ^ _SALT))))  # both keys in one lookup
+        out["row"] = rows[: len(h)]
+        out["title_row"] = rows[len(h) :]
+        return out
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -423,7 +427,8 @@ class AreaStage:
         else:
             scores = self.model.scores(title, text)
             item.area = max(scores, key=scores.__getitem__)
-            item.area_scores = {k: round(v, 4) for k, v in scores.items()}
+            # round(v, 4) of each score, mapped in C
+            item.area_scores = dict(zip(scores, map(round, scores.values(), repeat(4)), strict=True))
         item.model_version[self.name] = self.version
         return item
 

@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 
 from tinhhinh.nlp.normalize import folded_tokens
-from tinhhinh.nlp.textview import Memo
+from tinhhinh.nlp.textview import Column, Memo
 
 NUM_PERM = 128  # values (bins) per signature
 SHINGLE = 3
@@ -77,6 +77,15 @@ def _word_hash(word: str) -> int:
 
 
 _WORD_HASH = Memo(_word_hash)
+
+
+def _word_hashes(words: list[str], folded: list[str]) -> np.ndarray:
+    return np.fromiter(map(_word_hash, folded), dtype=np.uint64, count=len(folded))
+
+
+# the same hash per word of the shared word table (``TextView.ids``): one numpy gather per text
+# instead of a memo lookup per word
+_WORD_HASH_BY_ID = Column(_word_hashes, np.uint64, batch=True)
 _EMPTY = np.full(NUM_PERM, _U32, dtype=np.uint32)
 _C1, _C2, _C3 = (np.uint64(c) for c in _MIX)
 _F1, _F2 = (np.uint64(c) for c in _FMIX)
@@ -103,12 +112,14 @@ def _fmix64(x: np.ndarray) -> np.ndarray:
     return x
 
 
-def _shingle_hashes(words: list[str]) -> np.ndarray:
+def _shingle_hashes(words: list[str], h: np.ndarray | None = None) -> np.ndarray:
     """uint64 hash of each 3-word shingle (in text order; repeats kept: a bin's minimum ignores them).
 
-    Fewer than 3 words make one shingle, the missing word hashes taken as 0."""
+    Fewer than 3 words make one shingle, the missing word hashes taken as 0. ``h``: the words'
+    hashes when the caller has them (``_WORD_HASH_BY_ID``)."""
     n = len(words)
-    h = np.fromiter(map(_WORD_HASH.__getitem__, words), dtype=np.uint64, count=n)
+    if h is None:
+        h = np.fromiter(map(_WORD_HASH.__getitem__, words), dtype=np.uint64, count=n)
     if n < SHINGLE:
         h = np.concatenate([h, np.zeros(SHINGLE - n, dtype=np.uint64)])
     x = h[:-2] * _C1
@@ -139,13 +150,14 @@ def _sketch(g: np.ndarray) -> np.ndarray:
         r0, r1 = r1, min(NUM_PERM, 2 * r1)
 
 
-def signature(text: str, words: list[str] | None = None) -> bytes:
+def signature(text: str, words: list[str] | None = None, hashes: np.ndarray | None = None) -> bytes:
     """Serialised fingerprint of a text: 16-byte exact hash + 128 x uint32 sketch values + scheme byte.
 
-    ``words``: ``folded_tokens(text)`` when the caller already has them (the shared text view)."""
+    ``words``: ``folded_tokens(text)`` when the caller already has them (the shared text view);
+    ``hashes``: their ``_word_hash`` values, likewise."""
     if words is None:
         words = folded_tokens(text or "")
-    values = _sketch(_shingle_hashes(words)) if words else _EMPTY
+    values = _sketch(_shingle_hashes(words, hashes)) if words else _EMPTY
     ex = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
     return ex + values.astype("<u4").tobytes() + _TAG
 
@@ -157,6 +169,8 @@ def item_signature(item: Any) -> bytes:
         from tinhhinh.nlp.textview import text_view
 
         view = text_view(item.title, item.text)
+        if view.words_are_tokens:  # folded_tokens are the view's folded words: their hashes by word id
+            return signature(view.content, view.folded_tokens, _WORD_HASH_BY_ID.take(view.ids))
         return signature(view.content, words=view.folded_tokens)
     return signature(item.content)
 

@@ -280,10 +280,12 @@ class Gazetteer:
         )
 
     def _class_of_word(self, word: str, folded: str) -> int:
-        return self._class_of(word)
+        return self._class_of(word, folded)  # (the word table has folded it already)
 
-    def _class_of(self, word: str) -> int:
-        f = fold(word)
+    def _class_of(self, word: str, f: str | None = None) -> int:
+        """``word``'s class bits; ``f``: ``fold(word)`` when the caller has it."""
+        if f is None:
+            f = fold(word)
         v = _MARKED if _marked(word) else 0
         if not (f in self.first or strip_token(f) in self.first_plain):
             return v | _IS_UPPER if word[:1].isupper() else v
