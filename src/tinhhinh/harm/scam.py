@@ -26,7 +26,7 @@ from typing import Any
 import ahocorasick_rs
 import yaml
 
-from tinhhinh.harm.text import MAX_CHARS, Skeleton, as_text, safe_fold, skeleton
+from tinhhinh.harm.text import MAX_CHARS, Skeleton, as_text, plain_letters, safe_fold, skeleton
 from tinhhinh.item import Item
 
 DEFAULT_RULES = "scam_rules.yaml"
@@ -812,7 +812,7 @@ def _expand(original: str, sk: Skeleton, mask: int | None, rules: Rules) -> Skel
     found: list[tuple[int, int, str, int, int]] = []
     for m in regex.finditer(text):
         a, b = sk.span(m.start(), m.end())
-        typed = safe_fold(original[a:b])
+        typed = safe_fold(plain_letters(original[a:b]))
         value = rules.teencode_always.get(typed)
         if value is None and unmarked:
             value = rules.teencode_unmarked.get(typed)
@@ -863,8 +863,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _marked_share(original: str) -> float:
-    """Share of the words in ``original`` (its first 2,000 characters) that carry Vietnamese marks."""
-    words = _WORD.findall(original[:2000])
+    """Share of the words in ``original`` (its first 2,000 characters) that carry Vietnamese marks (a word
+    in decorative letters, "𝐤𝐡𝐨𝐚", carries none)."""
+    words = _WORD.findall(plain_letters(original[:2000]))
     if not words:
         return 0.0
     return sum(not w.isascii() for w in words) / len(words)
@@ -1031,7 +1032,7 @@ def _field_hits(
                     continue
                 if rule.unless or rule.spellings:
                     a, b = sk.span(m.start(), m.end())
-                    folded = safe_fold(original[a:b])
+                    folded = safe_fold(plain_letters(original[a:b]))
                     if any(u.search(folded) for u in rule.unless):
                         continue  # the marks say it is another word ("động" is not "đóng")
                     if rule.spellings and _misspelt(rule.spellings, folded, marked_text):

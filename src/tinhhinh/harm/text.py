@@ -58,6 +58,44 @@ def _build_table() -> dict[int, str]:
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
+
+def _decorated_table() -> dict[int, str]:
+    """Letters and digits in decorative forms → the plain character, one for one. Posts (scams above all)
+    are typed in "fonts" that are really other characters: 𝐓𝐔𝐘𝐄̂̉𝐍 (mathematical bold, with the marks
+    as combining characters), 𝘊𝘛𝘝, ＣＴＶ (full width), ᴛᴜʏᴇ̂̉ɴ (small capitals), Ⓩⓐⓛⓞ, 🅩🅐🅛🅞. Read as
+    they are, no rule sees the words."""
+    table: dict[int, str] = {}
+    # compatibility forms that stand for one letter or digit (mathematical alphanumerics, full width,
+    # circled and squared letters); not the ones that stand for several ("⒜" is "(a)")
+    ranges = [(0x1D400, 0x1D800), (0xFF01, 0xFF5F), (0x24B6, 0x24EA), (0x1F130, 0x1F14A)]
+    for lo, hi in ranges:
+        for code in range(lo, hi):
+            plain = unicodedata.normalize("NFKC", chr(code))
+            if len(plain) == 1 and plain != chr(code) and (plain.isalnum() or lo == 0xFF01):
+                table[code] = plain
+    table[0x3000] = " "  # full-width space
+    # negative circled and negative squared capitals have no compatibility mapping: A–Z in order
+    for lo in (0x1F150, 0x1F170):
+        for k in range(26):
+            table[lo + k] = chr(ord("A") + k)
+    # small capitals (phonetic letters, which no Vietnamese text uses as such; not "ǫ", which is o with a mark)
+    small = "ᴀa ʙb ᴄc ᴅd ᴇe ꜰf ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz"
+    for pair in small.split():
+        table[ord(pair[0])] = pair[1]
+    return table
+
+
+_DECORATED = _decorated_table()
+_DECORATED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DECORATED)) + "]")
+
+
+def plain_letters(text: str) -> str:
+    """``text`` with decorative letter forms read as plain letters (same length: offsets survive)."""
+    if _DECORATED_RE.search(text) is None:
+        return text
+    return text.translate(_DECORATED)
+
+
 # precomposed letter → lower-case base letter (one character each), for the fast path
 _TABLE = _build_table()
 # The same mapping as a list indexed by code point, every other character mapped to itself: str.translate
@@ -98,6 +136,10 @@ def _lower_arrays() -> Any:
             codes[plain] = [ord(c) if len(c) == 1 else 0 for c in each]
             odd[plain] |= np.asarray([len(c) != 1 for c in each])
         odd[plain] |= np.frombuffer(translated.encode("utf-32-le"), dtype=np.uint32) == 0x3A3
+        # decorated letters in the plane: their plain letter's code point (letters, no marks: not odd)
+        for code, letter in _DECORATED.items():
+            if code < 0x10000:
+                codes[code] = ord(letter.translate(_TABLE_LIST).lower())
         marks = np.zeros(0x10000, dtype=bool)
         marks[[ord(c) for c in _COMBINING.findall(chars)]] = True
         odd |= marks | marks[codes]
@@ -131,10 +173,11 @@ def skeleton(original: str) -> Skeleton:
             fast = _fast_skeleton(original)
             if fast is not None:
                 return Skeleton(fast, None, None)
-        fast = original.translate(_TABLE_LIST).lower()
-        if len(fast) == len(original) and not _COMBINING.search(fast):
-            # NFC precomposed letters each strip to one letter: offsets are unchanged.
-            return Skeleton(fast, None, None)
+        if _DECORATED_RE.search(original) is None:  # (the arrays above read decorated forms too)
+            fast = original.translate(_TABLE_LIST).lower()
+            if len(fast) == len(original) and not _COMBINING.search(fast):
+                # NFC precomposed letters each strip to one letter: offsets are unchanged.
+                return Skeleton(fast, None, None)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -143,7 +186,11 @@ def skeleton(original: str) -> Skeleton:
         j = i + 1
         while j < n and unicodedata.combining(original[j]):
             j += 1
-        piece = strip_diacritics(unicodedata.normalize("NFC", original[i:j]))
+        piece = original[i:j]
+        plain = _DECORATED.get(ord(piece[0]))
+        if plain is not None:  # a decorated letter takes its marks as the plain letter would
+            piece = plain + piece[1:]
+        piece = strip_diacritics(unicodedata.normalize("NFC", piece))
         for ch in piece:
             out.append(ch)
             starts.append(i)
