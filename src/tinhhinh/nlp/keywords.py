@@ -267,6 +267,10 @@ def canonical_surface(word: str) -> str:
     return " ".join(out)
 
 
+# canonical_surface of single words (syllables), remembered per process
+_SURFACE = Memo(canonical_surface.__wrapped__, 50_000)
+
+
 # --- stopwords --------------------------------------------------------------------------------------
 
 
@@ -543,7 +547,7 @@ class KeywordExtractor:
         if not n:
             return []
         parts = view.parts
-        words = parts[1::2]
+        words = view.words
         ids = view.ids
         # The title's words weigh 2, the body's 1. A gap with a newline (a sentence end) separates
         # them, so words and names never span the two, as when each part is scanned on its own.
@@ -594,7 +598,9 @@ class KeywordExtractor:
         key = " ".join([fwords[i] for i in run])
         if key not in entries:
             name_tf[key] += 2 if run[0] < n_title else 1
-            names[key][canonical_surface(" ".join([words[i] for i in run]))] += 1
+            # canonical_surface of the joined words, syllable by syllable (each word is one syllable):
+            # a memo per word misses far less often than one per run of words
+            names[key][" ".join([_SURFACE[words[i]] for i in run])] += 1
 
     def _rank(self, tf: Counter[int], name_tf: Counter[str], names: dict[str, Counter[str]]) -> list[str]:
         """``tf``: lexicon words' counts by pattern id; ``name_tf``: names' counts by folded name."""

@@ -300,6 +300,7 @@ class TextView:
         "_folded_tokens",
         "_ascii",
         "_parts",
+        "_words",
         "_folded_words",
         "_n_title",
         "_ids",
@@ -317,6 +318,7 @@ class TextView:
         self._folded_tokens: list[str] | None = None
         self._ascii: str | None = None
         self._parts: list[str] | None = None
+        self._words: list[str] | None = None
         self._folded_words: list[str] | None | bool = False  # False: not computed yet
         self._n_title: int | None = None
         self._ids: Any = None
@@ -383,6 +385,14 @@ class TextView:
         return self._parts
 
     @property
+    def words(self) -> list[str]:
+        """``parts[1::2]``: the words (as ``tokens(content)``), cut once for every stage. Callers must not
+        modify it."""
+        if self._words is None:
+            self._words = self.parts[1::2]
+        return self._words
+
+    @property
     def risk(self) -> int:
         """``_risk(content)``: 0 when nothing in it is listed at ``_RISKY_BMP`` or lies beyond the BMP."""
         if self._risk < 0:
@@ -405,7 +415,7 @@ class TextView:
             else:
                 ok = self._ids_list is not None  # the table was cleared since: look the words up again
             self._ids = None
-            self._ids_list = WORDS.lookup(self.parts[1::2]) if ok else None
+            self._ids_list = WORDS.lookup(self.words) if ok else None
             self._generation = WORDS.generation
         return self._ids_list
 

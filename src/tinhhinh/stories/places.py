@@ -196,6 +196,8 @@ class Gazetteer:
         self._gap_kinds: dict[str, int] = {}
         self._exact_prefixes = {k[:j] for k in (*self.exact, *self.blockers) for j in range(1, len(k) + 1)}
         self._plain_prefixes = {k[:j] for k in self.plain for j in range(1, len(k) + 1)}
+        # words that are a whole key or blocker on their own
+        self._single = {k[0] for k in (*self.exact, *self.blockers) if len(k) == 1}
 
     def _add(self, name: str, place: Place, prefix_len: int, weak: bool = False, plain: bool = True) -> None:
         key = tuple(_toks(fold(name)))
@@ -258,12 +260,17 @@ class Gazetteer:
         return out
 
     def find_words(
-        self, parts: list[str], folded: list[str], classes: bytes | None = None
+        self,
+        parts: list[str],
+        folded: list[str],
+        classes: bytes | None = None,
+        words: list[str] | None = None,
     ) -> list[tuple[int, int, Place]]:
         """``find`` over a text already cut into ``parts`` (gap, word, gap, ...) whose words fold to ``folded``.
 
         ``folded`` must be ``fold`` of each word (``TextView.folded_words``; only then is a word's
-        class below its own). ``classes``: each word's ``_class_of``, when the caller has them.
+        class below its own). ``classes``: each word's ``_class_of``, and ``words``: ``parts[1::2]``,
+        when the caller has them.
         Returns (first word, number of words, place) per mention.
         """
         n = len(folded)
@@ -274,7 +281,8 @@ class Gazetteer:
         starts = list(compress(range(n), cls.translate(_LOWER_START if lower_text else _MIXED_START)))
         if not starts:
             return []
-        words = parts[1::2]
+        if words is None:
+            words = parts[1::2]
         return self._match(
             words, folded, parts[2:-1:2].__getitem__, starts, lower_text, cls.translate(_MARKED_BIT)
         )
@@ -307,7 +315,7 @@ class Gazetteer:
         """Longest match first at each start word; ``marked[k]`` = word k carries a diacritic."""
         gap_ok: dict[int, bool] = {}
         gap_kinds = self._gap_kinds
-        exact_prefixes, plain_prefixes = self._exact_prefixes, self._plain_prefixes
+        exact_prefixes, plain_prefixes, single = self._exact_prefixes, self._plain_prefixes, self._single
 
         def joined_run(i: int, limit: int) -> int:
             """How many words from i on form one phrase (at most ``limit``)."""
@@ -335,8 +343,16 @@ class Gazetteer:
             if start < i:
                 continue
             i = start
-            hit = None
             limit = min(self.max_len, n - i)
+            # The usual start word: no key (nor blocker) continues past it, so only the word alone
+            # could match, and it does not (nor can a plain key: that needs two unmarked words).
+            # Exactly the search below finding nothing, at a fraction of its cost.
+            if (
+                limit < 2 or (marked[i] or marked[i + 1]) and (folded[i], folded[i + 1]) not in exact_prefixes
+            ) and folded[i] not in single:
+                i += 1
+                continue
+            hit = None
             # No key (nor blocker) is longer than the words from i that are a prefix of one: start
             # the longest-first search there. Plain keys count only over words without diacritics.
             top = 0
@@ -467,7 +483,7 @@ class Gazetteer:
         fw = view.folded_words
         if fw is None:
             return self.provinces(view.content, view.folded)
-        hits = self.find_words(view.parts, fw, self._class_column.take(view.ids).tobytes())
+        hits = self.find_words(view.parts, fw, self._class_column.take(view.ids).tobytes(), view.words)
         return self._distinct([h[2] for h in hits], lambda: view.folded)
 
     def _distinct(self, places: list[Place], folded_text: Callable[[], str]) -> list[str]:
