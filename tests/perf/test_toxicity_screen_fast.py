@@ -9,6 +9,9 @@ counterpart to the last bit:
 - the screen's words taken from the shared text view (``_view_words``) = the words ``screen`` cuts from
   the folded pieces, and the estimates equal;
 - ``decisions`` (one numpy pass for all views) = the previous per-view code (kept below as reference);
+- the word views' n-grams found through the integer index (``_ngram_index``) = the string lookups
+  (``_word_rows``), and a vocabulary the index cannot describe falls back to them;
+- the screen's rows computed ahead (``warm_screen``) = the rows computed on first sight;
 - ``prepare``'s copy without marks, stripped token by token = ``strip_diacritics`` of the folded copy;
 - char_wb n-grams from the cached slices = scikit-learn's char_wb analyzer;
 - the screen's punctuation regex splits words exactly as the translate table it replaced.
@@ -327,6 +330,65 @@ def test_decisions_equal_per_view_passes(model):
         texts = [" ".join(rng.sample(pool, rng.randint(1, 4))) for _ in range(rng.randint(1, 5))]
         assert _bits_equal(model.decisions(texts), _decisions_per_view(model, texts)), texts
     assert model.decisions([]).shape == (0, 3)
+
+
+_NGRAM_POOL = (
+    CLEAN + OFFENSIVE + HATE + ["", "...", "x_y €", "ĐM VL!!! quáaaa", "ko bít", "ngu ngu ngu như chó"]
+)
+
+
+def _word_rows_by_string(model: tox.ToxicityModel, prepared: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    out = []
+    for k in tox._WORD_VIEWS:
+        column = 0 if tox.VIEWS[k][0] == "f" else 1
+        rows, per_doc = model._word_rows(k, [p[column] for p in prepared])
+        group = np.repeat(np.arange(len(prepared)) * len(tox.VIEWS) + k, per_doc)
+        out += zip(group.tolist(), rows.tolist(), strict=True)
+    return sorted(out)
+
+
+def test_word_ngram_index_finds_the_rows_of_the_string_lookups(model):
+    index = model._ngram_index()
+    assert index is not None
+    rng = random.Random(13)
+    bigrams = trigrams = 0
+    for _ in range(300):
+        # phrases cut at random words into texts: the n-grams across a cut belong to no text
+        words = " ".join(rng.sample(_NGRAM_POOL, rng.randint(1, 4))).split(" ")
+        cuts = sorted(rng.sample(range(1, len(words)), min(len(words) - 1, rng.randint(0, 3))))
+        texts = [" ".join(words[a:b]) for a, b in zip([0, *cuts], [*cuts, len(words)], strict=True)]
+        prepared = [tox.prepare(t) for t in texts]
+        rows, group = model._word_view_rows(prepared, index)
+        expected = _word_rows_by_string(model, prepared)
+        assert sorted(zip(group.tolist(), rows.tolist(), strict=True)) == expected, texts
+        terms = {r: t for v in model.vocabs for t, r in v.items()}
+        bigrams += sum(terms[r].count(" ") == 1 for _, r in expected)
+        trigrams += sum(terms[r].count(" ") == 2 for _, r in expected)
+    assert bigrams and trigrams  # the cases exercise both levels
+
+
+def test_a_vocabulary_without_an_ngram_head_reads_strings(model):
+    vocabs = [dict(v) for v in model.vocabs]
+    k = tox._WORD_VIEWS[0]
+    head = next(t.rpartition(" ")[0] for t in vocabs[k] if t.count(" ") == 1)
+    del vocabs[k][head]  # its bigrams cannot be keyed by its row any more
+    clone = tox.ToxicityModel(vocabs, model.idf, model.W, model.b, model.temperature, model.card)
+    assert clone._ngram_index() is None
+    rng = random.Random(17)
+    for _ in range(50):
+        texts = [" ".join(rng.sample(_NGRAM_POOL, rng.randint(1, 4))) for _ in range(rng.randint(1, 3))]
+        assert _bits_equal(clone.decisions(texts), _decisions_per_view(clone, texts)), texts
+
+
+def test_warm_screen_rows_equal_rows_computed_on_first_sight(model):
+    cold = tox.ToxicityModel(model.vocabs, model.idf, model.W, model.b, model.temperature, model.card)
+    warm = tox.ToxicityModel(model.vocabs, model.idf, model.W, model.b, model.temperature, model.card)
+    warm.warm_screen()
+    assert len(warm._screen_ids) > 10
+    rng = random.Random(19)
+    for _ in range(100):
+        pieces = [fold(" ".join(rng.sample(_NGRAM_POOL + WORDS, rng.randint(1, 6)))) for _ in range(3)]
+        assert _bits_equal(warm.screen(pieces), cold.screen(pieces)), pieces
 
 
 @settings(max_examples=300, deadline=None)
