@@ -376,9 +376,9 @@ class TextView:
                 # and the title's number of words comes with it
                 pt, pb = split(t), split(b)
                 self._n_title = len(pt) // 2
-                pt[-1] = f"{pt[-1]}\n{pb[0]}"
-                pt += pb[1:]
-                self._parts = pt
+                pb[0] = f"{pt[-1]}\n{pb[0]}"
+                pb[0:0] = pt[:-1]  # the title's few parts go in front (no copy of the body's)
+                self._parts = pb
             else:
                 self._parts = split(t or b)
                 self._n_title = len(self._parts) // 2 if t else 0
