@@ -391,6 +391,41 @@ def test_warm_screen_rows_equal_rows_computed_on_first_sight(model):
         assert _bits_equal(warm.screen(pieces), cold.screen(pieces)), pieces
 
 
+# letters that stripping turns into a letter and a non-word mark (Tamil, Myanmar, Balinese)
+_SPLIT_BY_STRIPPING = ["ஔ", "ဦ", "ᬆ", "ᬒ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts(), extra=st.lists(st.sampled_from(_SPLIT_BY_STRIPPING + ["lũ", "nước", "nhà nước"])))
+def test_word_tokens_of_prepared_copies_equal_the_word_regex(text, extra):
+    for reading in (1, 3):
+        folded, stripped = tox.prepare(" ".join([text, *extra]), reading)
+        assert tox._word_tokens(folded, False) == tox._WORD_TOKEN_RE.findall(folded)
+        assert tox._word_tokens(stripped, True) == tox._WORD_TOKEN_RE.findall(stripped)
+
+
+def test_word_tokens_of_copies_without_marks_need_ascii():
+    for letter in _SPLIT_BY_STRIPPING:
+        _, stripped = tox.prepare(f"{letter} ngu")
+        tokens = tox._WORD_TOKEN_RE.findall(stripped)
+        assert list(filter(str.isalnum, stripped.split(" "))) != tokens  # why the ASCII test is there
+        assert tox._word_tokens(stripped, True) == tokens
+
+
+def test_prepare_regexes_equal_their_plain_forms():
+    import re
+
+    institutions = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, tox._INSTITUTION_WORDS)) + r")(?!\w)")
+    repeats = re.compile(r"(\w)\1{2,}")
+    rng = random.Random(29)
+    pool = [*tox._INSTITUTION_WORDS, *_SYLLABLES, "aaa", "ooooo", "xx", "đđđ", "§", "1111", "__"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) + rng.choice(_GAPS + [""]) for _ in range(rng.randint(0, 12)))
+        text = tox.safe_fold(text)
+        assert tox._INSTITUTION_RE.sub("§", text) == institutions.sub("§", text), text
+        assert tox._REPEAT_RE.sub(r"\1", text) == repeats.sub(r"\1", text), text
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=_texts(), nfd=st.booleans())
 def test_prepare_strips_token_by_token_as_the_whole_text(text, nfd):

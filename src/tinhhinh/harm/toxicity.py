@@ -99,7 +99,7 @@ SCREEN_RECALL_NEWS = 1.0
 SCREEN_NEWS_CHECK = 4000  # unseen news chunks that check the screen at train time
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
-_REPEAT_RE = re.compile(r"(\w)\1{2,}")
+_REPEAT_RE = re.compile(r"(\w)\1\1+")  # = (\w)\1{2,}, ~25 % faster
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]+")
 _WORD_PATTERN = r"(?u)\b\w+\b"
 _WORD_TOKEN_RE = re.compile(_WORD_PATTERN)
@@ -111,6 +111,18 @@ _PUNCT_TO_SPACE = str.maketrans(dict.fromkeys(_PUNCT, " "))
 # the same replacement as a regex: str.translate looks every character of a non-ASCII text up in a dict
 # (~0.1 µs each); the regex engine tests a character class in C, ~4× faster on Vietnamese text
 _PUNCT_RE = re.compile("[" + "".join(map(re.escape, _PUNCT)) + "]")
+
+
+def _word_tokens(prepared: str, stripped: bool) -> list[str]:
+    """``_WORD_TOKEN_RE.findall`` of one of `prepare`'s copies, ~3× faster where that is sure to be the
+    same: the folded copy is its tokens joined by single spaces, each all word characters or none
+    (``_TOKEN_RE``'s, teencode's words, the placeholder, "lũlụt"), so its word tokens are its parts
+    that are ``isalnum`` — unless one holds "_" (a word character, not alphanumeric). Stripping keeps
+    that, except for a few Tamil, Myanmar and Balinese letters (a letter and a non-word mark
+    once stripped): the copy without marks takes this way only when it is ASCII."""
+    if "_" in prepared or (stripped and not prepared.isascii()):
+        return _WORD_TOKEN_RE.findall(prepared)
+    return list(filter(str.isalnum, prepared.split(" ")))
 
 
 @lru_cache(maxsize=512)
@@ -215,11 +227,14 @@ INSTITUTION_TERMS_PLAIN = (
     "trung uong",
 )
 PLACEHOLDER = "§"
+_INSTITUTION_WORDS = sorted(set(INSTITUTION_TERMS + INSTITUTION_TERMS_PLAIN), key=len, reverse=True)
 _INSTITUTION_RE = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(
-        re.escape(t) for t in sorted(set(INSTITUTION_TERMS + INSTITUTION_TERMS_PLAIN), key=len, reverse=True)
-    )
+    # (the lookahead on the terms' first letters changes no match; the engine then skips most places
+    # without trying the lookbehind and the alternation: ~20 % faster)
+    "(?=["
+    + "".join(sorted({re.escape(t[0]) for t in _INSTITUTION_WORDS}))
+    + r"])(?<!\w)(?:"
+    + "|".join(map(re.escape, _INSTITUTION_WORDS))
     + r")(?!\w)"
 )
 
@@ -525,7 +540,7 @@ class ToxicityModel:
             get = self.vocabs[k].get
             column = 0 if VIEWS[k][0] == "f" else 1
             for i, texts in enumerate(prepared):
-                tokens = _WORD_TOKEN_RE.findall(texts[column])
+                tokens = _word_tokens(texts[column], column == 1)
                 found += map(get, tokens, repeat(_NOT_FOUND))
                 found.append(_NOT_FOUND)  # no n-gram spans two texts or views
                 lengths.append(len(tokens) + 1)
