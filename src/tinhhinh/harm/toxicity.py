@@ -722,9 +722,8 @@ class ToxicityModel:
         """`screen` of the texts whose words (folded, split as `screen` splits them, before teencode)
         are ``words[bounds[i]:bounds[i + 1]]``; ``words`` may be the text view's ids of those words
         (``textview.WORDS`` ids, a numpy array)."""
-        out = np.tile(self.b.astype(np.float64), (len(bounds) - 1, 1))
         if not len(words):
-            return out
+            return np.repeat(self._b64[None], len(bounds) - 1, axis=0)
         # (either may grow the table: index it only afterwards)
         rows = self._rows_of_ids(words) if isinstance(words, np.ndarray) else self._screen_rows(words)
         total = np.zeros((len(words) + 1, len(VIEWS), len(LABELS) + 1))
@@ -732,7 +731,7 @@ class ToxicityModel:
         ends = np.asarray(bounds)
         sums = total[ends[1:]] - total[ends[:-1]]
         norm = np.sqrt(np.maximum(sums[:, :, len(LABELS)], 1e-12))[:, :, None]
-        return out + (sums[:, :, : len(LABELS)] / norm).sum(axis=1)
+        return self._b64 + (sums[:, :, : len(LABELS)] / norm).sum(axis=1)  # (b added to each row)
 
     def decision(self, text: object) -> np.ndarray:
         return self.decisions([text])[0]
