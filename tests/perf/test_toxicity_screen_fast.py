@@ -11,7 +11,6 @@ counterpart to the last bit:
 - ``decisions`` (one numpy pass for all views) = the previous per-view code (kept below as reference);
 - the word views' n-grams found through the integer index (``_ngram_index``) = the string lookups
   (``_word_rows``), and a vocabulary the index cannot describe falls back to them;
-- the screen's rows computed ahead (``warm_screen``) = the rows computed on first sight;
 - ``prepare``'s copy without marks, stripped token by token = ``strip_diacritics`` of the folded copy;
 - char_wb n-grams from the cached slices = scikit-learn's char_wb analyzer;
 - the screen's punctuation regex splits words exactly as the translate table it replaced.
@@ -378,17 +377,6 @@ def test_a_vocabulary_without_an_ngram_head_reads_strings(model):
     for _ in range(50):
         texts = [" ".join(rng.sample(_NGRAM_POOL, rng.randint(1, 4))) for _ in range(rng.randint(1, 3))]
         assert _bits_equal(clone.decisions(texts), _decisions_per_view(clone, texts)), texts
-
-
-def test_warm_screen_rows_equal_rows_computed_on_first_sight(model):
-    cold = tox.ToxicityModel(model.vocabs, model.idf, model.W, model.b, model.temperature, model.card)
-    warm = tox.ToxicityModel(model.vocabs, model.idf, model.W, model.b, model.temperature, model.card)
-    warm.warm_screen()
-    assert len(warm._screen_ids) > 10
-    rng = random.Random(19)
-    for _ in range(100):
-        pieces = [fold(" ".join(rng.sample(_NGRAM_POOL + WORDS, rng.randint(1, 6)))) for _ in range(3)]
-        assert _bits_equal(warm.screen(pieces), cold.screen(pieces)), pieces
 
 
 # letters that stripping turns into a letter and a non-word mark (Tamil, Myanmar, Balinese)

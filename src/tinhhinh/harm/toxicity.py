@@ -412,7 +412,6 @@ class ToxicityModel:
         self._b64 = self.b.astype(np.float64)
         # word n-grams of the word views as integer keys (`_ngram_index`), built on first use
         self._ngrams: tuple[np.ndarray, np.ndarray] | None | bool = False
-        self._screen_warm = False  # `warm_screen` done
         _char_classes()
         # pieces of a long text the screen puts at or above this are read by the model (`assess`)
         self.screen_bar = float(self.card.get("screen_bar", SCREEN_BAR))
@@ -592,19 +591,6 @@ class ToxicityModel:
         ids.update(zip(new, range(start, start + n), strict=True))
         rows[missing] = [ids[words[i]] for i in missing.tolist()]
         return rows
-
-    def warm_screen(self) -> None:
-        """Compute the screen's rows of the model's own single words (~5k: a third of the words a worker
-        meets for the first time in 2,500 news articles) in one batch, ~11 µs a word instead of ~30 one
-        article at a time. `ToxicityStage` does it when it loads the model, which analyze's parent does
-        before forking its workers, so they start with these rows and share them. The rows are the ones
-        the screen would compute for these words on first sight (`_screen_sums`: per word, whatever the
-        batch)."""
-        if not self._screen_warm:
-            self._screen_warm = True
-            for k, (copy, analyzer, _) in enumerate(VIEWS):
-                if copy == "f" and analyzer == "word":
-                    self._screen_rows([t for t in self.vocabs[k] if " " not in t])
 
     def _screen_part(self, new: list[str], stripped: list[str]) -> np.ndarray:
         """Per-view sums (idf × W per class, idf²) of each word: one numpy pass per view. The reference
@@ -1438,8 +1424,6 @@ class ToxicityStage:
         model = self.__dict__.get("_model")
         if model is None:
             model = load_model(self.model_dir)
-            if model is not None:
-                model.warm_screen()
             self._model = model
         return model
 
