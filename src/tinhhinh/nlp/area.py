@@ -238,8 +238,9 @@ class AreaModel:
 
         A unigram's row depends on its word alone, so it is kept per word id with the word's CRC-32
         (one ``Column`` of ``_WORD_FEATURES``: one gather per text); only the bigram keys are looked
-        up per text, all of them (repeats included: cheaper than counting the keys first). A row stands for one key, so counting rows over all n-grams counts the keys
-        ``np.unique`` would (a unigram and a bigram with the same 32-bit key share a row either way).
+        up per text, all of them (repeats included: cheaper than counting the keys first). A row
+        stands for one key, so counting rows over all n-grams counts the keys ``np.unique`` would (a
+        unigram and a bigram with the same 32-bit key share a row either way).
         """
         if len(text) > MAX_CHARS:
             return None
