@@ -489,8 +489,9 @@ class ToxicityModel:
         return np.fromiter(found, dtype=np.int64, count=len(found)), per_doc
 
     def _ngram_index(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """Every word n-gram (n ≥ 2) of the word views as one integer key, ``row(head) × F + row(last
-        word)`` (F features; the head is the n-gram without its last word), sorted, with its row; or None
+        """Every word n-gram (n ≥ 2) of the word views as one integer key, ``row(head) × (F + 1) +
+        row(last word)`` (F features; the head is the n-gram without its last word), sorted, with its
+        row (the base F + 1 keeps a missing part, row -1, off every listed key); or None
         when some head or last word is not in the vocabulary itself. A vocabulary cut by document
         frequency always holds them (a text with the n-gram has its head and its words), so an n-gram
         of a text is in the vocabulary exactly when its head is and its key is listed: `decisions`
@@ -502,7 +503,7 @@ class ToxicityModel:
         if self._ngrams is False:
             keys: list[np.ndarray] | None = []
             rows = []
-            width = len(self.idf)
+            width = len(self.idf) + 1
             for k in _WORD_VIEWS:
                 vocab = self.vocabs[k]
                 terms = [t for t in vocab if " " in t]
@@ -531,7 +532,7 @@ class ToxicityModel:
         """The word n-gram rows of every prepared text in every word view, with each row's group (text ×
         views + view), in one numpy pass: the same rows as `_word_rows` per view and text (in another
         order, which `decisions` does not depend on: it sorts them)."""
-        nv, width = len(VIEWS), len(self.idf)
+        nv, width = len(VIEWS), len(self.idf) + 1  # (`_ngram_index`'s base)
         found: list[int] = []
         lengths: list[int] = []
         groups: list[int] = []
@@ -553,8 +554,9 @@ class ToxicityModel:
         for n in range(2, hi + 1):  # head: the row of the (n-1)-gram starting at each token, or -1
             last = unigrams[n - 1 :]
             head = head[:-1]
-            key = head * width + last
-            key[(head < 0) | (last < 0)] = _NOT_FOUND  # (every listed key is >= 0)
+            # (a head of -1 makes the key negative, a last word of -1 makes it end in F: neither is listed)
+            key = head * width
+            key += last
             at = np.searchsorted(keys, key)
             head = np.where(keys[at] == key, rows[at], _NOT_FOUND)
             if n >= lo:
