@@ -13,7 +13,12 @@ def __getattr__(name: str) -> Any:
     if name in ("err", "out"):
         from rich.console import Console
 
-        made = {"err": Console(stderr=True, highlight=False), "out": Console(highlight=False, soft_wrap=True)}
+        # soft wrap: a line longer than the console (an error naming a long path) stays one line in a log
+        # or a pipe instead of being broken at 80 columns; a terminal still wraps it for the eye
+        made = {
+            "err": Console(stderr=True, highlight=False, soft_wrap=True),
+            "out": Console(highlight=False, soft_wrap=True),
+        }
         for key, value in made.items():
             globals().setdefault(key, value)
         return globals()[name]

@@ -152,5 +152,10 @@ def test_errors_and_output_through_the_command(tmp_path):
     assert bad.returncode == 1 and "--workers must be at least 1" in bad.stderr
     missing = run([*cli, "analyze", "-i", str(tmp_path / "nope.jsonl")])
     assert missing.returncode == 1 and "cannot read" in missing.stderr
+    # one line, however long the path (not broken at 80 columns when stderr is a file or a pipe)
+    deep = tmp_path / ("a-folder-with-a-long-name-" * 6) / "nope.jsonl"
+    missing = run([*cli, "analyze", "-i", str(deep)])
+    errors = [line for line in missing.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "cannot read" in errors[0] and str(deep) in errors[0], missing.stderr
     helped = run([*cli, "analyze", "--help"])
     assert helped.returncode == 0 and "--workers" in helped.stdout
