@@ -7,6 +7,7 @@ import pickle
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tinhhinh.item import Item
@@ -55,6 +56,26 @@ def test_model_classes_are_the_taxonomy() -> None:
     assert sorted(model.classes) == sorted(load_areas())
     size = (Path(__file__).parents[2] / "src/tinhhinh/models/area.npz").stat().st_size
     assert size <= 30 * 1024 * 1024
+
+
+def test_saved_model_is_the_same_model_with_its_weights_stored(tmp_path: Path) -> None:
+    """``save`` writes an .npz whose weights are not deflated (quick to load at start-up); loading it gives
+    the same arrays, and the shipped file is written that way."""
+    import zipfile
+
+    model = AreaModel.load()
+    path = tmp_path / "area.npz"
+    model.save(path)
+    again = AreaModel.load(path)
+    assert again.version == model.version and again.classes == model.classes
+    for name in ("keys", "idf", "_coef", "intercept"):
+        assert np.array_equal(getattr(again, name), getattr(model, name)), name
+    shipped = Path(__file__).parents[2] / "src/tinhhinh/models/area.npz"
+    for file in (path, shipped):
+        with zipfile.ZipFile(file) as zf:
+            kinds = {i.filename: i.compress_type for i in zf.infolist()}
+        assert kinds.pop("coef.npy") == zipfile.ZIP_STORED
+        assert set(kinds.values()) == {zipfile.ZIP_DEFLATED}
 
 
 def test_feature_keys_are_fixed() -> None:
