@@ -11,15 +11,17 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tinhhinh.nlp.normalize import _fold_syllable, fold
+from tinhhinh.nlp.normalize import _fold_syllable, fold, plain_letters
 
 _OLD_VARIANT_RE = re.compile(r"o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]|[\u0300-\u036f]")
 
 
 def fold_reference(text: str) -> str:
-    """``fold`` as it was before the pattern changed (commit 70534d3), verbatim."""
+    """``fold`` as it was before the pattern changed (commit 70534d3), verbatim, after reading decorative
+    letters as plain ones (session 10: "𝐓𝐔𝐘𝐄̂̉𝐍" folds as "tuyển")."""
     if not text:
         return ""
+    text = plain_letters(text, symbols=False)
     s = unicodedata.normalize("NFC", text).lower()
     if not _OLD_VARIANT_RE.search(s):
         return s
@@ -91,6 +93,13 @@ _PIECES += [
     "oà̀",
     "o\u0300a",
     "quỳnh",
+    "𝐄",
+    "𝐞",
+    "𝘂",
+    "ᴇ",
+    "Ｅ",
+    "Ⓔ",
+    "𝟗",
 ]
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tinhhinh.harm.scam import assess
-from tinhhinh.harm.text import _DECORATED, plain_letters, skeleton
+from tinhhinh.harm.text import _DECORATED, skeleton
+from tinhhinh.nlp.normalize import plain_letters
 
 SET = Path(__file__).parent / "data" / "scam_set.jsonl"
 

@@ -56,7 +56,30 @@ def test_no_false_places(text):
 def test_places_stage_sets_item_places():
     item = PlacesStage()(Item(title="Sạt lở ở Yên Bái", text="Đường lên Hà Giang bị chia cắt."))
     assert item.places == ["Lào Cai", "Tuyên Quang"]
-    assert item.model_version["places"].startswith("places-4/2025-07-01")
+    assert item.model_version["places"].startswith("places-5/2025-07-01")
+
+
+def test_decomposed_and_decorated_text_finds_the_same_places():
+    """Text typed with combining marks ("Unicode tổ hợp") or in decorative letters: places-4 cut a word at
+    every mark and found nothing in it."""
+    import unicodedata
+
+    title, text = "Sạt lở ở Yên Bái", "Đường lên Hà Giang bị chia cắt, mưa lớn ở Đà Nẵng."
+    want = PlacesStage()(Item(title=title, text=text)).places
+    assert want == ["Lào Cai", "Tuyên Quang", "Đà Nẵng"]
+    nfd = PlacesStage()(
+        Item(title=unicodedata.normalize("NFD", title), text=unicodedata.normalize("NFD", text))
+    )
+    assert nfd.places == want
+    bold = "".join(
+        chr(0x1D400 + ord(c) - 65)
+        if "A" <= c <= "Z"
+        else chr(0x1D41A + ord(c) - 97)
+        if "a" <= c <= "z"
+        else c
+        for c in unicodedata.normalize("NFD", text)
+    )
+    assert PlacesStage()(Item(title="", text=bold)).places == ["Tuyên Quang", "Đà Nẵng"]
 
 
 # Fixes found by the judged set (tests/stories/data/places_judged.jsonl, bench/places_eval.py); each

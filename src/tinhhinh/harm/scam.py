@@ -26,8 +26,9 @@ from typing import Any
 import ahocorasick_rs
 import yaml
 
-from tinhhinh.harm.text import MAX_CHARS, Skeleton, as_text, plain_letters, safe_fold, skeleton
+from tinhhinh.harm.text import MAX_CHARS, Skeleton, as_text, safe_fold, skeleton
 from tinhhinh.item import Item
+from tinhhinh.nlp.normalize import plain_letters
 
 DEFAULT_RULES = "scam_rules.yaml"
 # libyaml's loader when PyYAML has it: the same data (tests/harm compares) in a tenth of the time

@@ -5,6 +5,9 @@ Stored text is always the original. Matching uses two derived copies:
 - ``fold(text)``: NFC, one tone-mark placement per syllable (hoà = hòa, thuý = thúy), lower case.
 - ``strip_diacritics(text)``: ``fold`` with every mark removed and đ→d ("Đà Nẵng" → "da nang").
 
+Both read letters typed in decorative "fonts" (𝐓𝐔𝐘𝐄̂̉𝐍, ＣＴＶ, ᴛᴜʏᴇ̂̉ɴ: other characters that look like letters)
+as the plain letters first (``plain_letters``), one character for one.
+
 Tone placement follows the classic rule used by most Vietnamese newspapers ("hòa", "thúy"):
 the tone sits on the vowel that carries a quality mark (â ă ê ô ơ ư; ơ in ươ); otherwise, with a
 final consonant, on the last vowel; otherwise on the first of two vowels or the middle of three.
@@ -42,6 +45,62 @@ def _ascii_table() -> dict[int, str]:
 
 
 _ASCII_TABLE = _ascii_table()
+
+
+def _decorated_table() -> dict[int, str]:
+    """Letters and digits in decorative forms → the plain character, one for one. Posts (scams above all)
+    are typed in "fonts" that are really other characters: 𝐓𝐔𝐘𝐄̂̉𝐍 (mathematical bold, the marks as
+    combining characters), 𝘊𝘛𝘝, ＣＴＶ (full width), ᴛᴜʏᴇ̂̉ɴ (small capitals), Ⓩⓐⓛⓞ, 🅩🅐🅛🅞. Read as they
+    are, no rule, model or search sees the words."""
+    table: dict[int, str] = {}
+    # compatibility forms that stand for one letter or digit (mathematical alphanumerics, full width,
+    # circled and squared letters); not the ones that stand for several ("⒜" is "(a)")
+    ranges = [(0x1D400, 0x1D800), (0xFF01, 0xFF5F), (0x24B6, 0x24EA), (0x1F130, 0x1F14A)]
+    for lo, hi in ranges:
+        for code in range(lo, hi):
+            plain = unicodedata.normalize("NFKC", chr(code))
+            if len(plain) == 1 and plain != chr(code) and (plain.isalnum() or lo == 0xFF01):
+                table[code] = plain
+    table[0x3000] = " "  # full-width space
+    # negative circled and negative squared capitals have no compatibility mapping: A–Z in order
+    for lo in (0x1F150, 0x1F170):
+        for k in range(26):
+            table[lo + k] = chr(ord("A") + k)
+    # small capitals (phonetic letters, which no Vietnamese text uses as such; not "ǫ", which is o with a mark)
+    small = "ᴀa ʙb ᴄc ᴅd ᴇe ꜰf ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz"
+    for pair in small.split():
+        table[ord(pair[0])] = pair[1]
+    return table
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+DECORATED = _decorated_table()
+# the ones whose plain form is a word character exactly when they are (not Ⓩ, a symbol, for "z"): read
+# that way, cutting a text into words and folding each word still agree with folding it whole
+DECORATED_WORDS = {
+    c: p
+    for c, p in DECORATED.items()
+    if _is_word_char(chr(c)) == _is_word_char(p) and chr(c).isspace() == p.isspace()
+}
+
+
+# Every decorative form lies in these ranges (with much else, but none of the letters Vietnamese is written
+# in): searching for them is the quick test, ~3 ns a character; the table then says which characters change.
+# (A class of the ~1,200 forms themselves is searched 20-100x slower.)
+_MAYBE_DECORATED = re.compile("[\u0262-\u029f\u1d00-\u1d22\u24b6-\U0010ffff]")
+
+
+def plain_letters(text: str, symbols: bool = True) -> str:
+    """``text`` with decorative letter forms read as plain letters (same length: offsets survive); ``text``
+    itself when it has none. ``symbols=False``: only the forms that are word characters themselves (what
+    ``fold`` reads)."""
+    if text.isascii() or _MAYBE_DECORATED.search(text) is None:
+        return text
+    plain = text.translate(DECORATED if symbols else DECORATED_WORDS)
+    return text if plain == text else plain
 
 
 def nfc(text: str) -> str:
@@ -120,9 +179,12 @@ _combining = unicodedata.combining
 
 
 def fold(text: str) -> str:
-    """NFC, canonical tone placement, lower case. Same length as the NFC input (offsets survive)."""
+    """NFC, canonical tone placement, lower case, decorative letters read as plain ones. Same length as
+    the NFC input (offsets survive) unless a decorative letter carries combining marks (𝐄̂̉ → ể)."""
     if not text:
         return ""
+    if not text.isascii() and _MAYBE_DECORATED.search(text) is not None:  # (``plain_letters``, inline)
+        text = text.translate(DECORATED_WORDS)
     s = unicodedata.normalize("NFC", text).lower()
     parts: list[str] | None = None
     last = 0
@@ -148,9 +210,11 @@ def fold(text: str) -> str:
 
 
 def strip_diacritics(text: str) -> str:
-    """Lower case, no marks at all, đ→d. Works on raw or folded text."""
+    """Lower case, no marks at all, đ→d, decorative letters read as plain ones. Works on raw or folded text."""
     if not text:
         return ""
+    if not text.isascii() and _MAYBE_DECORATED.search(text) is not None:  # (``plain_letters``, inline)
+        text = text.translate(DECORATED_WORDS)
     fast = text.lower().translate(_ASCII_TABLE)
     if fast.isascii():
         return fast
@@ -170,7 +234,7 @@ def strip_token(token: str) -> str:
 
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese mark (including đ)."""
-    return strip_diacritics(text) != text.lower()
+    return strip_diacritics(text) != plain_letters(text, symbols=False).lower()
 
 
 def tokens(text: str) -> list[str]:
@@ -186,6 +250,9 @@ def ascii_fold(folded: str) -> str:
     """Diacritic-free copy of folded text for indexing (C speed; letters outside Latin are dropped)."""
     if folded.isascii():
         return folded
+    plain = plain_letters(folded, symbols=False)
+    if plain is not folded:
+        folded = plain.lower()  # (callers pass raw text lower-cased too)
     return unicodedata.normalize("NFD", folded.replace("đ", "d")).encode("ascii", "ignore").decode("ascii")
 
 
