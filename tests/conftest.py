@@ -1,10 +1,44 @@
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from tinhhinh import config
+
+_SMALL_CAPS = dict(zip("abcdefghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", strict=True))
+# first capital, first small letter, first digit (None: the style has none) of the mathematical alphanumerics
+_MATH = {"bold": (0x1D400, 0x1D41A, 0x1D7CE), "sans_bold_italic": (0x1D63C, 0x1D656, None)}
+DECORATIVE_STYLES = ("bold", "sans_bold_italic", "full_width", "small_caps")
+
+
+def decorated(text: str, style: str = "bold") -> str:
+    """``text`` as the "font" generators people paste posts from write it: each base letter (or digit)
+    replaced by another character, the Vietnamese marks left combining after it."""
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        o = ord(ch)
+        if style in _MATH:
+            cap, small, digit = _MATH[style]
+            if "A" <= ch <= "Z":
+                ch = chr(cap + o - ord("A"))
+            elif "a" <= ch <= "z":
+                ch = chr(small + o - ord("a"))
+            elif "0" <= ch <= "9" and digit is not None:
+                ch = chr(digit + o - ord("0"))
+        elif style == "full_width":
+            ch = chr(o + 0xFEE0) if "!" <= ch <= "~" else "\u3000" if ch == " " else ch
+        elif style == "small_caps":
+            ch = _SMALL_CAPS.get(ch.lower(), ch)
+        out.append(ch)
+    return "".join(out)
+
+
+@pytest.fixture
+def decorate():
+    """``decorated(text, style="bold")``: a post typed in decorative letters (see ``DECORATIVE_STYLES``)."""
+    return decorated
 
 
 @pytest.fixture

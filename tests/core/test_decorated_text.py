@@ -3,33 +3,11 @@ folding, so every stage that folds (area, keywords, places, copies, toxicity) an
 
 from __future__ import annotations
 
-import unicodedata
-
 from tinhhinh.analyze import analyse_stream
 from tinhhinh.ingest.records import read_file
 from tinhhinh.ingest.run import ingest
 from tinhhinh.nlp.normalize import fold, has_diacritics, plain_letters, strip_diacritics
 from tinhhinh.store.search import search
-
-
-def _bold(text: str) -> str:
-    """``text`` as a "bold font" generator writes it: mathematical bold letters and digits, the marks
-    left as combining characters after them."""
-    out = []
-    for ch in unicodedata.normalize("NFD", text):
-        if "A" <= ch <= "Z":
-            ch = chr(0x1D400 + ord(ch) - ord("A"))
-        elif "a" <= ch <= "z":
-            ch = chr(0x1D41A + ord(ch) - ord("a"))
-        elif "0" <= ch <= "9":
-            ch = chr(0x1D7CE + ord(ch) - ord("0"))
-        out.append(ch)
-    return "".join(out)
-
-
-def _full_width(text: str) -> str:
-    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
-
 
 TITLE = "Đà Nẵng tuyển dụng 500 lao động cho khu công nghiệp Hòa Khánh"
 TEXT = (
@@ -39,12 +17,12 @@ TEXT = (
 )
 
 
-def test_folding_reads_decorative_letters():
-    assert fold(_bold("TUYỂN DỤNG")) == "tuyển dụng"
-    assert strip_diacritics(_bold("TUYỂN DỤNG")) == "tuyen dung"
-    assert fold(_full_width("CTV 0912")) == "ctv 0912"
+def test_folding_reads_decorative_letters(decorate):
+    assert fold(decorate("TUYỂN DỤNG")) == "tuyển dụng"
+    assert strip_diacritics(decorate("TUYỂN DỤNG")) == "tuyen dung"
+    assert fold(decorate("CTV 0912", "full_width")) == "ctv 0912"
     assert fold("ᴛᴜʏᴇ̂̉ɴ ᴅᴜ̣ɴɢ") == "tuyển dụng"
-    assert has_diacritics(_bold("TUYỂN")) and not has_diacritics(_bold("CTV"))
+    assert has_diacritics(decorate("TUYỂN")) and not has_diacritics(decorate("CTV"))
     # symbols that stand for letters stay symbols here (a word would split differently); the scam
     # rules read them (tests/harm/test_scam_decorated.py)
     assert fold("Ⓩⓐⓛⓞ") == "Ⓩⓐⓛⓞ".lower()
@@ -62,11 +40,21 @@ def test_the_quick_test_covers_every_decorative_form():
     assert not _MAYBE_DECORATED.search(letters + letters.upper())
 
 
-def test_analyze_reads_a_bold_post_as_the_plain_one():
+def test_analyze_reads_a_bold_post_as_the_plain_one(decorate):
     records = [
         {"id": "plain", "title": TITLE, "text": TEXT, "published_at": "2026-11-01T08:00:00"},
-        {"id": "bold", "title": _bold(TITLE), "text": _bold(TEXT), "published_at": "2026-11-01T09:00:00"},
-        {"id": "wide", "title": _full_width(TITLE), "text": TEXT, "published_at": "2026-11-01T10:00:00"},
+        {
+            "id": "bold",
+            "title": decorate(TITLE),
+            "text": decorate(TEXT),
+            "published_at": "2026-11-01T09:00:00",
+        },
+        {
+            "id": "wide",
+            "title": decorate(TITLE, "full_width"),
+            "text": TEXT,
+            "published_at": "2026-11-01T10:00:00",
+        },
     ]
     out = {r["id"]: r for r in analyse_stream(enumerate(records, 1), stories=True)}
     plain, bold, wide = out["plain"], out["bold"], out["wide"]
@@ -78,15 +66,15 @@ def test_analyze_reads_a_bold_post_as_the_plain_one():
         assert [fold(plain_letters(k)) for k in r["keywords"]] == [fold(k) for k in plain["keywords"]]
         assert r["story_id"] == plain["story_id"]
     assert bold["dup_of"] == "plain"  # the same text in other letters is a copy
-    assert bold["title"] == _bold(TITLE)  # the record itself passes through untouched
+    assert bold["title"] == decorate(TITLE)  # the record itself passes through untouched
 
 
-def test_search_finds_a_bold_post_typed_plainly(jsonl, db):
+def test_search_finds_a_bold_post_typed_plainly(jsonl, db, decorate):
     docs = [
         {
             "id": "bold",
-            "title": _bold("TUYỂN DỤNG CỘNG TÁC VIÊN"),
-            "text": _bold("Việc nhẹ lương cao tại nhà"),
+            "title": decorate("TUYỂN DỤNG CỘNG TÁC VIÊN"),
+            "text": decorate("Việc nhẹ lương cao tại nhà"),
         },
         {"id": "other", "title": "Giá vàng hôm nay", "text": "Thị trường kim loại quý biến động."},
     ]

@@ -15,34 +15,6 @@ from tinhhinh.nlp.normalize import plain_letters
 
 SET = Path(__file__).parent / "data" / "scam_set.jsonl"
 
-_SMALL = dict(zip("abcdefghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", strict=True))
-
-
-def _style(text: str, style: str) -> str:
-    """``text`` as the "font" generators write it: each base letter replaced, marks left combining."""
-    out = []
-    for ch in unicodedata.normalize("NFD", text):
-        o = ord(ch)
-        if style == "bold" and "A" <= ch <= "Z":
-            ch = chr(0x1D400 + o - ord("A"))
-        elif style == "bold" and "a" <= ch <= "z":
-            ch = chr(0x1D41A + o - ord("a"))
-        elif style == "bold" and "0" <= ch <= "9":
-            ch = chr(0x1D7CE + o - ord("0"))
-        elif style == "sans_bold_italic" and "A" <= ch <= "Z":
-            ch = chr(0x1D63C + o - ord("A"))
-        elif style == "sans_bold_italic" and "a" <= ch <= "z":
-            ch = chr(0x1D656 + o - ord("a"))
-        elif style == "full_width" and "!" <= ch <= "~":
-            ch = chr(o + 0xFEE0)
-        elif style == "full_width" and ch == " ":
-            ch = "\u3000"
-        elif style == "small_caps":
-            ch = _SMALL.get(ch.lower(), ch)
-        out.append(ch)
-    return "".join(out)
-
-
 STYLES = ("bold", "sans_bold_italic", "full_width", "small_caps")
 
 
@@ -56,13 +28,13 @@ def _evidence(result) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("style", STYLES)
-def test_decorated_scams_read_as_the_plain_text(style):
+def test_decorated_scams_read_as_the_plain_text(style, decorate):
     checked = 0
     for row in _positives():
         plain = assess(row["title"], row["text"])
         if not plain.flagged:
             continue
-        title, text = _style(row["title"], style), _style(row["text"], style)
+        title, text = decorate(row["title"], style), decorate(row["text"], style)
         assert text != row["text"]
         got = assess(title, text)
         assert got.flagged, (style, row["id"])

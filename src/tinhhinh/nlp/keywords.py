@@ -27,7 +27,7 @@ import ahocorasick_rs
 import numpy as np
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, has_diacritics, nfc, plain_letters
+from tinhhinh.nlp.normalize import fold, has_diacritics, nfc, nfc_plain
 from tinhhinh.nlp.textview import Column, Memo, text_view
 
 LEXICON_FILE = "keywords.tsv.gz"
@@ -355,7 +355,7 @@ _SCAN_RE = re.compile(r"([^\W_]+)|([.!?…:\n\"“”'‘’])|([,;()\[\]{}«»/
 def _phrases(text: str) -> list[list[tuple[str, str, bool]]]:
     """Runs of (original token, folded token, sentence-initial) between punctuation breaks. Decorative
     letters are read as plain ones first (𝐍𝐚̆̃𝐧𝐠 is "Nẵng", one token, not three)."""
-    text = nfc(plain_letters(text, symbols=False))[:MAX_CHARS]
+    text = nfc_plain(text)[:MAX_CHARS]
     folded = fold(text)
     same = len(folded) == len(text)
     out: list[list[tuple[str, str, bool]]] = []

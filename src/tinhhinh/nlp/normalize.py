@@ -107,6 +107,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def nfc_plain(text: str) -> str:
+    """NFC of the text with decorative letters read as plain ones: the copy to cut into words when a text
+    may be decomposed or decorated (cut as it is, every combining mark ends a word: "Na", "ng" for a
+    decomposed "Nẵng"). ``text`` itself when it is already that."""
+    return unicodedata.normalize("NFC", plain_letters(text, symbols=False))
+
+
 def _place_tone(syllable: str) -> str:
     """Re-place the tone mark of one lower-case syllable (NFD-agnostic input, NFC output)."""
     decomposed = unicodedata.normalize("NFD", syllable)

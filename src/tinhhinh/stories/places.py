@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, plain_letters, strip_token
+from tinhhinh.nlp.normalize import fold, nfc_plain, strip_token
 from tinhhinh.nlp.textview import Column, Memo, TextView, text_view
 
 PLACES_PATH = Path(__file__).resolve().parent.parent / "data" / "places.json"
@@ -222,8 +221,7 @@ class Gazetteer:
         combining mark would end a word ("Na", "ng")."""
         if not text:
             return []
-        if not unicodedata.is_normalized("NFC", text) or plain_letters(text, symbols=False) is not text:
-            text = unicodedata.normalize("NFC", plain_letters(text, symbols=False))
+        text = nfc_plain(text)
         spans = [m.span() for m in _TOKEN_RE.finditer(text)]
         raw = _TOKEN_RE.findall(text)
         whole = fold(text) if folded_text is None else folded_text
