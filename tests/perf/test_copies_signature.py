@@ -135,7 +135,9 @@ def test_lsh_matches_datasketch():
 
 
 def test_detector_candidates_match_datasketch_lsh():
-    """Same inserts, removals and queries: the same candidate lists, in the same order."""
+    """Same inserts, removals and queries: the same candidates. (Both list a set, so the order follows the
+    process's string hash seed and how each set was built: this test failed now and then on order alone;
+    the detector's choice among candidates does not depend on it, see ``CopyDetector._find``.)"""
     from datasketch import LeanMinHash, MinHashLSH
 
     rows = S.extra_texts()[:300]
@@ -148,7 +150,7 @@ def test_detector_candidates_match_datasketch_lsh():
             continue
         mh = LeanMinHash(seed=1, hashvalues=values, scheme="affine32")
         bands = index.bands(values)
-        assert index.query(bands) == lsh.query(mh)
+        assert sorted(index.query(bands)) == sorted(lsh.query(mh))
         key = f"k{k}"
         lsh.insert(key, mh, check_duplication=False)
         index.insert(key, bands)
