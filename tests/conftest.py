@@ -10,12 +10,16 @@ from tinhhinh import config
 _SMALL_CAPS = dict(zip("abcdefghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", strict=True))
 # first capital, first small letter, first digit (None: the style has none) of the mathematical alphanumerics
 _MATH = {"bold": (0x1D400, 0x1D41A, 0x1D7CE), "sans_bold_italic": (0x1D63C, 0x1D656, None)}
-DECORATIVE_STYLES = ("bold", "sans_bold_italic", "full_width", "small_caps")
+DECORATIVE_STYLES = ("bold", "sans_bold_italic", "full_width", "small_caps", "underline", "strike")
+_DECORATION = {"underline": "\u0332", "strike": "\u0336"}
 
 
 def decorated(text: str, style: str = "bold") -> str:
     """``text`` as the "font" generators people paste posts from write it: each base letter (or digit)
-    replaced by another character, the Vietnamese marks left combining after it."""
+    replaced by another character, the Vietnamese marks left combining after it; or (underline, strike) a
+    decoration mark after every character but spaces."""
+    if style in _DECORATION:
+        return "".join(c if c.isspace() else c + _DECORATION[style] for c in text)
     out = []
     for ch in unicodedata.normalize("NFD", text):
         o = ord(ch)

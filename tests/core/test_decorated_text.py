@@ -23,6 +23,8 @@ def test_folding_reads_decorative_letters(decorate):
     assert fold(decorate("CTV 0912", "full_width")) == "ctv 0912"
     assert fold("ᴛᴜʏᴇ̂̉ɴ ᴅᴜ̣ɴɢ") == "tuyển dụng"
     assert has_diacritics(decorate("TUYỂN")) and not has_diacritics(decorate("CTV"))
+    # decoration marks are dropped (u̲n̲d̲e̲r̲l̲i̲n̲e̲, s̶t̶r̶i̶k̶e̶): no Vietnamese letter carries them
+    assert fold(decorate("Tuyển dụng", "underline")) == fold(decorate("Tuyển dụng", "strike")) == "tuyển dụng"
     # symbols that stand for letters stay symbols here (a word would split differently); the scam
     # rules read them (tests/harm/test_scam_decorated.py)
     assert fold("Ⓩⓐⓛⓞ") == "Ⓩⓐⓛⓞ".lower()
@@ -55,10 +57,11 @@ def test_analyze_reads_a_bold_post_as_the_plain_one(decorate):
             "text": TEXT,
             "published_at": "2026-11-01T10:00:00",
         },
+        {"id": "lined", "title": decorate(TITLE, "underline"), "text": decorate(TEXT, "strike")},
     ]
     out = {r["id"]: r for r in analyse_stream(enumerate(records, 1), stories=True)}
     plain, bold, wide = out["plain"], out["bold"], out["wide"]
-    for r in (bold, wide):
+    for r in (bold, wide, out["lined"]):
         assert r["area"] == plain["area"]
         assert r["area_scores"] == plain["area_scores"]
         assert r["places"] == plain["places"] and "Đà Nẵng" in str(plain["places"])
@@ -67,6 +70,14 @@ def test_analyze_reads_a_bold_post_as_the_plain_one(decorate):
         assert r["story_id"] == plain["story_id"]
     assert bold["dup_of"] == "plain"  # the same text in other letters is a copy
     assert bold["title"] == decorate(TITLE)  # the record itself passes through untouched
+
+
+def test_the_scam_rules_read_underlined_text(decorate):
+    from tinhhinh.harm.scam import assess
+
+    text = "Chuyển khoản 500k phí giữ chỗ vào stk 0123456789 gấp trong hôm nay"
+    got, plain = assess("", decorate(text, "underline")), assess("", text)
+    assert got.flagged and [e["rule"] for e in got.evidence] == [e["rule"] for e in plain.evidence]
 
 
 def test_search_finds_a_bold_post_typed_plainly(jsonl, db, decorate):

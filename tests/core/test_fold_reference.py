@@ -11,17 +11,17 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tinhhinh.nlp.normalize import _fold_syllable, fold, plain_letters
+from tinhhinh.nlp.normalize import DECORATION_MARKS, _fold_syllable, fold, plain_letters
 
 _OLD_VARIANT_RE = re.compile(r"o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]|[\u0300-\u036f]")
 
 
 def fold_reference(text: str) -> str:
     """``fold`` as it was before the pattern changed (commit 70534d3), verbatim, after reading decorative
-    letters as plain ones (session 10: "𝐓𝐔𝐘𝐄̂̉𝐍" folds as "tuyển")."""
+    letters as plain ones and dropping decoration marks (session 10: "𝐓𝐔𝐘𝐄̂̉𝐍" and "t̲u̲y̲ể̲n̲" fold as "tuyển")."""
     if not text:
         return ""
-    text = plain_letters(text, symbols=False)
+    text = plain_letters(text, symbols=False).translate(dict.fromkeys(map(ord, DECORATION_MARKS)))
     s = unicodedata.normalize("NFC", text).lower()
     if not _OLD_VARIANT_RE.search(s):
         return s
@@ -100,6 +100,9 @@ _PIECES += [
     "Ｅ",
     "Ⓔ",
     "𝟗",
+    "\u0332",
+    "\u0336",
+    "\u0305",
 ]
 
 

@@ -197,16 +197,15 @@ def _reference_find(g, text: str, folded_text: str | None = None) -> list[tuple[
     zone, Roman-numbered districts) and places-4 (a clock time a few time words before a time zone inside a
     bracket, numbered districts in a text naming a city abroad that has them, a bare name followed by another
     province's district in brackets), written the plain way; a text not in NFC or in decorative letters is
-    read as its NFC plain-letter copy (session 10)."""
-    import unicodedata
+    read as its ``nfc_plain`` copy (session 10)."""
     from operator import itemgetter
 
-    from tinhhinh.nlp.normalize import plain_letters, strip_token
+    from tinhhinh.nlp.normalize import nfc_plain, strip_token
     from tinhhinh.stories import places as P
 
     if not text:
         return []
-    text = unicodedata.normalize("NFC", plain_letters(text, symbols=False))
+    text = nfc_plain(text)
     spans = [m.span() for m in P._TOKEN_RE.finditer(text)]
     raw = P._TOKEN_RE.findall(text)
     whole = fold(text) if folded_text is None else folded_text

@@ -93,6 +93,15 @@ DECORATED_WORDS = {
 _MAYBE_DECORATED = re.compile("[\u0262-\u029f\u1d00-\u1d22\u24b6-\U0010ffff]")
 
 
+# Combining marks that only decorate — overline, underline, double underline, strike-through, short slash —
+# which "font" generators put after every letter (u̲n̲d̲e̲r̲l̲i̲n̲e̲, s̶t̶r̶i̶k̶e̶): no Vietnamese letter carries them and
+# nothing composes with them, so reading a text drops them (its length then changes). What ``fold``,
+# ``strip_diacritics`` and ``nfc_plain`` apply: these dropped, the decorative word characters made plain.
+DECORATION_MARKS = "\u0305\u0332\u0333\u0335\u0336\u0337"
+_READING = {**DECORATED_WORDS, **dict.fromkeys(map(ord, DECORATION_MARKS))}
+_MAYBE_READING = re.compile("[" + DECORATION_MARKS + "\u0262-\u029f\u1d00-\u1d22\u24b6-\U0010ffff]")
+
+
 def plain_letters(text: str, symbols: bool = True) -> str:
     """``text`` with decorative letter forms read as plain letters (same length: offsets survive); ``text``
     itself when it has none. ``symbols=False``: only the forms that are word characters themselves (what
@@ -108,10 +117,12 @@ def nfc(text: str) -> str:
 
 
 def nfc_plain(text: str) -> str:
-    """NFC of the text with decorative letters read as plain ones: the copy to cut into words when a text
-    may be decomposed or decorated (cut as it is, every combining mark ends a word: "Na", "ng" for a
-    decomposed "Nẵng"). ``text`` itself when it is already that."""
-    return unicodedata.normalize("NFC", plain_letters(text, symbols=False))
+    """NFC of the text with decorative letters read as plain ones and decoration marks dropped: the copy to
+    cut into words when a text may be decomposed or decorated (cut as it is, every combining mark ends a
+    word: "Na", "ng" for a decomposed "Nẵng"). ``text`` itself when it is already that."""
+    if not text.isascii() and _MAYBE_READING.search(text) is not None:
+        text = text.translate(_READING)
+    return unicodedata.normalize("NFC", text)
 
 
 def _place_tone(syllable: str) -> str:
@@ -186,12 +197,13 @@ _combining = unicodedata.combining
 
 
 def fold(text: str) -> str:
-    """NFC, canonical tone placement, lower case, decorative letters read as plain ones. Same length as
-    the NFC input (offsets survive) unless a decorative letter carries combining marks (𝐄̂̉ → ể)."""
+    """NFC, canonical tone placement, lower case, decorative letters read as plain ones and decoration marks
+    dropped. Same length as the NFC input (offsets survive) unless a decorative letter carries combining
+    marks (𝐄̂̉ → ể) or the text has decoration marks (u̲ → u)."""
     if not text:
         return ""
-    if not text.isascii() and _MAYBE_DECORATED.search(text) is not None:  # (``plain_letters``, inline)
-        text = text.translate(DECORATED_WORDS)
+    if not text.isascii() and _MAYBE_READING.search(text) is not None:  # (as in ``nfc_plain``)
+        text = text.translate(_READING)
     s = unicodedata.normalize("NFC", text).lower()
     parts: list[str] | None = None
     last = 0
@@ -220,8 +232,8 @@ def strip_diacritics(text: str) -> str:
     """Lower case, no marks at all, đ→d, decorative letters read as plain ones. Works on raw or folded text."""
     if not text:
         return ""
-    if not text.isascii() and _MAYBE_DECORATED.search(text) is not None:  # (``plain_letters``, inline)
-        text = text.translate(DECORATED_WORDS)
+    if not text.isascii() and _MAYBE_READING.search(text) is not None:  # (as in ``nfc_plain``)
+        text = text.translate(_READING)
     fast = text.lower().translate(_ASCII_TABLE)
     if fast.isascii():
         return fast
