@@ -123,7 +123,12 @@ def _minimal(strings: set[str]) -> frozenset[str] | None:
     """Drop strings that contain another member (finding the shorter one is enough); None if "" is in."""
     if "" in strings:
         return None
-    keep = {s for s in strings if not any(t != s and t in s for t in strings)}
+    # shortest first: a string that contains another member contains a kept one (containment is
+    # transitive), and only a shorter string can be inside a different one
+    keep: list[str] = []
+    for s in sorted(strings, key=len):
+        if not any(map(s.__contains__, keep)):
+            keep.append(s)
     return frozenset(keep)
 
 
