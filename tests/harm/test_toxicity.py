@@ -18,7 +18,7 @@ from tinhhinh.item import Item
 
 HELDOUT = Path(__file__).parent / "data" / "toxicity_heldout_ids.txt"
 # macro-F1 measured on the held-out ids when the model was built (docs/harm.md); the floor is 1 point below
-ACHIEVED_MACRO_F1 = 0.6500
+ACHIEVED_MACRO_F1 = 0.6491  # hard news negatives (27 Nov 2026; 0.6500 before, 0.6499 with the flood sense)
 FLOOR = ACHIEVED_MACRO_F1 - 0.01
 
 
@@ -323,6 +323,30 @@ def test_eval_command_prints_lower_case_labels(tiny_model, tmp_path):
     assert json.loads(res.stdout) == out
 
 
+def test_training_adds_the_news_the_first_fit_reads_as_toxic(tmp_path):
+    # "chó" is an insult in the comments ("thằng óc chó") and a dog in the news: random news chunks may
+    # never show the model the dog, the mined ones do
+    folder = _write_tiny(tmp_path / "d")
+    neutral = ["Hội nghị tổng kết công tác năm", "Giá xăng giảm nhẹ từ chiều nay", "Trường học khai giảng năm học mới",
+               "Người dân phấn khởi đón Tết", "Bệnh viện tỉnh khánh thành khu khám mới", "Đội tuyển giành chiến thắng",
+               "Mưa lớn kéo dài ở miền núi", "Thành phố trồng thêm cây xanh", "Nông dân thu hoạch lúa sớm",
+               "Xe buýt mở tuyến mới", "Đàn bò của hộ dân được tiêm phòng"]  # fmt: skip
+    news = tmp_path / "news.jsonl"
+    with news.open("w", encoding="utf-8") as fh:
+        for i, title in enumerate([*neutral, "Trạm thú y tiêm phòng dại cho chó"]):
+            fh.write(json.dumps({"id": f"n{i}", "title": title, "text": ""}, ensure_ascii=False) + "\n")
+    chunks = tox.read_news_chunks(news, 100)
+    assert "Trạm thú y tiêm phòng dại cho chó" in chunks[6:]  # not among the 6 random ones below
+    models = {}
+    for hard in (0, 1):
+        directory, card = tox.train(folder, tmp_path / f"m{hard}", news=news, news_samples=6, hard_news=hard)
+        assert (card["data"]["n_news_chunks"], card["data"]["n_hard_news_chunks"]) == (6, hard)
+        models[hard] = tox.load_model(directory)
+    assert models[0].predict("tiêm phòng cho chó")[0] == "hate"
+    assert models[1].predict("tiêm phòng cho chó")[0] == "clean"
+    assert models[1].predict("thằng óc chó cút đi")[0] == "hate"
+
+
 def test_train_reads_vihsd_csv_folders(tmp_path, tiny_model):
     folder = _write_tiny(tmp_path / "jsonl")
     csv_folder = tmp_path / "csv"
@@ -387,7 +411,7 @@ def test_model_size_and_toxic_flag_rate_on_news(data_dir, vihsd_model):
     assert size <= 30 * 1024 * 1024
     stage = tox.ToxicityStage(model_dir=vihsd_model)
     with gzip.open(data_dir / "vntc" / "test.jsonl.gz", "rt", encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in itertools.islice(fh, 1000)]
+        rows = [json.loads(line) for line in itertools.islice(fh, 5000)]
     flagged = [
         r["id"]
         for r in rows
@@ -395,7 +419,8 @@ def test_model_size_and_toxic_flag_rate_on_news(data_dir, vihsd_model):
             h["type"] == "toxic" for h in stage(Item(kind="article", title=r["title"], text=r["text"])).harm
         )
     ]
-    assert len(flagged) / len(rows) <= 0.01, flagged
+    # the bound is 1 %; with hard news negatives 12 of these 5,000 (0.24 %), without them 31
+    assert len(flagged) / len(rows) <= 0.004, flagged
 
 
 @pytest.mark.data

@@ -37,15 +37,27 @@ def train_toxicity(
         ),
     ] = None,
     news_samples: Annotated[
-        int, typer.Option("--news-samples", help="How many news chunks (0: none).")
-    ] = 6000,
+        int | None,
+        typer.Option(
+            "--news-samples", min=0, help="How many news chunks drawn at random (0: none). Default: 2,000."
+        ),
+    ] = None,
+    hard_news: Annotated[
+        int | None,
+        typer.Option(
+            "--hard-news",
+            min=0,
+            help="How many more news chunks, those a first fit reads as the most toxic among the next "
+            "30,000 (reporting about livestock, dogs, dead fish...), join as clean (0: none). Default: 2,000.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the model card as JSON.")] = False,
 ) -> int:
     """Train the toxicity model (clean/offensive/hate) on ViHSD: fit on train, tune on dev (a few minutes).
 
     ViHSD is research-only, so the model stays in this installation and is never shipped.
     """
-    from tinhhinh.harm.toxicity import train
+    from tinhhinh.harm.toxicity import HARD_NEWS, NEWS_SAMPLES, train
 
     if news is not None and not news.is_file():
         raise UserError(f"train toxicity: --news {news} is not a file")
@@ -58,7 +70,8 @@ def train_toxicity(
             data,
             out_dir,
             news=news,
-            news_samples=news_samples,
+            news_samples=NEWS_SAMPLES if news_samples is None else news_samples,
+            hard_news=HARD_NEWS if hard_news is None else hard_news,
             progress=lambda msg: err.print(f"[dim]toxicity:[/] {msg}"),
         )
     except (FileNotFoundError, ValueError) as exc:
