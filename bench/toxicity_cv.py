@@ -1,6 +1,7 @@
 """Toxicity model choice by cross-validation on ViHSD train + dev (never the test split).
 
     .venv/bin/python bench/toxicity_cv.py [--seeds 4] [--with-lr] [--cache FILE.npz] [--flood-sense]
+        [--reading 3] [--news 6000]
 
 Compares the shipped 3-class SVM with stacks (a multinomial LR over the scores of several linear base
 models). Base models' out-of-fold scores come from 5-fold CV over train + dev (fold seed 1); the 6,000
@@ -155,6 +156,7 @@ def _second_stage(Z: np.ndarray, y: np.ndarray, n_c: int, seed: int, news_weight
 
 
 def main() -> int:
+    global NEWS, READING
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=4, help="fold seeds of the second stage")
     ap.add_argument("--with-lr", action="store_true", help="also a logistic-regression base (slow)")
@@ -169,9 +171,10 @@ def main() -> int:
         help="how text is prepared (a model card's `prepare`): 1 as in the published tables, "
         f"{tox.PREPARE} as `tinhhinh train toxicity` does today",
     )
+    ap.add_argument("--news", type=int, default=NEWS, help="random news chunks (clean)")
     args = ap.parse_args()
-    global READING
     READING = args.reading
+    NEWS = args.news
     if args.flood_sense:
         tox.prepare = _flood_sense(tox.prepare)
     started = time.process_time()
