@@ -31,10 +31,14 @@ import numpy as np
 import yaml
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, tokens
+from tinhhinh.nlp.normalize import fold, strip_diacritics, tokens, typed_without_marks
 from tinhhinh.nlp.textview import Column, Memo, text_view
 
 MODEL_FILE = "area.npz"
+# A second model for text typed without tone marks ("gia vang tang manh"), common in posts: the main
+# model's features are marked syllables, so such a text matched almost nothing (held-out accuracy 0.11)
+PLAIN_MODEL_FILE = "area-plain.npz"
+WITHOUT_MARKS = "without-marks"  # the plain model's meta["reads"]: it strips marks from what it reads
 DEFAULT_SEED = 13
 # Fraction of de-duplicated groups per label for the held-out test and the dev split.
 TEST_FRACTION = 0.10
@@ -207,9 +211,15 @@ class AreaModel:
     def version(self) -> str:
         return str(self.meta.get("version", "unknown"))
 
+    @property
+    def reads_without_marks(self) -> bool:
+        return self.meta.get("reads") == WITHOUT_MARKS
+
     def decision(self, title: str, text: str) -> np.ndarray:
         if self._last < 0:
             return self.intercept.copy()
+        if self.reads_without_marks:
+            title, text = strip_diacritics(title), strip_diacritics(text)
         found = self._rows_from_view(title or "", text or "")
         if found is None:
             k = feature_keys(title, text)
@@ -408,13 +418,21 @@ def _cached_model(path: str | None) -> AreaModel:
 
 
 class AreaStage:
-    """Per-record stage: sets ``item.area`` and ``item.area_scores`` ({area code: probability})."""
+    """Per-record stage: sets ``item.area`` and ``item.area_scores`` ({area code: probability}).
+
+    A text typed without marks is read by the plain model (``PLAIN_MODEL_FILE``) when there is one;
+    the record's ``model_version["area"]`` names the model that read it."""
 
     name = "area"
 
-    def __init__(self, model_path: str | Path | None = None) -> None:
+    def __init__(
+        self, model_path: str | Path | None = None, plain_model_path: str | Path | None = None
+    ) -> None:
         self.model_path = str(model_path) if model_path else None
+        self.plain_model_path = str(plain_model_path) if plain_model_path else None
         self._model: AreaModel | None = None
+        self._plain: AreaModel | None = None
+        self._plain_checked = False
 
     @property
     def model(self) -> AreaModel:
@@ -423,25 +441,44 @@ class AreaStage:
         return self._model
 
     @property
+    def plain_model(self) -> AreaModel | None:
+        """The model for text typed without marks; None when it is not installed. Loaded on the first
+        such text, so news (which has marks) never waits for it."""
+        if not self._plain_checked:
+            path = Path(self.plain_model_path) if self.plain_model_path else default_model_path(True)
+            self._plain = _cached_model(str(path)) if path.exists() else None
+            self._plain_checked = True
+        return self._plain
+
+    @property
     def version(self) -> str:
         return self.model.version
 
     def __getstate__(self) -> dict[str, Any]:
-        # Workers reload the model from disk instead of receiving 10+ MB through a pipe.
-        return {"model_path": self.model_path, "_model": None}
+        # Workers reload the models from disk instead of receiving 10+ MB through a pipe.
+        return {
+            "model_path": self.model_path,
+            "plain_model_path": self.plain_model_path,
+            "_model": None,
+            "_plain": None,
+            "_plain_checked": False,
+        }
 
     def __call__(self, item: Item) -> Item:
         title = item.title or ""
         text = item.text or ""
+        model = self.model
         if not (title.strip() or text.strip()):
             item.area = None
             item.area_scores = None
         else:
-            scores = self.model.scores(title, text)
+            if typed_without_marks(title, text):
+                model = self.plain_model or model
+            scores = model.scores(title, text)
             item.area = max(scores, key=scores.__getitem__)
             # round(v, 4) of each score, mapped in C
             item.area_scores = dict(zip(scores, map(round, scores.values(), repeat(4)), strict=True))
-        item.model_version[self.name] = self.version
+        item.model_version[self.name] = model.version
         return item
 
 
@@ -613,8 +650,12 @@ def train_area(
     class_weight: str | None = CLASS_WEIGHT,
     log: Any = None,
     ids_dir: Path | str | None = None,
+    without_marks: bool = False,
 ) -> dict[str, Any]:
     """Train the area model on VNTC (de-duplicated, split by group), save it, return test metrics.
+
+    ``without_marks``: the model for text typed without tone marks: every article is read with its
+    marks stripped (the same split), and the model strips what it reads (``meta["reads"]``).
 
     Steps: feature keys (hashed syllable n-grams) in >= ``min_df`` articles; sublinear TF-IDF;
     LinearSVC. First on train alone: its dev scores are the ones reported, and the softmax
@@ -626,6 +667,11 @@ def train_area(
     t0 = time.time()
     records = read_vntc(vntc_files(Path(data_dir)))
     parts = split_vntc(records, seed=seed)
+    if without_marks:
+        parts = {
+            k: [Record(r.id, r.label, strip_diacritics(r.title), strip_diacritics(r.text)) for r in v]
+            for k, v in parts.items()
+        }
     say(
         f"{len(records)} articles → train {len(parts['train'])}, dev {len(parts['dev'])}, test {len(parts['test'])}"
     )
@@ -661,11 +707,16 @@ def train_area(
         "n_train": len(parts["train"]) + len(parts["dev"]),
         "dev": {"accuracy": dev_metrics["accuracy"], "macro_f1": dev_metrics["macro_f1"]},
     }
+    if without_marks:
+        meta["reads"] = WITHOUT_MARKS
+        meta["features"] = (
+            "crc32 syllable 1-2-grams of title+body and of the title, marks stripped, mixed to 32 bits"
+        )
     model = AreaModel(vocab, idf, clf.coef_.T, clf.intercept_, classes, temperature, meta)
     # Version = content hash, so two models never share a version string.
     digest = hashlib.sha1(model.coef.astype(np.float16).tobytes() + model.keys.tobytes()).hexdigest()[:8]
-    model.meta["version"] = f"svm-hash{NGRAMS}-{digest}"
-    out = Path(out_path) if out_path else default_model_path()
+    model.meta["version"] = f"svm-{'plain' if without_marks else 'hash'}{NGRAMS}-{digest}"
+    out = Path(out_path) if out_path else default_model_path(without_marks)
     model.save(out)
     # Evaluate the model as shipped (float16 weights), not the in-memory sklearn object.
     shipped = AreaModel.load(out)
@@ -690,8 +741,9 @@ def write_split_ids(parts: dict[str, list[Record]], directory: Path) -> None:
         fh.write(("\n".join(train_ids) + "\n").encode("utf-8"))
 
 
-def default_model_path() -> Path:
-    return Path(str(resources.files("tinhhinh").joinpath(f"models/{MODEL_FILE}")))
+def default_model_path(without_marks: bool = False) -> Path:
+    name = PLAIN_MODEL_FILE if without_marks else MODEL_FILE
+    return Path(str(resources.files("tinhhinh").joinpath(f"models/{name}")))
 
 
 def metrics(y_true: Iterable[str], y_pred: Iterable[str], classes: list[str]) -> dict[str, Any]:
@@ -740,18 +792,27 @@ def evaluate(model: AreaModel, records: list[Record]) -> dict[str, Any]:
 
 
 def eval_area(
-    model: AreaModel | str | Path | None, jsonl_path: Path | str, ids: set[str] | None = None
+    model: AreaModel | str | Path | None,
+    jsonl_path: Path | str,
+    ids: set[str] | None = None,
+    without_marks: bool = False,
 ) -> dict[str, Any]:
     """Metrics of ``model`` on a VNTC-format JSONL(.gz) file (VNTC labels mapped to area codes).
 
     ``ids`` restricts the evaluation to those record ids (e.g. the committed held-out ids).
+    ``without_marks``: the records are read with their marks stripped, as typed without them, and the
+    default model is the plain one (the one ``AreaStage`` uses for such text).
     """
     if not isinstance(model, AreaModel):
-        model = AreaModel.load(model)
+        model = AreaModel.load(default_model_path(True) if model is None and without_marks else model)
     path = Path(jsonl_path)
     records = read_vntc(vntc_files(path) if path.is_dir() else [path])
     if ids is not None:
         records = [r for r in records if r.id in ids]
+    if without_marks:
+        records = [
+            Record(r.id, r.label, strip_diacritics(r.title), strip_diacritics(r.text)) for r in records
+        ]
     out = evaluate(model, records)
     out["model_version"] = model.version
     return out

@@ -72,6 +72,12 @@ def train_area_cmd(
     ),
     seed: int = typer.Option(13, help="Split and training seed (13 made the shipped model)."),
     ids_dir: Path | None = typer.Option(None, "--ids-dir", help="Also write held-out/train id lists here."),
+    without_marks: bool = typer.Option(
+        False,
+        "--without-marks",
+        help='Train the model for text typed without marks ("gia vang tang manh"): every article read with '
+        "its marks stripped; default --out the shipped models/area-plain.npz.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the test metrics as JSON."),
 ) -> None:
     """Train the area classifier on VNTC and print its evaluation on the held-out split."""
@@ -81,11 +87,14 @@ def train_area_cmd(
         vntc_files(data)
     except FileNotFoundError as exc:
         _fail(f"{exc}; pass --data with the folder that holds vntc/train.jsonl.gz and vntc/test.jsonl.gz")
-    m = train_area(data, out_path, seed=seed, log=lambda s: err.print(s), ids_dir=ids_dir)
+    m = train_area(
+        data, out_path, seed=seed, log=lambda s: err.print(s), ids_dir=ids_dir, without_marks=without_marks
+    )
     if as_json:
         out.print_json(json.dumps(m))
     else:
-        print_metrics(m, "area model on held-out VNTC (split by duplicate group)")
+        marks = ", read without marks" if without_marks else ""
+        print_metrics(m, f"area model on held-out VNTC (split by duplicate group{marks})")
 
 
 @eval_app.command("area")
@@ -97,6 +106,12 @@ def eval_area_cmd(
     ),
     model: Path | None = typer.Option(None, "--model", help="Model file (default: the shipped one)."),
     ids: Path | None = typer.Option(None, "--ids", help="Only records whose id is listed in this file."),
+    without_marks: bool = typer.Option(
+        False,
+        "--without-marks",
+        help="Read the records with their marks stripped, as typed without them; the default model is then "
+        "the one analyze uses for such text (models/area-plain.npz).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON."),
 ) -> None:
     """Evaluate the area classifier on labelled VNTC-format records."""
@@ -110,7 +125,7 @@ def eval_area_cmd(
     if ids is not None:
         wanted = {line.strip() for line in ids.read_text(encoding="utf-8").splitlines() if line.strip()}
     try:
-        m = eval_area(model, data, ids=wanted)
+        m = eval_area(model, data, ids=wanted, without_marks=without_marks)
     except ValueError as exc:  # says where: file and line
         _fail(f"{exc}; fix that line (or remove it) and run again")
     except OSError as exc:
@@ -120,4 +135,4 @@ def eval_area_cmd(
     if as_json:
         out.print_json(json.dumps(m))
     else:
-        print_metrics(m, f"area model on {data}")
+        print_metrics(m, f"area model on {data}{' read without marks' if without_marks else ''}")
