@@ -247,13 +247,14 @@ _MARKED_SHARE = 0.08
 
 def typed_without_marks(title: str, text: str) -> bool:
     """Whether a text was typed without Vietnamese marks ("gia vang tang manh"): fewer than 8 % of the
-    letters in its first 600 characters carry one. Marked Vietnamese has 17-30 % (VNTC: 99.9 % of
+    letters in its first 600 characters (title first) carry one, and fewer than 12 of its first 150
+    characters (the quick answer for ordinary text). Marked Vietnamese has 17-30 % (VNTC: 99.9 % of
     articles over 17 %, the lowest 3 %); a post typed without marks may still quote a marked name
     ("di choi o Đà Nẵng": 5 %). A text with no letters is not."""
     sample = title[:_MARKS_SAMPLE] + " " + text[: max(0, _MARKS_SAMPLE - len(title))]
+    if len(_MARKED_LETTER.findall(sample, 0, 150)) >= _MARKED_SHARE * 150:
+        return False  # any ordinary marked text, from its first 150 characters (the whole call ~3 µs)
     marked = len(_MARKED_LETTER.findall(sample))
-    if marked >= _MARKED_SHARE * _MARKS_SAMPLE:  # any ordinary marked text, at once
-        return False
     letters = sum(map(str.isalpha, sample))
     return letters > 0 and marked < _MARKED_SHARE * letters
 
