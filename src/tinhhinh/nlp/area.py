@@ -31,7 +31,7 @@ import numpy as np
 import yaml
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, strip_diacritics, tokens, typed_without_marks
+from tinhhinh.nlp.normalize import fold, strip_diacritics, tokens
 from tinhhinh.nlp.textview import Column, Memo, text_view
 
 MODEL_FILE = "area.npz"
@@ -472,7 +472,7 @@ class AreaStage:
             item.area = None
             item.area_scores = None
         else:
-            if typed_without_marks(title, text):
+            if text_view(title, text).typed_without_marks:
                 model = self.plain_model or model
             scores = model.scores(title, text)
             item.area = max(scores, key=scores.__getitem__)

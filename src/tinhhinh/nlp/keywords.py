@@ -27,7 +27,7 @@ import ahocorasick_rs
 import numpy as np
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, has_diacritics, nfc, nfc_plain
+from tinhhinh.nlp.normalize import ascii_fold, fold, has_diacritics, nfc, nfc_plain
 from tinhhinh.nlp.textview import Column, Memo, text_view
 
 LEXICON_FILE = "keywords.tsv.gz"
@@ -309,6 +309,16 @@ class Lexicon:
     def idf(self, df: int) -> float:
         return math.log((1 + self.n_docs) / (1 + df)) + 1.0
 
+    def without_marks(self) -> Lexicon:
+        """The lexicon as text typed without marks spells it: each word under its mark-less spelling,
+        with the written form and df of the most frequent word spelt that way ("da nang" → "Đà Nẵng")."""
+        entries: dict[str, tuple[str, int]] = {}
+        for w, (surface, df) in self.entries.items():
+            key = ascii_fold(w)
+            if key not in entries or df > entries[key][1]:
+                entries[key] = (surface, df)
+        return Lexicon(entries, self.n_docs, {**self.meta, "version": f"{self.version}+without-marks"})
+
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with gzip.GzipFile(path, "wb", mtime=0) as raw:
@@ -472,10 +482,18 @@ def _code_char(k: int) -> str:
 
 
 class KeywordExtractor:
-    def __init__(self, lexicon: Lexicon, max_keywords: int = MAX_KEYWORDS) -> None:
+    def __init__(
+        self, lexicon: Lexicon, max_keywords: int = MAX_KEYWORDS, without_marks: bool = False
+    ) -> None:
+        """``without_marks``: for text typed without marks: the lexicon's words and the text's are read
+        without marks (`Lexicon.without_marks`); keywords keep the lexicon's written forms, and the
+        stopword tests read those (without marks "da" is "đã" and "đà", "hai" "hai" and "hải")."""
+        self.without_marks = without_marks
+        if without_marks:
+            lexicon = lexicon.without_marks()
+        self.stop = stopwords()
         self.lexicon = lexicon
         self.max_keywords = max_keywords
-        self.stop = stopwords()
         self.max_df = MAX_DF_SHARE * lexicon.n_docs
         self._prefixes: frozenset[str] | None = None  # (only the word-by-word path needs them)
         self._gap_codes = Memo(_gap_code, 20_000)  # gap between two words → its kind's code point
@@ -491,7 +509,7 @@ class KeywordExtractor:
         is_token: dict[str, bool] = {}  # syllable → _TOKEN_RE.fullmatch (5k syllables in 14k words)
         for w, (surface, df) in lexicon.entries.items():
             # (df first: a cheaper test than _good_candidate, and both are pure)
-            if df <= max_df and _good_candidate(w, stop):
+            if df <= max_df and _good_candidate(fold(surface) if without_marks else w, stop):
                 good[w] = (surface, lexicon.idf(df))
             syllables = w.split(" ")
             # only words ``segment`` can match: 2..MAX_WORD tokens joined by single spaces
@@ -526,6 +544,8 @@ class KeywordExtractor:
         return self._prefixes
 
     def _code_of(self, word: str, folded: str) -> int:
+        if self.without_marks:
+            folded = ascii_fold(folded)  # a marked word in such a text ("Đà Nẵng") still matches
         return ord(self._codes.get(folded, _OTHER_WORD))
 
     @staticmethod
@@ -660,7 +680,9 @@ class KeywordExtractor:
                 run = [(w, surf)] if is_name and not initial else []
         scored = []
         for w, f in tf.items():
-            if not _good_candidate(w, self.stop):
+            if not _good_candidate(
+                fold(entries[w][0]) if self.without_marks and w in entries else w, self.stop
+            ):
                 continue
             if w in entries:
                 surface, df = entries[w]
@@ -694,6 +716,7 @@ class KeywordsStage:
         self.lexicon_path = str(lexicon_path) if lexicon_path else None
         self.max_keywords = max_keywords
         self._extractor: KeywordExtractor | None = None
+        self._plain: KeywordExtractor | None = None
 
     @property
     def extractor(self) -> KeywordExtractor:
@@ -702,15 +725,30 @@ class KeywordsStage:
         return self._extractor
 
     @property
+    def plain_extractor(self) -> KeywordExtractor:
+        """For text typed without marks; built on the first such text (news never waits for it)."""
+        if self._plain is None:
+            lexicon = _cached_lexicon(self.lexicon_path)
+            self._plain = KeywordExtractor(lexicon, self.max_keywords, without_marks=True)
+        return self._plain
+
+    @property
     def version(self) -> str:
         return f"lex-{self.extractor.lexicon.version}"
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"lexicon_path": self.lexicon_path, "max_keywords": self.max_keywords, "_extractor": None}
+        return {
+            "lexicon_path": self.lexicon_path,
+            "max_keywords": self.max_keywords,
+            "_extractor": None,
+            "_plain": None,
+        }
 
     def __call__(self, item: Item) -> Item:
-        item.keywords = self.extractor.extract(item.title or "", item.text or "")
-        item.model_version[self.name] = self.version
+        title, text = item.title or "", item.text or ""
+        extractor = self.plain_extractor if text_view(title, text).typed_without_marks else self.extractor
+        item.keywords = extractor.extract(title, text)
+        item.model_version[self.name] = f"lex-{extractor.lexicon.version}"
         return item
 
 

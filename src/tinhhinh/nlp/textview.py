@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from tinhhinh.nlp.normalize import _WORD_RE, ascii_fold, fold
+from tinhhinh.nlp.normalize import _WORD_RE, ascii_fold, fold, typed_without_marks
 
 # The text split at its word tokens (the same class as ``normalize._WORD_RE``): gap, word, gap, ...
 _SPLIT_RE = re.compile(r"([^\W_]+)", re.UNICODE)
@@ -308,6 +308,7 @@ class TextView:
         "_generation",
         "_risk",
         "_tokens_ok",
+        "_unmarked",
     )
 
     def __init__(self, title: str, text: str) -> None:
@@ -326,6 +327,14 @@ class TextView:
         self._generation = -1
         self._risk = -1  # _risk(content), computed on first use
         self._tokens_ok: bool | None = None  # words_are_tokens
+        self._unmarked: bool | None = None  # typed_without_marks
+
+    @property
+    def typed_without_marks(self) -> bool:
+        """`normalize.typed_without_marks` of title and text, once per item (area and keywords ask)."""
+        if self._unmarked is None:
+            self._unmarked = typed_without_marks(self.title, self.text)
+        return self._unmarked
 
     @property
     def content(self) -> str:
