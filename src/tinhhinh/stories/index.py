@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, tokens
+from tinhhinh.nlp.normalize import fold, tokens, typed_without_marks
 from tinhhinh.stories.features import Idf, cosine, names, weigh_known
 
 STATE_VERSION = 1
@@ -555,9 +555,15 @@ def features(story: Story, vec: ItemVectors) -> dict[str, float]:
 
 
 def vectorize(item: Item, idf: Idf) -> ItemVectors:
-    """The three views of an item as unit TF-IDF vectors."""
+    """The three views of an item as unit TF-IDF vectors (of its text with marks put back when it was
+    typed without them: `stories.marks`)."""
+    headline = item.title or ""
     text = (item.text or "")[:4000]  # ~BODY_TOKENS syllables are all we use; folding more is waste
-    head_toks = tokens(fold(item.title))
+    if typed_without_marks(headline, text):
+        from tinhhinh.stories.marks import restore_marks
+
+        headline, text = restore_marks(headline), restore_marks(text)
+    head_toks = tokens(fold(headline))
     text_toks = tokens(fold(text))
     n_title = min(len(head_toks), HEADLINE_TOKENS)
     body = head_toks + text_toks[:BODY_TOKENS]
@@ -578,7 +584,7 @@ def vectorize(item: Item, idf: Idf) -> ItemVectors:
     title = weigh_known(_prefix_counts(body, bigrams, n_title), weight)
     head = weigh_known(_prefix_counts(body, bigrams, n_head), weight)
     body_vec = weigh_known(body_counts, weight, top_k=400)
-    names_vec = weigh_known(names(f"{item.title}\n{text}"), lambda t: table.get(t, unseen), top_k=40)
+    names_vec = weigh_known(names(f"{headline}\n{text}"), lambda t: table.get(t, unseen), top_k=40)
     id_of.update(zip(names_vec, map(ids.get, names_vec, repeat(-1)), strict=True))
     return ItemVectors(
         title=title,

@@ -37,11 +37,11 @@ def story_vectors(item: Item) -> ItemVectors:
     """The item's story views, computed with the shipped IDF (loaded once per process)."""
     idf = Idf.shipped()
     title, text = item.title, item.text
-    if isinstance(title, str) and isinstance(text, str):
+    if isinstance(title, str) and isinstance(text, str) and not text_view(title, text).typed_without_marks:
         vec = _from_view(item, title, text, idf)
         if vec is not None:
             return vec
-    return vectorize(item, idf)
+    return vectorize(item, idf)  # (which puts the marks back on text typed without them)
 
 
 def warm_up() -> None:

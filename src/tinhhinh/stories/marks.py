@@ -1,0 +1,77 @@
+"""Marks put back on text typed without them, so that such a post meets the marked news of its story.
+
+Story vectors compare folded, marked syllables: a post typed without marks ("mua lu gay ngap o mien
+trung") shares almost no term with the articles about the same flood, and starts a story of its own.
+``restore_marks`` reads each word as the most frequent marked term that VNTC spells that way (the
+document frequencies of the story IDF table, which ships anyway): through a bigram with a neighbour when
+the table has one (the neighbour tells "ban hanh" from "ban hang"), else the word alone. Capitals are
+kept, so names still read as names; words the table does not know stay as typed. Only texts that
+``typed_without_marks`` picks are read this way: marked text is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tinhhinh.nlp.normalize import ascii_fold
+from tinhhinh.stories.features import Idf
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
+    """Mark-less spelling → (the most frequent marked word, its df), for words and for bigrams."""
+    words: dict[str, tuple[str, int]] = {}
+    bigrams: dict[str, tuple[str, int]] = {}
+    for term, df in Idf.shipped().df.items():
+        forms = bigrams if " " in term else words
+        key = ascii_fold(term)
+        best = forms.get(key)
+        if best is None or df > best[1]:
+            forms[key] = (term, df)
+    return words, bigrams
+
+
+def _cased(form: str, typed: str) -> str:
+    if len(typed) > 1 and typed.isupper():
+        return form.upper()
+    if typed[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+def restore_marks(text: str) -> str:
+    """``text`` with each word it knows written with its most frequent marks ("Mua lu o mien Trung" →
+    "Mưa lũ ở miền Trung"); everything between the words as typed."""
+    if not text:
+        return text
+    words, bigrams = _forms()
+    spans = [m.span() for m in _WORD.finditer(text)]
+    typed = [text[a:b] for a, b in spans]
+    keys = [ascii_fold(w.lower()) for w in typed]
+    chosen: list[tuple[str, int] | None] = [None] * len(spans)
+    for i in range(len(spans) - 1):
+        if not text[spans[i][1] : spans[i + 1][0]].isspace():
+            continue  # a bigram never spans punctuation
+        hit = bigrams.get(f"{keys[i]} {keys[i + 1]}")
+        if hit is None:
+            continue
+        left, _, right = hit[0].partition(" ")
+        for j, form in ((i, left), (i + 1, right)):
+            held = chosen[j]
+            if held is None or hit[1] > held[1]:  # the more frequent of a word's two bigrams
+                chosen[j] = (form, hit[1])
+    out: list[str] = []
+    last = 0
+    for i, (a, b) in enumerate(spans):
+        held = chosen[i] or words.get(keys[i])
+        if held is None:
+            continue
+        form = _cased(held[0], typed[i])
+        if form != typed[i]:
+            out += (text[last:a], form)
+            last = b
+    out.append(text[last:])
+    return "".join(out)
