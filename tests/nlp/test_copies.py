@@ -184,3 +184,36 @@ def test_equally_similar_candidates_go_to_the_first_arrived() -> None:
         assert det.add_signature(first, _crafted(a, b"a"), T0) is None
         assert det.add_signature(second, _crafted(b, b"b"), T0) is None
         assert det.add_signature("c", _crafted(c, b"c"), T0) == first
+
+
+def test_a_copy_retyped_without_marks_is_a_copy_of_the_marked_original(tmp_path):
+    import json
+    import subprocess
+    import sys
+    import unicodedata
+
+    def typed_without_marks(text: str) -> str:
+        text = text.replace("đ", "d").replace("Đ", "D")
+        return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+    title = "Phe đối lập Campuchia bắt đầu đợt biểu tình mới"
+    text = (
+        "Ngày 23/10, lực lượng đối lập tại Campuchia bắt đầu một đợt biểu tình mới dự kiến kéo dài trong 3 "
+        "ngày tại thủ đô Phnom Penh. Cuộc biểu tình diễn ra trong bối cảnh Quốc hội và Chính phủ mới của "
+        "Campuchia đã chính thức ra mắt tròn một tháng. Đảng Cứu quốc Campuchia (CNRP) của ông Sam Rainsy yêu "
+        "cầu điều tra độc lập về kết quả bầu cử."
+    )
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        json.dumps({"id": "news", "title": title, "text": text}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": "post", "title": "", "text": typed_without_marks(f"{title}. {text}")})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "tinhhinh.cli", "analyze", "--input", str(src)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    news, post = (json.loads(line) for line in out.stdout.splitlines())
+    assert news["dup_of"] is None and post["dup_of"] == "news"

@@ -164,11 +164,17 @@ def signature(text: str, words: list[str] | None = None, hashes: np.ndarray | No
 
 def item_signature(item: Any) -> bytes:
     """``signature`` of an item's title and text, from the shared text view when the per-record stages
-    already built it (worker processes of ``analyze`` and ``ingest``): same bytes, no second fold."""
+    already built it (worker processes of ``analyze`` and ``ingest``): same bytes, no second fold.
+    A text typed without marks is signed with its marks put back (`nlp.marks`), so a copy retyped
+    without them can still meet its marked original (as a near copy: a few words come back wrong)."""
     if isinstance(item.title, str) and isinstance(item.text, str):
         from tinhhinh.nlp.textview import text_view
 
         view = text_view(item.title, item.text)
+        if view.typed_without_marks:
+            from tinhhinh.nlp.marks import restore_marks
+
+            return signature(restore_marks(view.content))
         if view.words_are_tokens:  # folded_tokens are the view's folded words: their hashes by word id
             return signature(view.content, view.folded_tokens, _WORD_HASH_BY_ID.take(view.ids))
         return signature(view.content, words=view.folded_tokens)

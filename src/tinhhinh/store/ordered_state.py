@@ -57,7 +57,7 @@ class StoreOrdered:
         return index
 
     def _load_copies(self, conn: Connection):
-        from tinhhinh.nlp.copies import CopyDetector, is_current, signature
+        from tinhhinh.nlp.copies import CopyDetector, is_current, item_signature
 
         detector = CopyDetector(window=COPY_MEMORY)
         rows = story_store.recent_signatures(conn, COPY_MEMORY)
@@ -69,7 +69,7 @@ class StoreOrdered:
 
             err.print(f"copies: recomputing {len(stale):,} signatures made by an older version (once)")
             texts = story_store.signature_texts(conn, stale)
-            fresh = {k: signature(Item(title=t, text=b).content) for k, (_, t, b) in texts.items()}
+            fresh = {k: item_signature(Item(title=t, text=b)) for k, (_, t, b) in texts.items()}
             story_store.save_signatures(conn, [(texts[k][0], sig) for k, sig in fresh.items()])
             rows = [(k, fresh.get(k, sig), p) for k, sig, p in rows if k in fresh or is_current(sig)]
         for key, sig, published in rows:
@@ -80,14 +80,14 @@ class StoreOrdered:
     def _near_copies(
         self, conn: Connection, fresh: list[Item], keyed: dict[str, int], prepared: dict[str, tuple]
     ) -> int:
-        from tinhhinh.nlp.copies import VERSION, signature
+        from tinhhinh.nlp.copies import VERSION, item_signature
 
         if self.copies is None:
             self.copies = self._load_copies(conn)
         sigs, links = [], []
         for it in fresh:
             ready = prepared.get(it.key)
-            sig = ready[0] if ready is not None else signature(it.content)
+            sig = ready[0] if ready is not None else item_signature(it)
             sigs.append((keyed[it.key], sig))
             original = self.copies.add_signature(it.key, sig, it.published_at)
             if original:

@@ -560,7 +560,7 @@ def vectorize(item: Item, idf: Idf) -> ItemVectors:
     headline = item.title or ""
     text = (item.text or "")[:4000]  # ~BODY_TOKENS syllables are all we use; folding more is waste
     if typed_without_marks(headline, text):
-        from tinhhinh.stories.marks import restore_marks
+        from tinhhinh.nlp.marks import restore_marks
 
         headline, text = restore_marks(headline), restore_marks(text)
     head_toks = tokens(fold(headline))

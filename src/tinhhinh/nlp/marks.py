@@ -1,9 +1,10 @@
-"""Marks put back on text typed without them, so that such a post meets the marked news of its story.
+"""Marks put back on text typed without them, so that such a post meets the marked news of its story
+and the marked original it copies.
 
-Story vectors compare folded, marked syllables: a post typed without marks ("mua lu gay ngap o mien
-trung") shares almost no term with the articles about the same flood, and starts a story of its own.
+Story views and copy signatures compare folded, marked syllables: a post typed without marks ("mua lu
+gay ngap o mien trung") shares almost no term with the articles about the same flood.
 ``restore_marks`` reads each word as the most frequent marked term that VNTC spells that way (the
-document frequencies of the story IDF table, which ships anyway): through a bigram with a neighbour when
+document frequencies of the stories' IDF table, which ships anyway): through a bigram with a neighbour when
 the table has one (the neighbour tells "ban hanh" from "ban hang"), else the word alone. Capitals are
 kept, so names still read as names; words the table does not know stay as typed. Only texts that
 ``typed_without_marks`` picks are read this way: marked text is never touched.
@@ -11,13 +12,23 @@ kept, so names still read as names; words the table does not know stay as typed.
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
+from importlib import resources
 
 from tinhhinh.nlp.normalize import ascii_fold
-from tinhhinh.stories.features import Idf
 
 _WORD = re.compile(r"\w+")
+# VNTC's folded words and bigrams with their document frequencies (the table the stories' IDF reads)
+DF_FILE = "stories_idf.tsv.gz"
+
+
+def _document_frequencies() -> dict[str, int]:
+    with resources.files("tinhhinh").joinpath(f"models/{DF_FILE}").open("rb") as raw:
+        lines = gzip.decompress(raw.read()).decode("utf-8").split("\n")[1:]  # after the "#docs" header
+    cells = "\t".join(line for line in lines if line).split("\t")
+    return dict(zip(cells[0::2], map(int, cells[1::2]), strict=True))
 
 
 @lru_cache(maxsize=1)
@@ -25,7 +36,7 @@ def _forms() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
     """Mark-less spelling → (the most frequent marked word, its df), for words and for bigrams."""
     words: dict[str, tuple[str, int]] = {}
     bigrams: dict[str, tuple[str, int]] = {}
-    for term, df in Idf.shipped().df.items():
+    for term, df in _document_frequencies().items():
         forms = bigrams if " " in term else words
         key = ascii_fold(term)
         best = forms.get(key)
