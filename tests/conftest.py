@@ -45,6 +45,18 @@ def decorate():
     return decorated
 
 
+def without_marks(text: str) -> str:
+    """``text`` as typed without Vietnamese marks: no tone or vowel marks, đ as d, capitals kept."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@pytest.fixture
+def unmark():
+    """``without_marks(text)``: a text as typed without marks ("gia vang tang manh")."""
+    return without_marks
+
+
 @pytest.fixture
 def data_dir() -> Path:
     """The shared corpora; tests that need them skip with a reason when absent."""

@@ -6,7 +6,6 @@ import dataclasses
 import json
 import subprocess
 import sys
-import unicodedata
 
 import pytest
 
@@ -15,12 +14,6 @@ from tinhhinh.nlp.marks import restore_marks
 from tinhhinh.stories.evaluate import bcubed, load_mds, run, time_order
 from tinhhinh.stories.features import Idf, cosine
 from tinhhinh.stories.index import vectorize
-
-
-def typed_without_marks(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
 
 ARTICLE = (
     "Phe đối lập Campuchia bắt đầu đợt biểu tình mới",
@@ -54,12 +47,12 @@ def test_restore_marks_reads_the_most_frequent_spelling_with_its_neighbour():
     assert restore_marks("") == ""
 
 
-def test_a_text_typed_without_marks_gets_nearly_the_marked_texts_views(monkeypatch):
+def test_a_text_typed_without_marks_gets_nearly_the_marked_texts_views(monkeypatch, unmark):
     import tinhhinh.stories.index as index
 
     idf = Idf.shipped()
     marked = vectorize(Item(title=ARTICLE[0], text=ARTICLE[1]), idf)
-    bare = Item(title=typed_without_marks(ARTICLE[0]), text=typed_without_marks(ARTICLE[1]))
+    bare = Item(title=unmark(ARTICLE[0]), text=unmark(ARTICLE[1]))
     restored = vectorize(bare, idf)
     assert cosine(marked.body, restored.body) > 0.85 and cosine(marked.head, restored.head) > 0.85
     # read as typed, the same text shares little with the marked one (names and numbers only)
@@ -87,12 +80,12 @@ def test_analyze_puts_a_post_typed_without_marks_in_the_story_of_the_marked_news
 
 
 @pytest.mark.data
-def test_vn_mds_typed_half_without_marks_keeps_its_stories(data_dir):
+def test_vn_mds_typed_half_without_marks_keeps_its_stories(data_dir, unmark):
     docs = time_order(load_mds(data_dir))
     marked = bcubed([d.cluster for d in docs], run(docs))["f1"]
     half = [
         dataclasses.replace(d, item=dataclasses.replace(
-            d.item, title=typed_without_marks(d.item.title), text=typed_without_marks(d.item.text)))
+            d.item, title=unmark(d.item.title), text=unmark(d.item.text)))
         if i % 2 else d
         for i, d in enumerate(docs)
     ]  # fmt: skip

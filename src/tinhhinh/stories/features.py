@@ -11,7 +11,6 @@ Three views (after Miranda et al., EMNLP 2018, who used title / body / entities)
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 from collections import Counter
@@ -19,12 +18,12 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter, mul, truediv
-from pathlib import Path
 
+from tinhhinh.nlp.marks import DF_PATH, document_frequencies
 from tinhhinh.nlp.normalize import fold, tokens
 
 BODY_TOKENS = 400
-IDF_PATH = Path(__file__).resolve().parent.parent / "models" / "stories_idf.tsv.gz"
+IDF_PATH = DF_PATH
 
 # Sentence-ish chunks, then words or single punctuation marks (punctuation ends a name run).
 _TOK_RE = re.compile(r"[^\W_]+|[^\w \t]", re.UNICODE)
@@ -96,18 +95,8 @@ class Idf:
     @classmethod
     @lru_cache(maxsize=1)
     def shipped(cls) -> Idf:
-        df: dict[str, int] = {}
-        n_docs = 1
-        if IDF_PATH.exists():
-            with gzip.open(IDF_PATH, "rt", encoding="utf-8") as fh:
-                header = fh.readline().rstrip("\n").split("\t")
-                n_docs = int(header[1])
-                # one split over the whole table, then C-level zip/map: ~4x faster than a loop over lines
-                cells = fh.read().replace("\n", "\t").split("\t")
-            if cells and cells[-1] == "":
-                cells.pop()
-            df = dict(zip(cells[0::2], map(int, cells[1::2]), strict=True))
-        return cls(df, n_docs)
+        # the same table (and dict) `nlp.marks` reads to put marks back: parsed once per process
+        return cls(*document_frequencies(IDF_PATH))
 
     def __call__(self, term: str) -> float:
         return math.log((self.n_docs + 1) / (self.df.get(term, 1) + 1)) + 1.0
