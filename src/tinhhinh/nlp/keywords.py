@@ -312,11 +312,9 @@ class Lexicon:
     def without_marks(self) -> Lexicon:
         """The lexicon as text typed without marks spells it: each word under its mark-less spelling,
         with the written form and df of the most frequent word spelt that way ("da nang" → "Đà Nẵng")."""
-        entries: dict[str, tuple[str, int]] = {}
-        for w, (surface, df) in self.entries.items():
-            key = ascii_fold(w)
-            if key not in entries or df > entries[key][1]:
-                entries[key] = (surface, df)
+        from tinhhinh.nlp.marks import spelt_without_marks
+
+        entries = spelt_without_marks(self.entries.items())
         return Lexicon(entries, self.n_docs, {**self.meta, "version": f"{self.version}+without-marks"})
 
     def save(self, path: Path) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,17 +40,24 @@ def document_frequencies(path: Path = DF_PATH) -> tuple[dict[str, int], int]:
     return dict(zip(cells[0::2], map(int, cells[1::2]), strict=True)), int(header[1])
 
 
+def spelt_without_marks(entries: Iterable[tuple[str, tuple[str, int]]]) -> dict[str, tuple[str, int]]:
+    """(word, (form, df)) pairs keyed by the word's mark-less spelling, keeping the most frequent form
+    of each spelling (the first seen on a tie): "da nang" → ("Đà Nẵng", df)."""
+    out: dict[str, tuple[str, int]] = {}
+    for word, (form, df) in entries:
+        key = ascii_fold(word)
+        best = out.get(key)
+        if best is None or df > best[1]:
+            out[key] = (form, df)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _forms() -> tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]]]:
     """Mark-less spelling → (the most frequent marked word, its df), for words and for bigrams."""
-    words: dict[str, tuple[str, int]] = {}
-    bigrams: dict[str, tuple[str, int]] = {}
-    for term, df in document_frequencies()[0].items():
-        forms = bigrams if " " in term else words
-        key = ascii_fold(term)
-        best = forms.get(key)
-        if best is None or df > best[1]:
-            forms[key] = (term, df)
+    df = document_frequencies()[0]
+    words = spelt_without_marks((t, (t, d)) for t, d in df.items() if " " not in t)
+    bigrams = spelt_without_marks((t, (t, d)) for t, d in df.items() if " " in t)
     return words, bigrams
 
 
