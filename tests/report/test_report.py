@@ -76,7 +76,7 @@ def test_item_figures_match_direct_sql(report_db, built):
     assert (
         f["flags"].get("scam", {}).get("unconfirmed", 0)
         + f["flags"].get("scam", {}).get("confirmed", 0)
-        + f["flags"].get("scam", {}).get("rejected", 0)
+        + f["flags"].get("scam", {}).get("dismissed", 0)
         == scam
     )
     assert sum(f["by_area"].values()) == total
@@ -407,3 +407,48 @@ def test_figures_with_items_of_no_area_dump_as_json():
 
     out = json.loads(dumps({"by_area": {None: 1, "health": 3}, "tox_area": {None: (0, 0)}}))
     assert out == {"by_area": {"health": 3, "unknown": 1}, "tox_area": {"unknown": [0, 0]}}
+
+
+def test_flag_decisions_are_counted_under_the_status_the_review_gives(tmp_path, monkeypatch):
+    """A flag a person dismissed is in the report's "dismissed" column, not only in the total."""
+    from argon2 import PasswordHasher
+
+    from tinhhinh.desk import people
+    from tinhhinh.harm import flags
+    from tinhhinh.item import Item
+    from tinhhinh.report.text import t
+    from tinhhinh.store.items import add_items
+
+    monkeypatch.setenv("TINHHINH_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(people, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    engine = engine_for(str(tmp_path / "office.db"))
+    people.add_user(engine, None, "admin", "admin", "correct horse battery")
+    admin = people.authenticate(engine, "admin", "correct horse battery")
+    people.add_user(engine, admin, "coord", "coordinator", "correct horse battery")
+    coord = people.authenticate(engine, "coord", "correct horse battery")
+    scam = {"type": "scam", "score": 0.9, "evidence": [], "status": "unconfirmed"}
+    add_items(
+        engine,
+        [
+            Item(
+                id=str(i),
+                source="fb",
+                title=f"Bài {i}",
+                text="Chuyển khoản ngay",
+                harm=[dict(scam)],
+                published_at=dt.datetime(2026, 10, 10 + i, 3),
+            )
+            for i in range(3)
+        ],  # fmt: skip
+    )
+    listed = sorted(f["id"] for f in flags.list_flags(engine))
+    flags.confirm(engine, coord, listed[0])
+    flags.dismiss(engine, coord, listed[1], note="a bank's own warning")
+
+    report = build_report(engine, dt.date(2026, 10, 1), dt.date(2026, 10, 31), lang="en")
+    assert report.figures["flags"] == {"scam": {"confirmed": 1, "dismissed": 1, "unconfirmed": 1}}
+    table = next(
+        b for s in report.sections for b in s.blocks if getattr(b, "caption", None) == t("s_flags", "en")
+    )
+    assert table.columns == ["Flag type", "Not yet reviewed", "Confirmed", "Dismissed", "Total"]
+    assert table.rows[-1][1:] == ["1", "1", "1", "3"]

@@ -20,6 +20,7 @@ import yaml
 from sqlalchemy import Engine
 
 from tinhhinh import clock, config
+from tinhhinh.harm.flags import STATUSES as HARM_STATUSES  # a column per state of the flag review
 from tinhhinh.report import charts
 from tinhhinh.report.model import Chart, Header, Para, Report, Section, Table
 from tinhhinh.report.text import (
@@ -38,7 +39,6 @@ CASE_DONE = {"responded", "closed"}
 CASE_OPEN = {"new", "assigned", "in_progress", "transferred", "reopened"}
 PET_OPEN = {"received", "accepted", "extended"}
 PET_OTHER = {"not_accepted", "forwarded", "guided", "merged_duplicate"}
-HARM_STATUSES = ("unconfirmed", "confirmed", "rejected")
 PET_KINDS = ("kien_nghi_phan_anh", "khieu_nai", "to_cao")
 
 

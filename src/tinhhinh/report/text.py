@@ -85,7 +85,7 @@ T: dict[str, tuple[str, str]] = {
     "flag_type": ("Loại cảnh báo", "Flag type"),
     "unconfirmed": ("Chưa xác minh", "Not yet reviewed"),
     "confirmed": ("Đã xác nhận", "Confirmed"),
-    "rejected": ("Đã bác bỏ", "Rejected"),
+    "dismissed": ("Đã bác bỏ", "Dismissed"),
     "total": ("Tổng", "Total"),
     "read": ("Số tin được đánh giá", "Items assessed"),
     "toxic": ("Có ngôn từ độc hại", "Toxic"),
