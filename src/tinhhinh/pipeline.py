@@ -76,6 +76,11 @@ def _load_stages(spec, warn, options, loading: list[threading.Thread] | None) ->
                 warn(str(exc))
             continue
         stages.append(stage)
+        # a stage that runs but leaves its fields absent (toxicity before a model is trained locally)
+        # says why, once per process
+        reason = stage.warning() if warn is not None and hasattr(stage, "warning") else None
+        if reason:
+            warn(reason)
         if loading is not None and isinstance(getattr(cls, "model", None), property):
             thread = threading.Thread(target=_load_model, args=(stage,), daemon=True)
             thread.start()

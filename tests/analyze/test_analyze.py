@@ -75,6 +75,16 @@ def test_one_record_out_per_record_in_in_order_with_fields_added(tmp_path):
     assert out[2]["dup_of"] is None and out[0]["dup_of"] == "b"
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_without_a_toxicity_model_it_says_why_once(workers):
+    """The test's TINHHINH_HOME has no trained model: records get no toxicity, and stderr says so once."""
+    stdin = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in RECORDS)
+    r = analyze("--workers", workers, stdin=stdin)
+    assert r.returncode == 0, r.stderr
+    assert all("toxicity" not in o for o in lines(r.stdout))
+    assert r.stderr.count("tinhhinh train toxicity") == 1, r.stderr
+
+
 def test_workers_give_the_same_output(tmp_path):
     rng = random.Random(3)
     recs = [
