@@ -68,7 +68,9 @@ def stories_command(
     hot: Annotated[
         bool, typer.Option("--hot", help="Only stories whose volume is unusual (bursting).")
     ] = False,
-    limit: Annotated[int, typer.Option(help="At most this many stories, the most unusual first.")] = 20,
+    limit: Annotated[
+        int, typer.Option(min=1, help="At most this many stories, the most unusual first.")
+    ] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     at: Annotated[str | None, typer.Option(hidden=True, help="Pretend now is this date (replays).")] = None,
 ) -> int:
@@ -185,7 +187,7 @@ def story_command(
 def bursts_command(
     by: Annotated[str, typer.Option(help="area or place")] = "area",
     db: DbOption = None,
-    top: Annotated[int, typer.Option(help="How many areas or places to show, busiest first.")] = 15,
+    top: Annotated[int, typer.Option(min=1, help="How many areas or places to show, busiest first.")] = 15,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     at: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> int:
