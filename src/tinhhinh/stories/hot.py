@@ -67,28 +67,40 @@ class StoryView:
 
 
 def peak_burst(
-    times: list, sources: list, start: datetime, now: datetime, key: str, cfg: BurstSettings
+    times: list,
+    sources: list,
+    start: datetime,
+    now: datetime,
+    key: str,
+    cfg: BurstSettings,
+    copies: list[bool] | None = None,
 ) -> Burst:
     """The story's strongest burst inside the window (evaluated at each of its item times and at now),
-    so a story that peaked yesterday still shows as yesterday's hot issue, with when it peaked."""
+    so a story that peaked yesterday still shows as yesterday's hot issue, with when it peaked.
+    ``copies`` (aligned with ``times``) only feeds the explanation ("22 items (21 copies)")."""
     from tinhhinh.stories.index import to_epoch
 
-    pairs = sorted((to_epoch(t), s) for t, s in zip(times, sources, strict=True) if to_epoch(t) is not None)
-    epochs = [p[0] for p in pairs]
-    srcs = [p[1] for p in pairs]
+    flags = copies if copies is not None else [False] * len(times)
+    triples = sorted(
+        (to_epoch(t), s, bool(c))
+        for t, s, c in zip(times, sources, flags, strict=True)
+        if to_epoch(t) is not None
+    )
+    epochs = [p[0] for p in triples]
+    srcs = [p[1] for p in triples]
+    cps = [p[2] for p in triples] if copies is not None else None
     t_start, t_now = to_epoch(start), to_epoch(now)
-    best = burst_sorted(epochs, srcs, t_now, key, cfg)
+    best = burst_sorted(epochs, srcs, t_now, key, cfg, cps)
     best_at = None
     for t in epochs:
         if t_start <= t < t_now:
-            b = burst_sorted(epochs, srcs, t, key, cfg)
+            b = burst_sorted(epochs, srcs, t, key, cfg, cps)
             if b.score > best.score:
                 best, best_at = b, t
     if best_at is not None:
         when = local_short(datetime.fromtimestamp(best_at, UTC))
-        best.explanation = best.explanation.replace("in the last", "in the").replace(
-            "; usual", f" to {when}; usual"
-        )
+        head, sep, tail = best.explanation.replace("in the last", "in the", 1).partition(";")
+        best.explanation = f"{head} to {when}{sep}{tail}"
         best.explanation_vi = best.explanation_vi.replace(" qua;", f" tính đến {when};")
     return best
 
