@@ -118,7 +118,9 @@ def stories_command(
         # An empty list is the most common puzzle: say which filters narrowed it and what to try.
         tips = (["drop --hot"] if hot else []) + (["drop --area/--place"] if area or place else [])
         longer = _longer_span(window)
-        tips.append(f"try a longer --since (e.g. {longer})" if longer else "check --db (nothing this year)")
+        tips.append(
+            f"try a longer --since (e.g. {longer})" if longer else "check that --db is the right database"
+        )
         summary += "; " + ", or ".join(tips)
     err.print(summary, markup=False)
     return 0

@@ -220,3 +220,5 @@ def test_stories_of_undated_items_are_listed_by_when_they_were_stored(tmp_path):
     # an empty list suggests a longer window than the one given
     empty = cli("stories", "--since", "30d", "--area", "health", "--db", db)
     assert empty.returncode == 0 and "--since (e.g. 90d)" in empty.stderr
+    longest = cli("stories", "--since", "400d", "--area", "health", "--db", db)
+    assert "right database" in longest.stderr and "e.g." not in longest.stderr
