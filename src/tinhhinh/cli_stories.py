@@ -68,7 +68,9 @@ def stories_command(
     hot: Annotated[
         bool, typer.Option("--hot", help="Only stories whose volume is unusual (bursting).")
     ] = False,
-    limit: Annotated[int, typer.Option(help="At most this many stories, the most unusual first.")] = 20,
+    limit: Annotated[
+        int, typer.Option(min=1, help="At most this many stories, the most unusual first.")
+    ] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     at: Annotated[str | None, typer.Option(hidden=True, help="Pretend now is this date (replays).")] = None,
 ) -> int:
@@ -77,21 +79,23 @@ def stories_command(
     Each story comes with a plain reason ("37 items from 9 sources in the last 6 h; usual rate 2/day") and a
     summary of at most three sentences. Example: [bold]tinhhinh stories --since 24h --hot[/]
     """
-    from tinhhinh.stories.hot import list_stories
+    from tinhhinh.stories.hot import future_dated, list_stories
 
     try:
         window = parse_span(since)
     except ValueError as exc:
         raise UserError(f"--since {since!r}: {exc}") from exc
-    views = list_stories(
-        _engine(db),
-        since=window,
-        area=area_option(area),
-        place=place_option(place),
-        only_hot=hot,
-        now=_now(at),
-        limit=limit,
-    )
+    engine, now = _engine(db), _now(at)
+    area, place = area_option(area), place_option(place)
+    views = list_stories(engine, since=window, area=area, place=place, only_hot=hot, now=now, limit=limit)
+    # items dated after now (a feed labelling local time as GMT) are left out; say so, wherever they are
+    n_future, latest = future_dated(engine, now=now, area=area, place=place)
+    if n_future:
+        err.print(
+            f"{_count(n_future, 'story has', 'stories have')} items dated after now (latest "
+            f"{local_short(latest)}), not counted until then: a feed's clock or time zone may be wrong",
+            markup=False,
+        )
     if as_json:
         sys.stdout.write(json.dumps([v.as_json() for v in views], ensure_ascii=False, indent=1) + "\n")
         return 0
@@ -105,14 +109,29 @@ def stories_command(
             out.print(Text(f"    – {sentence}"))
     summary = _count(len(views), "hot story" if hot else "story", "hot stories" if hot else "stories")
     summary += f" with items in the last {since}"
+    undated_only = sum(1 for v in views if v.undated and not v.burst.recent)
+    if undated_only:
+        summary += f" ({undated_only} of them only by undated items, counted by when they were stored)"
     if len(views) == limit:
         summary += " (use --limit for more)"
     elif not views:
         # An empty list is the most common puzzle: say which filters narrowed it and what to try.
         tips = (["drop --hot"] if hot else []) + (["drop --area/--place"] if area or place else [])
-        summary += "; " + ", or ".join([*tips, "try a longer --since (e.g. 7d)"])
-    err.print(summary)
+        longer = _longer_span(window)
+        tips.append(
+            f"try a longer --since (e.g. {longer})" if longer else "check that --db is the right database"
+        )
+        summary += "; " + ", or ".join(tips)
+    err.print(summary, markup=False)
     return 0
+
+
+def _longer_span(window) -> str | None:
+    """A --since worth trying after an empty list: longer than the one given."""
+    for span in ("24h", "7d", "30d", "90d", "365d"):
+        if parse_span(span) > window:
+            return span
+    return None
 
 
 def _reason(view) -> Text:
@@ -125,7 +144,12 @@ def _meta(view) -> str:
     """ "s0000042 · 29 items · 10 sources · health · Đà Nẵng": what is unknown is left out (a bare "-"
     did not say whether the area or the place was missing)."""
     parts = [view.id, _count(view.size, "item"), _count(view.sources, "source")]
-    parts += [view.area] if view.area else []
+    labelled = sum(view.areas.values())
+    if view.area and view.areas.get(view.area, 0) < labelled:
+        # a story spread over areas (or shown under the --area asked for): how much of it is that area
+        parts.append(f"{view.area} ({view.areas.get(view.area, 0)} of {labelled} items)")
+    elif view.area:
+        parts.append(view.area)
     parts += [", ".join(view.places)] if view.places else []
     return " · ".join(parts)
 
@@ -185,16 +209,26 @@ def story_command(
 def bursts_command(
     by: Annotated[str, typer.Option(help="area or place")] = "area",
     db: DbOption = None,
-    top: Annotated[int, typer.Option(help="How many areas or places to show, busiest first.")] = 15,
+    top: Annotated[int, typer.Option(min=1, help="How many areas or places to show, busiest first.")] = 15,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     at: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> int:
     """Which areas or places are unusually busy now, each against its own usual rate."""
-    from tinhhinh.stories.hot import group_bursts
+    from tinhhinh.stories.bursts import BurstSettings
+    from tinhhinh.stories.hot import group_bursts, undated_recent
 
     if by not in ("area", "place"):
         raise UserError("--by must be area or place")
-    rows = group_bursts(_engine(db), by, now=_now(at), top=top)
+    engine, now = _engine(db), _now(at)
+    rows = group_bursts(engine, by, now=now, top=top)
+    undated = undated_recent(engine, now=now)
+    if undated:
+        err.print(
+            f"{_count(undated, 'item')} without a publication time stored in the last "
+            f"{BurstSettings().longest_window_hours():g} h not counted "
+            "(their time is unknown; `tinhhinh stories` lists their stories)",
+            markup=False,
+        )
     if as_json:
         sys.stdout.write(json.dumps([b.to_dict() for b in rows], ensure_ascii=False, indent=1) + "\n")
         return 0

@@ -102,3 +102,27 @@ def test_flat_series_nothing_hot_and_planted_spike_found_first():
         ranked = rank(series, NOW, cfg)
         assert ranked[0].key == "spike" and ranked[0].hot
         assert [b.key for b in ranked if b.hot] == ["spike"]
+
+
+def test_a_new_series_says_it_is_new_and_copies_are_named_not_scored():
+    from tinhhinh.stories.bursts import burst_sorted
+    from tinhhinh.stories.index import to_epoch
+
+    times = sorted(to_epoch(NOW - timedelta(minutes=10 * i)) for i in range(22))
+    sources = [f"site{i % 10}" for i in range(22)]
+    copies = [i > 0 for i in range(22)]
+    b = burst_sorted(times, sources, to_epoch(NOW), "s-new", None, copies)
+    # the prior (0.5/day, "4/week") is not something anyone observed
+    assert b.new and "usual rate" not in b.explanation
+    assert (
+        b.explanation
+        == "22 items (21 copies) from 10 sources in the last 6 h; new: no items in the 14 days before"
+    )
+    assert b.explanation_vi == (
+        "22 tin (21 bản sao) từ 10 nguồn trong 6 h qua; mới: không có tin trong 14 ngày trước đó"
+    )
+    assert b.recent_copies == 21 and b.score == burst_sorted(times, sources, to_epoch(NOW), "s-new").score
+    # one earlier item in the baseline: no longer new, and the rate is quoted again
+    older = [to_epoch(NOW - timedelta(days=3)), *times]
+    b = burst_sorted(older, ["x", *sources], to_epoch(NOW), "s-old")
+    assert not b.new and "usual rate" in b.explanation and b.recent_copies == 0

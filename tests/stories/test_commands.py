@@ -66,3 +66,58 @@ def test_eval_stories_reads_gzip_and_csv_as_jsonl(tmp_path):
         out.writeheader()
         out.writerows(rows)
     assert eval_stories(table) == want
+
+
+def _write_times(path, pairs, fmt):
+    """The stream with each published_at written by ``fmt`` (a function of the aware datetime)."""
+    with path.open("w", encoding="utf-8") as fh:
+        for k, (item, gold) in enumerate(pairs):
+            rec = {
+                "id": item.id,
+                "source": item.source,
+                "title": item.title,
+                "text": item.text,
+                "published_at": fmt(item.published_at, k),
+                "cluster_id": gold,
+            }
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def test_eval_reads_times_without_a_zone_as_ingest_does(tmp_path):
+    from datetime import timedelta, timezone
+
+    from tinhhinh.ingest.records import parse_time
+    from tinhhinh.stories.commands import _item
+    from tinhhinh.stories.index import to_epoch
+
+    plus7 = timezone(timedelta(hours=7))
+    # one instant, written as naive Vietnamese local time and with its offset: the same time, as in ingest
+    naive = _item({"published_at": "2026-11-20 19:00", "title": "a"}, 1).published_at
+    aware = _item({"published_at": "2026-11-20T19:00:00+07:00", "title": "a"}, 1).published_at
+    assert to_epoch(naive) == to_epoch(aware) == to_epoch(parse_time("2026-11-20 19:00"))
+    assert _item({"time": "20/11/2026 19:00", "title": "a"}, 1).published_at == parse_time("2026-11-20 19:00")
+    assert _item({"published_at": "not a date", "title": "a"}, 1).published_at is None
+    pairs = stream(seed=9)
+    offset, mixed = tmp_path / "offset.jsonl", tmp_path / "mixed.jsonl"
+    _write_times(offset, pairs, lambda t, k: t.astimezone(plus7).isoformat())
+    # every second record as naive local time (how many Vietnamese feeds write it)
+    _write_times(
+        mixed,
+        pairs,
+        lambda t, k: (t.astimezone(plus7).replace(tzinfo=None) if k % 2 else t.astimezone(plus7)).isoformat(),
+    )
+    assert eval_stories(mixed) == eval_stories(offset)
+
+
+def test_nothing_to_evaluate_is_an_error(tmp_path):
+    runner = CliRunner()
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    rejected = tmp_path / "rejected.jsonl"
+    rejected.write_text("{not json\n" + json.dumps({"title": "no cluster"}) + "\n", encoding="utf-8")
+    for path, why in ((empty, "the file is empty"), (rejected, "all 2 line(s) rejected")):
+        res = runner.invoke(app, ["stories", "--data", str(path)])
+        assert res.exit_code == 1, res.output
+        assert res.stdout == "" and "B³" not in res.output
+        assert "nothing to evaluate" in res.stderr and why in res.stderr
+        assert res.stderr.strip().count("\n") == 0

@@ -10,17 +10,102 @@ from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
 from tinhhinh.store.schema import alert_marks, items, saved_searches, stories, story_merges
 
+# When an item counts for a listing window: its publication time, or for an undated item (a post, a feed
+# without dates) when it was stored. Only for listing; burst scores and story time evidence use
+# published_at alone (an undated backlog stored at once is not a burst).
+_listed_at = func.coalesce(items.c.published_at, items.c.fetched_at)
+
+
+def _place_like(place: str):
+    return func.cast(items.c.places, items.c.title.type).like(f'%"{place}"%')
+
 
 def active_story_ids(
-    conn: Connection, since: datetime, *, area: str | None = None, place: str | None = None
+    conn: Connection,
+    since: datetime,
+    *,
+    area: str | None = None,
+    place: str | None = None,
+    until: datetime | None = None,
 ) -> list[str]:
-    """Stories with at least one item published since ``since`` (optionally in an area / place)."""
-    q = select(items.c.story_id).where(and_(items.c.published_at >= since, items.c.story_id.is_not(None)))
+    """Stories with at least one item in [since, until] (optionally in an area / place).
+
+    An item counts at its published_at, or when undated at its fetched_at. Items dated after ``until`` (now,
+    or the replayed --at) do not count: a feed labelling local time as GMT is not "active now"."""
+    q = select(items.c.story_id).where(and_(_listed_at >= since, items.c.story_id.is_not(None)))
+    if until is not None:
+        q = q.where(_listed_at <= until)
     if area:
         q = q.where(items.c.area == area)
     if place:
-        q = q.where(func.cast(items.c.places, items.c.title.type).like(f'%"{place}"%'))
+        q = q.where(_place_like(place))
     return sorted({sid for (sid,) in conn.execute(q.distinct())})
+
+
+def future_stories(
+    conn: Connection, now: datetime, *, area: str | None = None, place: str | None = None
+) -> dict[str, datetime]:
+    """Stories with items dated after ``now`` (a wrong clock or time zone in a feed), with the latest such
+    date: listings leave those items out, and say so."""
+    q = select(items.c.story_id, func.max(items.c.published_at)).where(
+        and_(items.c.published_at > now, items.c.story_id.is_not(None))
+    )
+    if area:
+        q = q.where(items.c.area == area)
+    if place:
+        q = q.where(_place_like(place))
+    return dict(conn.execute(q.group_by(items.c.story_id)).all())
+
+
+def undated_in_window(
+    conn: Connection, ids: list[str] | None, since: datetime, until: datetime, column: str = "story_id"
+) -> dict[str, int]:
+    """Items without a publication time stored in [since, until], per story (or per ``column``)."""
+    col = items.c[column]
+    q = select(col, func.count()).where(
+        and_(
+            items.c.published_at.is_(None),
+            items.c.fetched_at >= since,
+            items.c.fetched_at <= until,
+            col.is_not(None),
+        )
+    )
+    out: dict[str, int] = {}
+    chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)] if ids is not None else [None]
+    for chunk in chunks:
+        cq = q.where(col.in_(chunk)) if chunk is not None else q
+        out.update(dict(conn.execute(cq.group_by(col)).all()))
+    return out
+
+
+def undated_count(conn: Connection, since: datetime, until: datetime) -> int:
+    """Items without a publication time stored in [since, until] (burst scores cannot place them)."""
+    q = select(func.count()).where(
+        and_(items.c.published_at.is_(None), items.c.fetched_at >= since, items.c.fetched_at <= until)
+    )
+    return conn.execute(q).scalar_one()
+
+
+def story_counts(conn: Connection, ids: list[str], until: datetime) -> dict[str, dict[str, Any]]:
+    """Size, sources and first/last publication time of each story counting only items there were by
+    ``until`` (dated no later, or undated and stored no later): what a listing as of then shows."""
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        q = (
+            select(
+                items.c.story_id,
+                func.count(),
+                func.count(items.c.source.distinct()),
+                func.min(items.c.published_at),
+                func.max(items.c.published_at),
+            )
+            .where(and_(items.c.story_id.in_(chunk), _listed_at <= until))
+            .group_by(items.c.story_id)
+        )
+        for sid, n, n_src, first, last in conn.execute(q):
+            out[sid] = {"size": n, "n_sources": n_src, "first_seen": first, "last_seen": last}
+    return out
 
 
 def story_rows(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -59,13 +144,16 @@ def text_labels(conn: Connection, ids: list[str], chars: int = 120) -> dict[str,
 
 
 def series(
-    conn: Connection, column: str, keys: list[str] | None, since: datetime
+    conn: Connection, column: str, keys: list[str] | None, since: datetime, until: datetime | None = None
 ) -> dict[str, tuple[list, list]]:
-    """(published_at list, source list) per story / area, sorted by time, for items since ``since``."""
+    """(published_at list, source list) per story / area, sorted by time, for items published in
+    [since, until] (no upper bound when ``until`` is None)."""
     col = items.c[column]
     q = select(col, items.c.published_at, items.c.source).where(
         and_(items.c.published_at >= since, col.is_not(None))
     )
+    if until is not None:
+        q = q.where(items.c.published_at <= until)
     if keys is not None:
         q = q.where(col.in_(keys))
     out: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
@@ -75,10 +163,37 @@ def series(
     return dict(out)
 
 
-def place_series(conn: Connection, since: datetime) -> dict[str, tuple[list, list]]:
+def story_series(
+    conn: Connection, ids: list[str], since: datetime, until: datetime
+) -> dict[str, tuple[list, list, list]]:
+    """(published_at list, source list, is-a-copy list) per story for items published in [since, until]."""
+    q = (
+        select(items.c.story_id, items.c.published_at, items.c.source, items.c.dup_of)
+        .where(
+            and_(
+                items.c.published_at >= since,
+                items.c.published_at <= until,
+                items.c.story_id.in_(ids),
+            )
+        )
+        .order_by(items.c.published_at)
+    )
+    out: dict[str, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
+    for sid, ts, src, dup in conn.execute(q):
+        out[sid][0].append(ts)
+        out[sid][1].append(src)
+        out[sid][2].append(dup is not None)
+    return dict(out)
+
+
+def place_series(
+    conn: Connection, since: datetime, until: datetime | None = None
+) -> dict[str, tuple[list, list]]:
     q = select(items.c.places, items.c.published_at, items.c.source).where(
         and_(items.c.published_at >= since, items.c.places.is_not(None))
     )
+    if until is not None:
+        q = q.where(items.c.published_at <= until)
     out: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
     for places, ts, src in conn.execute(q.order_by(items.c.published_at)):
         for place in places or []:
@@ -112,26 +227,40 @@ def story_items(conn: Connection, story_id: str, limit: int | None = None) -> li
     return [dict(r) for r in conn.execute(q).mappings()]
 
 
-def story_profile(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Majority area and most-mentioned places per story (from its items)."""
+def _by_count(counter: Counter) -> list[tuple[str, int]]:
+    # most first, ties by name: the same story shows the same places on every run
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def story_profile(
+    conn: Connection, ids: list[str], *, area: str | None = None, place: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """Majority area and the three most-mentioned places per story (from its items), ties by name.
+
+    Listed because of a filter, a story shows it: ``place`` comes first among its places and ``area`` is
+    its area; ``areas`` (count per area, most first) tells how mixed the story is."""
     areas: dict[str, Counter] = defaultdict(Counter)
     places: dict[str, Counter] = defaultdict(Counter)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        for sid, area, pl in conn.execute(
+        for sid, a, pl in conn.execute(
             select(items.c.story_id, items.c.area, items.c.places).where(items.c.story_id.in_(chunk))
         ):
-            if area:
-                areas[sid][area] += 1
+            if a:
+                areas[sid][a] += 1
             for p in pl or []:
                 places[sid][p] += 1
-    return {
-        sid: {
-            "area": areas[sid].most_common(1)[0][0] if areas[sid] else None,
-            "places": [p for p, _ in places[sid].most_common(3)],
-        }
-        for sid in ids
-    }
+    out = {}
+    for sid in ids:
+        by_area = _by_count(areas[sid])
+        ranked = [p for p, _ in _by_count(places[sid])]
+        if place and place in places[sid]:
+            ranked = [place] + [p for p in ranked if p != place]
+        shown_area = by_area[0][0] if by_area else None
+        if area and area in areas[sid]:
+            shown_area = area
+        out[sid] = {"area": shown_area, "places": ranked[:3], "areas": dict(by_area)}
+    return out
 
 
 def merges_of(conn: Connection, story_id: str) -> list[dict[str, Any]]:

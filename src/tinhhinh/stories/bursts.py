@@ -39,6 +39,10 @@ class Burst:
     expected: float  # items the usual rate predicts for the window
     explanation: str
     explanation_vi: str
+    # no item in the ``baseline_days`` before the window: ``usual_per_day`` is then the prior, not an
+    # observation, and the explanation says the series is new instead of quoting it
+    new: bool = False
+    recent_copies: int = 0  # of the ``recent`` items, how many are copies of another item (when known)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -109,12 +113,16 @@ def burst_sorted(
     now: float | None,
     key: str = "",
     settings: BurstSettings | None = None,
+    copies: Sequence[bool] | None = None,
 ) -> Burst:
-    """``burst`` for epoch seconds already sorted ascending (the fast path for ranking many series)."""
+    """``burst`` for epoch seconds already sorted ascending (the fast path for ranking many series).
+
+    ``copies`` (optional, aligned with ``times``): which items are copies of another, so the explanation
+    can say "22 items (21 copies)"; it does not change the score."""
     cfg = settings or BurstSettings()
     t_now = now
     if t_now is None:
-        return _explain(key, 0.0, False, 0, 0, cfg, cfg.prior_per_day, 0.0)
+        return _explain(key, 0.0, False, 0, 0, cfg, cfg.prior_per_day, 0.0, new=True)
     hi = bisect.bisect_right(times, t_now)
     if not cfg.extra_windows:
         score, lo, usual, expected = _window_score(times, hi, t_now, cfg.window_hours, cfg)
@@ -137,7 +145,10 @@ def burst_sorted(
         and recent_sources >= cfg.min_sources
         and recent >= cfg.min_ratio * expected
     )
-    return _explain(key, score, hot, recent, recent_sources, cfg, usual, expected, hours)
+    base_lo = bisect.bisect_right(times, t_now - hours * HOUR - cfg.baseline_days * DAY)
+    new = base_lo == lo  # nothing in the baseline before the window
+    n_copies = sum(1 for c in copies[lo:hi] if c) if copies is not None else 0
+    return _explain(key, score, hot, recent, recent_sources, cfg, usual, expected, hours, new, n_copies)
 
 
 def _window_score(
@@ -186,13 +197,27 @@ def _explain(
     usual: float,
     expected: float,
     hours: float | None = None,
+    new: bool = False,
+    n_copies: int = 0,
 ) -> Burst:
     hours = cfg.window_hours if hours is None else hours
-    en_rate, vi_rate = _rate(usual)
     noun = "item" if recent == 1 else "items"
     src = "source" if n_sources == 1 else "sources"
-    en = f"{recent} {noun} from {n_sources} {src} in the last {_hours(hours)}; usual rate {en_rate}"
-    vi = f"{recent} tin từ {n_sources} nguồn trong {_hours(hours)} qua; bình thường {vi_rate}"
+    if n_copies:
+        noun += f" ({n_copies} {'copy' if n_copies == 1 else 'copies'})"
+    vi_noun = f"tin ({n_copies} bản sao)" if n_copies else "tin"
+    if new:
+        # the usual rate would be the prior (0.5/day → "4/week"), which nobody observed
+        days = f"{cfg.baseline_days:g}"
+        en_usual, vi_usual = (
+            f"new: no items in the {days} days before",
+            f"mới: không có tin trong {days} ngày trước đó",
+        )
+    else:
+        en_rate, vi_rate = _rate(usual)
+        en_usual, vi_usual = f"usual rate {en_rate}", f"bình thường {vi_rate}"
+    en = f"{recent} {noun} from {n_sources} {src} in the last {_hours(hours)}; {en_usual}"
+    vi = f"{recent} {vi_noun} từ {n_sources} nguồn trong {_hours(hours)} qua; {vi_usual}"
     return Burst(
         key=key,
         score=round(score, 3),
@@ -204,6 +229,8 @@ def _explain(
         expected=round(expected, 3),
         explanation=en,
         explanation_vi=vi,
+        new=new,
+        recent_copies=n_copies,
     )
 
 

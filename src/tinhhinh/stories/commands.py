@@ -3,7 +3,8 @@
 The lead registers ``app`` (or calls ``eval_stories``) from cli.py.
 
 Input: JSONL (or CSV with a header row; either may be gzip-compressed), one record per line with ``cluster_id`` (gold story) and the public record fields
-(``id``, ``source``, ``title``, ``text``, ``published_at`` ISO 8601; ``time`` "dd/mm/yyyy hh:mm" and ``sapo``
+(``id``, ``source``, ``title``, ``text``, ``published_at`` read as ingest reads it, no zone = Asia/Ho_Chi_Minh;
+``time`` "dd/mm/yyyy hh:mm" and ``sapo``
 as in VN-MDS are accepted too; ``dup_of`` optional). Records are fed in file order.
 """
 
@@ -18,10 +19,10 @@ import typer
 from rich.markup import escape
 
 from tinhhinh.console import err
-from tinhhinh.ingest.records import read_dataset
+from tinhhinh.ingest.records import parse_time, read_dataset
 from tinhhinh.item import Item
-from tinhhinh.stories.evaluate import bcubed, pairwise, parse_vn_time
-from tinhhinh.stories.index import StoryIndex, to_epoch
+from tinhhinh.stories.evaluate import bcubed, pairwise
+from tinhhinh.stories.index import StoryIndex
 
 app = typer.Typer(help="Stories: evaluation of story detection.", no_args_is_help=True)
 
@@ -31,12 +32,20 @@ def _group() -> None:
     """Evaluate story detection (``eval stories``)."""
 
 
+def _published(rec: dict[str, Any]) -> Any:
+    """``published_at`` (else VN-MDS ``time``) read exactly as ingest and analyze read it: a time without a
+    zone is Asia/Ho_Chi_Minh, so the same instants score the same whichever way a file writes them."""
+    value = rec.get("published_at")
+    if value in (None, "") and rec.get("time"):
+        value = str(rec["time"])
+    try:
+        return parse_time(value)
+    except ValueError:
+        return None  # a bad time is no time
+
+
 def _item(rec: dict[str, Any], line_no: int) -> Item:
-    published = rec.get("published_at")
-    if published is None and rec.get("time"):
-        published = parse_vn_time(str(rec["time"]))
-    elif published is not None and to_epoch(published) is None:
-        published = None  # a bad time is no time
+    published = _published(rec)
     text = "\n".join(str(x) for x in (rec.get("sapo"), rec.get("text")) if x)
     return Item(
         id=str(rec.get("id") or rec.get("doc_id") or f"line{line_no}"),
@@ -59,6 +68,14 @@ def eval_stories(path: str | Path) -> dict[str, Any]:
             continue
         gold.append(str(rec["cluster_id"]))
         items.append(_item(rec, n))
+    if not items:
+        # scores of nothing (pairwise 1.0 on no pairs) would read as a result
+        why = (
+            f"all {rejected} line(s) rejected (not JSON or no cluster_id)"
+            if rejected
+            else "the file is empty"
+        )
+        raise ValueError(f"nothing to evaluate: {why}; give one JSON record with cluster_id per line")
     index = StoryIndex(id_factory=lambda k: f"s-{k}")
     raw = [index.assign(it) for it in items]
     pred = [index.resolve(s) for s in raw]

@@ -29,6 +29,8 @@ class StoryView:
     summary: list[str] = field(default_factory=list)
     items: list[dict[str, Any]] = field(default_factory=list)
     merges: list[dict[str, Any]] = field(default_factory=list)
+    areas: dict[str, int] = field(default_factory=dict)  # items per area, most first
+    undated: int = 0  # items without a publication time that were stored in the listing window
 
     def as_json(self) -> dict[str, Any]:
         out = {
@@ -45,6 +47,8 @@ class StoryView:
             "explanation": self.burst.explanation,
             "explanation_vi": self.burst.explanation_vi,
             "summary": self.summary,
+            "areas": self.areas,
+            "undated_items": self.undated,
         }
         if self.items:
             out["members"] = [
@@ -67,28 +71,40 @@ class StoryView:
 
 
 def peak_burst(
-    times: list, sources: list, start: datetime, now: datetime, key: str, cfg: BurstSettings
+    times: list,
+    sources: list,
+    start: datetime,
+    now: datetime,
+    key: str,
+    cfg: BurstSettings,
+    copies: list[bool] | None = None,
 ) -> Burst:
     """The story's strongest burst inside the window (evaluated at each of its item times and at now),
-    so a story that peaked yesterday still shows as yesterday's hot issue, with when it peaked."""
+    so a story that peaked yesterday still shows as yesterday's hot issue, with when it peaked.
+    ``copies`` (aligned with ``times``) only feeds the explanation ("22 items (21 copies)")."""
     from tinhhinh.stories.index import to_epoch
 
-    pairs = sorted((to_epoch(t), s) for t, s in zip(times, sources, strict=True) if to_epoch(t) is not None)
-    epochs = [p[0] for p in pairs]
-    srcs = [p[1] for p in pairs]
+    flags = copies if copies is not None else [False] * len(times)
+    triples = sorted(
+        (to_epoch(t), s, bool(c))
+        for t, s, c in zip(times, sources, flags, strict=True)
+        if to_epoch(t) is not None
+    )
+    epochs = [p[0] for p in triples]
+    srcs = [p[1] for p in triples]
+    cps = [p[2] for p in triples] if copies is not None else None
     t_start, t_now = to_epoch(start), to_epoch(now)
-    best = burst_sorted(epochs, srcs, t_now, key, cfg)
+    best = burst_sorted(epochs, srcs, t_now, key, cfg, cps)
     best_at = None
     for t in epochs:
         if t_start <= t < t_now:
-            b = burst_sorted(epochs, srcs, t, key, cfg)
+            b = burst_sorted(epochs, srcs, t, key, cfg, cps)
             if b.score > best.score:
                 best, best_at = b, t
     if best_at is not None:
         when = local_short(datetime.fromtimestamp(best_at, UTC))
-        best.explanation = best.explanation.replace("in the last", "in the").replace(
-            "; usual", f" to {when}; usual"
-        )
+        head, sep, tail = best.explanation.replace("in the last", "in the", 1).partition(";")
+        best.explanation = f"{head} to {when}{sep}{tail}"
         best.explanation_vi = best.explanation_vi.replace(" qua;", f" tính đến {when};")
     return best
 
@@ -129,22 +145,27 @@ def list_stories(
     settings: BurstSettings | None = None,
     summaries: bool = True,
 ) -> list[StoryView]:
-    """Stories with items in the window, most unusual volume first."""
+    """Stories with items in the window [now - since, now], most unusual volume first.
+
+    Everything is as of ``now``: items dated later (a feed's wrong clock, or a replay with --at) are neither
+    listed nor counted. An undated item counts at the time it was stored (its burst score cannot use it)."""
     now = now or utcnow()
     cfg = settings or BurstSettings()
     start = now - since
     with engine.connect() as conn:
-        ids = sq.active_story_ids(conn, start, area=area, place=place)
+        ids = sq.active_story_ids(conn, start, area=area, place=place, until=now)
         if not ids:
             return []
         history = (
             now - since - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
         )
-        series = sq.series(conn, "story_id", ids, history)
+        series = sq.story_series(conn, ids, history, now)
         rows = sq.story_rows(conn, ids)
-        profile = sq.story_profile(conn, ids)
+        counts = sq.story_counts(conn, ids, now)
+        profile = sq.story_profile(conn, ids, area=area, place=place)
+        undated = sq.undated_in_window(conn, ids, start, now)
         untitled = sq.text_labels(conn, [sid for sid, r in rows.items() if not r["label"]])
-    bursts = {sid: peak_burst(ts, src, start, now, sid, cfg) for sid, (ts, src) in series.items()}
+    bursts = {sid: peak_burst(ts, src, start, now, sid, cfg, cps) for sid, (ts, src, cps) in series.items()}
     views = []
     for sid in ids:
         row = rows.get(sid)
@@ -153,17 +174,23 @@ def list_stories(
         b = bursts.get(sid) or burst([], [], now=now, key=sid, settings=cfg)
         if only_hot and not b.hot:
             continue
+        n_undated = undated.get(sid, 0)
+        if n_undated:
+            _note_undated(b, n_undated)
+        c = counts.get(sid, row)
         views.append(
             StoryView(
                 id=sid,
                 label=row["label"] or untitled.get(sid, ""),
-                size=row["size"],
-                sources=row["n_sources"],
-                first_seen=row["first_seen"],
-                last_seen=row["last_seen"],
+                size=c["size"],
+                sources=c["n_sources"],
+                first_seen=c["first_seen"],
+                last_seen=c["last_seen"],
                 area=profile[sid]["area"],
                 places=profile[sid]["places"],
                 burst=b,
+                areas=profile[sid]["areas"],
+                undated=n_undated,
             )
         )
     views.sort(key=lambda v: (-v.burst.score, -v.size, v.id))
@@ -172,6 +199,35 @@ def list_stories(
         for v in views:
             v.summary = story_summary(engine, v.id, v.size, rows[v.id]["summary"])
     return views
+
+
+def _note_undated(b: Burst, n: int) -> None:
+    """An undated item is listed by when it was stored but has no place in the burst's time series."""
+    s = "" if n == 1 else "s"
+    b.explanation += f"; {n} undated item{s} (counted by when stored)"
+    b.explanation_vi += f"; {n} tin không rõ ngày đăng (tính theo lúc lưu)"
+
+
+def future_dated(
+    engine: Engine, *, now: datetime | None = None, area: str | None = None, place: str | None = None
+) -> tuple[int, datetime | None]:
+    """How many stories (in the area / place) have items dated after ``now``, and the latest such date:
+    listings leave those items out until their time comes, and say so."""
+    now = now or utcnow()
+    with engine.connect() as conn:
+        found = sq.future_stories(conn, now, area=area, place=place)
+    return len(found), max(found.values(), default=None)
+
+
+def undated_recent(
+    engine: Engine, *, now: datetime | None = None, settings: BurstSettings | None = None
+) -> int:
+    """Items without a publication time stored in the burst window before ``now``: `bursts` cannot count
+    them (an undated backlog stored at once would look like a burst) and says how many there are."""
+    now = now or utcnow()
+    hours = (settings or BurstSettings()).longest_window_hours()
+    with engine.connect() as conn:
+        return sq.undated_count(conn, now - timedelta(hours=hours), now)
 
 
 def story_detail(engine: Engine, story_id: str, *, now: datetime | None = None) -> StoryView | None:
@@ -189,7 +245,8 @@ def story_detail(engine: Engine, story_id: str, *, now: datetime | None = None) 
     # called HOT ("22 items … in the 6 h to 12:42") must not say "8 items in the last 6 h" a few hours later
     start = min(max(row["first_seen"], now - timedelta(days=30)), now) if row["first_seen"] else now
     times = [m["published_at"] for m in members]
-    b = peak_burst(times, [m["source"] for m in members], start, now, resolved, BurstSettings())
+    copies = [m["dup_of"] is not None for m in members]
+    b = peak_burst(times, [m["source"] for m in members], start, now, resolved, BurstSettings(), copies)
     view = StoryView(
         id=resolved,
         label=label,
@@ -202,6 +259,7 @@ def story_detail(engine: Engine, story_id: str, *, now: datetime | None = None) 
         burst=b,
         items=members,
         merges=merges,
+        areas=profile["areas"],
     )
     view.summary = story_summary(engine, resolved, row["size"], row["summary"])
     return view
@@ -220,5 +278,7 @@ def group_bursts(
     cfg = settings or BurstSettings()
     since = now - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
     with engine.connect() as conn:
-        series = sq.place_series(conn, since) if by == "place" else sq.series(conn, "area", None, since)
+        series = (
+            sq.place_series(conn, since, now) if by == "place" else sq.series(conn, "area", None, since, now)
+        )
     return rank(series, now, cfg, top=top)
