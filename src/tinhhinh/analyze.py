@@ -671,7 +671,7 @@ def _open_output(output: Path) -> IO[bytes]:
 def _check_registry(path: Path) -> None:
     """``--factchecks`` must be a fact-check registry with at least one claim: any other file (a news
     JSONL, a CSV to import) was accepted silently and no fact-check stage ran."""
-    from tinhhinh.harm.factcheck_registry import RegistryError, load
+    from tinhhinh.harm.factcheck_registry import RegistryError, active, load
 
     where = f"--factchecks {path}"
     if not path.exists():
@@ -689,6 +689,11 @@ def _check_registry(path: Path) -> None:
         raise UserError(f"{where} is not a fact-check registry (not UTF-8 text); {made}") from None
     if not entries:
         raise UserError(f"{where} is not a fact-check registry (no line has an id and a claim); {made}")
+    if not active(entries):
+        console.note(
+            f"{where}: none of its {len(entries)} entries is an approved refuted claim, so nothing is "
+            "matched; a coordinator approves entries with `tinhhinh factchecks approve`"
+        )
 
 
 class _TextSink:

@@ -84,6 +84,16 @@ def test_factchecks_that_is_not_a_registry_is_refused(tmp_path):
     text.write_text("not json at all\n", encoding="utf-8")
     r = analyze("-i", str(src), "--factchecks", str(text), "-q")
     assert r.returncode == 1 and "not a fact-check registry" in _one_error_line(r.stderr)
+    registry = Path(__file__).resolve().parents[1] / "harm" / "data" / "factcheck_registry.jsonl"
+    pending = tmp_path / "pending.jsonl"
+    pending.write_text(
+        registry.read_text(encoding="utf-8").replace('"approved"', '"pending"'), encoding="utf-8"
+    )
+    r = analyze(
+        "-i", str(src), "--factchecks", str(pending), "-q"
+    )  # a registry: runs, and says why nothing matches
+    assert r.returncode == 0 and len(lines(r.stdout)) == len(GOOD)
+    assert "none of its" in r.stderr and "approved" in r.stderr
 
 
 def test_error_records_get_harm_and_model_version_and_only_added_errors_are_counted(tmp_path):
