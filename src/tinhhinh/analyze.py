@@ -76,14 +76,20 @@ def _init_forked_worker(options: dict) -> None:
         _init_worker(options)
 
 
+def _error_fields(message: str) -> dict[str, Any]:
+    """What a record analyze could not analyse gets: the reason, and (issue 3: every record gets them) an
+    empty ``harm`` and ``model_version``, so a consumer can read ``rec["harm"]`` on every line."""
+    return {"error": message, "harm": [], "model_version": {}}
+
+
 def _analyse_one(lineno: int, record: Any) -> Entry:
     if isinstance(record, Exception):
-        return Entry(lineno=lineno, record={}, added={"error": str(record)}, item=None)
+        return Entry(lineno=lineno, record={}, added=_error_fields(str(record)), item=None)
     try:
         item = to_item(record, where=f"line:{lineno}", require_identity=False, keep_authors=False)
     except ValueError as exc:
         passthrough = record if isinstance(record, dict) else {"value": record}
-        return Entry(lineno=lineno, record=passthrough, added={"error": str(exc)}, item=None)
+        return Entry(lineno=lineno, record=passthrough, added=_error_fields(str(exc)), item=None)
     item = run_stages(item, _STAGES or [])
     return Entry(lineno=lineno, record=record, added=_added_fields(item), item=item)
 
@@ -157,11 +163,15 @@ _HOLE_JSON = json.dumps(_HOLE)
 _dumps: Callable[[Any], str] = json.JSONEncoder(**_DUMPS).encode
 
 
-def _output_line(out: dict[str, Any], codec: tuple[str, str] = ("utf-8", "strict")) -> tuple:
+def _output_line(
+    out: dict[str, Any], codec: tuple[str, str] = ("utf-8", "strict"), error: bool | None = None
+) -> tuple:
     """The worker's part of an output line, encoded with ``codec`` (encoding, errors): ("hole", before,
     model_version items, after, keys of ``ORDERED_KEYS`` and of ``ORDERED_NAMES`` already present,
-    has error, codec) or ("whole", line, has error, codec)."""
-    error = "error" in out
+    has error, codec) or ("whole", line, has error, codec). ``error``: whether analyze added an
+    ``error`` (default: whether ``out`` has one; an input field of that name is not analyze's error)."""
+    if error is None:
+        error = "error" in out
     mv = out.get("model_version")
     if isinstance(mv, dict):
         holed = dict(out)
@@ -212,7 +222,7 @@ def _analyse_lines(
     for e, (lineno, record) in zip(entries, parsed, strict=True):
         if isinstance(e.record, str) and e.record == _SAME:
             e.record = record
-        pre = _output_line(_record_out(e), codec)
+        pre = _output_line(_record_out(e), codec, error="error" in e.added)
         raw = raws.get(lineno)
         if pre[0] == "hole" and isinstance(raw, bytes):
             # Input written by json.dumps (as the ingest exports and the bench's are) is the output's
@@ -272,7 +282,7 @@ def _line(entry: Entry) -> tuple[bytes, bool]:
         else:
             out["model_version"] = new_mv
     out.update(added)
-    return _dumps(out).encode(*codec), "error" in out
+    return _dumps(out).encode(*codec), pre[-2]  # the workers' flag: an error analyze added
 
 
 @lru_cache(maxsize=64)
@@ -584,16 +594,28 @@ def _finish(entry: Entry, ordered) -> Entry:
 # ------------------------------------------------------------------ command
 
 
-def _csv_as_jsonl(stream: Iterable[bytes]) -> Iterator[bytes]:
-    """A CSV's rows as JSONL lines (the header names the fields; delimiter , ; or tab, as ``ingest``
-    reads them). Values past the header's columns pass through under ``_extra``."""
+def _csv_text_of(stream: IO[bytes], where: Path) -> str:
+    """A CSV input's text, told UTF-8 (BOM or not) or Excel's UTF-16 "Unicode text" the way ``ingest``
+    tells them (``_csv_text``: it reads the whole file too). Read before any output is written, so a file
+    in another encoding is one clear line and exit 1."""
+    from tinhhinh.ingest.records import NOT_UTF8, _csv_text
+
+    try:
+        return _csv_text(stream.read())
+    except UnicodeDecodeError:
+        raise UserError(f"--input {where}: {NOT_UTF8}") from None
+
+
+def _csv_as_jsonl(text: str) -> Iterator[bytes]:
+    """A CSV's rows (its text, ``_csv_text_of``) as JSONL lines (the header names the fields; delimiter
+    , ; or tab, as ``ingest`` reads them). Values past the header's columns pass through under ``_extra``."""
     import csv
     import io
     import itertools
 
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")  # type: ignore[arg-type]
-    header = text.readline()
-    for row in csv.DictReader(itertools.chain([header], text), delimiter=csv_delimiter(header)):
+    stream = io.StringIO(text, newline="")
+    header = stream.readline()
+    for row in csv.DictReader(itertools.chain([header], stream), delimiter=csv_delimiter(header)):
         extra = row.pop(None, None)  # type: ignore[call-overload]
         record = {k.strip(): v for k, v in row.items() if k is not None}
         if extra:
@@ -608,6 +630,70 @@ def _regular_size(src: IO[bytes]) -> int | None:
         return st.st_size - src.tell() if stat.S_ISREG(st.st_mode) else None
     except (OSError, ValueError, AttributeError):
         return None
+
+
+def _check_output(output: Path, src: IO[bytes], input: Path | None) -> None:
+    """``--output`` must not be the input (opening it for writing truncates it: ``-i F -o F`` destroyed
+    F and exited 0) and its folder must exist. The same file is told by device and inode, so a symlink,
+    a hard link or ``-o F < F`` is refused too."""
+    where = f"--output {output}"
+    try:
+        out_stat = os.stat(output)
+    except OSError:
+        out_stat = None  # no such file yet (or open() below says what is wrong)
+    # only a regular file: ``-o /dev/null < /dev/null`` is the same device file and destroys nothing
+    if out_stat is not None and stat.S_ISREG(out_stat.st_mode):
+        try:
+            in_stat = os.fstat(src.fileno())
+        except (OSError, ValueError, AttributeError):
+            in_stat = None
+        if in_stat is not None and (in_stat.st_dev, in_stat.st_ino) == (out_stat.st_dev, out_stat.st_ino):
+            name = input if input is not None else "the standard input"
+            raise UserError(
+                f"{where} is the same file as the input ({name}): writing it would destroy the input; "
+                "pass another --output"
+            )
+    parent = output.parent
+    if not parent.is_dir():
+        raise UserError(f"{where}: the folder {parent} does not exist; create it or pass another --output")
+
+
+def _open_output(output: Path) -> IO[bytes]:
+    where = f"--output {output}"
+    try:
+        return output.open("wb")
+    except OSError as exc:
+        raise UserError(
+            f"{where}: cannot write ({exc.strerror}); pass a file in a folder you can write to"
+        ) from exc
+
+
+def _check_registry(path: Path) -> None:
+    """``--factchecks`` must be a fact-check registry with at least one claim: any other file (a news
+    JSONL, a CSV to import) was accepted silently and no fact-check stage ran."""
+    from tinhhinh.harm.factcheck_registry import RegistryError, active, load
+
+    where = f"--factchecks {path}"
+    if not path.exists():
+        raise UserError(f"{where}: no such file")
+    if path.is_dir():
+        raise UserError(f"{where} is a folder; pass the registry file (a JSONL of fact-check entries)")
+    made = "pass the registry `tinhhinh factchecks import` writes (default $TINHHINH_HOME/factchecks.jsonl)"
+    try:
+        entries = load(path)
+    except RegistryError as exc:
+        if isinstance(exc.__cause__, OSError):
+            raise UserError(f"{where}: cannot read ({exc.__cause__.strerror})") from None
+        raise UserError(f"{where} is not a fact-check registry (a line is not JSON); {made}") from None
+    except ValueError:  # not UTF-8 text
+        raise UserError(f"{where} is not a fact-check registry (not UTF-8 text); {made}") from None
+    if not entries:
+        raise UserError(f"{where} is not a fact-check registry (no line has an id and a claim); {made}")
+    if not active(entries):
+        console.note(
+            f"{where}: none of its {len(entries)} entries is an approved refuted claim, so nothing is "
+            "matched; a coordinator approves entries with `tinhhinh factchecks approve`"
+        )
 
 
 class _TextSink:
@@ -634,8 +720,7 @@ def analyze_command(
         raise UserError("--window must be at least 1")
     options: dict = {}
     if factchecks is not None:
-        if not factchecks.exists():
-            raise UserError(f"--factchecks {factchecks}: no such file")
+        _check_registry(factchecks)
         options["factcheck"] = {"registry": factchecks}
     src: IO[bytes]
     if input is None:
@@ -645,24 +730,31 @@ def analyze_command(
             src = input.open("rb")
         except OSError as exc:
             raise UserError(f"--input {input}: cannot read ({exc.strerror})") from exc
-    input_bytes = _regular_size(src)
-    lines: Iterable[bytes] = src
-    if hasattr(src, "peek") and src.peek(2)[:2] == b"\x1f\x8b":  # gzip (by content), as ingest reads it
-        import gzip
+    dst: IO[bytes] | _TextSink | None = None
+    try:
+        if output is not None:
+            _check_output(output, src, input)  # before reading the input, and before truncating anything
+        input_bytes = _regular_size(src)
+        lines: Iterable[bytes] = src
+        if hasattr(src, "peek") and src.peek(2)[:2] == b"\x1f\x8b":  # gzip (by content), as ingest reads it
+            import gzip
 
-        lines, input_bytes = gzip.GzipFile(fileobj=src), None
-    if input is not None and input.name.lower().endswith((".csv", ".csv.gz")):
-        lines, input_bytes = _csv_as_jsonl(lines), None
+            lines, input_bytes = gzip.GzipFile(fileobj=src), None
+        if input is not None and input.name.lower().endswith((".csv", ".csv.gz")):
+            lines, input_bytes = _csv_as_jsonl(_csv_text_of(lines, input)), None  # type: ignore[arg-type]
+        if output is not None:
+            dst = _open_output(output)
+    except BaseException:
+        if input is not None:
+            src.close()
+        raise
     # lines come encoded from the workers: for the terminal/pipe as sys.stdout would encode them
     codec = ("utf-8", "strict")
-    dst: IO[bytes]
-    if output is not None:
-        dst = output.open("wb")
-    elif hasattr(sys.stdout, "buffer"):
+    if dst is None and hasattr(sys.stdout, "buffer"):
         sys.stdout.flush()
         codec = (sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
         dst = sys.stdout.buffer
-    else:  # a text-only stream (some embedding): decode again
+    elif dst is None:  # a text-only stream (some embedding): decode again
         dst = _TextSink(sys.stdout, codec)
     newline = "\n".encode(*codec)
     count = errors = 0

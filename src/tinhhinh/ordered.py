@@ -74,6 +74,13 @@ class CopiesStage:
         entry.added["model_version"][self.name] = self.version
 
 
+def stories_version(model: Any) -> str:
+    """``model_version["stories"]``, one spelling for ``analyze --stories`` and ``ingest``: the stage's
+    scheme and the story model's version (ingest stored the bare model version, ``lr-2``, until
+    2026-11-28; rows stored before keep it)."""
+    return f"stories-1/{getattr(model, 'version', '')}"
+
+
 class StoriesStage:
     """``story_id`` for ``analyze --stories``: assigned online as records arrive (input order)."""
 
@@ -83,7 +90,7 @@ class StoriesStage:
         from tinhhinh.stories.index import StoryIndex
 
         self.index = StoryIndex(id_factory=lambda n: f"s{n:07d}")
-        self.version = f"stories-1/{self.index.model.version}"
+        self.version = stories_version(self.index.model)
         self._sid: dict[int, str] = {}
 
     def add(self, entry: Entry) -> None:

@@ -523,29 +523,45 @@ class Record:
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     """Records of a VNTC-style file: JSONL (or CSV), gzip or not; a line that is not JSON stops here."""
-    from tinhhinh.ingest.records import read_dataset
-
-    for where, rec in read_dataset(Path(path)):
-        if isinstance(rec, ValueError):
-            raise ValueError(f"{where}: {rec}")
+    for _, rec in read_dataset_records(path):
         yield rec
 
 
-def read_vntc(paths: Iterable[Path]) -> list[Record]:
+def read_vntc(paths: Iterable[Path], skipped: list[tuple[str, Any]] | None = None) -> list[Record]:
+    """Labelled records; ``label`` is a VNTC code (mapped to its area) or an area code. A record without
+    one, or with any other label (a typo, "XX", ViHSD's 0/1/2), is left out and, with ``skipped``, listed
+    there as (file:line, label): counted as an extra class it made macro-F1 meaningless, silently."""
     mapping = vntc_to_area()
+    codes = set(mapping.values())
     out = []
     for path in paths:
-        for n, r in enumerate(read_jsonl(path), 1):
+        for n, (where, r) in enumerate(read_dataset_records(path), 1):
             label = r.get("label")
+            if isinstance(label, str) and label in mapping:
+                label = mapping[label]
+            elif not (isinstance(label, str) and label in codes):
+                if skipped is not None:
+                    skipped.append((where, label))
+                continue
             out.append(
                 Record(
                     str(r.get("id") or f"{path.name}#{n}"),
-                    mapping.get(label, label),
+                    label,
                     r.get("title") or "",
                     r.get("text") or "",
                 )
             )
     return out
+
+
+def read_dataset_records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(file:line, record) of a VNTC-style file (``read_jsonl`` with where each record is)."""
+    from tinhhinh.ingest.records import read_dataset
+
+    for where, rec in read_dataset(Path(path)):
+        if isinstance(rec, ValueError):
+            raise ValueError(f"{where}: {rec}")
+        yield where, rec
 
 
 def vntc_files(data_dir: Path) -> list[Path]:
@@ -856,6 +872,7 @@ def eval_area(
     ids: set[str] | None = None,
     without_marks: bool = False,
     short: bool = False,
+    seen: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Metrics of ``model`` on a VNTC-format JSONL(.gz) file (VNTC labels mapped to area codes).
 
@@ -864,13 +881,19 @@ def eval_area(
     default model is the plain one (the one ``AreaStage`` uses for such text).
     ``short``: the records' ``short_readings`` are scored (three per record), and the default model is
     the short one (the one ``AreaStage`` uses for short text).
+    Records without a VNTC or area label are left out (``read_vntc``) and counted in ``skipped``;
+    ``seen`` (for messages) gets them as ``skipped`` [(file:line, label)], and ``labelled``, the
+    number of labelled records before the ``ids`` filter, and ``example_id``, the first one's id.
     """
     if not isinstance(model, AreaModel):
         if model is None and (without_marks or short):
             model = default_model_path(without_marks, short)
         model = AreaModel.load(model)
     path = Path(jsonl_path)
-    records = read_vntc(vntc_files(path) if path.is_dir() else [path])
+    skipped: list[tuple[str, Any]] = []
+    records = read_vntc(vntc_files(path) if path.is_dir() else [path], skipped)
+    if seen is not None:
+        seen.update(skipped=skipped, labelled=len(records), example_id=records[0].id if records else None)
     if ids is not None:
         records = [r for r in records if r.id in ids]
     if without_marks:
@@ -881,4 +904,5 @@ def eval_area(
         records = short_readings(records)
     out = evaluate(model, records)
     out["model_version"] = model.version
+    out["skipped"] = len(skipped)
     return out

@@ -121,18 +121,86 @@ def eval_area_cmd(
         _fail(f"{data} does not exist; pass --data with a JSONL(.gz) file of records with title, text, label")
     if model is not None and not model.exists():
         _fail(f"model {model} does not exist; train one with `tinhhinh train area --data DIR --out FILE`")
-    wanted = None
+    loaded = _load_area_model(model) if model is not None else None
+    wanted: list[str] | None = None
     if ids is not None:
-        wanted = {line.strip() for line in ids.read_text(encoding="utf-8").splitlines() if line.strip()}
+        wanted = _read_ids(ids)
+    seen: dict[str, Any] = {}
     try:
-        m = eval_area(model, data, ids=wanted, without_marks=without_marks)
+        m = eval_area(
+            loaded,
+            data,
+            ids=set(wanted) if wanted is not None else None,
+            without_marks=without_marks,
+            seen=seen,
+        )
     except ValueError as exc:  # says where: file and line
         _fail(f"{exc}; fix that line (or remove it) and run again")
     except OSError as exc:
         _fail(f"cannot read {data}: {exc}")
+    skipped = seen.get("skipped") or []
     if m["n"] == 0:
-        _fail(f"no labelled records found in {data}")
+        if wanted is not None and not wanted:
+            _fail(f"--ids {ids} lists no id; pass a text file with one record id per line")
+        if wanted is not None and seen.get("labelled"):
+            _fail(
+                f"none of the {len(wanted)} ids in {ids} matched a record of {data} ({seen['labelled']} labelled "
+                f"records; e.g. id {wanted[0]!r} in {ids}, id {seen['example_id']!r} in {data}); "
+                "pass the id list made for this file"
+            )
+        if skipped:
+            _fail(f"no usable records in {data}: {_skipped_line(skipped)}")
+        _fail(f"no labelled records found in {data}; each record needs a label: {_expected_labels()}")
+    if skipped:
+        err.print(f"skipped {escape(_skipped_line(skipped))}", markup=True, highlight=False, soft_wrap=True)
     if as_json:
         out.print_json(json.dumps(m))
     else:
         print_metrics(m, f"area model on {data}{' read without marks' if without_marks else ''}")
+
+
+def _expected_labels() -> str:
+    from tinhhinh.nlp.area import vntc_to_area
+
+    mapping = vntc_to_area()
+    return (
+        f"a VNTC code ({', '.join(sorted(mapping))}) or an area code ({', '.join(sorted(mapping.values()))})"
+    )
+
+
+def _skipped_line(skipped: list[tuple[str, Any]]) -> str:
+    """One line: how many records had no usable label, the first few by file:line, what was expected."""
+    shown = [
+        f"{where} ({'no label' if label is None else f'label {label!r}'})" for where, label in skipped[:3]
+    ]
+    more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+    return (
+        f"{len(skipped)} record(s) without a usable label: {', '.join(shown)}{more}; "
+        f"a label must be {_expected_labels()}"
+    )
+
+
+def _read_ids(ids: Path) -> list[str]:
+    """The ids of an ``--ids`` file, one a line, in file order (a byte-order mark is not part of the first)."""
+    try:
+        text = ids.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        _fail(f"cannot read --ids {ids} ({exc.strerror}); pass a text file with one record id per line")
+    except UnicodeDecodeError:
+        _fail(f"--ids {ids} is not UTF-8 text; pass a text file with one record id per line")
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
+def _load_area_model(path: Path) -> Any:
+    import zipfile
+
+    from tinhhinh.nlp.area import AreaModel
+
+    try:
+        return AreaModel.load(path)
+    except (ValueError, KeyError, OSError, EOFError, zipfile.BadZipFile) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a model archive"
+        _fail(
+            f"{path} is not an area model file ({reason}); pass a model made by "
+            "`tinhhinh train area --data DIR --out FILE`, or leave --model out for the shipped one"
+        )

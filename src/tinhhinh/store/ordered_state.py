@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from tinhhinh.item import Item
+from tinhhinh.ordered import stories_version
 from tinhhinh.store import stories as story_store
 
 COPY_MEMORY = 20_000
@@ -53,7 +54,7 @@ class StoreOrdered:
                 days=index.max_idle_days
             )
         index.from_rows(story_store.active_rows(conn, since))
-        self.version = getattr(index.model, "version", "")
+        self.version = stories_version(index.model)  # the same value analyze --stories gives
         return index
 
     def _load_copies(self, conn: Connection):
