@@ -323,6 +323,43 @@ def test_negation_and_refutation_do_not_match(matcher, text):
     assert _ids(matcher, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vắc xin COVID-19 ko gây vô sinh",
+        "Mọi người yên tâm, vắc xin COVID-19 ko gây vô sinh nhé!",
+        "Tiêm vắc xin COVID-19 KO gây vô sinh",
+        "vắc xin COVID-19 k gây vô sinh đâu",
+        "Vắc xin COVID-19 hok gây vô sinh",
+        "Vắc xin COVID-19 kg gây vô sinh",
+        "Vắc xin COVID-19 khg gây vô sinh",
+        "Vắc xin COVID-19 hem gây vô sinh",
+        "Vắc xin COVID-19 hong gây vô sinh",
+        "Vắc xin COVID-19 hông gây vô sinh",
+        "Vắc xin COVID-19 khong gay vô sinh",
+        "vac xin covid 19 khg gay vo sinh",
+    ],
+)
+def test_chat_negations_count_in_text_written_with_marks(matcher, text):
+    # the teencode table's spellings of "không", also inside an otherwise marked sentence
+    assert _ids(matcher, text) == []
+
+
+def test_ambiguous_chat_spellings_are_not_negations_without_marks():
+    # unmarked "hong" is also hồng/hỏng, "hem" hẻm; "KH" is khách hàng
+    for text in ["ban hoa hong o hem 5", "Ngân hàng nhắc KH đổi mật khẩu"]:
+        assert fc.negations(text, fc._words_plain(fc._strip(text))) == []
+
+
+def test_stage_does_not_flag_a_post_debunking_with_chat_negation(tmp_path):
+    path = tmp_path / "r.jsonl"
+    reg.save([_entry("Tiêm vắc xin COVID-19 gây vô sinh")], path)
+    stage = fc.FactcheckStage(registry=path)
+    item = stage(Item(text="Mọi người yên tâm, vắc xin COVID-19 ko gây vô sinh nhé!"))
+    assert item.harm == []
+    assert [h["type"] for h in stage(Item(text="Vắc xin COVID-19 gây vô sinh nhé!")).harm] == ["factcheck"]
+
+
 def test_refutation_article_does_not_match_its_own_claim(matcher):
     title = "Bộ Y tế bác bỏ tin đồn vắc xin COVID-19 gây vô sinh"
     body = (

@@ -319,6 +319,45 @@ def test_single_signal_is_not_enough_but_a_combination_is():
     assert {"money_request", "phone_number", "urgency"} <= rules
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chuyển khoản vào tài khoản 0123456789 nhé",
+        "Chuyen khoan vao tai khoan 0123456789 nhe",
+        "Bán xe Wave giá 8 triệu, chuyển khoản vào tài khoản 01234567890 TPBank, xem xe tại nhà",
+        "Chị ck vào stk 0123456789 cho em nhé",
+    ],
+)
+def test_an_account_number_starting_with_0_is_not_also_a_phone_number(text):
+    res = assess("", text)
+    # the same text with the account starting with 9 scored 0.545 before and after: one number, one signal
+    assert res.score == assess("", text.replace("0123456789", "9123456789")).score
+    assert not res.flagged
+    assert "phone_number" not in {e["rule"] for e in res.evidence}
+
+
+def test_phone_evidence_points_at_the_phone_not_the_account():
+    text = (
+        "Chúc mừng bạn trúng thưởng iPhone 15. Vui lòng chuyển khoản phí nhận quà 500.000đ vào tài khoản "
+        "0123456789 Vietcombank, liên hệ 0912 345 678."
+    )
+    res = assess("", text)
+    assert res.flagged
+    by_rule = {e["rule"]: e["text"] for e in res.evidence}
+    assert by_rule["phone_number"] == "0912 345 678"
+    assert by_rule["bank_account"].endswith("0123456789")
+
+
+def test_yields_to_must_name_a_signal(tmp_path):
+    bad = tmp_path / "rules.yaml"
+    bad.write_text(
+        'version: "x"\nsignals:\n  - id: a\n    weight: 0.3\n    yields_to: [nope]\n    patterns: [gap]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="yields_to"):
+        load_rules(str(bad))
+
+
 def test_signals_far_apart_do_not_combine():
     filler = " Trời hôm nay đẹp, mọi người đi chơi công viên." * 30
     text = "Gọi 0912 345 678." + filler + " Chuyển khoản ngay." + filler + " Trong vòng 24h."
@@ -879,7 +918,9 @@ def test_money_coming_to_you_is_not_a_request_to_transfer():
 
 def test_a_transfer_that_failed_is_not_advice_not_to_transfer():
     # "không chuyển được" (the app cannot transfer) is the hacked friend's excuse, not "đừng chuyển"
+    # ("gấp" added with rules -7: without it the message reached the threshold only because the account
+    # number was also read as a phone number)
     res = assess(
-        "", "Chị ơi app em lỗi không chuyển được, chị chuyển giúp em 5 triệu vào stk 0123456789 nhé."
+        "", "Chị ơi app em lỗi không chuyển được, chị chuyển giúp em 5 triệu vào stk 0123456789 gấp nhé."
     )
     assert res.factor == 1.0 and res.flagged, (res.score, res.evidence)

@@ -99,7 +99,12 @@ def eval_toxicity(
     ] = None,
     ids: Annotated[
         Path | None,
-        typer.Option("--ids", help="Only score records whose id is listed in this file (one per line)."),
+        typer.Option(
+            "--ids",
+            help="Only score records whose id is listed in this file (one per line). A file without an id "
+            "column numbers its data rows NAME-00000, NAME-00001, ... (NAME: the file name before the first "
+            "dot), as ViHSD's JSONL ids number the authors' CSV rows.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> int:
@@ -120,7 +125,7 @@ def eval_toxicity(
 
 
 def evaluate(data: Path, model_dir: Path | None = None, ids: Path | None = None) -> dict[str, Any]:
-    from tinhhinh.harm.toxicity import LABELS, load_model, metrics, model_status, read_labelled
+    from tinhhinh.harm.toxicity import LABELS, ReadNotes, load_model, metrics, model_status, read_labelled
 
     if not data.is_file():
         raise UserError(
@@ -131,21 +136,56 @@ def evaluate(data: Path, model_dir: Path | None = None, ids: Path | None = None)
         raise UserError(f"eval toxicity: {reason}")
     m = load_model(model_dir)
     assert m is not None
+    notes = ReadNotes()
     try:
-        rows = read_labelled(data)
+        rows = read_labelled(data, notes)
     except ValueError as exc:  # says where: file and line
         raise UserError(f"eval toxicity: {exc}; fix that line (or remove it) and run again") from exc
     except OSError as exc:
         raise UserError(f"eval toxicity: cannot read {data}: {exc}") from exc
-    if ids is not None:
-        wanted = {line.strip() for line in ids.read_text(encoding="utf-8").splitlines() if line.strip()}
-        rows = [r for r in rows if r[0] in wanted]
+    said = notes.lines()
     if not rows:
-        raise UserError(f"eval toxicity: no labelled records in {data}")
+        why = "; ".join(said) if said else "the file has no rows"
+        raise UserError(
+            f"eval toxicity: no usable rows in {data} ({notes.rows:,} read): {why} — each row needs a comment "
+            "in 'text' (or 'free_text') and a label clean/offensive/hate (or 0/1/2, in 'label', "
+            "'label_name' or 'label_id')"
+        )
+    for line in said:
+        err.print(f"eval toxicity: {data}: {line}", markup=False, highlight=False)
+    if ids is not None:
+        try:
+            wanted = {line.strip() for line in ids.read_text(encoding="utf-8").splitlines() if line.strip()}
+        except OSError as exc:
+            raise UserError(f"eval toxicity: cannot read --ids {ids}: {exc}") from exc
+        usable = len(rows)
+        rows = [r for r in rows if r[0] in wanted]
+        numbered = (
+            ""
+            if notes.has_ids
+            else f" (this file has no id column: its rows are numbered {rows_named(data)})"
+        )
+        if not rows:
+            raise UserError(
+                f"eval toxicity: none of the {len(wanted):,} ids in {ids} is among the {usable:,} usable rows "
+                f"of {data}{numbered}"
+            )
+        if len(rows) < len(wanted):
+            err.print(
+                f"eval toxicity: {len(rows):,} of the {len(wanted):,} ids in {ids} found in {data}{numbered}",
+                markup=False,
+                highlight=False,
+            )
     pred = [LABELS.index(m.predict(text)[0]) for _, text, _ in rows]
     result = metrics([r[2] for r in rows], pred)
     result["model"] = m.version
     return result
+
+
+def rows_named(data: Path) -> str:
+    from tinhhinh.harm.toxicity import row_id
+
+    return f"{row_id(data, 0)}, {row_id(data, 1)}, ... from the first data row, as ViHSD's JSONL ids"
 
 
 def register(train_app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from tinhhinh.harm import factcheck_registry as registry
+from tinhhinh.harm.teencode import TEENCODE
 from tinhhinh.harm.text import as_text, safe_fold
 from tinhhinh.item import Item
 from tinhhinh.nlp.normalize import ascii_fold, strip_same_length
@@ -85,8 +86,21 @@ _NOT_NEG_NEXT = {
     "so",
     "luu",
 }
+# Chat spellings of "không" from the project's teencode table (ko, k, kg, hok, hông, hem, k0, ...), as
+# they appear in a sentence's words (mark-less, after _SYNONYMS). "kh" and "hk" stay out: in posts they
+# are mostly abbreviations (KH = khách hàng / kế hoạch, HK = học kỳ / Hồng Kông).
+_TEEN_NEG = frozenset(
+    w
+    for k, v in TEENCODE.items()
+    if v == "không" and k not in ("kh", "hk")
+    for w in _SYNONYMS.get(strip_same_length(k), strip_same_length(k)).split()
+)
+# Inside a sentence written with marks, a mark-less chat spelling is the negation ("Vắc xin ko gây ...").
+_NEG_MARKED_ASCII = _TEEN_NEG
+# Without marks "hong" is also hồng/hỏng and "hem" hẻm (alley): those two only count in marked sentences.
+_NEG_PLAIN = _NEG_PLAIN | (_TEEN_NEG - {"hong", "hem"})
 # Every diacritic-free spelling a detected negating word can have (for the whole-text bound).
-_NEG_CANDIDATES = frozenset({"khong", "chang", "cha", "chua", "ko", "kg", "hok", "hong", "khoi"})
+_NEG_CANDIDATES = frozenset({"khong", "chang", "cha", "chua", "ko", "kg", "hok", "hong", "khoi"} | _TEEN_NEG)
 _NOT_NEG_PREV = {"hay", "hoac", "ma", "chu"}  # "... hay không" is a question tag
 # Phrases that say the surrounding statement is false, a rumour, or reported speech (diacritic-free).
 _REFUTE = [
@@ -180,18 +194,19 @@ def negations(original: str, plain_words: list[str], with_mode: bool = False):  
         prev = plain_words[i - 1] if i > 0 else ""
         if use_marks:
             m = marked[i]
-            neg = m in _NEG_MARKED
+            # safe_fold + _SYNONYMS already turned "ko"/"k" into a mark-less "khong": read chat spellings too
+            neg = m in _NEG_MARKED or (m in _NEG_MARKED_ASCII and m.isascii())
             if m == "chưa" and nxt == "ke":
                 neg = False  # "chưa kể" = not to mention
         else:
             neg = w in _NEG_PLAIN or (w, nxt) in _NEG_PLAIN_PAIRS
         if not neg:
             continue
-        if w == "khong" and (nxt in _NOT_NEG_NEXT or prev in _NOT_NEG_PREV):
+        if w in _TEEN_NEG and (nxt in _NOT_NEG_NEXT or prev in _NOT_NEG_PREV):
             continue
         if w == "chang" and nxt == "han":
             continue
-        if w == "khong" and nxt == "" and prev not in ("", "la"):
+        if w in _TEEN_NEG and nxt == "" and prev not in ("", "la"):
             continue  # sentence-final "không" is a question particle
         pos.append(i)
     return (pos, use_marks) if with_mode else pos

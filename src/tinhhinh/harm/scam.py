@@ -50,6 +50,9 @@ class Rule:
     quick: tuple[re.Pattern[str] | AnyOf | None, ...] = field(default=(), compare=False)
     # the words the rule means, as folded marked spellings, by their mark-free form (see `_misspelt`)
     spellings: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
+    # rule ids whose reading of the same characters is the more specific one: a hit of this rule that
+    # overlaps one of theirs is dropped (an account number after "tài khoản" is not also a phone number)
+    yields_to: frozenset[str] = field(default=frozenset(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -583,6 +586,8 @@ class Rules:
     ungated: tuple[tuple[int, re.Pattern[str], re.Pattern[str] | AnyOf | None], ...] = field(
         default=(), compare=False
     )
+    # rule id -> the rule ids it yields to on overlapping text (``Rule.yields_to``; empty: none)
+    yields: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
     # chat spellings read as the words they stand for (see `expand_teencode`): typed form → mark-free
     # words, for every text (``teencode_always``) and for texts typed without marks only
     teencode_always: dict[str, str] = field(default_factory=dict, compare=False)
@@ -655,8 +660,14 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
                 tuple(map(scan.gate_masks, gates)),
                 tuple(map(quick_searcher, patterns)),
                 spellings[i],
+                frozenset(str(r) for r in s.get("yields_to") or ()),
             )
         )
+    ids = {r.id for r in signals}
+    for r in signals:
+        unknown = sorted(r.yields_to - ids)
+        if unknown:
+            raise RuleError(f"{origin}: signal {r.id}: 'yields_to' names no signal: {', '.join(unknown)}")
     context = []
     for i, c in enumerate(raw_context):
         patterns, gates = compiled[len(raw_signals) + i]
@@ -707,6 +718,7 @@ def parse_rules(data: dict[str, Any], origin: str = "rules") -> Rules:
         flat=flat,
         gated=gated,
         ungated=tuple((ri, p, q) for ri, p, q, m in flat if not m),
+        yields={r.id: r.yields_to for r in signals if r.yields_to},
         teencode_always=tc_always,
         teencode_unmarked=tc_unmarked,
         teencode_always_re=_token_re(tc_always),
@@ -1144,6 +1156,22 @@ def may_flag(
     return True
 
 
+def _one_reading(hits: list[Hit], yields: dict[str, frozenset[str]]) -> list[Hit]:
+    """Drop each hit that overlaps a hit of a rule it yields to: one stretch of text is one signal.
+
+    Only lowers scores, so ``may_flag``'s bound still holds."""
+    if not any(h.rule in yields for h in hits):
+        return hits
+    return [
+        h
+        for h in hits
+        if h.rule not in yields
+        or not any(
+            o.rule in yields[h.rule] and o.start < h.end and h.start < o.end for o in hits if o is not h
+        )
+    ]
+
+
 def _noisy_or(hits: list[Hit]) -> tuple[float, dict[str, Hit]]:
     best: dict[str, Hit] = {}
     for h in hits:
@@ -1205,6 +1233,8 @@ def _assess(p: _Prepared, rules: Rules) -> ScamResult:
     t_hits, _ = _field_hits(title_s, "title", 0, rules, t_skel, p.t_mask)
     b_hits, _ = _field_hits(text_s, "text", len(t_skel.text) + 1, rules, b_skel, p.b_mask)
     hits = sorted(t_hits + b_hits, key=lambda h: (h.start, -h.weight))
+    if rules.yields:
+        hits = _one_reading(hits, rules.yields)
     t_sk, b_sk = t_skel.text, b_skel.text
     whole = t_sk + "\n" + b_sk
     w_mask: int | None = None

@@ -28,6 +28,7 @@ import time
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from dataclasses import field as _field
 from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import repeat
@@ -290,23 +291,85 @@ def default_model_dir() -> Path:
 # ---------------------------------------------------------------- data
 
 
-def read_labelled(path: Path) -> list[tuple[str, str, int]]:
+@dataclass
+class ReadNotes:
+    """What ``read_labelled`` left out of a file, for one line each on stderr (nothing is dropped silently)."""
+
+    no_text: int = 0
+    first_no_text: str = ""
+    spreadsheet_errors: int = 0  # ViHSD's `#ERROR!` cells
+    unknown_labels: dict[str, int] = _field(default_factory=dict)
+    first_unknown: str = ""
+    rows: int = 0  # rows read, usable or not
+    has_ids: bool = False  # some row has an ``id`` field (else rows are numbered, see ``read_labelled``)
+
+    def lines(self) -> list[str]:
+        out = []
+        if self.no_text:
+            out.append(
+                f"skipped {self.no_text:,} row(s) without text (no 'text' or 'free_text' field, or an empty "
+                f"one; first at {self.first_no_text})"
+            )
+        if self.unknown_labels:
+            seen = ", ".join(f"{k} ×{n:,}" for k, n in sorted(self.unknown_labels.items()))
+            out.append(
+                f"skipped {sum(self.unknown_labels.values()):,} row(s) whose label is not one of "
+                f"{'/'.join(LABELS)} or 0/1/2: {seen} (first at {self.first_unknown})"
+            )
+        if self.spreadsheet_errors:
+            out.append(
+                f"skipped {self.spreadsheet_errors:,} '#ERROR!' row(s) (a spreadsheet artefact, not a comment)"
+            )
+        return out
+
+
+def row_id(path: Path, index: int) -> str:
+    """The id of a row in a file without an ``id`` column: ``<file name before the first dot>-<index>``,
+    index counted from 0 over the data rows (header not counted; an unnamed first column of row numbers,
+    as pandas writes, is used when present), five digits. ViHSD's shared JSONL
+    numbers its comments the same way from the authors' CSVs (``test-00001`` is data row 1 of
+    ``test.csv``), so an id list written for the JSONL selects the same comments from those CSVs."""
+    return f"{Path(path).name.split('.')[0]}-{index:05d}"
+
+
+def read_labelled(path: Path, notes: ReadNotes | None = None) -> list[tuple[str, str, int]]:
     """(id, text, label index) from a labelled comments file: ViHSD as shared here (JSONL: ``text``,
     ``label``/``label_name``) or as its authors ship it (CSV: ``free_text``, ``label_id``), gzip or not.
-    Drops `#ERROR!` rows and unknown labels; a line that is not JSON stops with where it is."""
+    Skips rows without text, `#ERROR!` rows and unknown labels, counting them in ``notes``; a line that
+    is not JSON stops with where it is. A row without an ``id`` gets ``row_id(path, index)``."""
     from tinhhinh.ingest.records import read_dataset
 
+    notes = notes if notes is not None else ReadNotes()
     rows: list[tuple[str, str, int]] = []
     for n, (where, rec) in enumerate(read_dataset(Path(path))):
         if isinstance(rec, ValueError):
             raise ValueError(f"{where}: {rec}")
+        notes.rows += 1
         text = as_text(rec["text"] if "text" in rec else rec.get("free_text"))
         if text.strip() == "#ERROR!":
+            notes.spreadsheet_errors += 1
             continue  # spreadsheet artefact in ViHSD, not a comment
+        if not text.strip():
+            notes.no_text += 1
+            notes.first_no_text = notes.first_no_text or where
+            continue
         label = _label_index(rec)
         if label is None:
+            raw = next(
+                (rec[k] for k in ("label_name", "label", "label_id") if rec.get(k) not in (None, "")), None
+            )
+            key = "no label" if raw is None else repr(raw)
+            notes.unknown_labels[key] = notes.unknown_labels.get(key, 0) + 1
+            notes.first_unknown = notes.first_unknown or where
             continue
-        rows.append((str(rec.get("id", n)), text, label))
+        rid = rec.get("id")
+        if rid not in (None, ""):
+            notes.has_ids = True
+        else:
+            # pandas writes its row index as an unnamed first column: the same number, when it is there
+            index = rec.get("", rec.get("Unnamed: 0"))
+            rid = row_id(path, int(index) if isinstance(index, str) and index.strip().isdigit() else n)
+        rows.append((str(rid), text, label))
     return rows
 
 
@@ -1045,7 +1108,11 @@ def train(
     # the shared copy's JSONL, or the CSV files of ViHSD's own download (vihsd/train.csv, dev.csv)
     train_path, dev_path = (_split_file(data, split) for split in ("train", "dev"))
     started = time.time()
-    train_rows, dev_rows = read_labelled(train_path), read_labelled(dev_path)
+    train_notes, dev_notes = ReadNotes(), ReadNotes()
+    train_rows, dev_rows = read_labelled(train_path, train_notes), read_labelled(dev_path, dev_notes)
+    for where, notes in ((train_path, train_notes), (dev_path, dev_notes)):
+        for line in notes.lines():
+            say(f"{where}: {line}")
     if len({r[2] for r in train_rows}) < len(LABELS) or not dev_rows:
         raise ValueError(f"{data}: need all three labels in train.jsonl and a non-empty dev.jsonl")
     say(f"read {len(train_rows):,} train and {len(dev_rows):,} dev comments")

@@ -1,4 +1,6 @@
-"""Aggregates for the dashboard: counts only, never a person, never petition personal data."""
+"""Aggregates for the dashboard: counts only, never a person, never petition personal data.
+
+An item counts in a window by ``store.item_time.item_time()`` (published, else stored), as in the report."""
 
 from __future__ import annotations
 
@@ -6,8 +8,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, case, func, select
 
+from tinhhinh.store.item_time import item_time, item_time_between
+from tinhhinh.store.report_queries import toxic_flag_dismissed
 from tinhhinh.store.schema import items
 from tinhhinh.timefmt import LOCAL_TZ
 
@@ -19,9 +23,7 @@ def _local_day(value: dt.datetime) -> str:
 def volume_by_area_day(conn: Connection, start: dt.datetime, end: dt.datetime) -> dict[str, Counter]:
     """area -> Counter(local day -> items)."""
     out: dict[str, Counter] = defaultdict(Counter)
-    q = select(items.c.area, items.c.published_at).where(
-        and_(items.c.published_at >= start, items.c.published_at < end)
-    )
+    q = select(items.c.area, item_time()).where(item_time_between(start, end))
     for area, published in conn.execute(q):
         out[area or "unknown"][_local_day(published)] += 1
     return out
@@ -29,7 +31,7 @@ def volume_by_area_day(conn: Connection, start: dt.datetime, end: dt.datetime) -
 
 def volume_by_place(conn: Connection, start: dt.datetime, end: dt.datetime) -> Counter:
     counts: Counter = Counter()
-    q = select(items.c.places).where(and_(items.c.published_at >= start, items.c.published_at < end))
+    q = select(items.c.places).where(item_time_between(start, end))
     for (places,) in conn.execute(q):
         for p in places or []:
             counts[p] += 1
@@ -37,9 +39,9 @@ def volume_by_place(conn: Connection, start: dt.datetime, end: dt.datetime) -> C
 
 
 def harm_counts(conn: Connection, start: dt.datetime, end: dt.datetime) -> dict[tuple[str, str], int]:
-    """(harm type, status) -> flags, for items published in the window."""
+    """(harm type, status) -> flags, for items published (else stored) in the window."""
     counts: Counter = Counter()
-    q = select(items.c.harm).where(and_(items.c.published_at >= start, items.c.published_at < end))
+    q = select(items.c.harm).where(item_time_between(start, end))
     for (harm,) in conn.execute(q):
         for h in harm or []:
             counts[(h.get("type", "?"), h.get("status", "unconfirmed"))] += 1
@@ -47,16 +49,18 @@ def harm_counts(conn: Connection, start: dt.datetime, end: dt.datetime) -> dict[
 
 
 def toxicity_rates(conn: Connection, start: dt.datetime, end: dt.datetime, by: str) -> list[dict[str, Any]]:
-    """Share of scored items that are offensive or hateful, per area or source (rates, never people)."""
+    """Share of scored items that are offensive or hateful, per area or source (rates, never people).
+    An item whose toxic flag a person dismissed counts as scored, not as offensive or hateful."""
     col = items.c[by]
+    cleared = toxic_flag_dismissed()
     q = (
         select(
             col,
             func.count(items.c.toxicity),
-            func.sum((items.c.toxicity == "offensive").cast(items.c.pk.type)),
-            func.sum((items.c.toxicity == "hate").cast(items.c.pk.type)),
+            func.count(case((and_(items.c.toxicity == "offensive", ~cleared), 1))),
+            func.count(case((and_(items.c.toxicity == "hate", ~cleared), 1))),
         )
-        .where(and_(items.c.published_at >= start, items.c.published_at < end, items.c.toxicity.is_not(None)))
+        .where(and_(item_time_between(start, end), items.c.toxicity.is_not(None)))
         .group_by(col)
     )
     rows = []
@@ -78,9 +82,7 @@ def toxicity_rates(conn: Connection, start: dt.datetime, end: dt.datetime, by: s
 
 def scored_items(conn: Connection, start: dt.datetime, end: dt.datetime) -> int:
     return conn.execute(
-        select(func.count()).where(
-            and_(items.c.published_at >= start, items.c.published_at < end, items.c.toxicity.is_not(None))
-        )
+        select(func.count()).where(and_(item_time_between(start, end), items.c.toxicity.is_not(None)))
     ).scalar_one()
 
 

@@ -2,7 +2,8 @@
 
 Aggregates only: no author column is ever selected, and petitions are read by kind, agency, dates and
 state only (the report carries counts, never a petitioner).
-Times: ``start``/``end`` are naive UTC datetimes, ``end`` exclusive.
+Times: ``start``/``end`` are naive UTC datetimes, ``end`` exclusive. An item counts in the period by
+``store.item_time.item_time()`` (published, else stored: an undated item is not left out).
 """
 
 from __future__ import annotations
@@ -12,20 +13,24 @@ import json
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, case, exists, func, select
 
 from tinhhinh.store.desk import agencies, audit, cases, petitions
+from tinhhinh.store.flags import flags
+from tinhhinh.store.item_time import item_time, item_time_between
 from tinhhinh.store.schema import items, stories
 from tinhhinh.store.sources import sources
 
 
-def _in(col, start: dt.datetime, end: dt.datetime):
-    return and_(col >= start, col < end)
+def toxic_flag_dismissed():  # noqa: ANN201
+    """True for an item whose toxic-language flag a person dismissed (the flag review's own table)."""
+    f = flags.c
+    return exists().where(f.item_pk == items.c.pk, f.type == "toxic", f.status == "dismissed")
 
 
 def item_totals(conn: Connection, start: dt.datetime, end: dt.datetime) -> dict[str, int]:
     c = items.c
-    where = _in(c.published_at, start, end)
+    where = item_time_between(start, end)
     total, copies, n_sources, with_story = conn.execute(
         select(
             func.count(),
@@ -46,53 +51,54 @@ def item_totals(conn: Connection, start: dt.datetime, end: dt.datetime) -> dict[
 def counts_by(conn: Connection, column: str, start: dt.datetime, end: dt.datetime) -> dict[str | None, int]:
     """Items per value of ``area`` or ``source`` (copies included: a copy is another outlet carrying it)."""
     col = items.c[column]
-    rows = conn.execute(
-        select(col, func.count()).where(_in(items.c.published_at, start, end)).group_by(col)
-    ).all()
+    rows = conn.execute(select(col, func.count()).where(item_time_between(start, end)).group_by(col)).all()
     return {k: int(n) for k, n in rows}
 
 
 def toxicity_counts(
     conn: Connection, column: str, start: dt.datetime, end: dt.datetime
 ) -> dict[str | None, tuple[int, int]]:
-    """Per ``area`` or ``source``: (items the toxicity model read, items it labelled not clean).
-    Never grouped by author: rates per topic or outlet only."""
+    """Per ``area`` or ``source``: (items the toxicity model read, items it labelled not clean that no
+    person cleared). Never grouped by author: rates per topic or outlet only.
+
+    The model's label is a measurement; a dismissed toxic flag is a person's reading that the item is
+    not toxic, so such an item is counted as read but not as toxic (``toxic_flag_dismissed``)."""
     col = items.c[column]
     tox = items.c.toxicity
     rows = conn.execute(
         select(
             col,
             func.count(tox),
-            # nullif turns "clean" into NULL, so count() counts the labels other than clean
-            func.count(func.nullif(tox, "clean")),
+            # count() skips NULL: labels other than clean, unless a person dismissed the toxic flag
+            func.count(case((and_(tox != "clean", ~toxic_flag_dismissed()), 1))),
         )
-        .where(_in(items.c.published_at, start, end))
+        .where(item_time_between(start, end))
         .group_by(col)
     ).all()
     return {k: (int(read), int(bad)) for k, read, bad in rows}
 
 
 def item_dates(conn: Connection, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
-    c = items.c
-    return list(conn.execute(select(c.published_at).where(_in(c.published_at, start, end))).scalars())
+    return list(conn.execute(select(item_time()).where(item_time_between(start, end))).scalars())
 
 
 def json_column(conn: Connection, column: str, start: dt.datetime, end: dt.datetime) -> list[Any]:
     """The non-null values of a JSON column (places, harm, model_version) for items in the period."""
     col = items.c[column]
-    rows = conn.execute(select(col).where(and_(_in(items.c.published_at, start, end), col.is_not(None))))
+    rows = conn.execute(select(col).where(and_(item_time_between(start, end), col.is_not(None))))
     return [v for (v,) in rows if v]
 
 
 def story_activity(
     conn: Connection, start: dt.datetime, end: dt.datetime
 ) -> list[tuple[str, dt.datetime, str]]:
-    """(story id, published_at, source) of every item in a story in the period."""
+    """(story id, item time, source) of every item in a story in the period."""
     c = items.c
+    at = item_time()
     rows = conn.execute(
-        select(c.story_id, c.published_at, c.source)
-        .where(and_(_in(c.published_at, start, end), c.story_id.is_not(None)))
-        .order_by(c.published_at, c.pk)
+        select(c.story_id, at, c.source)
+        .where(and_(item_time_between(start, end), c.story_id.is_not(None)))
+        .order_by(at, c.pk)
     )
     return [(sid, at, src) for sid, at, src in rows]
 
