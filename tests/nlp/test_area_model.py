@@ -287,6 +287,9 @@ def test_short_readings_are_fixed_and_short() -> None:
     ]
     out = short_readings(records, seed=1)
     assert out == short_readings(records, seed=1)
+    # a record's readings do not depend on what is read with it, nor in what order
+    assert short_readings(records[::-1], seed=1) == out[5:] + out[3:5] + out[:3]
+    assert short_readings(records[:1], seed=1) == out[:3]
     assert [r.id for r in out] == ["a", "a", "a", "b", "b", "c", "c"]  # empty readings left out
     assert (out[0].title, out[0].text) == ("Tiêu đề một", "")
     assert out[1].title == "" and 10 <= len(out[1].text.split()) < 60
@@ -294,10 +297,10 @@ def test_short_readings_are_fixed_and_short() -> None:
 
 
 # Held-out scores on the short readings (short_readings, seed 13) of every third held-out id: 6,799
-# readings. The main model on the same readings: accuracy 0.7870, macro-F1 0.7675. The floor allows
+# readings. The main model on the same readings: accuracy 0.7888, macro-F1 0.7709. The floor allows
 # one point less.
-SHORT_MACRO_F1 = 0.8359
-SHORT_ACCURACY = 0.8545
+SHORT_MACRO_F1 = 0.8381
+SHORT_ACCURACY = 0.8566
 
 
 @pytest.mark.data

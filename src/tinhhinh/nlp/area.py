@@ -617,10 +617,11 @@ def split_vntc(records: list[Record], seed: int = DEFAULT_SEED) -> dict[str, lis
 def short_readings(records: list[Record], seed: int = DEFAULT_SEED) -> list[Record]:
     """Short texts made from articles, as posts and feed items read: each article's title alone, the
     first 10–59 words of its body alone, and its title with the first 0–59 words of its body (lengths
-    drawn with ``seed``, so the same records always give the same readings). Empty readings are left out."""
-    rng = random.Random(seed)
+    drawn from ``seed`` and the record's id, so a record always gives the same readings, whatever else is
+    read with it and in whatever order). Empty readings are left out."""
     out: list[Record] = []
     for r in records:
+        rng = random.Random(f"{seed}:{r.id}")
         words = r.text.split()
         lead = " ".join(words[: rng.randrange(10, 60)])
         head = " ".join(words[: rng.randrange(0, 60)])
