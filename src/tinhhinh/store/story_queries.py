@@ -192,12 +192,17 @@ def add_marks(conn: Connection, search_id: int, pairs: list[tuple[str, str]], at
 
 
 def stories_with_harm(conn: Connection, ids: list[str], harm_type: str) -> set[str]:
+    """Stories with an item flagged ``harm_type`` that a person has not dismissed (unconfirmed or
+    confirmed): a dismissed flag was judged wrong and must not raise an alert."""
     out = set()
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for sid, harm in conn.execute(
             select(items.c.story_id, items.c.harm).where(items.c.story_id.in_(chunk))
         ):
-            if any(h.get("type") == harm_type for h in harm or []):
+            if any(
+                isinstance(h, dict) and h.get("type") == harm_type and h.get("status") != "dismissed"
+                for h in harm or []
+            ):
                 out.add(sid)
     return out

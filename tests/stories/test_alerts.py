@@ -1,0 +1,95 @@
+"""Saved searches and alerts: each new matching story fires once, since the last check, and only once
+it was delivered."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from tinhhinh.ingest.records import read_file
+from tinhhinh.ingest.run import analysis_for, ingest
+from tinhhinh.store.db import dispose_all, engine_for
+from tinhhinh.store.schema import items
+from tinhhinh.stories import alerts
+
+NOW = datetime(2026, 11, 20, 12, 0)  # naive UTC
+
+# Topics far enough apart that each becomes a story of its own.
+TOPICS = {
+    "lua-dao-1": (
+        "Cảnh báo lừa đảo qua tin nhắn giả ngân hàng ở Cần Thơ",
+        "Kẻ gian gửi tin nhắn giả mạo ngân hàng yêu cầu khách hàng bấm đường link để nhận tiền hoàn.",
+    ),
+    "lua-dao-2": (
+        "Lừa đảo tuyển cộng tác viên chốt đơn online tại Hải Phòng",
+        "Nhiều người mất tiền khi làm cộng tác viên chốt đơn, phải nạp tiền trước để nhận hoa hồng.",
+    ),
+    "lua-dao-3": (
+        "Giả danh công an gọi điện lừa đảo người cao tuổi ở Nghệ An",
+        "Đối tượng gọi điện xưng là công an, yêu cầu chuyển tiền vào tài khoản để xác minh vụ án.",
+    ),
+    "vang": (
+        "Giá vàng hôm nay tăng mạnh theo thế giới",
+        "Giá vàng miếng trong nước tăng, các cửa hàng vàng bạc bán ra nhiều hơn so với tuần trước.",
+    ),
+}
+
+
+def _record(rid: str, title: str, text: str, published: datetime, source: str = "vnexpress.net") -> dict:
+    return {
+        "id": rid,
+        "source": source,
+        "title": title,
+        "text": text,
+        "published_at": published.isoformat() + "+00:00",
+    }
+
+
+def _ingest(engine, tmp_path: Path, recs: list[dict], name: str = "in") -> None:
+    path = tmp_path / f"{name}.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    stages, ordered = analysis_for(engine)
+    ingest(read_file(path), engine, stages=stages, ordered=ordered, batch_size=50)
+
+
+@pytest.fixture
+def engine(tmp_path):
+    eng = engine_for(str(tmp_path / "alerts.db"))
+    recs = [
+        _record(f"{key}-{n}", title, text, NOW - timedelta(hours=3 + n), source)
+        for key, (title, text) in TOPICS.items()
+        for n, source in enumerate(("vnexpress.net", "tuoitre.vn"))
+    ]
+    _ingest(eng, tmp_path, recs)
+    yield eng
+    dispose_all()
+
+
+def _story_of(engine, rid: str) -> str:
+    with engine.connect() as conn:
+        return conn.execute(select(items.c.story_id).where(items.c.ext_id == rid)).scalar_one()
+
+
+def _flag(engine, rid: str, harm_type: str, status: str) -> None:
+    flag = {"type": harm_type, "score": 0.9, "evidence": ["test"], "status": status}
+    with engine.begin() as conn:
+        conn.execute(update(items).where(items.c.ext_id == rid).values(harm=[flag]))
+
+
+def test_dismissed_harm_flags_never_fire(engine):
+    _flag(engine, "lua-dao-1-0", "scam", "dismissed")
+    _flag(engine, "lua-dao-2-0", "scam", "unconfirmed")
+    _flag(engine, "lua-dao-3-0", "scam", "confirmed")
+    alerts.add(engine, "scams", owner="analyst", harm="scam")
+    fired = {a.story_id for a in alerts.check(engine, user="analyst", now=NOW)}
+    assert _story_of(engine, "lua-dao-2-0") in fired and _story_of(engine, "lua-dao-3-0") in fired
+    assert _story_of(engine, "lua-dao-1-0") not in fired
+    assert len({_story_of(engine, f"{k}-0") for k in TOPICS}) == len(TOPICS)  # one story per topic
