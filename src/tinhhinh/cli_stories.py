@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tinhhinh.console import UserError, err, out
-from tinhhinh.timefmt import local_short, parse_since, parse_span, utcnow
+from tinhhinh.timefmt import local_iso, local_short, parse_since, parse_span, utcnow
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Database path or URL (default $TINHHINH_DB, ./tinhhinh.db).")
@@ -247,7 +248,9 @@ def alerts_list(
     with _engine(db).connect() as conn:
         rows = sq.saved_search_list(conn)
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n")
+        # times as everywhere else: ISO 8601 in local time with its offset, not naive UTC
+        shown = [{k: local_iso(v) if isinstance(v, datetime) else v for k, v in r.items()} for r in rows]
+        sys.stdout.write(json.dumps(shown, ensure_ascii=False, default=str, indent=1) + "\n")
         return 0
     table = Table("name", "query", "area", "place", "harm", "owner", "last checked")
     for r in rows:

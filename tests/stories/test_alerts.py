@@ -93,3 +93,22 @@ def test_dismissed_harm_flags_never_fire(engine):
     assert _story_of(engine, "lua-dao-2-0") in fired and _story_of(engine, "lua-dao-3-0") in fired
     assert _story_of(engine, "lua-dao-1-0") not in fired
     assert len({_story_of(engine, f"{k}-0") for k in TOPICS}) == len(TOPICS)  # one story per topic
+
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    exe = shutil.which("tinhhinh", path=str(Path(sys.executable).parent)) or "tinhhinh"
+    full = {**os.environ, "COLUMNS": "200", **(env or {})}
+    return subprocess.run([exe, *args], capture_output=True, text=True, env=full, timeout=300)
+
+
+def test_alerts_list_json_gives_local_times_with_offset(engine, tmp_path):
+    db = str(tmp_path / "alerts.db")
+    alerts.add(engine, "vang", owner="analyst", query="giá vàng")
+    alerts.check(engine, user="analyst", now=NOW)
+    dispose_all()
+    listed = _cli("alerts", "list", "--json", "--db", db)
+    assert listed.returncode == 0, listed.stderr
+    (row,) = json.loads(listed.stdout)
+    # 12:00 UTC is 19:00 in Vietnam
+    assert row["last_checked"] == "2026-11-20T19:00:00+07:00"
+    assert datetime.fromisoformat(row["created_at"]).utcoffset() == timedelta(hours=7)
