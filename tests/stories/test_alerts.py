@@ -3,11 +3,16 @@ it was delivered."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import os
 import shutil
+import socket
+import ssl
 import subprocess
 import sys
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +21,7 @@ from sqlalchemy import select, update
 
 from tinhhinh.ingest.records import read_file
 from tinhhinh.ingest.run import analysis_for, ingest
+from tinhhinh.mail import Smtp
 from tinhhinh.store.db import dispose_all, engine_for
 from tinhhinh.store.schema import items
 from tinhhinh.stories import alerts
@@ -112,3 +118,106 @@ def test_alerts_list_json_gives_local_times_with_offset(engine, tmp_path):
     # 12:00 UTC is 19:00 in Vietnam
     assert row["last_checked"] == "2026-11-20T19:00:00+07:00"
     assert datetime.fromisoformat(row["created_at"]).utcoffset() == timedelta(hours=7)
+
+
+class _SmtpSink(threading.Thread):
+    """A tiny SMTP server on 127.0.0.1, plain or with implicit TLS (SMTPS, as on port 465)."""
+
+    def __init__(self, tls: ssl.SSLContext | None = None):
+        super().__init__(daemon=True)
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(1)
+        self.port = self.sock.getsockname()[1]
+        self.tls = tls
+        self.messages: list[bytes] = []
+
+    def run(self):
+        conn, _ = self.sock.accept()
+        if self.tls is not None:
+            conn = self.tls.wrap_socket(conn, server_side=True)
+        f = conn.makefile("rwb")
+
+        def say(line):
+            f.write(line.encode() + b"\r\n")
+            f.flush()
+
+        say("220 sink")
+        while line := f.readline().decode().strip():
+            cmd = line.split(" ")[0].upper()
+            if cmd == "DATA":
+                say("354 go")
+                data = []
+                while (chunk := f.readline()) not in (b".\r\n", b""):
+                    data.append(chunk)
+                self.messages.append(b"".join(data))
+                say("250 queued")
+            elif cmd == "QUIT":
+                say("221 bye")
+                break
+            else:
+                say("250 ok")
+        conn.close()
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key (the client trusts it through SSL_CERT_FILE)."""
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now()
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    return cert_path, key_path
+
+
+def _alert() -> alerts.Alert:
+    return alerts.Alert("vang", "new", "s1", "Giá vàng tăng", "2 items from 2 sources", 2, 2)
+
+
+def test_mail_on_port_465_uses_implicit_tls(tmp_path, monkeypatch):
+    cert, key = _self_signed(tmp_path)
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(cert, key)
+    sink = _SmtpSink(tls=server_ctx)
+    sink.start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    home = Path(os.environ["TINHHINH_HOME"])
+    # the sink listens on a free port; `ssl = true` says what port 465 implies
+    (home / "settings.toml").write_text(
+        f'[smtp]\nhost = "127.0.0.1"\nport = {sink.port}\nssl = true\nfrom = "desk@example.vn"\n'
+    )
+    alerts.deliver([_alert()], email="analyst@example.vn")
+    sink.join(5)
+    [raw] = sink.messages
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["To"] == "analyst@example.vn" and "Giá vàng tăng" in message.get_content()
+    # port 465 alone means implicit TLS, with no STARTTLS inside it
+    (home / "settings.toml").write_text('[smtp]\nhost = "mail.example.vn"\nport = 465\n')
+    smtp = Smtp.from_config()
+    assert smtp.ssl and not smtp.starttls

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tinhhinh import config
 from tinhhinh.console import UserError
+from tinhhinh.mail import Smtp
 from tinhhinh.store import story_queries as sq
 from tinhhinh.store.search import Filters, search
 from tinhhinh.stories.hot import list_stories
@@ -131,25 +131,49 @@ def _described(view) -> str:
     return f"{items} from {sources}{latest}"
 
 
+def delivery_problem(*, to_file: Path | None = None, email: str | None = None) -> str | None:
+    """Why alerts could not be delivered as asked, found before checking (so nothing is searched or
+    marked in vain), or None."""
+    if email and Smtp.from_config() is None:
+        return (
+            "--email needs an [smtp] host in $TINHHINH_HOME/settings.toml (host, port, user, password, from)"
+        )
+    if to_file is not None and not to_file.parent.is_dir():
+        return f"--to-file {to_file}: folder {to_file.parent} does not exist"
+    return None
+
+
 def deliver(alerts: list[Alert], *, to_file: Path | None = None, email: str | None = None) -> None:
+    """Append the alerts to ``to_file`` (JSONL) and/or mail them; raise UserError when either fails."""
+    problem = delivery_problem(to_file=to_file, email=email)
+    if problem:
+        raise UserError(problem)
+    if not alerts:
+        return
     if to_file is not None:
-        with to_file.open("a", encoding="utf-8") as fh:
-            for a in alerts:
-                fh.write(json.dumps({"at": local_iso(utcnow()), **a.as_json()}, ensure_ascii=False) + "\n")
-    if email and alerts:
-        smtp = config.setting("smtp", {}) or {}
-        if not smtp.get("host"):
-            raise UserError(
-                "--email needs an [smtp] host in $TINHHINH_HOME/settings.toml (host, port, user, password, from)"
-            )
+        try:
+            with to_file.open("a", encoding="utf-8") as fh:
+                for a in alerts:
+                    fh.write(
+                        json.dumps({"at": local_iso(utcnow()), **a.as_json()}, ensure_ascii=False) + "\n"
+                    )
+        except OSError as exc:
+            raise UserError(f"cannot append the alerts to {to_file}: {exc.strerror or exc}") from exc
+    if email:
+        smtp = Smtp.from_config()
         msg = EmailMessage()
         msg["Subject"] = f"tinhhinh: {len(alerts)} cảnh báo mới / new alerts"
-        msg["From"] = smtp.get("from", "tinhhinh@localhost")
+        msg["From"] = smtp.sender or "tinhhinh@localhost"
         msg["To"] = email
         msg.set_content("\n".join(a.line() for a in alerts))
-        with smtplib.SMTP(smtp["host"], int(smtp.get("port", 25)), timeout=30) as server:
-            if smtp.get("starttls"):
-                server.starttls()
-            if smtp.get("user"):
-                server.login(smtp["user"], smtp.get("password", ""))
-            server.send_message(msg)
+        try:
+            client = smtp.connect()
+            try:
+                client.send_message(msg)
+            finally:
+                try:
+                    client.quit()
+                except (OSError, smtplib.SMTPException):
+                    pass
+        except (OSError, smtplib.SMTPException) as exc:
+            raise UserError(f"cannot mail the alerts to {email} through {smtp.where()}: {exc}") from exc
