@@ -291,12 +291,27 @@ def alerts_check(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     at: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> int:
-    """Report new stories and bursts matching each saved search since the last check (each fires once)."""
-    from tinhhinh.store.search import current_user
-    from tinhhinh.stories.alerts import check, deliver
+    """Report new stories and bursts matching each saved search since the last check (each fires once).
 
-    alerts = check(_engine(db), user=current_user(user), now=_now(at))
-    deliver(alerts, to_file=to_file, email=email)
+    "Since the last check" means every item stored since the previous check, whatever its publication
+    date; the first check of a saved search looks at items published in the last 7 days. Alerts count as
+    reported only once delivered: if the file or mail cannot be written, the command fails (exit 1) and
+    the next check reports them again.
+    """
+    from tinhhinh.store.search import current_user
+    from tinhhinh.stories.alerts import check, deliver, delivery_problem
+
+    problem = delivery_problem(to_file=to_file, email=email)
+    if problem:
+        raise UserError(problem)
+
+    def to_destinations(alerts) -> None:
+        try:
+            deliver(alerts, to_file=to_file, email=email)
+        except UserError as exc:
+            raise UserError(f"{exc}; the {len(alerts)} alert(s) stay unreported for the next check") from exc
+
+    alerts = check(_engine(db), user=current_user(user), now=_now(at), deliver=to_destinations)
     if as_json:
         sys.stdout.write(json.dumps([a.as_json() for a in alerts], ensure_ascii=False, indent=1) + "\n")
     else:

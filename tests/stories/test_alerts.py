@@ -17,13 +17,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, insert, select, update
 
 from tinhhinh.ingest.records import read_file
 from tinhhinh.ingest.run import analysis_for, ingest
 from tinhhinh.mail import Smtp
 from tinhhinh.store.db import dispose_all, engine_for
-from tinhhinh.store.schema import items
+from tinhhinh.store.schema import alert_marks, items, stories
 from tinhhinh.stories import alerts
 
 NOW = datetime(2026, 11, 20, 12, 0)  # naive UTC
@@ -221,3 +221,101 @@ def test_mail_on_port_465_uses_implicit_tls(tmp_path, monkeypatch):
     (home / "settings.toml").write_text('[smtp]\nhost = "mail.example.vn"\nport = 465\n')
     smtp = Smtp.from_config()
     assert smtp.ssl and not smtp.starttls
+
+
+def _marks(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(alert_marks)).scalar_one()
+
+
+def test_failed_delivery_leaves_alerts_for_the_next_check(engine, tmp_path):
+    db = str(tmp_path / "alerts.db")
+    alerts.add(engine, "lua-dao", owner="analyst", query="lừa đảo")
+    dispose_all()
+    at = ("--at", NOW.isoformat() + "+00:00")
+    home = Path(os.environ["TINHHINH_HOME"])
+
+    no_smtp = _cli("alerts", "check", "--email", "analyst@example.vn", "--db", db, *at)
+    assert no_smtp.returncode == 1 and "[smtp]" in no_smtp.stderr
+    bad_folder = _cli("alerts", "check", "--to-file", str(tmp_path / "missing" / "a.jsonl"), "--db", db, *at)
+    assert bad_folder.returncode == 1 and "does not exist" in bad_folder.stderr
+    with socket.socket() as s:  # a port nobody listens on: the mail server is down
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    (home / "settings.toml").write_text(f'[smtp]\nhost = "127.0.0.1"\nport = {closed}\nstarttls = false\n')
+    down = _cli("alerts", "check", "--email", "analyst@example.vn", "--db", db, *at)
+    assert down.returncode == 1 and "cannot mail the alerts" in down.stderr and "next check" in down.stderr
+    assert len(down.stderr.strip().splitlines()) == 1 and "Traceback" not in down.stderr
+    assert down.stdout == ""
+    assert _marks(engine) == 0
+
+    delivered = _cli("alerts", "check", "--to-file", str(tmp_path / "a.jsonl"), "--db", db, *at)
+    assert delivered.returncode == 0, delivered.stderr
+    lines = (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3 and {json.loads(x)["kind"] for x in lines} == {"new"}  # three scam stories
+    assert delivered.stdout.count("[lua-dao] new story: ") == 3
+    assert _cli("alerts", "check", "--db", db, *at).stdout == ""  # reported once
+
+
+def test_every_matching_story_fires_not_only_the_best_ranked(tmp_path):
+    """230 stories match the saved search: all of them fire (the check once looked at 200 search hits)."""
+    eng = engine_for(str(tmp_path / "many.db"))
+    recs = [
+        _record(
+            f"m{n}",
+            f"Mưa lớn gây ngập tại điểm số {n}",
+            f"Nước dâng ở điểm số {n}.",
+            NOW - timedelta(hours=1),
+        )
+        for n in range(230)
+    ]
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    ingest(read_file(path), eng, stages=[], ordered=None)
+    # each item its own story (the clustering would rightly join these look-alikes)
+    with eng.begin() as conn:
+        for pk, published in conn.execute(select(items.c.pk, items.c.published_at)).all():
+            conn.execute(update(items).where(items.c.pk == pk).values(story_id=f"s{pk}"))
+            conn.execute(
+                insert(stories).values(
+                    id=f"s{pk}", label=f"story {pk}", size=1, n_sources=1, first_seen=published,
+                    last_seen=published, state={},
+                )
+            )  # fmt: skip
+    alerts.add(eng, "mua", owner="analyst", query="mưa lớn ngập")
+    fired = alerts.check(eng, user="analyst", now=NOW)
+    assert len({a.story_id for a in fired if a.kind == "new"}) == 230
+    assert alerts.check(eng, user="analyst", now=NOW) == []
+    dispose_all()
+
+
+FIRE = (
+    "Cháy rừng thông ở Lâm Đồng, hàng trăm người được huy động dập lửa",
+    "Đám cháy rừng thông bùng phát trên đồi ở Lâm Đồng, lực lượng kiểm lâm và người dân dập lửa suốt đêm.",
+)
+FLOOD = (
+    "Lũ quét cuốn trôi cầu treo ở Lào Cai, bản làng bị chia cắt",
+    "Trận lũ quét trong đêm cuốn trôi cây cầu treo duy nhất vào bản, hàng trăm hộ dân ở Lào Cai bị cô lập.",
+)
+
+
+def test_alerts_cover_everything_stored_since_the_last_check(engine, tmp_path):
+    alerts.add(engine, "hang-tram", owner="analyst", query="hàng trăm")  # in both stories below
+    assert alerts.check(engine, user="analyst", now=NOW) == []
+    # stored after that check but published ten days earlier (a late feed, an import of old news)
+    _ingest(engine, tmp_path, [_record("fire", *FIRE, NOW - timedelta(days=10))], "late")
+    fired = alerts.check(engine, user="analyst", now=NOW + timedelta(hours=1))
+    assert [(a.kind, a.story_id) for a in fired] == [("new", _story_of(engine, "fire"))]
+    # the next check comes nine days later: the flood of the day after the last check still fires
+    _ingest(engine, tmp_path, [_record("flood", *FLOOD, NOW + timedelta(days=1))], "flood")
+    fired = alerts.check(engine, user="analyst", now=NOW + timedelta(days=10))
+    assert [(a.kind, a.story_id) for a in fired] == [("new", _story_of(engine, "flood"))]
+
+
+def test_first_check_looks_back_seven_days(engine, tmp_path):
+    _ingest(engine, tmp_path, [_record("fire", *FIRE, NOW - timedelta(days=10))], "old")
+    alerts.add(engine, "chay-rung", owner="analyst", query="cháy rừng")
+    assert alerts.check(engine, user="analyst", now=NOW) == []  # older than the first window
+    _ingest(engine, tmp_path, [_record("flood", *FLOOD, NOW - timedelta(days=6))], "recent")
+    alerts.add(engine, "lu-quet", owner="analyst", query="lũ quét")
+    assert [a.search for a in alerts.check(engine, user="analyst", now=NOW)] == ["lu-quet"]

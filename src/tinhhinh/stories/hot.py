@@ -117,29 +117,28 @@ def story_summary(engine: Engine, story_id: str, size: int, cached: dict[str, An
     return sentences
 
 
-def list_stories(
-    engine: Engine,
-    *,
-    since: timedelta = timedelta(hours=24),
-    area: str | None = None,
-    place: str | None = None,
-    only_hot: bool = False,
-    now: datetime | None = None,
-    limit: int = 20,
-    settings: BurstSettings | None = None,
-    summaries: bool = True,
+def story_views(
+    engine: Engine, ids: list[str], *, start: datetime, now: datetime, settings: BurstSettings | None = None
 ) -> list[StoryView]:
-    """Stories with items in the window, most unusual volume first."""
-    now = now or utcnow()
-    cfg = settings or BurstSettings()
-    start = now - since
+    """These stories (merged ones left out), each with its strongest burst between ``start`` and ``now``;
+    no summaries."""
+    if not ids:
+        return []
+    views, _ = _views(engine, sorted(ids), start=start, now=now, cfg=settings or BurstSettings())
+    return views
+
+
+def _views(
+    engine: Engine,
+    ids: list[str],
+    *,
+    start: datetime,
+    now: datetime,
+    cfg: BurstSettings,
+    only_hot: bool = False,
+) -> tuple[list[StoryView], dict[str, dict[str, Any]]]:
     with engine.connect() as conn:
-        ids = sq.active_story_ids(conn, start, area=area, place=place)
-        if not ids:
-            return []
-        history = (
-            now - since - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
-        )
+        history = start - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
         series = sq.series(conn, "story_id", ids, history)
         rows = sq.story_rows(conn, ids)
         profile = sq.story_profile(conn, ids)
@@ -166,6 +165,30 @@ def list_stories(
                 burst=b,
             )
         )
+    return views, rows
+
+
+def list_stories(
+    engine: Engine,
+    *,
+    since: timedelta = timedelta(hours=24),
+    area: str | None = None,
+    place: str | None = None,
+    only_hot: bool = False,
+    now: datetime | None = None,
+    limit: int = 20,
+    settings: BurstSettings | None = None,
+    summaries: bool = True,
+) -> list[StoryView]:
+    """Stories with items in the window, most unusual volume first."""
+    now = now or utcnow()
+    cfg = settings or BurstSettings()
+    start = now - since
+    with engine.connect() as conn:
+        ids = sq.active_story_ids(conn, start, area=area, place=place)
+    if not ids:
+        return []
+    views, rows = _views(engine, ids, start=start, now=now, cfg=cfg, only_hot=only_hot)
     views.sort(key=lambda v: (-v.burst.score, -v.size, v.id))
     views = views[:limit]
     if summaries:
