@@ -285,7 +285,7 @@ def alerts_check(
         Path | None, typer.Option("--to-file", help="Append alerts as JSONL to this file.")
     ] = None,
     email: Annotated[
-        str | None, typer.Option(help="Send alerts to this address (needs [smtp] settings).")
+        str | None, typer.Option(help="Send alerts to this address (needs \\[smtp] settings).")
     ] = None,
     user: Annotated[str | None, typer.Option(help="Who checks (for the search audit).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,

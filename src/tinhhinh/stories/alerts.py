@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+from rich.markup import escape
 from sqlalchemy import Engine
 
 from tinhhinh.console import UserError
@@ -225,3 +226,60 @@ def deliver(alerts: list[Alert], *, to_file: Path | None = None, email: str | No
                     pass
         except (OSError, smtplib.SMTPException) as exc:
             raise UserError(f"cannot mail the alerts to {email} through {smtp.where()}: {exc}") from exc
+
+
+class WatchAlerts:
+    """The watcher's alerts hook: after a poll that stored new items (or after a delivery that failed),
+    check the saved searches and report what fired on the terminal (stderr), and to a file and/or by mail
+    when asked. A delivery that fails is reported and retried after the next poll; it never stops the
+    collection, and nothing is marked as reported until it succeeded."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        user: str,
+        to_file: Path | None = None,
+        email: str | None = None,
+        say: Callable[[str], None] | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        problem = delivery_problem(to_file=to_file, email=email)
+        if problem:
+            raise UserError(
+                problem.replace("--to-file", "--alerts-to-file").replace("--email", "--alerts-email")
+            )
+        from tinhhinh.console import err
+
+        self.engine = engine
+        self.user = user
+        self.to_file = to_file
+        self.email = email
+        # alert lines are plain text: "[name]" must not be read as Rich markup
+        self.say = say or (lambda line: err.print(line, markup=False, highlight=False))
+        self.log = log or (lambda msg: err.print(msg))
+        self.retry = False
+
+    def tick(self, stored: int) -> list[Alert]:
+        """Run after a poll that stored ``stored`` new items; the alerts delivered (none when it failed)."""
+        if not stored and not self.retry:
+            return []
+        with self.engine.connect() as conn:
+            if not sq.saved_search_list(conn):
+                return []
+
+        def to_destinations(alerts: list[Alert]) -> None:
+            for a in alerts:
+                self.say(a.line())
+            deliver(alerts, to_file=self.to_file, email=self.email)
+
+        try:
+            alerts = check(self.engine, user=self.user, deliver=to_destinations)
+        except UserError as exc:
+            self.retry = True
+            self.log(f"[red]alerts not delivered:[/] {escape(str(exc))}; tried again after the next poll")
+            return []
+        self.retry = False
+        if alerts:
+            self.log(f"{len(alerts)} new alert(s)")
+        return alerts
