@@ -319,3 +319,25 @@ def test_first_check_looks_back_seven_days(engine, tmp_path):
     _ingest(engine, tmp_path, [_record("flood", *FLOOD, NOW - timedelta(days=6))], "recent")
     alerts.add(engine, "lu-quet", owner="analyst", query="lũ quét")
     assert [a.search for a in alerts.check(engine, user="analyst", now=NOW)] == ["lu-quet"]
+
+
+def test_watcher_hook_retries_a_failed_delivery_after_the_next_poll(engine):
+    alerts.add(engine, "lua-dao", owner="analyst", query="lừa đảo")
+    home = Path(os.environ["TINHHINH_HOME"])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    (home / "settings.toml").write_text(f'[smtp]\nhost = "127.0.0.1"\nport = {closed}\nstarttls = false\n')
+    said, logged = [], []
+    hook = alerts.WatchAlerts(
+        engine, user="watcher", email="a@example.vn", say=said.append, log=logged.append, clock=lambda: NOW
+    )
+    assert hook.tick(0) == []  # a poll that stored nothing checks nothing
+    assert hook.tick(6) == [] and "alerts not delivered" in logged[-1] and _marks(engine) == 0
+    sink = _SmtpSink()
+    sink.start()
+    (home / "settings.toml").write_text(f'[smtp]\nhost = "127.0.0.1"\nport = {sink.port}\nstarttls = false\n')
+    delivered = hook.tick(0)  # nothing new stored, but the last delivery failed: tried again
+    sink.join(5)
+    assert len(delivered) == 3 and len(sink.messages) == 1 and _marks(engine) == 3
+    assert hook.tick(0) == []

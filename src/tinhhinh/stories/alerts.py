@@ -243,6 +243,7 @@ class WatchAlerts:
         email: str | None = None,
         say: Callable[[str], None] | None = None,
         log: Callable[[str], None] | None = None,
+        clock: Callable[[], datetime] = utcnow,
     ) -> None:
         problem = delivery_problem(to_file=to_file, email=email)
         if problem:
@@ -259,6 +260,7 @@ class WatchAlerts:
         self.say = say or (lambda line: err.print(line, markup=False, highlight=False))
         self.log = log or (lambda msg: err.print(msg))
         self.retry = False
+        self.clock = clock
 
     def tick(self, stored: int) -> list[Alert]:
         """Run after a poll that stored ``stored`` new items; the alerts delivered (none when it failed)."""
@@ -274,7 +276,7 @@ class WatchAlerts:
             deliver(alerts, to_file=self.to_file, email=self.email)
 
         try:
-            alerts = check(self.engine, user=self.user, deliver=to_destinations)
+            alerts = check(self.engine, user=self.user, now=self.clock(), deliver=to_destinations)
         except UserError as exc:
             self.retry = True
             self.log(f"[red]alerts not delivered:[/] {escape(str(exc))}; tried again after the next poll")
