@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tinhhinh.console import UserError, err, out
-from tinhhinh.timefmt import local_short, parse_since, parse_span, utcnow
+from tinhhinh.timefmt import local_iso, local_short, parse_since, parse_span, utcnow
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Database path or URL (default $TINHHINH_DB, ./tinhhinh.db).")
@@ -281,7 +282,9 @@ def alerts_list(
     with _engine(db).connect() as conn:
         rows = sq.saved_search_list(conn)
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str, indent=1) + "\n")
+        # times as everywhere else: ISO 8601 in local time with its offset, not naive UTC
+        shown = [{k: local_iso(v) if isinstance(v, datetime) else v for k, v in r.items()} for r in rows]
+        sys.stdout.write(json.dumps(shown, ensure_ascii=False, default=str, indent=1) + "\n")
         return 0
     table = Table("name", "query", "area", "place", "harm", "owner", "last checked")
     for r in rows:
@@ -316,18 +319,33 @@ def alerts_check(
         Path | None, typer.Option("--to-file", help="Append alerts as JSONL to this file.")
     ] = None,
     email: Annotated[
-        str | None, typer.Option(help="Send alerts to this address (needs [smtp] settings).")
+        str | None, typer.Option(help="Send alerts to this address (needs \\[smtp] settings).")
     ] = None,
     user: Annotated[str | None, typer.Option(help="Who checks (for the search audit).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     at: Annotated[str | None, typer.Option(hidden=True)] = None,
 ) -> int:
-    """Report new stories and bursts matching each saved search since the last check (each fires once)."""
-    from tinhhinh.store.search import current_user
-    from tinhhinh.stories.alerts import check, deliver
+    """Report new stories and bursts matching each saved search since the last check (each fires once).
 
-    alerts = check(_engine(db), user=current_user(user), now=_now(at))
-    deliver(alerts, to_file=to_file, email=email)
+    "Since the last check" means every item stored since the previous check, whatever its publication
+    date; the first check of a saved search looks at items published in the last 7 days. Alerts count as
+    reported only once delivered: if the file or mail cannot be written, the command fails (exit 1) and
+    the next check reports them again.
+    """
+    from tinhhinh.store.search import current_user
+    from tinhhinh.stories.alerts import check, deliver, delivery_problem
+
+    problem = delivery_problem(to_file=to_file, email=email)
+    if problem:
+        raise UserError(problem)
+
+    def to_destinations(alerts) -> None:
+        try:
+            deliver(alerts, to_file=to_file, email=email)
+        except UserError as exc:
+            raise UserError(f"{exc}; the {len(alerts)} alert(s) stay unreported for the next check") from exc
+
+    alerts = check(_engine(db), user=current_user(user), now=_now(at), deliver=to_destinations)
     if as_json:
         sys.stdout.write(json.dumps([a.as_json() for a in alerts], ensure_ascii=False, indent=1) + "\n")
     else:

@@ -12,7 +12,7 @@ Settings (``$TINHHINH_HOME/settings.toml``)::
     user = "desk@example.gov.vn"
     password = "..."
     from = "desk@example.gov.vn"
-    starttls = true
+    starttls = true          # port 465: implicit TLS instead (see tinhhinh.mail)
 
     [digest]
     due_soon_days = 3
@@ -27,7 +27,6 @@ import datetime as dt
 import html
 import json
 import smtplib
-import ssl
 import sys
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -41,6 +40,7 @@ from sqlalchemy import Engine
 from tinhhinh import config
 from tinhhinh.console import UserError, err
 from tinhhinh.desk.access import SYSTEM, Actor, require
+from tinhhinh.mail import Smtp
 from tinhhinh.store import desk as desk_store
 from tinhhinh.store import public as store
 
@@ -204,26 +204,6 @@ def write_files(digests: list[AgencyDigest], out_dir: Path) -> list[Path]:
     return written
 
 
-@dataclass
-class Smtp:
-    host: str
-    port: int = 587
-    user: str | None = None
-    password: str | None = None
-    sender: str = ""
-    starttls: bool = True
-
-    @classmethod
-    def from_config(cls) -> Smtp | None:
-        s = config.setting("smtp", {}) or {}
-        if not s.get("host"):
-            return None
-        return cls(
-            host=str(s["host"]), port=int(s.get("port", 587)), user=s.get("user"), password=s.get("password"),
-            sender=str(s.get("from") or s.get("user") or ""), starttls=bool(s.get("starttls", True)),
-        )  # fmt: skip
-
-
 def agency_email(code: str) -> str | None:
     emails = config.setting("digest.agency_email", {}) or {}
     return emails.get(code) if isinstance(emails, dict) else None
@@ -232,12 +212,8 @@ def agency_email(code: str) -> str | None:
 def send(engine: Engine, digests: list[AgencyDigest], smtp: Smtp) -> tuple[list[str], list[str]]:
     """E-mail each agency that has an address and was not sent today's digest yet; return (sent, skipped)."""
     sent, skipped = [], []
-    client = smtplib.SMTP(smtp.host, smtp.port, timeout=30)
+    client = smtp.connect()
     try:
-        if smtp.starttls:
-            client.starttls(context=ssl.create_default_context())
-        if smtp.user and smtp.password:
-            client.login(smtp.user, smtp.password)
         for d in digests:
             to = agency_email(d.agency_code)
             with engine.connect() as conn:

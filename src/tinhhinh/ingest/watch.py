@@ -389,6 +389,15 @@ def _with_digest(poll: Callable, engine: Engine, at: str) -> Callable:
     return poll_then_digest
 
 
+def _with_alerts(poll: Callable, hook) -> Callable:  # noqa: ANN001 - hook: stories.alerts.WatchAlerts
+    def poll_then_alerts() -> PollReport:
+        report = poll()
+        hook.tick(report.stored.new)
+        return report
+
+    return poll_then_alerts
+
+
 def _analysis(engine: Engine):
     """The same stages `tinhhinh ingest` runs (the ingest module owns the choice)."""
     try:
@@ -421,12 +430,30 @@ def watch_command(
     digest_at: Annotated[
         str | None, typer.Option("--digest-at", help="Also write/send the daily desk digests at HH:MM.")
     ] = None,
+    alerts_to_file: Annotated[
+        Path | None,
+        typer.Option("--alerts-to-file", help="Also append saved-search alerts as JSONL to this file."),
+    ] = None,
+    alerts_email: Annotated[
+        str | None,
+        typer.Option(
+            "--alerts-email", help="Also mail saved-search alerts to this address (needs \\[smtp] settings)."
+        ),
+    ] = None,
+    no_alerts: Annotated[
+        bool, typer.Option("--no-alerts", help="Do not check the saved searches after each poll.")
+    ] = False,
 ) -> int:
     """Poll news feeds, fetch new articles, analyse and store them; keep each source's health.
 
     Obeys robots.txt, sends a User-Agent with the contact from settings ([bold]collect.contact[/]),
     uses conditional GET, limits sizes and times, backs off from failing sources and reports a source
     failing 5 times in a row in red. Ctrl-C or SIGTERM stops after the current batch.
+
+    After each poll that stored new items, the saved searches (`tinhhinh alerts`) are checked as by
+    `tinhhinh alerts check`: new matching stories and bursts are shown on stderr, and appended to
+    --alerts-to-file / mailed to --alerts-email when given. An alert that could not be delivered is
+    reported and tried again after the next poll; collection goes on.
 
     Example: [bold]tinhhinh watch --feeds feeds.txt --every 15m --db office.db[/]
     """
@@ -445,6 +472,16 @@ def watch_command(
             "[yellow]note:[/] no contact in the User-Agent; set collect.contact in settings.toml "
             "(an e-mail or URL site owners can reach)"
         )
+    alerts_hook = None
+    if not no_alerts:
+        from tinhhinh.store.search import current_user
+        from tinhhinh.stories.alerts import WatchAlerts
+
+        alerts_hook = WatchAlerts(engine, user=current_user(), to_file=alerts_to_file, email=alerts_email)
+    elif alerts_to_file or alerts_email:
+        raise UserError(
+            "--no-alerts turns the saved-search alerts off: drop --alerts-to-file / --alerts-email"
+        )
     stages, ordered = ([], None) if no_analyze else _analysis(engine)
     stop = threading.Event()
     options = WatchOptions.from_settings(every=interval)
@@ -454,6 +491,8 @@ def watch_command(
         )
         if digest_at:  # the desk's daily digest rides on the poll loop (tinhhinh.desk.digest)
             watcher.poll = _with_digest(watcher.poll, engine, digest_at)
+        if alerts_hook is not None:  # saved-search alerts ride on it too (tinhhinh.stories.alerts)
+            watcher.poll = _with_alerts(watcher.poll, alerts_hook)
         err.print(f"watching {len(urls)} feed(s)" + ("" if once else f" every {every}"))
         reports = watcher.run(once=once)
     if once:

@@ -95,6 +95,7 @@ saved_searches = Table(
     Column("owner", String(255), nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("last_checked", DateTime),
+    Column("last_item_pk", Integer),  # items.pk seen by the last check: the next one starts after it
 )
 
 alert_marks = Table(

@@ -288,6 +288,57 @@ def search(
     return hits
 
 
+def matching_story_ids(
+    engine: Engine,
+    raw: str,
+    *,
+    filters: Filters | None = None,
+    after_pk: int | None = None,
+    upto_pk: int | None = None,
+    user: str | None = None,
+    via: str = "alert",
+) -> set[str]:
+    """Stories of every item matching the query (title or text), not only the best-ranked ones; items can
+    be limited to ``after_pk < pk <= upto_pk`` (what arrived since a saved search was last checked).
+    Audited like any search, with the number of stories found."""
+    q = parse(raw)
+    filters = filters or Filters()
+    mode = "x" if q.exact else "a"
+    where, params = _filter_sql(filters)
+    where += " AND i.story_id IS NOT NULL"
+    if after_pk is not None:
+        where += " AND i.pk > :after_pk"
+        params["after_pk"] = after_pk
+    if upto_pk is not None:
+        where += " AND i.pk <= :upto_pk"
+        params["upto_pk"] = upto_pk
+    neg = _match_negative(q)
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            neg_sql = ""
+            if neg:
+                neg_sql = f" AND fts.rowid NOT IN (SELECT rowid FROM fts_doc_{mode} WHERE fts_doc_{mode} MATCH :neg)"
+                params["neg"] = neg
+            sql = (
+                f"SELECT DISTINCT i.story_id FROM fts_doc_{mode} AS fts JOIN items i ON i.pk = fts.rowid "
+                f"WHERE fts_doc_{mode} MATCH :m{neg_sql}{where}"
+            )
+            params["m"] = _match_all(q)
+        else:
+            neg_sql = ""
+            if neg:
+                neg_sql = f" AND NOT s.doc_{mode} @@ to_tsquery('simple', :neg)"
+                params["neg"] = _tsquery(neg)
+            sql = (
+                f"SELECT DISTINCT i.story_id FROM item_search s JOIN items i ON i.pk = s.pk "
+                f"WHERE s.doc_{mode} @@ to_tsquery('simple', :m){neg_sql}{where}"
+            )
+            params["m"] = _tsquery(_match_all(q))
+        found = {sid for (sid,) in conn.execute(text(sql), params)}
+    record_search(engine, raw, filters, len(found), user=user, via=via)
+    return found
+
+
 _HIT_COLUMNS = (
     "pk",
     "ext_id",

@@ -311,22 +311,62 @@ def marks(conn: Connection, search_id: int) -> set[tuple[str, str]]:
     return {(s, k) for s, k in conn.execute(q)}
 
 
-def add_marks(conn: Connection, search_id: int, pairs: list[tuple[str, str]], at: datetime) -> None:
-    if pairs:
+def add_marks(
+    conn: Connection, search_id: int, pairs: list[tuple[str, str]], at: datetime, seen_pk: int | None = None
+) -> None:
+    """Record what was reported (each pair once, even if another check recorded it meanwhile) and how
+    far the search has looked."""
+    fresh = sorted(set(pairs) - marks(conn, search_id))
+    if fresh:
         conn.execute(
             insert(alert_marks),
-            [{"search_id": search_id, "story_id": s, "kind": k, "at": at} for s, k in pairs],
+            [{"search_id": search_id, "story_id": s, "kind": k, "at": at} for s, k in fresh],
         )
-    conn.execute(update(saved_searches).where(saved_searches.c.id == search_id).values(last_checked=at))
+    values: dict[str, Any] = {"last_checked": at}
+    if seen_pk is not None:
+        values["last_item_pk"] = seen_pk
+    conn.execute(update(saved_searches).where(saved_searches.c.id == search_id).values(**values))
+
+
+def max_item_pk(conn: Connection) -> int:
+    return conn.execute(select(func.max(items.c.pk))).scalar() or 0
+
+
+def arrived_story_ids(
+    conn: Connection,
+    *,
+    after_pk: int | None,
+    upto_pk: int,
+    published_since: datetime | None = None,
+    area: str | None = None,
+    place: str | None = None,
+) -> set[str]:
+    """Stories of the items stored after ``after_pk`` (up to ``upto_pk``), whatever their publication
+    date; with ``after_pk`` None, of the items published since ``published_since``."""
+    q = select(items.c.story_id).where(and_(items.c.story_id.is_not(None), items.c.pk <= upto_pk))
+    if after_pk is not None:
+        q = q.where(items.c.pk > after_pk)
+    if published_since is not None:
+        q = q.where(items.c.published_at >= published_since)
+    if area:
+        q = q.where(items.c.area == area)
+    if place:
+        q = q.where(func.cast(items.c.places, items.c.title.type).like(f'%"{place}"%'))
+    return {sid for (sid,) in conn.execute(q.distinct())}
 
 
 def stories_with_harm(conn: Connection, ids: list[str], harm_type: str) -> set[str]:
+    """Stories with an item flagged ``harm_type`` that a person has not dismissed (unconfirmed or
+    confirmed): a dismissed flag was judged wrong and must not raise an alert."""
     out = set()
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for sid, harm in conn.execute(
             select(items.c.story_id, items.c.harm).where(items.c.story_id.in_(chunk))
         ):
-            if any(h.get("type") == harm_type for h in harm or []):
+            if any(
+                isinstance(h, dict) and h.get("type") == harm_type and h.get("status") != "dismissed"
+                for h in harm or []
+            ):
                 out.add(sid)
     return out

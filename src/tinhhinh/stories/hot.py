@@ -133,32 +133,30 @@ def story_summary(engine: Engine, story_id: str, size: int, cached: dict[str, An
     return sentences
 
 
-def list_stories(
+def story_views(
+    engine: Engine, ids: list[str], *, start: datetime, now: datetime, settings: BurstSettings | None = None
+) -> list[StoryView]:
+    """These stories (merged ones left out), each with its strongest burst between ``start`` and ``now``;
+    no summaries."""
+    if not ids:
+        return []
+    views, _ = _views(engine, sorted(ids), start=start, now=now, cfg=settings or BurstSettings())
+    return views
+
+
+def _views(
     engine: Engine,
+    ids: list[str],
     *,
-    since: timedelta = timedelta(hours=24),
+    start: datetime,
+    now: datetime,
+    cfg: BurstSettings,
+    only_hot: bool = False,
     area: str | None = None,
     place: str | None = None,
-    only_hot: bool = False,
-    now: datetime | None = None,
-    limit: int = 20,
-    settings: BurstSettings | None = None,
-    summaries: bool = True,
-) -> list[StoryView]:
-    """Stories with items in the window [now - since, now], most unusual volume first.
-
-    Everything is as of ``now``: items dated later (a feed's wrong clock, or a replay with --at) are neither
-    listed nor counted. An undated item counts at the time it was stored (its burst score cannot use it)."""
-    now = now or utcnow()
-    cfg = settings or BurstSettings()
-    start = now - since
+) -> tuple[list[StoryView], dict[str, dict[str, Any]]]:
     with engine.connect() as conn:
-        ids = sq.active_story_ids(conn, start, area=area, place=place, until=now)
-        if not ids:
-            return []
-        history = (
-            now - since - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
-        )
+        history = start - timedelta(days=cfg.baseline_days) - timedelta(hours=cfg.longest_window_hours())
         series = sq.story_series(conn, ids, history, now)
         rows = sq.story_rows(conn, ids)
         counts = sq.story_counts(conn, ids, now)
@@ -193,6 +191,35 @@ def list_stories(
                 undated=n_undated,
             )
         )
+    return views, rows
+
+
+def list_stories(
+    engine: Engine,
+    *,
+    since: timedelta = timedelta(hours=24),
+    area: str | None = None,
+    place: str | None = None,
+    only_hot: bool = False,
+    now: datetime | None = None,
+    limit: int = 20,
+    settings: BurstSettings | None = None,
+    summaries: bool = True,
+) -> list[StoryView]:
+    """Stories with items in the window [now - since, now], most unusual volume first.
+
+    Everything is as of ``now``: items dated later (a feed's wrong clock, or a replay with --at) are neither
+    listed nor counted. An undated item counts at the time it was stored (its burst score cannot use it)."""
+    now = now or utcnow()
+    cfg = settings or BurstSettings()
+    start = now - since
+    with engine.connect() as conn:
+        ids = sq.active_story_ids(conn, start, area=area, place=place, until=now)
+    if not ids:
+        return []
+    views, rows = _views(
+        engine, ids, start=start, now=now, cfg=cfg, only_hot=only_hot, area=area, place=place
+    )
     views.sort(key=lambda v: (-v.burst.score, -v.size, v.id))
     views = views[:limit]
     if summaries:

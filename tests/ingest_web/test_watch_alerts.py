@@ -1,0 +1,98 @@
+"""The watcher reports saved-search alerts after each poll that stored new items (a real `tinhhinh watch`
+process against a local news site)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from localweb import Reply
+from vnsites import STORIES, article, rss
+
+from tinhhinh.store.db import dispose_all, engine_for
+
+
+def _cli(*args: str, env: dict) -> subprocess.CompletedProcess:
+    exe = shutil.which("tinhhinh", path=str(Path(sys.executable).parent)) or "tinhhinh"
+    return subprocess.run([exe, *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture
+def env(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "settings.toml").write_text(
+        '[collect]\ncontact = "alerts-test@example.vn"\n[collect.http]\nhost_delay = 0\nretries = 0\n',
+        encoding="utf-8",
+    )
+    dispose_all()
+    return {**os.environ, "TINHHINH_HOME": str(home), "COLUMNS": "200"}
+
+
+@pytest.fixture
+def news(site, tmp_path) -> Path:
+    """A feed list naming a VnExpress-like RSS feed of three articles (one about a scam)."""
+    site.routes["/rss/thoi-su.rss"] = Reply(rss(site.base).encode(), content_type="application/rss+xml")
+    for s in STORIES:
+        site.routes[f"/thoi-su/{s.slug}.html"] = Reply(article(s).encode())
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(site.url("/rss/thoi-su.rss") + "\n", encoding="utf-8")
+    return feeds
+
+
+def _follow_scams(db: str, env: dict) -> None:
+    engine_for(db)  # an empty database, as `tinhhinh alerts add` needs one
+    dispose_all()
+    assert _cli("alerts", "add", "lua-dao", "--query", "lừa đảo", "--db", db, env=env).returncode == 0
+    # checked once before the watcher starts: from now on everything stored counts as new, whatever its date
+    first = _cli("alerts", "check", "--db", db, env=env)
+    assert first.returncode == 0 and first.stdout == "", first.stderr
+
+
+def test_watch_reports_alerts_after_a_poll_that_stored_items(tmp_path, env, news):
+    db = str(tmp_path / "w.db")
+    _follow_scams(db, env)
+    out = tmp_path / "alerts.jsonl"
+    watch = _cli("watch", "--feeds", str(news), "--once", "--db", db, "--alerts-to-file", str(out), env=env)
+    assert watch.returncode == 0, watch.stderr[-3000:]
+    (line,) = [x for x in watch.stderr.splitlines() if x.startswith("[lua-dao]")]
+    assert line.startswith("[lua-dao] new story: Cảnh báo lừa đảo giả danh nhân viên điện lực")
+    (row,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert row["search"] == "lua-dao" and row["kind"] == "new"
+    # reported once: neither the next check nor a poll that stores nothing repeats it
+    assert _cli("alerts", "check", "--db", db, env=env).stdout == ""
+    again = _cli("watch", "--feeds", str(news), "--once", "--db", db, "--alerts-to-file", str(out), env=env)
+    assert again.returncode == 0 and "[lua-dao]" not in again.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_watch_keeps_collecting_when_alerts_cannot_be_mailed(tmp_path, env, news):
+    db = str(tmp_path / "w.db")
+    _follow_scams(db, env)
+    with socket.socket() as s:  # a port nobody listens on: the mail server is down
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    home = Path(env["TINHHINH_HOME"])
+    with (home / "settings.toml").open("a", encoding="utf-8") as fh:
+        fh.write(f'[smtp]\nhost = "127.0.0.1"\nport = {closed}\nstarttls = false\n')
+    watch = _cli(
+        "watch", "--feeds", str(news), "--once", "--db", db, "--alerts-email", "a@example.vn", env=env
+    )
+    assert watch.returncode == 0, watch.stderr[-3000:]
+    assert "alerts not delivered" in watch.stderr and "cannot mail the alerts" in watch.stderr
+    # not marked as reported: the next check still has it
+    later = _cli("alerts", "check", "--db", db, env=env)
+    assert later.stdout.startswith("[lua-dao] new story: Cảnh báo lừa đảo"), later.stderr
+
+
+def test_watch_rejects_an_alert_file_in_a_missing_folder(tmp_path, env, news):
+    db = str(tmp_path / "w.db")
+    bad = str(tmp_path / "nowhere" / "alerts.jsonl")
+    watch = _cli("watch", "--feeds", str(news), "--once", "--db", db, "--alerts-to-file", bad, env=env)
+    assert watch.returncode == 1 and "--alerts-to-file" in watch.stderr and "does not exist" in watch.stderr
