@@ -131,6 +131,7 @@ def import_command(
             {
                 "added": result.added,
                 "duplicates": result.duplicates,
+                "revived": result.revived,
                 "rejected": [str(r) for r in result.rejected],
             }
         )
@@ -140,6 +141,7 @@ def import_command(
     err.print(
         f"{len(result.added)} added (pending approval){' [dry run]' if dry_run else ''}, "
         f"{len(result.duplicates)} already present, {len(result.rejected)} refused"
+        + (f" ({len(result.revived)} retired entries back for review)" if result.revived else "")
     )
     return 2 if result.rejected else 0
 
