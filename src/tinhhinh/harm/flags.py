@@ -111,14 +111,14 @@ def dismiss(engine: Engine, actor: Actor, flag_id: int, note: str | None = None)
     return _decide(engine, actor, flag_id, "dismissed", note)
 
 
-def can_open_case(flag: dict[str, Any]) -> bool:
+def can_open_case(flag: dict[str, Any], retired: dict[str, dict[str, Any]] | None = None) -> bool:
     """Only a person-confirmed scam or fact-check flag that has not opened a case yet may open one
     (toxic flags never do), and never one whose fact-check was retired."""
     return (
         flag.get("type") in CASE_TYPES
         and flag.get("status") == "confirmed"
         and not flag.get("case_id")
-        and retired_factcheck(flag) is None
+        and retired_factcheck(flag, retired=retired) is None
     )
 
 
@@ -129,7 +129,20 @@ def _evidence(flag: dict[str, Any]) -> Any:
     return flag.get("evidence")
 
 
-def retired_factcheck(flag: dict[str, Any], registry: Any = None) -> dict[str, Any] | None:
+def retired_entries(registry: Any = None) -> dict[str, dict[str, Any]]:
+    """Retired registry entries by id (read once for a listing)."""
+    from tinhhinh.harm import factcheck_registry as reg
+
+    try:
+        entries = reg.load(registry)
+    except reg.RegistryError:
+        return {}  # an unreadable registry is reported by the factchecks commands, not here
+    return {e["id"]: e for e in entries if e.get("status") == "retired"}
+
+
+def retired_factcheck(
+    flag: dict[str, Any], registry: Any = None, *, retired: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any] | None:
     """The registry entry a fact-check flag rests on, when a coordinator has retired it (else None).
 
     A retired fact-check no longer says the claim is false (the publisher withdrew it, it went out of
@@ -140,16 +153,9 @@ def retired_factcheck(flag: dict[str, Any], registry: Any = None) -> dict[str, A
     claim_id = evidence.get("claim_id") if isinstance(evidence, dict) else None
     if not claim_id:
         return None
-    from tinhhinh.harm import factcheck_registry as reg
-
-    try:
-        entries = reg.load(registry)
-    except reg.RegistryError:
-        return None  # an unreadable registry is reported by the factchecks commands, not here
-    for e in entries:
-        if e.get("id") == claim_id and e.get("status") == "retired":
-            return e
-    return None
+    if retired is None:
+        retired = retired_entries(registry)
+    return retired.get(claim_id)
 
 
 def _retired_line(flag_id: int, entry: dict[str, Any]) -> str:
@@ -157,11 +163,13 @@ def _retired_line(flag_id: int, entry: dict[str, Any]) -> str:
     return f"flag #{flag_id} rests on fact-check {entry['id']}, which was retired{why}"
 
 
-def with_factcheck_state(flag: dict[str, Any]) -> dict[str, Any]:
+def with_factcheck_state(
+    flag: dict[str, Any], retired: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The flag plus ``factcheck_retired`` (bool) and ``factcheck_retire_reason`` for a fact-check flag."""
     if flag.get("type") != "factcheck":
         return flag
-    entry = retired_factcheck(flag)
+    entry = retired_factcheck(flag, retired=retired)
     return {
         **flag,
         "factcheck_retired": entry is not None,
