@@ -94,3 +94,12 @@ def test_approving_an_approved_entry_is_refused(tmp_path):
         raise AssertionError("approved twice")
     assert reg.load(path)[0]["approved_at"] == first["approved_at"]
     assert reg.load(path)[0]["approved_by"] == "coord"
+
+
+def test_an_entry_about_officials_approved_before_the_rule_is_never_matched():
+    base = {"verdict": "sai", "rating": "false", "domain": "public_service", "status": "approved"}
+    entries = [
+        {**base, "id": "fc-a", "claim": "Chủ tịch UBND tỉnh nhận hối lộ 5 tỷ đồng của doanh nghiệp"},
+        {**base, "id": "fc-b", "claim": "Từ 1/7 phải đổi CCCD mất phí 500 nghìn"},
+    ]
+    assert [e["id"] for e in reg.active(entries)] == ["fc-b"]

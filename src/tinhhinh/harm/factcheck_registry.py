@@ -23,6 +23,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -372,6 +373,14 @@ _CONDUCT_RE = _word_re(_CONDUCT_WORDS)
 _POLITICAL_RE = _word_re(_POLITICAL_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _institution_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from tinhhinh.harm.toxicity import INSTITUTION_TERMS, INSTITUTION_TERMS_PLAIN
+
+    marked = "|".join(map(re.escape, sorted(INSTITUTION_TERMS, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{marked})(?!\w)"), _word_re(INSTITUTION_TERMS_PLAIN)
+
+
 def about_officials(claim: str) -> str | None:
     """Why ``claim`` is about officials or state/Party bodies (the words found), else None.
 
@@ -380,14 +389,12 @@ def about_officials(claim: str) -> str | None:
     is not enough ("Công an cảnh báo …", "UBND phường thu phí …" are scam and public-service claims); a name
     with what an official did or did not do (bribery, discipline, prosecution, private life) is, and so is
     any claim about the Party."""
-    from tinhhinh.harm.toxicity import INSTITUTION_TERMS, INSTITUTION_TERMS_PLAIN
-
+    marked_re, plain_re = _institution_res()
     key = _key(claim)
     political = _POLITICAL_RE.search(key)
-    marked = fold(claim)
     # "đảng" only in the marked list: unmarked "dang" is also "đang" (being)
-    names = {_key(t) for t in INSTITUTION_TERMS if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", marked)}
-    names |= {m.group(0) for m in _word_re(INSTITUTION_TERMS_PLAIN).finditer(key)}
+    names = {_key(m.group(0)) for m in marked_re.finditer(fold(claim))}
+    names |= {m.group(0) for m in plain_re.finditer(key)}
     if political:
         return f"'{political.group(0)}'"
     conduct = _CONDUCT_RE.search(key)
@@ -741,5 +748,12 @@ def set_status(
 
 
 def active(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What the matcher uses: approved, not retired, refuted (false or misleading)."""
-    return [e for e in entries if e.get("status") == "approved" and e.get("rating") in REFUTED]
+    """What the matcher uses: approved, not retired, refuted (false or misleading), and not about officials
+    (an entry approved before the import refused such claims is never matched either)."""
+    return [
+        e
+        for e in entries
+        if e.get("status") == "approved"
+        and e.get("rating") in REFUTED
+        and not about_officials(str(e.get("claim") or ""))
+    ]
