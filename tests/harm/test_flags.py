@@ -285,3 +285,167 @@ def test_flags_show_reads_as_evidence_at_a_terminal_and_json_when_piped(office):
         json.loads(_at_a_terminal(["flags", "show", str(check["id"]), "--json", "--db", dbp]))["id"]
         == check["id"]
     )
+
+
+# ------------------------------------------------------------------ one rule for every route to a case
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "tinhhinh.cli", *args],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        timeout=60,
+    )
+
+
+def test_case_open_from_an_item_follows_the_flag_rules(office):
+    # `case open --item N --harm I` opened a case from a toxic flag, and a second case for one scam flag
+    # without recording it on the flag
+    db.dispose_all()
+    eng, dbp = office["engine"], str(office["path"])
+    by = _by_type(eng)
+    toxic, scam = by["toxic"], by["scam"]
+    flags.confirm(eng, office["coord"], toxic["id"])
+    flags.confirm(eng, office["coord"], scam["id"])
+    db.dispose_all()
+    common = ("--title", "x", "--user", "coord", "--db", dbp)
+    refused = _run("case", "open", "--item", str(toxic["item_pk"]), "--harm", str(toxic["idx"]), *common)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert "never open a case" in refused.stderr
+    opened = _run("case", "open", "--item", str(scam["item_pk"]), "--harm", str(scam["idx"]), *common)
+    assert opened.returncode == 0, opened.stderr
+    case_id = int(opened.stdout)
+    assert flags.get_flag(eng, scam["id"])["case_id"] == case_id
+    again = _run("case", "open", "--item", str(scam["item_pk"]), "--harm", str(scam["idx"]), *common)
+    assert again.returncode == 1 and f"already opened case #{case_id}" in again.stderr
+    with pytest.raises(Invalid, match=f"already opened case #{case_id}"):
+        flags.open_case(eng, office["coord"], scam["id"])
+    # the case kept the title the person gave, and the scam sector
+    from tinhhinh.desk import cases
+
+    case = cases.get_case(eng, office["coord"], case_id)
+    assert case["title"] == "x" and case["sector"] == "public_order" and case["origin"] == "harm"
+
+
+def test_a_flag_that_opened_a_case_cannot_be_dismissed(office):
+    eng = office["engine"]
+    scam = _by_type(eng)["scam"]
+    flags.confirm(eng, office["coord"], scam["id"])
+    case_id = flags.open_case(eng, office["coord"], scam["id"])
+    with pytest.raises(Invalid, match=f"opened case #{case_id}: close or reject case #{case_id}"):
+        flags.dismiss(eng, office["coord"], scam["id"], note="changed mind")
+    assert flags.get_flag(eng, scam["id"])["status"] == "confirmed"
+    # open-case on it names the case, not "confirm it first"
+    with pytest.raises(Invalid, match=f"already opened case #{case_id}"):
+        flags.open_case(eng, office["coord"], scam["id"])
+
+
+def _registry_with(entry_id: str, status: str, reason: str | None = None) -> None:
+    entry = {
+        "id": entry_id,
+        "claim": "Tiêm vắc xin gây vô sinh",
+        "verdict": "false",
+        "rating": "false",
+        "domain": "health",
+        "url": "https://moh.gov.vn/a",
+        "publisher": "Bộ Y tế",
+        "status": status,
+    }
+    if reason:
+        entry["retire_reason"] = reason
+    reg.save([entry])
+
+
+def test_a_retired_fact_check_no_longer_confirms_nor_opens_a_case(office):
+    db.dispose_all()
+    eng, dbp = office["engine"], str(office["path"])
+    fc = _by_type(eng)["factcheck"]  # its evidence names claim_id fc-1
+    _registry_with("fc-1", "approved")
+    flags.confirm(eng, office["coord"], fc["id"])
+    _registry_with("fc-1", "retired", "publisher withdrew it")
+    with pytest.raises(Invalid, match="fc-1, which was retired \\(publisher withdrew it\\)"):
+        flags.open_case(eng, office["coord"], fc["id"])
+    assert not flags.can_open_case(flags.get_flag(eng, fc["id"]))
+    # JSON and terminal both say so
+    shown = json.loads(_cli(flags_app, "show", str(fc["id"]), "--db", dbp).stdout)
+    assert shown["factcheck_retired"] is True and shown["factcheck_retire_reason"] == "publisher withdrew it"
+    term = _at_a_terminal(["flags", "show", str(fc["id"]), "--db", dbp])
+    assert "fact-check fc-1 was retired (publisher withdrew it)" in term
+    assert "claim rated false" not in term
+    # dismissing stays possible; confirming again is refused
+    flags.dismiss(eng, office["coord"], fc["id"], note="fact-check withdrawn")
+    with pytest.raises(Invalid, match="cannot be confirmed"):
+        flags.confirm(eng, office["coord"], fc["id"])
+    db.dispose_all()
+    refused = _run("flags", "confirm", str(fc["id"]), "--by", "coord", "--db", dbp)
+    assert refused.returncode == 1 and "was retired" in refused.stderr
+
+
+def test_a_disaster_fact_check_case_has_a_sector_and_vietnamese_labels(office):
+    from tinhhinh.desk import cases
+
+    eng = office["engine"]
+    fc = _by_type(eng)["factcheck"]
+    with eng.begin() as conn:
+        harm = conn.execute(select(items.c.harm).where(items.c.pk == fc["item_pk"])).scalar()
+        harm[fc["idx"]]["evidence"]["domain"] = "disaster"
+        conn.execute(items.update().where(items.c.pk == fc["item_pk"]).values(harm=harm))
+    flags.confirm(eng, office["coord"], fc["id"])
+    case = cases.get_case(eng, office["coord"], flags.open_case(eng, office["coord"], fc["id"]))
+    assert case["sector"] == "agriculture"
+    assert case["description"].startswith(
+        "Câu trong tin: Tiêm vắc xin gây vô sinh.\nĐã được kiểm chứng: Bộ Y tế"
+    )
+    assert "Sentence" not in case["description"] and "Fact-check" not in case["description"]
+
+
+def test_flag_times_are_vietnam_time_with_the_offset(office):
+    # flags JSON and decision lines gave naive UTC ("2026-11-27 06:00:00" for 13:00 in Vietnam)
+    import datetime as dt
+
+    db.dispose_all()
+    eng, dbp = office["engine"], str(office["path"])
+    scam = _by_type(eng)["scam"]
+    with eng.begin() as conn:
+        conn.execute(
+            items.update()
+            .where(items.c.pk == scam["item_pk"])
+            .values(published_at=dt.datetime(2026, 11, 27, 6))
+        )
+    db.dispose_all()
+    shown = json.loads(_cli(flags_app, "show", str(scam["id"]), "--db", dbp).stdout)
+    assert shown["published_at"] == "2026-11-27T13:00:00+07:00"
+    listed = json.loads(_cli(flags_app, "list", "--db", dbp, "--json").stdout)
+    assert {r["id"]: r["published_at"] for r in listed}[scam["id"]] == "2026-11-27T13:00:00+07:00"
+    # piped listing: the date is the last column
+    plain = _cli(flags_app, "list", "--db", dbp).stdout.splitlines()
+    assert next(x for x in plain if x.startswith(f"{scam['id']}\t")).endswith("\t2026-11-27 13:00")
+    ok = _cli(flags_app, "confirm", str(scam["id"]), "--by", "coord", "--db", dbp)
+    decided_at = ok.stdout.strip().split("\t")[3]
+    assert decided_at.endswith("+07:00") and dt.datetime.fromisoformat(decided_at).tzinfo is not None
+    assert json.loads(_cli(flags_app, "show", str(scam["id"]), "--db", dbp).stdout)["decided_at"].endswith(
+        "+07:00"
+    )
+
+
+def test_flags_show_at_a_terminal_says_who_decided_the_note_and_the_case(office):
+    db.dispose_all()
+    eng, dbp = office["engine"], str(office["path"])
+    scam = _by_type(eng)["scam"]
+    flags.confirm(eng, office["coord"], scam["id"], note="fake bank link")
+    case_id = flags.open_case(eng, office["coord"], scam["id"])
+    db.dispose_all()
+    shown = _at_a_terminal(["flags", "show", str(scam["id"]), "--db", dbp])
+    assert "decision: confirmed by coord, " in shown and "— fake bank link" in shown
+    assert f"case: #{case_id}" in shown
+
+
+def test_factchecks_list_refuses_an_unknown_status_or_domain(tmp_path):
+    bad = _run("factchecks", "list", "--status", "bogus")
+    assert bad.returncode == 1 and bad.stdout == ""
+    assert "unknown status 'bogus'" in bad.stderr and "pending, approved, retired" in bad.stderr
+    bad = _run("factchecks", "list", "--domain", "politics")
+    assert bad.returncode == 1 and "unknown domain 'politics'" in bad.stderr
+    assert _run("factchecks", "list", "--status", "pending", "--domain", "y te").returncode == 0

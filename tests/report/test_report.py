@@ -450,5 +450,5 @@ def test_flag_decisions_are_counted_under_the_status_the_review_gives(tmp_path, 
     table = next(
         b for s in report.sections for b in s.blocks if getattr(b, "caption", None) == t("s_flags", "en")
     )
-    assert table.columns == ["Flag type", "Not yet reviewed", "Confirmed", "Dismissed", "Total"]
+    assert table.columns == ["Flag type", "Awaiting review", "Confirmed", "Dismissed", "Total"]
     assert table.rows[-1][1:] == ["1", "1", "1", "3"]

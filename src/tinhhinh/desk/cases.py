@@ -127,7 +127,25 @@ def open_case(
 def open_from_item(
     engine: Engine, actor: Actor, item_pk: int, *, harm_index: int | None = None, **fields: Any
 ) -> int:
-    """A case about an item (or one of its confirmed harm flags). Copies title and link only: never author data."""
+    """A case about an item (or one of its confirmed harm flags). Copies title and link only: never author data.
+
+    With ``harm_index`` the flag's rules apply (``tinhhinh.harm.flags.open_case``): only a person-confirmed
+    scam or fact-check flag opens a case, one case per flag, and the case is recorded on the flag."""
+    if harm_index is not None:
+        from tinhhinh.harm import flags as harm_flags
+
+        return harm_flags.open_case_for_entry(engine, actor, item_pk, harm_index, **fields)
+    return _open_about_item(engine, actor, item_pk, None, **fields)
+
+
+def open_harm_case(engine: Engine, actor: Actor, item_pk: int, harm_index: int, **fields: Any) -> int:
+    """The case of one harm flag, for ``tinhhinh.harm.flags.open_case`` (which checked the flag's rules)."""
+    return _open_about_item(engine, actor, item_pk, harm_index, **fields)
+
+
+def _open_about_item(
+    engine: Engine, actor: Actor, item_pk: int, harm_index: int | None, **fields: Any
+) -> int:
     with engine.connect() as conn:
         item = store.item_public_fields(conn, item_pk)
     if not item:
@@ -135,11 +153,6 @@ def open_from_item(
     origin = "item"
     origin_ref = str(item_pk)
     if harm_index is not None:
-        flags = item.get("harm") or []
-        if harm_index >= len(flags) or (flags[harm_index] or {}).get("status") != "confirmed":
-            raise Invalid(
-                f"item #{item_pk} has no confirmed harm flag #{harm_index}: a person confirms a flag first"
-            )
         origin, origin_ref = "harm", f"{item_pk}:{harm_index}"
     fields.setdefault("title", item["title"] or f"item #{item_pk}")
     link = {"kind": origin, "ref": origin_ref, "title": item["title"], "url": item["url"]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -130,6 +131,7 @@ def import_command(
             {
                 "added": result.added,
                 "duplicates": result.duplicates,
+                "revived": result.revived,
                 "rejected": [str(r) for r in result.rejected],
             }
         )
@@ -139,6 +141,7 @@ def import_command(
     err.print(
         f"{len(result.added)} added (pending approval){' [dry run]' if dry_run else ''}, "
         f"{len(result.duplicates)} already present, {len(result.rejected)} refused"
+        + (f" ({len(result.revived)} retired entries back for review)" if result.revived else "")
     )
     return 2 if result.rejected else 0
 
@@ -155,6 +158,10 @@ def list_command(
     """The registry's entries (id, status, domain, rating, publisher, claim)."""
     from tinhhinh.harm import factcheck_registry as reg
 
+    if status and status not in reg.STATUSES:
+        raise UserError(f"factchecks list: unknown status {status!r}: use one of {', '.join(reg.STATUSES)}")
+    if domain and reg.normalize_domain(domain) is None:
+        raise UserError(f"factchecks list: unknown domain {domain!r}: use one of {', '.join(reg.DOMAINS)}")
     entries = _registry_call(reg.load, registry)
     if status:
         entries = [e for e in entries if e.get("status") == status]
@@ -348,7 +355,26 @@ def _flag_row(f: dict[str, Any]) -> dict[str, Any]:
         "note",
         "case_id",
     )
-    return {k: f.get(k) for k in keys}
+    from tinhhinh.timefmt import local_iso
+
+    row = {k: f.get(k) for k in keys}
+    # stored as naive UTC: shown in Vietnam time with its offset, as search --json does
+    for k in ("published_at", "decided_at"):
+        if isinstance(row[k], dt.datetime):
+            row[k] = local_iso(row[k])
+    if f.get("type") == "factcheck" and "factcheck_retired" in f:
+        row["factcheck_retired"] = f["factcheck_retired"]
+        row["factcheck_retire_reason"] = f.get("factcheck_retire_reason")
+    return row
+
+
+def _short(when: Any) -> str:
+    """A local ISO time as 'YYYY-MM-DD HH:MM' (Vietnam time), '-' when there is none."""
+    if not when:
+        return "-"
+    from tinhhinh.timefmt import local_short
+
+    return local_short(dt.datetime.fromisoformat(str(when)))
 
 
 def _label(f: dict[str, Any]) -> str:
@@ -375,11 +401,13 @@ def flags_list(
         _emit(rows)
         return 0
     if rows:
-        _header("id", "type", "score", "status", "source", "title or text", "url")
+        _header("id", "type", "score", "status", "source", "title or text", "url", "date")
     for f in rows:
         score = f"{f['score']:.3f}" if isinstance(f["score"], int | float) else "-"
+        # the date goes last, so scripts reading the first columns by position are unchanged
         _print(
             f"{f['id']}\t{f['type']}\t{score}\t{f['status']}\t{f['source']}\t{_label(f)}\t{f['url'] or ''}"
+            f"\t{_short(f['published_at'])}"
         )
     if not rows:
         err.print("no flags" + (" with these filters" if status or type else " yet"), markup=False)
@@ -404,7 +432,7 @@ def flags_show(
     piped or with --json, JSON."""
     from tinhhinh.harm import flags
 
-    f = flags.get_flag(_engine(db), flag_id)
+    f = flags.with_factcheck_state(flags.get_flag(_engine(db), flag_id))
     row = {**_flag_row(f), "evidence": (f.get("entry") or {}).get("evidence")}
     if as_json or not sys.stdout.isatty():
         _emit(row)
@@ -442,18 +470,13 @@ def _signal_descriptions() -> dict[str, str]:
 
 
 def _show_flag(f: dict[str, Any]) -> None:
-    import datetime as dt
-
     from rich.text import Text
 
     from tinhhinh.console import out
-    from tinhhinh.timefmt import local_short
 
     score = f"{f['score']:.2f}" if isinstance(f["score"], int | float) else "-"
     out.print(Text(f"flag {f['id']} · {f['type']} · score {score} · {f['status']}", style="bold"))
-    when = f["published_at"]
-    if isinstance(when, dt.datetime):
-        when = local_short(when)
+    when = _short(f["published_at"]) if f["published_at"] else None
     out.print(Text(" · ".join(str(x) for x in (f["source"], when, f["url"]) if x)), style="dim")
     if f["title"]:
         out.print(Text(f["title"], style="bold"))
@@ -461,7 +484,14 @@ def _show_flag(f: dict[str, Any]) -> None:
         out.print(Text(" ".join(f["snippet"].split()) + ("…" if len(f["snippet"]) >= 160 else "")))
     ev = f["evidence"]
     out.print(Text("what the machine saw:", style="bold"))
-    if isinstance(ev, dict):  # a fact-check match
+    if isinstance(ev, dict) and f.get("factcheck_retired"):  # the fact-check no longer stands
+        why = f" ({f['factcheck_retire_reason']})" if f.get("factcheck_retire_reason") else ""
+        out.print(Text(f"  fact-check {ev.get('claim_id', '')} was retired{why}: it no longer says "
+                       f"«{ev.get('claim', '')}» is false — {ev.get('publisher', '')} {ev.get('source', '')}"
+                       .rstrip(), style="yellow"))  # fmt: skip
+        if ev.get("sentence"):
+            out.print(Text(f"  sentence in the item: «{ev['sentence']}»"))
+    elif isinstance(ev, dict):  # a fact-check match
         out.print(Text(f"  claim rated false: «{ev.get('claim', '')}» — {ev.get('publisher', '')} "
                        f"({ev.get('verdict', '')}) {ev.get('source', '')}".rstrip()))  # fmt: skip
         if ev.get("sentence"):
@@ -476,7 +506,20 @@ def _show_flag(f: dict[str, Any]) -> None:
                 out.print(Text(f"  {e}"))
     else:
         out.print(Text("  (no evidence recorded)"))
-    if f["status"] == "unconfirmed":
+    if f.get("decided_by"):
+        decided = f"{f['status']} by {f['decided_by']}, {_short(f.get('decided_at'))}"
+        out.print(Text(f"decision: {decided}" + (f" — {f['note']}" if f.get("note") else "")))
+    if f.get("case_id"):
+        out.print(Text(f"case: #{f['case_id']} (tinhhinh case show {f['case_id']})"))
+    if f.get("factcheck_retired") and f["status"] != "dismissed":
+        err.print(
+            f"the fact-check was retired: dismiss it with `tinhhinh flags dismiss {f['id']} --by NAME "
+            "--note WHY`",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    elif f["status"] == "unconfirmed":
         err.print(
             f"decide: `tinhhinh flags confirm {f['id']} --by NAME` or "
             f"`tinhhinh flags dismiss {f['id']} --by NAME --note WHY`",
@@ -490,8 +533,10 @@ def _decide(action: str, flag_id: int, by: str, note: str | None, db: str | None
     from tinhhinh.harm import flags
 
     engine, actor = _actor(db, by)
+    from tinhhinh.timefmt import local_iso
+
     result = (flags.confirm if action == "confirm" else flags.dismiss)(engine, actor, flag_id, note)
-    _print(f"{result['id']}\t{result['status']}\t{result['decided_by']}\t{result['decided_at']}")
+    _print(f"{result['id']}\t{result['status']}\t{result['decided_by']}\t{local_iso(result['decided_at'])}")
     return 0
 
 

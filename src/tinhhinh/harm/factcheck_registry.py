@@ -3,7 +3,8 @@
 The line we hold: the registry takes fact-checks only in a closed list of domains (health, disasters and
 weather, scams and consumer safety, public services and procedures) and only from publishers on the
 office's allow-list. A statement that denies an allegation against an official or an agency is not a
-fact-check; it has no domain on the list and the import refuses it. Every imported entry waits for a
+fact-check: whatever domain it is given, the import refuses a claim about officials or state/Party bodies and
+their conduct (``about_officials``). Every imported entry waits for a
 coordinator's approval; only approved, non-retired, refuted (false/misleading) entries are matched.
 
 Input formats: CSV and JSONL rows (claim, verdict, domain, url, publisher, date) and schema.org
@@ -22,6 +23,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -139,6 +141,8 @@ class Rejection:
 class ImportResult:
     added: list[dict[str, Any]] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    # retired entries imported again: pending review once more (also in ``added``)
+    revived: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
 
 
@@ -307,6 +311,101 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+# What officials or state/Party bodies are said to have done (or not done): bribery, corruption, discipline,
+# prosecution, private life. Together with a name from the toxicity model's institution list such a claim
+# is an allegation (or its denial), not a health/disaster/scam/public-service fact. Unmarked, as ``_key``.
+_CONDUCT_WORDS = (
+    "hoi lo",
+    "tham nhung",
+    "tham o",
+    "an hoi lo",
+    "lot tay",
+    "boi thu",
+    "an chan",
+    "bao che",
+    "tiep tay",
+    "sai pham",
+    "ky luat",
+    "cach chuc",
+    "mien nhiem",
+    "tu chuc",
+    "khai tru",
+    "khoi to",
+    "truy to",
+    "bi bat giam",
+    "tam giam",
+    "bat tam giam",
+    "loi dung chuc vu",
+    "lam dung chuc vu",
+    "chuc vu",
+    "quyen han",
+    "loi ich nhom",
+    "biet thu",
+    "ngoai tinh",
+    "bo tron",
+    "tron ra nuoc ngoai",
+    "qua doi",
+    "mua quan ban chuc",
+    "chay chuc",
+)
+# Names that are politics by themselves: a claim about the Party is never a fact-check here.
+_POLITICAL_WORDS = (
+    "dang cong san",
+    "cong san",
+    "dang vien",
+    "tong bi thu",
+    "bo chinh tri",
+    "bua liem",
+    "viet cong",
+    "trung cong",
+    "tau cong",
+    "csvn",
+    "dcs",
+)
+
+
+def _word_re(words: Iterable[str]) -> re.Pattern[str]:
+    alts = "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+    return re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])")
+
+
+_CONDUCT_RE = _word_re(_CONDUCT_WORDS)
+_POLITICAL_RE = _word_re(_POLITICAL_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _institution_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from tinhhinh.harm.toxicity import INSTITUTION_TERMS, INSTITUTION_TERMS_PLAIN
+
+    marked = "|".join(map(re.escape, sorted(INSTITUTION_TERMS, key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{marked})(?!\w)"), _word_re(INSTITUTION_TERMS_PLAIN)
+
+
+def about_officials(claim: str) -> str | None:
+    """Why ``claim`` is about officials or state/Party bodies (the words found), else None.
+
+    The names are the toxicity model's institution list (``harm.toxicity.INSTITUTION_TERMS``), which masks
+    them for the same reason: what a text says about the state is no part of what we judge. A name alone
+    is not enough ("Công an cảnh báo …", "UBND phường thu phí …" are scam and public-service claims); a name
+    with what an official did or did not do (bribery, discipline, prosecution, private life) is, and so is
+    any claim about the Party."""
+    marked_re, plain_re = _institution_res()
+    key = _key(claim)
+    political = _POLITICAL_RE.search(key)
+    # "đảng" only in the marked list: unmarked "dang" is also "đang" (being)
+    names = {_key(m.group(0)) for m in marked_re.finditer(fold(claim))}
+    names |= {m.group(0) for m in plain_re.finditer(key)}
+    if political:
+        return f"'{political.group(0)}'"
+    conduct = _CONDUCT_RE.search(key)
+    if names and conduct:
+        name = sorted(names, key=len, reverse=True)[0]
+        return f"'{name}' and '{conduct.group(0)}'"
+    if "dang" in names:
+        return "'dang'"
+    return None
+
+
 def make_entry(
     row: dict[str, Any], allow: list[str], *, default_domain: str | None = None
 ) -> tuple[dict[str, Any] | None, str | None]:
@@ -327,6 +426,12 @@ def make_entry(
             f"domain {str(raw_domain)!r} is not on the list (health, disaster, scam, public_service): "
             "the registry holds fact-checks only; statements that deny allegations about officials or "
             "agencies, politics and opinion are refused"
+        )
+    about = about_officials(claim)
+    if about:
+        return None, (
+            f"the claim is about officials or state/Party bodies ({about}): this product does not act for "
+            "or against officials, so such claims and their denials are not fact-checks for the registry"
         )
     verdict = str(row.get("verdict") or "").strip()
     rating = normalize_rating(verdict) if verdict else None
@@ -565,6 +670,7 @@ def import_file(
     allow = publishers()
     entries = load(path)
     known = {e["id"] for e in entries}
+    by_id = {e["id"]: e for e in entries}
     result = ImportResult()
     for where, row, why in read_rows(source):
         if row is None:
@@ -575,6 +681,18 @@ def import_file(
             result.rejected.append(Rejection(where, why or "refused"))
             continue
         if entry["id"] in known:
+            old = by_id.get(entry["id"])
+            if old is not None and old.get("status") == "retired" and entry["id"] not in result.revived:
+                # "import it again to start over": the fact-check as published now, pending review again;
+                # who retired it, when and why stay on the entry for the record
+                for k in ("verdict", "rating", "domain", "url", "date"):
+                    old[k] = entry[k]
+                old.update(status="pending", revived_at=entry["imported_at"], origin=source.name)
+                for k in ("approved_by", "approved_at"):
+                    old.pop(k, None)
+                result.revived.append(entry["id"])
+                result.added.append(old)
+                continue
             result.duplicates.append(entry["id"])
             continue
         known.add(entry["id"])
@@ -612,7 +730,14 @@ def set_status(
     entry = find(entries, entry_id_or_prefix)
     if status == "approved":
         if entry["status"] == "retired":
-            raise ValueError(f"{entry['id']} is retired; import it again to start over")
+            raise ValueError(
+                f"{entry['id']} is retired; import it again (`tinhhinh factchecks import FILE`) to put it "
+                "back for review, then approve it"
+            )
+        if entry["status"] == "approved":
+            raise ValueError(
+                f"{entry['id']} is already approved (by {entry.get('approved_by')}, {entry.get('approved_at')})"
+            )
         entry.update(status="approved", approved_by=by, approved_at=_now())
     else:
         entry.update(status="retired", retired_by=by, retired_at=_now())
@@ -623,5 +748,12 @@ def set_status(
 
 
 def active(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What the matcher uses: approved, not retired, refuted (false or misleading)."""
-    return [e for e in entries if e.get("status") == "approved" and e.get("rating") in REFUTED]
+    """What the matcher uses: approved, not retired, refuted (false or misleading), and not about officials
+    (an entry approved before the import refused such claims is never matched either)."""
+    return [
+        e
+        for e in entries
+        if e.get("status") == "approved"
+        and e.get("rating") in REFUTED
+        and not about_officials(str(e.get("claim") or ""))
+    ]

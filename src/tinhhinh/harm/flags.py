@@ -22,7 +22,14 @@ from tinhhinh.store.db import transaction
 STATUSES = ("unconfirmed", "confirmed", "dismissed")
 CASE_TYPES = ("scam", "factcheck")
 # Which sector a case about a fact-check flag goes to (data/sectors.yaml), by registry domain.
-_SECTOR_FOR_DOMAIN = {"health": "health", "public_service": "admin_procedures", "scam": "public_order"}
+# Disasters: the provincial steering committee for disaster prevention sits with the agriculture and
+# environment department (SNNMT), which data/sectors.yaml gives the `agriculture` sector.
+_SECTOR_FOR_DOMAIN = {
+    "health": "health",
+    "public_service": "admin_procedures",
+    "scam": "public_order",
+    "disaster": "agriculture",
+}
 
 
 def _may_decide(actor: Actor) -> None:
@@ -73,6 +80,17 @@ def _decide(engine: Engine, actor: Actor, flag_id: int, status: str, note: str |
             raise NotFound(f"no flag #{flag_id}: list them with `tinhhinh flags list`")
         if row["status"] == status:
             raise Invalid(f"flag #{flag_id} is already {status}")
+        if status == "dismissed" and row.get("case_id"):
+            # the flag already led somewhere: undoing it here would leave a case about a dismissed flag
+            raise Invalid(
+                f"flag #{flag_id} opened case #{row['case_id']}: close or reject case #{row['case_id']} "
+                "instead (`tinhhinh case show " + str(row["case_id"]) + "`); a flag that opened a case "
+                "stays confirmed"
+            )
+        if status == "confirmed":
+            retired = retired_factcheck(row)
+            if retired is not None:
+                raise Invalid(_retired_line(flag_id, retired) + ": it cannot be confirmed (dismiss it)")
         result = store.decide(conn, flag_id, status, actor.username, note)
         audit.record(
             conn,
@@ -93,9 +111,70 @@ def dismiss(engine: Engine, actor: Actor, flag_id: int, note: str | None = None)
     return _decide(engine, actor, flag_id, "dismissed", note)
 
 
-def can_open_case(flag: dict[str, Any]) -> bool:
-    """Only a person-confirmed scam or fact-check flag may open a case (toxic flags never do)."""
-    return flag.get("type") in CASE_TYPES and flag.get("status") == "confirmed"
+def can_open_case(flag: dict[str, Any], retired: dict[str, dict[str, Any]] | None = None) -> bool:
+    """Only a person-confirmed scam or fact-check flag that has not opened a case yet may open one
+    (toxic flags never do), and never one whose fact-check was retired."""
+    return (
+        flag.get("type") in CASE_TYPES
+        and flag.get("status") == "confirmed"
+        and not flag.get("case_id")
+        and retired_factcheck(flag, retired=retired) is None
+    )
+
+
+def _evidence(flag: dict[str, Any]) -> Any:
+    entry = flag.get("entry")
+    if isinstance(entry, dict):
+        return entry.get("evidence")
+    return flag.get("evidence")
+
+
+def retired_entries(registry: Any = None) -> dict[str, dict[str, Any]]:
+    """Retired registry entries by id (read once for a listing)."""
+    from tinhhinh.harm import factcheck_registry as reg
+
+    try:
+        entries = reg.load(registry)
+    except reg.RegistryError:
+        return {}  # an unreadable registry is reported by the factchecks commands, not here
+    return {e["id"]: e for e in entries if e.get("status") == "retired"}
+
+
+def retired_factcheck(
+    flag: dict[str, Any], registry: Any = None, *, retired: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any] | None:
+    """The registry entry a fact-check flag rests on, when a coordinator has retired it (else None).
+
+    A retired fact-check no longer says the claim is false (the publisher withdrew it, it went out of
+    date): its flags may still be dismissed, but not confirmed nor lead to a case."""
+    if flag.get("type") != "factcheck":
+        return None
+    evidence = _evidence(flag)
+    claim_id = evidence.get("claim_id") if isinstance(evidence, dict) else None
+    if not claim_id:
+        return None
+    if retired is None:
+        retired = retired_entries(registry)
+    return retired.get(claim_id)
+
+
+def _retired_line(flag_id: int, entry: dict[str, Any]) -> str:
+    why = f" ({entry['retire_reason']})" if entry.get("retire_reason") else ""
+    return f"flag #{flag_id} rests on fact-check {entry['id']}, which was retired{why}"
+
+
+def with_factcheck_state(
+    flag: dict[str, Any], retired: dict[str, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """The flag plus ``factcheck_retired`` (bool) and ``factcheck_retire_reason`` for a fact-check flag."""
+    if flag.get("type") != "factcheck":
+        return flag
+    entry = retired_factcheck(flag, retired=retired)
+    return {
+        **flag,
+        "factcheck_retired": entry is not None,
+        "factcheck_retire_reason": (entry or {}).get("retire_reason"),
+    }
 
 
 def _case_title(flag: dict[str, Any]) -> str:
@@ -111,34 +190,62 @@ def open_case(engine: Engine, actor: Actor, flag_id: int, **fields: Any) -> int:
     from tinhhinh.desk import cases
 
     flag = get_flag(engine, flag_id)
-    if not can_open_case(flag):
-        if flag["type"] == "toxic":
-            raise Invalid(
-                f"flag #{flag_id} is a toxic-language flag: those are reported as rates and never open a case"
-            )
-        raise Invalid(
-            f"flag #{flag_id} is {flag['status']}: a person confirms a flag before it can open a case"
-        )
-    if flag.get("case_id"):
-        raise Invalid(f"flag #{flag_id} already opened case #{flag['case_id']}")
-    entry = flag.get("entry") or {}
-    evidence = entry.get("evidence") if isinstance(entry, dict) else None
+    _check_can_open(flag)
+    # a field left empty (the CLI passes description "" and sector None) takes the flag's own value
+    fields = {k: v for k, v in fields.items() if v not in (None, "")}
+    evidence = _evidence(flag)
     if flag["type"] == "factcheck" and isinstance(evidence, dict):
-        fields.setdefault("sector", _SECTOR_FOR_DOMAIN.get(evidence.get("domain") or ""))
+        sector = _SECTOR_FOR_DOMAIN.get(evidence.get("domain") or "")
+        if sector:
+            fields.setdefault("sector", sector)
         fields.setdefault(
             "description",
-            f"Sentence: {evidence.get('sentence', '')}\nFact-check: {evidence.get('publisher', '')} — "
-            f"{evidence.get('verdict', '')} — {evidence.get('source', '')}",
+            f"Câu trong tin: {evidence.get('sentence', '')}\nĐã được kiểm chứng: "
+            f"{evidence.get('publisher', '')} — {evidence.get('verdict', '')} — {evidence.get('source', '')}",
         )
     elif flag["type"] == "scam":
         fields.setdefault("sector", "public_order")
     fields.setdefault("title", _case_title(flag))
-    if fields.get("sector") is None:
-        fields.pop("sector", None)
-    case_id = cases.open_from_item(engine, actor, flag["item_pk"], harm_index=flag["idx"], **fields)
+    case_id = cases.open_harm_case(engine, actor, flag["item_pk"], flag["idx"], **fields)
     with transaction(engine) as conn:
         store.set_case(conn, flag_id, case_id)
     return case_id
+
+
+def _check_can_open(flag: dict[str, Any]) -> None:
+    """One line saying why this flag may not open a case (nothing when it may)."""
+    flag_id = flag["id"]
+    if flag["type"] not in CASE_TYPES:
+        raise Invalid(
+            f"flag #{flag_id} is a toxic-language flag: those are reported as rates and never open a case"
+        )
+    if flag.get("case_id"):
+        raise Invalid(
+            f"flag #{flag_id} already opened case #{flag['case_id']}: see `tinhhinh case show {flag['case_id']}`"
+        )
+    if flag["status"] != "confirmed":
+        raise Invalid(
+            f"flag #{flag_id} is {flag['status']}: a person confirms a flag before it can open a case"
+        )
+    retired = retired_factcheck(flag)
+    if retired is not None:
+        raise Invalid(_retired_line(flag_id, retired) + ": it no longer opens a case")
+
+
+def open_case_for_entry(engine: Engine, actor: Actor, item_pk: int, idx: int, **fields: Any) -> int:
+    """Open a case from an item's harm entry by its index (``case open --item N --harm I``): the same
+    rules as ``open_case`` — one flag, one case, only a confirmed scam or fact-check flag."""
+    sync(engine)
+    with engine.connect() as conn:
+        flag_id = store.flag_id_for(conn, item_pk, idx)
+    if flag_id is None:
+        with engine.connect() as conn:
+            if not store.item_exists(conn, item_pk):
+                raise NotFound(f"no item #{item_pk}")
+        raise Invalid(
+            f"item #{item_pk} has no confirmed harm flag #{idx}: list flags with `tinhhinh flags list`"
+        )
+    return open_case(engine, actor, flag_id, **fields)
 
 
 def counts(engine: Engine) -> list[dict[str, Any]]:

@@ -83,7 +83,7 @@ T: dict[str, tuple[str, str]] = {
     "day": ("Ngày", "Day"),
     "month": ("Tháng", "Month"),
     "flag_type": ("Loại cảnh báo", "Flag type"),
-    "unconfirmed": ("Chưa xác minh", "Not yet reviewed"),
+    "unconfirmed": ("Chờ xem xét", "Awaiting review"),  # as the web names it
     "confirmed": ("Đã xác nhận", "Confirmed"),
     "dismissed": ("Đã bác bỏ", "Dismissed"),
     "total": ("Tổng", "Total"),
@@ -132,7 +132,7 @@ T: dict[str, tuple[str, str]] = {
     "to_cao": ("Tố cáo", "Denunciation"),
     "harm_scam": ("Lừa đảo", "Scam"),
     "harm_toxic": ("Ngôn từ độc hại", "Toxic language"),
-    "harm_fact_check": ("Trùng nội dung đã được kiểm chứng là sai", "Matches a published fact-check"),
+    "harm_factcheck": ("Trùng nội dung đã được kiểm chứng là sai", "Matches a published fact-check"),
     # sentences
     "overview_text": (
         "Trong kỳ, hệ thống thu thập {items} tin, bài từ {sources} nguồn, trong đó {originals} tin, bài gốc và "

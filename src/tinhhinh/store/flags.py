@@ -183,6 +183,15 @@ def decide(conn: Connection, flag_id: int, status: str, by: str, note: str | Non
     return {"id": flag_id, "status": status, "decided_by": by, "decided_at": at}
 
 
+def flag_id_for(conn: Connection, item_pk: int, idx: int) -> int | None:
+    """The flag row of an item's harm entry (by its index in ``items.harm``), if any."""
+    return conn.execute(select(flags.c.id).where(flags.c.item_pk == item_pk, flags.c.idx == idx)).scalar()
+
+
+def item_exists(conn: Connection, item_pk: int) -> bool:
+    return conn.execute(select(items.c.pk).where(items.c.pk == item_pk)).first() is not None
+
+
 def set_case(conn: Connection, flag_id: int, case_id: int) -> None:
     conn.execute(update(flags).where(flags.c.id == flag_id).values(case_id=case_id))
 

@@ -1,12 +1,16 @@
 """The flag review queue for pages and API: a thin view over ``tinhhinh.harm.flags``.
 
 That module owns the rules (who decides, that only a person-confirmed scam or fact-check flag opens a case,
-the audit). The queue shows scam and fact-check flags only: toxic language is reported as rates, never
-reviewed item by item here.
+the audit). Every flag type is reviewed here, as on the command line (``tinhhinh flags list``): a person
+confirms or dismisses toxic flags too, and the dashboard's "awaiting review" counts are this queue. A toxic
+flag never opens a case: toxic language is reported as rates.
+
+Times leave here as Vietnam time with its offset (``timefmt.local_iso``), as the CLI and search give them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import Engine
@@ -14,9 +18,15 @@ from sqlalchemy import Engine
 from tinhhinh.desk.access import Actor, require
 from tinhhinh.desk.errors import Invalid
 from tinhhinh.harm import flags as harm_flags
+from tinhhinh.timefmt import local_iso
 
-QUEUED_TYPES = ("scam", "factcheck")
+QUEUED_TYPES = ("scam", "factcheck", "toxic")
 DECISIONS = ("confirm", "dismiss")
+_TIMES = ("published_at", "decided_at", "created_at")
+
+
+def _local_times(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: (local_iso(v) if k in _TIMES and isinstance(v, dt.datetime) else v) for k, v in row.items()}
 
 
 def queue(
@@ -29,7 +39,13 @@ def queue(
         # with the evidence: a reviewer decides on what the machine saw, not on the title alone
         rows.extend(harm_flags.list_flags(engine, status=status, type=t, limit=limit, with_evidence=True))
     rows.sort(key=lambda r: r["id"], reverse=True)
-    return rows[:limit]
+    retired = harm_flags.retired_entries()
+    out = []
+    for r in rows[:limit]:
+        r = harm_flags.with_factcheck_state(r, retired)
+        r["can_open_case"] = harm_flags.can_open_case(r, retired)
+        out.append(_local_times(r))
+    return out
 
 
 def review(
@@ -38,7 +54,7 @@ def review(
     if decision not in DECISIONS:
         raise Invalid(f"unknown decision {decision!r}: confirm or dismiss")
     fn = harm_flags.confirm if decision == "confirm" else harm_flags.dismiss
-    return fn(engine, actor, flag_id, note or None)
+    return _local_times(fn(engine, actor, flag_id, note or None))
 
 
 def open_case(engine: Engine, actor: Actor, flag_id: int, **fields: Any) -> int:

@@ -569,7 +569,8 @@ async def search_run(request: Request, actor: Actor = Depends(checked_actor)) ->
 def flag_page(request: Request, actor: Actor = Depends(page_actor)) -> Response:
     w = web(request)
     pending = flag_queue.queue(w.engine, actor, "unconfirmed")
-    confirmed = [f for f in flag_queue.queue(w.engine, actor, "confirmed") if not f.get("case_id")]
+    # what may still open a case: a confirmed scam/fact-check flag without one (never a toxic flag)
+    confirmed = [f for f in flag_queue.queue(w.engine, actor, "confirmed") if f["can_open_case"]]
     return render(request, "flags.html", pending=pending, confirmed=confirmed)
 
 
