@@ -177,22 +177,26 @@ T: dict[str, tuple[str, str]] = {
         "{watched}.",
     ),
     "definitions": (
-        "Thời gian: theo giờ Việt Nam (UTC+7), kỳ báo cáo tính trọn các ngày từ ngày đầu đến ngày cuối.|"
+        "Thời gian: theo giờ Việt Nam (UTC+7), kỳ báo cáo tính trọn các ngày từ ngày đầu đến ngày cuối; tin, bài "
+        "tính theo ngày đăng, không có ngày đăng thì theo ngày hệ thống thu thập.|"
         "Bản sao: tin, bài có nội dung trùng hoặc gần trùng một tin, bài đã có (đăng lại).|"
         "Vấn đề: nhóm tin, bài về cùng một sự kiện do hệ thống tự gom; nhãn là tiêu đề tin đầu tiên.|"
         "Vụ việc đã giải quyết: lần đầu chuyển sang “đã trả lời” hoặc “đóng” trong kỳ (theo nhật ký).|"
         "Đơn thư đã giải quyết: chuyển sang “đã giải quyết” trong kỳ; đúng hạn khi ngày giải quyết không "
         "muộn hơn hạn giải quyết theo quy định (tính cả gia hạn).|"
         "Quá hạn: chưa giải quyết xong và hạn xử lý đã qua vào cuối ngày cuối kỳ.|"
-        "Tỷ lệ ngôn từ độc hại: số tin, bài mô hình gắn nhãn khác “sạch” / số tin, bài được mô hình đánh giá.",
-        "Time: Vietnam time (UTC+7); the period covers whole days from the first to the last day.|"
+        "Tỷ lệ ngôn từ độc hại: số tin, bài mô hình gắn nhãn khác “sạch”, trừ tin, bài có cảnh báo ngôn từ độc "
+        "hại đã được cán bộ bác bỏ / số tin, bài được mô hình đánh giá.",
+        "Time: Vietnam time (UTC+7); the period covers whole days from the first to the last day; an item counts "
+        "on its publication date or, without one, on the day it was collected.|"
         "Copy: an item whose content equals or nearly equals an earlier item (a repost).|"
         "Story: items about one event grouped by the system; its label is the first item's title.|"
         "Case resolved: first moved to “responded” or “closed” in the period (from the audit trail).|"
         "Petition resolved: moved to “resolved” in the period; on time when that day is not later than the "
         "legal deadline (extensions included).|"
         "Overdue: not yet resolved, and the deadline passed by the end of the period's last day.|"
-        "Toxic language rate: items the model labelled other than “clean” / items the model assessed.",
+        "Toxic language rate: items the model labelled other than “clean”, less those whose toxic-language flag "
+        "an officer dismissed / items the model assessed.",
     ),
     "no_models": (
         "Không có tin, bài nào mang thông tin phiên bản mô hình trong kỳ.",
