@@ -206,16 +206,18 @@ def test_text_typed_without_marks_is_read_by_the_plain_model() -> None:
 
     stage = AreaStage()
     for title, text, area in ((*SPORTS, "sports"), (*HEALTH, "health")):
+        text = " ".join([text] * 3)  # an article, not a short text (those are below)
         marked = stage(Item(title=title, text=text))
         bare = stage(Item(title=strip_diacritics(title), text=strip_diacritics(text)))
         assert marked.area == bare.area == area
-        assert marked.model_version["area"] == stage.short_model.version  # short: see below
+        assert marked.model_version["area"] == stage.version
         assert bare.model_version["area"] == stage.plain_model.version != stage.version
         assert bare.model_version["area"].startswith("svm-plain2-")
 
 
 def test_without_a_plain_model_the_main_model_reads_everything(tmp_path: Path) -> None:
-    stage = AreaStage(plain_model_path=tmp_path / "missing.npz")
+    missing = tmp_path / "missing.npz"
+    stage = AreaStage(plain_model_path=missing, plain_short_model_path=missing)
     item = stage(Item(title="Gia vang tang manh", text="gia vang trong nuoc hom nay tang 200 nghin dong"))
     assert item.model_version["area"] == stage.version and item.area in load_areas()
 
@@ -223,7 +225,7 @@ def test_without_a_plain_model_the_main_model_reads_everything(tmp_path: Path) -
 def test_model_sizes() -> None:
     from tinhhinh.nlp.area import default_model_path
 
-    for without_marks, short in ((False, False), (True, False), (False, True)):
+    for without_marks, short in ((False, False), (True, False), (False, True), (True, True)):
         assert default_model_path(without_marks, short).stat().st_size <= 30 * 1024 * 1024
 
 
@@ -259,21 +261,28 @@ def test_short_text_is_read_by_the_short_model() -> None:
     edge = ("bóng đá " * SHORT_CHARS)[:SHORT_CHARS]
     assert stage(Item(title="", text=edge[:SHORT_CHARS])).model_version["area"] == stage.short_model.version
     assert stage(Item(title="x", text=edge[:SHORT_CHARS])).model_version["area"] == stage.version
-    # a short text typed without marks is the plain model's: marks decide first
-    bare = stage(Item(title="Gia vang hom nay tang manh"))
-    assert bare.model_version["area"] == stage.plain_model.version
+    # typed without marks: the plain short model, and the plain model past the length bar
+    bare = stage(Item(title="Gia vang hom nay tang manh, nguoi dan do xo di mua"))
+    assert bare.area == "business" and bare.model_version["area"] == stage.plain_short_model.version
+    assert bare.model_version["area"].startswith("svm-plain-short2-")
+    long_bare = stage(Item(title="x", text=("bong da " * SHORT_CHARS)[:SHORT_CHARS]))
+    assert long_bare.model_version["area"] == stage.plain_model.version
 
 
 def test_without_a_short_model_the_main_model_reads_short_text(tmp_path: Path) -> None:
     stage = AreaStage(short_model_path=tmp_path / "missing.npz")
     item = stage(Item(title="Giá vàng hôm nay tăng mạnh"))
     assert item.model_version["area"] == stage.version and item.area == "business"
+    # and without the plain short model, a short text typed without marks is the plain model's
+    stage = AreaStage(plain_short_model_path=tmp_path / "missing.npz")
+    item = stage(Item(title="Gia vang hom nay tang manh"))
+    assert item.model_version["area"] == stage.plain_model.version
 
 
 def test_stage_with_the_short_model_pickles_small() -> None:
     stage = AreaStage()
     stage(Item(title="Giá vàng hôm nay tăng mạnh"))  # loads the short model
-    assert stage._short is not None and len(pickle.dumps(stage)) < 1000
+    assert stage._readers[(False, True)] is not None and len(pickle.dumps(stage)) < 1000
 
 
 def test_short_readings_are_fixed_and_short() -> None:
@@ -314,3 +323,21 @@ def test_quality_floor_on_short_readings(data_dir: Path) -> None:
     assert m["accuracy"] >= SHORT_ACCURACY - 0.01, m["accuracy"]
     main = eval_area(default_model_path(), data_dir / "vntc", ids=held, short=True)
     assert m["macro_f1"] >= main["macro_f1"] + 0.05
+
+
+# The plain short model on the same readings with marks stripped (the plain model: 0.7706 / 0.7483).
+PLAIN_SHORT_MACRO_F1 = 0.8296
+PLAIN_SHORT_ACCURACY = 0.8481
+
+
+@pytest.mark.data
+def test_quality_floor_on_short_readings_without_marks(data_dir: Path) -> None:
+    from tinhhinh.nlp.area import default_model_path
+
+    held = set(sorted(_ids("area_heldout_ids.txt"))[::3])
+    m = eval_area(None, data_dir / "vntc", ids=held, short=True, without_marks=True)
+    assert m["n"] == 6799 and m["model_version"].startswith("svm-plain-short2-")
+    assert m["macro_f1"] >= PLAIN_SHORT_MACRO_F1 - 0.01, m["macro_f1"]
+    assert m["accuracy"] >= PLAIN_SHORT_ACCURACY - 0.01, m["accuracy"]
+    plain = eval_area(default_model_path(True), data_dir / "vntc", ids=held, short=True, without_marks=True)
+    assert m["macro_f1"] >= plain["macro_f1"] + 0.05

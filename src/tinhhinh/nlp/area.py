@@ -45,6 +45,7 @@ WITHOUT_MARKS = "without-marks"  # the plain model's meta["reads"]: it strips ma
 # and text together) go to it; the length where the two models are level on dev is measured in
 # docs/nlp.md.
 SHORT_MODEL_FILE = "area-short.npz"
+PLAIN_SHORT_MODEL_FILE = "area-plain-short.npz"  # both: a short text typed without marks
 SHORT_CHARS = 500
 DEFAULT_SEED = 13
 # Fraction of de-duplicated groups per label for the held-out test and the dev split.
@@ -427,9 +428,12 @@ def _cached_model(path: str | None) -> AreaModel:
 class AreaStage:
     """Per-record stage: sets ``item.area`` and ``item.area_scores`` ({area code: probability}).
 
-    A text typed without marks is read by the plain model (``PLAIN_MODEL_FILE``) and a short one (title
-    and text up to ``SHORT_CHARS`` characters) by the short model (``SHORT_MODEL_FILE``), when they are
-    installed; the record's ``model_version["area"]`` names the model that read it."""
+    Four readers, by the text's form: the main model reads articles; a text typed without marks is read
+    by the plain model (``PLAIN_MODEL_FILE``); a short one (title and text up to ``SHORT_CHARS``
+    characters) by the short model (``SHORT_MODEL_FILE``), or, typed without marks, by the plain short
+    model (``PLAIN_SHORT_MODEL_FILE``). A reader that is not installed falls back to the plain or main
+    model. The others load on the first text that needs them, so a batch of news never waits for them;
+    the record's ``model_version["area"]`` names the model that read it."""
 
     name = "area"
 
@@ -438,15 +442,17 @@ class AreaStage:
         model_path: str | Path | None = None,
         plain_model_path: str | Path | None = None,
         short_model_path: str | Path | None = None,
+        plain_short_model_path: str | Path | None = None,
     ) -> None:
         self.model_path = str(model_path) if model_path else None
-        self.plain_model_path = str(plain_model_path) if plain_model_path else None
-        self.short_model_path = str(short_model_path) if short_model_path else None
+        # (without marks, short) -> the path given, or None for the shipped file
+        self.paths: dict[tuple[bool, bool], str | None] = {
+            (True, False): str(plain_model_path) if plain_model_path else None,
+            (False, True): str(short_model_path) if short_model_path else None,
+            (True, True): str(plain_short_model_path) if plain_short_model_path else None,
+        }
         self._model: AreaModel | None = None
-        self._plain: AreaModel | None = None
-        self._plain_checked = False
-        self._short: AreaModel | None = None
-        self._short_checked = False
+        self._readers: dict[tuple[bool, bool], AreaModel | None] = {}
 
     @property
     def model(self) -> AreaModel:
@@ -454,24 +460,28 @@ class AreaStage:
             self._model = _cached_model(self.model_path)
         return self._model
 
+    def _reader(self, without_marks: bool, short: bool) -> AreaModel | None:
+        key = (without_marks, short)
+        if key not in self._readers:
+            given = self.paths[key]
+            path = Path(given) if given else default_model_path(without_marks, short)
+            self._readers[key] = _cached_model(str(path)) if path.exists() else None
+        return self._readers[key]
+
     @property
     def plain_model(self) -> AreaModel | None:
-        """The model for text typed without marks; None when it is not installed. Loaded on the first
-        such text, so news (which has marks) never waits for it."""
-        if not self._plain_checked:
-            path = Path(self.plain_model_path) if self.plain_model_path else default_model_path(True)
-            self._plain = _cached_model(str(path)) if path.exists() else None
-            self._plain_checked = True
-        return self._plain
+        """The model for text typed without marks; None when it is not installed."""
+        return self._reader(True, False)
 
     @property
     def short_model(self) -> AreaModel | None:
-        """The model for short texts; None when it is not installed. Loaded on the first short text."""
-        if not self._short_checked:
-            path = Path(self.short_model_path) if self.short_model_path else default_model_path(short=True)
-            self._short = _cached_model(str(path)) if path.exists() else None
-            self._short_checked = True
-        return self._short
+        """The model for short texts; None when it is not installed."""
+        return self._reader(False, True)
+
+    @property
+    def plain_short_model(self) -> AreaModel | None:
+        """The model for short texts typed without marks; None when it is not installed."""
+        return self._reader(True, True)
 
     @property
     def version(self) -> str:
@@ -479,16 +489,7 @@ class AreaStage:
 
     def __getstate__(self) -> dict[str, Any]:
         # Workers reload the models from disk instead of receiving 10+ MB through a pipe.
-        return {
-            "model_path": self.model_path,
-            "plain_model_path": self.plain_model_path,
-            "short_model_path": self.short_model_path,
-            "_model": None,
-            "_plain": None,
-            "_plain_checked": False,
-            "_short": None,
-            "_short_checked": False,
-        }
+        return {"model_path": self.model_path, "paths": self.paths, "_model": None, "_readers": {}}
 
     def __call__(self, item: Item) -> Item:
         title = item.title or ""
@@ -498,10 +499,11 @@ class AreaStage:
             item.area = None
             item.area_scores = None
         else:
+            short = len(title) + len(text) <= SHORT_CHARS
             if text_view(title, text).typed_without_marks:
-                model = self.plain_model or model
-            elif len(title) + len(text) <= SHORT_CHARS:
-                model = self.short_model or model
+                model = (short and self._reader(True, True)) or self._reader(True, False) or model
+            elif short:
+                model = self._reader(False, True) or model
             scores = model.scores(title, text)
             item.area = max(scores, key=scores.__getitem__)
             # round(v, 4) of each score, mapped in C
@@ -790,7 +792,12 @@ def train_area(
     model = AreaModel(vocab, idf, clf.coef_.T, clf.intercept_, classes, temperature, meta)
     # Version = content hash, so two models never share a version string.
     digest = hashlib.sha1(model.coef.astype(np.float16).tobytes() + model.keys.tobytes()).hexdigest()[:8]
-    kind = "plain" if without_marks else "short" if short else "hash"
+    kind = {
+        (False, False): "hash",
+        (True, False): "plain",
+        (False, True): "short",
+        (True, True): "plain-short",
+    }[(without_marks, short)]
     model.meta["version"] = f"svm-{kind}{NGRAMS}-{digest}"
     out = Path(out_path) if out_path else default_model_path(without_marks, short)
     model.save(out)
@@ -818,7 +825,12 @@ def write_split_ids(parts: dict[str, list[Record]], directory: Path) -> None:
 
 
 def default_model_path(without_marks: bool = False, short: bool = False) -> Path:
-    name = PLAIN_MODEL_FILE if without_marks else SHORT_MODEL_FILE if short else MODEL_FILE
+    name = {
+        (False, False): MODEL_FILE,
+        (True, False): PLAIN_MODEL_FILE,
+        (False, True): SHORT_MODEL_FILE,
+        (True, True): PLAIN_SHORT_MODEL_FILE,
+    }[(without_marks, short)]
     return Path(str(resources.files("tinhhinh").joinpath(f"models/{name}")))
 
 
