@@ -84,11 +84,19 @@ def ingest(
         typer.Argument(help="JSONL/CSV files (optionally .gz), folders of them, feeds or pages."),
     ],
     db: DbOption = None,
-    source: Annotated[str | None, typer.Option(help="Source name for records that carry none.")] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            help="Source name for records that carry neither a source nor a url (a url gives its site's "
+            "host, e.g. vnexpress.net). Records are identified by source + id: give one per export."
+        ),
+    ] = None,
     no_analyze: Annotated[
         bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")
     ] = False,
-    batch_size: Annotated[int | None, typer.Option(help="Records per transaction (default 2,500).")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Records per transaction (default 2,500).")
+    ] = None,
     workers: Annotated[
         int,
         typer.Option(help="Processes for the per-record analysis (area, keywords, harm signals)."),
@@ -122,6 +130,13 @@ def ingest(
         elif shown["n"] == 51:
             err.print("[yellow]… more rejections: see the summary count[/]")
 
+    def on_conflict(conflict) -> None:
+        shown["n"] += 1
+        if shown["n"] <= 50:
+            err.print(f"[yellow]not stored[/] {escape(str(conflict))}")
+        elif shown["n"] == 51:
+            err.print("[yellow]… more rejections: see the summary count[/]")
+
     with ingest_progress(disable=quiet) as progress:
         summary = run_ingest(
             readers.read_all(inputs, source=source or ""),
@@ -132,14 +147,21 @@ def ingest(
             on_rejection=on_rejection,
             on_batch=progress.update,
             workers=1 if no_analyze else workers,
+            on_conflict=on_conflict,
         )
     # a rate over a handful of records measures start-up, not throughput ("2 new — 1 items/s")
     rate = f" — {summary.rate:,.0f} items/s" if summary.seen >= 500 else ""
     err.print(
         f"[bold]{summary.new}[/] new, [bold]{summary.copies}[/] copies, [bold]{summary.present}[/] already present, "
-        f"[bold]{summary.rejected}[/] rejected{rate}"
+        f"[bold]{summary.rejected}[/] rejected"
+        + (
+            f", [bold]{len(summary.conflicts)}[/] not stored (id already stored with different text)"
+            if summary.conflicts
+            else ""
+        )
+        + rate
     )
-    return 2 if summary.rejected else 0
+    return 2 if summary.rejected or summary.conflicts else 0
 
 
 # ---------------------------------------------------------------- search
