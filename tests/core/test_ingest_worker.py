@@ -81,10 +81,14 @@ def test_worker_process_stores_exactly_what_in_process_reading_stores(tmp_path, 
     # the second record with id 1 of a.vn has another text: named, not stored (and not "present")
     assert (a.new, a.copies, a.present, a.rejected, len(a.conflicts)) == (61, 1, 0, 3, 1)
     assert [str(r) for r in a.rejections] == [str(r) for r in b.rejections]
-    assert [str(c) for c in a.conflicts] == [str(c) for c in b.conflicts] == [
-        f"{src}:62: id '1' of source 'a.vn' already stored with different text: kept the stored one; "
-        "give --source (or a source field) to keep both"
-    ]
+    assert (
+        [str(c) for c in a.conflicts]
+        == [str(c) for c in b.conflicts]
+        == [
+            f"{src}:62: id '1' of source 'a.vn' already stored with different text: kept the stored one; "
+            "give --source (or a source field) to keep both"
+        ]
+    )
     assert _dump(tmp_path / "worker.db") == _dump(tmp_path / "inproc.db")
     assert _dump(tmp_path / "worker.db")[2] == [("text", "text", "null"), ("text", "text", "text")]
     assert hits_a == hits_b and len(hits_a) == 61
