@@ -192,8 +192,17 @@ def drop_author_fields(record: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
     names = _author_names(tuple(record))
     if not names:  # the usual case, at one cached look-up per record
         return None, record
-    author = next((record[k] for k in names if record[k] not in (None, "", [], {})), None)
+    author = next((record[k] for k in names if record[k] not in _EMPTY), None)
     return author, {k: v for k, v in record.items() if k not in names}
+
+
+_EMPTY = (None, "", [], {})
+
+
+@lru_cache(maxsize=1024)
+def _not_extra(author_names: tuple[str, ...]) -> frozenset[str]:
+    """The fields ``extra`` leaves out: the input fields and the author fields."""
+    return frozenset(INPUT_FIELDS) | frozenset(author_names)
 
 
 @lru_cache(maxsize=1024)
@@ -299,8 +308,11 @@ def to_item(
         or default_source
     )
     published = parse_time(record.get("published_at"))
-    author, fields = drop_author_fields(record)
-    extra = {k: v for k, v in fields.items() if k not in INPUT_FIELDS}
+    # drop_author_fields inlined: one cached look-up per record on the hot path
+    names = _author_names(tuple(record))
+    author = next((record[k] for k in names if record[k] not in _EMPTY), None) if names else None
+    skip = _not_extra(names)
+    extra = {k: v for k, v in record.items() if k not in skip}
     item = Item(
         id=rid or None,
         source=source,
