@@ -84,11 +84,19 @@ def ingest(
         typer.Argument(help="JSONL/CSV files (optionally .gz), folders of them, feeds or pages."),
     ],
     db: DbOption = None,
-    source: Annotated[str | None, typer.Option(help="Source name for records that carry none.")] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            help="Source name for records that carry neither a source nor a url (a url gives its site's "
+            "host, e.g. vnexpress.net). Records are identified by source + id: give one per export."
+        ),
+    ] = None,
     no_analyze: Annotated[
         bool, typer.Option("--no-analyze", help="Store only; skip the analysis stages.")
     ] = False,
-    batch_size: Annotated[int | None, typer.Option(help="Records per transaction (default 2,500).")] = None,
+    batch_size: Annotated[
+        int | None, typer.Option(min=1, help="Records per transaction (default 2,500).")
+    ] = None,
     workers: Annotated[
         int,
         typer.Option(help="Processes for the per-record analysis (area, keywords, harm signals)."),
@@ -122,6 +130,13 @@ def ingest(
         elif shown["n"] == 51:
             err.print("[yellow]… more rejections: see the summary count[/]")
 
+    def on_conflict(conflict) -> None:
+        shown["n"] += 1
+        if shown["n"] <= 50:
+            err.print(f"[yellow]not stored[/] {escape(str(conflict))}")
+        elif shown["n"] == 51:
+            err.print("[yellow]… more rejections: see the summary count[/]")
+
     with ingest_progress(disable=quiet) as progress:
         summary = run_ingest(
             readers.read_all(inputs, source=source or ""),
@@ -132,14 +147,21 @@ def ingest(
             on_rejection=on_rejection,
             on_batch=progress.update,
             workers=1 if no_analyze else workers,
+            on_conflict=on_conflict,
         )
     # a rate over a handful of records measures start-up, not throughput ("2 new — 1 items/s")
     rate = f" — {summary.rate:,.0f} items/s" if summary.seen >= 500 else ""
     err.print(
         f"[bold]{summary.new}[/] new, [bold]{summary.copies}[/] copies, [bold]{summary.present}[/] already present, "
-        f"[bold]{summary.rejected}[/] rejected{rate}"
+        f"[bold]{summary.rejected}[/] rejected"
+        + (
+            f", [bold]{len(summary.conflicts)}[/] not stored (id already stored with different text)"
+            if summary.conflicts
+            else ""
+        )
+        + rate
     )
-    return 2 if summary.rejected else 0
+    return 2 if summary.rejected or summary.conflicts else 0
 
 
 # ---------------------------------------------------------------- search
@@ -155,10 +177,14 @@ def search(
     kind: Annotated[str | None, typer.Option(help="article, post or comment.")] = None,
     area: Annotated[str | None, typer.Option(help="Area code, e.g. health, business, law.")] = None,
     place: Annotated[str | None, typer.Option(help="A province, e.g. 'Đà Nẵng'.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many hits, best first.")] = 20,
+    limit: Annotated[
+        int, typer.Option(min=1, help="At most this many hits, best first (up to 1,000 per search).")
+    ] = 20,
     user: Annotated[
         str | None,
-        typer.Option(help="Who is searching (for the audit). Default: OS account."),
+        typer.Option(
+            help="Who is searching (for the audit). Default: OS account. The OS account is recorded too."
+        ),
     ] = None,
 ) -> int:
     """Search stored items the way people type.
@@ -169,7 +195,7 @@ def search(
     """
     from tinhhinh.cli_stories import area_option, place_option
     from tinhhinh.item import KINDS
-    from tinhhinh.store.search import Filters, QueryError
+    from tinhhinh.store.search import MAX_HITS, Filters, QueryError
     from tinhhinh.store.search import search as run_search
     from tinhhinh.timefmt import parse_since
 
@@ -187,8 +213,15 @@ def search(
         hits = run_search(engine, query, filters=filters, limit=limit, user=user)
     except (QueryError, ValueError) as exc:
         raise UserError(f"search {query!r}: {exc}") from exc
+    capped = limit > MAX_HITS and len(hits) == MAX_HITS
+    cap_note = (
+        f"only the first {MAX_HITS:,} hits of this search are returned (--limit {limit:,} asked for more): "
+        "narrow it with --since, --source, --area or more words"
+    )
     if as_json:
         sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1) + "\n")
+        if capped:
+            _note(cap_note)
         return 0
     from tinhhinh.render import print_hits
 
@@ -198,6 +231,8 @@ def search(
         + (f", {folded} of them a copy shown under its original" if folded else "")
         + (" (limit reached: use --limit for more)" if len(hits) == limit else "")
     )
+    if capped:
+        _note(cap_note)
     if not hits and source:
         from tinhhinh.store.items import has_source
 
@@ -225,7 +260,7 @@ def reindex(
 
     from tinhhinh.store.items import reindex as rebuild
 
-    engine = _engine(db)
+    engine = _engine(db, create=False)  # a mistyped --db must not become a new, empty database
     columns = ("reindexing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, disable=quiet, transient=True) as progress:
         task = progress.add_task("reindexing", total=None)
@@ -271,6 +306,7 @@ def searches(
     from rich.table import Table
     from rich.text import Text
 
+    from tinhhinh.render import visible
     from tinhhinh.timefmt import local_short
 
     if not rows:
@@ -287,11 +323,14 @@ def searches(
     table.add_column("via", no_wrap=True)
     for r in rows:
         filters = " ".join(f"{k}={_when(v)}" for k, v in (r["filters"] or {}).items())
+        who = r["user"] or ""
+        if r.get("os_user") and r["os_user"] != who:
+            who += f" (OS: {r['os_user']})"
         table.add_row(  # Text: what people typed is shown as typed, never read as markup
             local_short(r["at"]),
-            Text(r["user"] or ""),
-            Text(r["query"] or ""),
-            Text(filters),
+            Text(visible(who)),
+            Text(visible(r["query"] or "")),
+            Text(visible(filters)),
             str(r["results"]),
             r["via"] or "",
         )

@@ -54,6 +54,14 @@ class Item:
         return f"url:{self.url}"
 
     @property
+    def where(self) -> str:
+        """Where the record came from, as rejections name it: "file:line" (else its url or key)."""
+        prov = self.provenance or {}
+        if "input" in prov:
+            return f"{prov['input']}:{prov.get('line', '?')}"
+        return self.url or self.key
+
+    @property
     def content(self) -> str:
         """Title and body as one text, for analysis."""
         if self.title and self.text:

@@ -56,4 +56,9 @@ def parse_since(value: str | None, now: datetime | None = None) -> datetime | No
         raise ValueError(f"--since {value!r}: use a span like 24h or 7d, or a date like 2026-11-01") from exc
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=LOCAL_TZ)
-    return dt.astimezone(UTC).replace(tzinfo=None)
+    try:
+        return dt.astimezone(UTC).replace(tzinfo=None)
+    except (OverflowError, ValueError):
+        raise ValueError(
+            f"--since {value!r}: that date is out of range; give a date like 2026-11-01"
+        ) from None

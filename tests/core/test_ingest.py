@@ -58,7 +58,11 @@ def test_identity_by_id_within_source_or_canonical_url(tmp_path, jsonl, db):
     )
     summary = ingest(read_file(f), db)
     assert summary.new + summary.copies == 3
-    assert summary.present == 1
+    # the same canonical URL with another text is not stored, and is named rather than counted as present
+    assert summary.present == 0
+    assert [str(c).split(": ", 1)[1] for c in summary.conflicts] == [
+        "url https://tuoitre.vn/bai-viet.htm already stored with different text: kept the stored one"
+    ]
     assert "url:https://tuoitre.vn/bai-viet.htm" in rows(db)
 
 

@@ -78,14 +78,23 @@ def test_worker_process_stores_exactly_what_in_process_reading_stores(tmp_path, 
     a, hits_a = _ingest(tmp_path, "worker.db", src, monkeypatch, "1")
     b, hits_b = _ingest(tmp_path, "inproc.db", src, monkeypatch, "0")
     assert (a.new, a.copies, a.present, a.rejected) == (b.new, b.copies, b.present, b.rejected)
-    assert (a.new, a.copies, a.present, a.rejected) == (61, 1, 1, 3)
+    # the second record with id 1 of a.vn has another text: named, not stored (and not "present")
+    assert (a.new, a.copies, a.present, a.rejected, len(a.conflicts)) == (61, 1, 0, 3, 1)
     assert [str(r) for r in a.rejections] == [str(r) for r in b.rejections]
+    assert (
+        [str(c) for c in a.conflicts]
+        == [str(c) for c in b.conflicts]
+        == [
+            f"{src}:62: id '1' of source 'a.vn' already stored with different text: kept the stored one; "
+            "give --source (or a source field) to keep both"
+        ]
+    )
     assert _dump(tmp_path / "worker.db") == _dump(tmp_path / "inproc.db")
     assert _dump(tmp_path / "worker.db")[2] == [("text", "text", "null"), ("text", "text", "text")]
     assert hits_a == hits_b and len(hits_a) == 61
     # re-ingest through the worker adds nothing
     again, _ = _ingest(tmp_path, "worker.db", src, monkeypatch, "1")
-    assert (again.new, again.copies, again.present) == (0, 0, 63)
+    assert (again.new, again.copies, again.present, len(again.conflicts)) == (0, 0, 62, 1)
 
 
 def test_worker_is_used_for_large_dumps_only(tmp_path, jsonl, monkeypatch):
@@ -112,7 +121,8 @@ def test_worker_path_on_both_backends(jsonl, db, monkeypatch):
     """The worker hands index texts over as UTF-8 bytes; PostgreSQL's word lists must get the same words."""
     monkeypatch.setenv("TINHHINH_INGEST_WORKER", "1")
     summary = ingest_run.ingest(read_file(jsonl("w.jsonl", _records())), db, batch_size=7)
-    assert (summary.new, summary.copies, summary.present, summary.rejected) == (61, 1, 1, 2)
+    assert (summary.new, summary.copies, summary.present, summary.rejected) == (61, 1, 0, 2)
+    assert len(summary.conflicts) == 1
     assert len(search(db, "Đà Nẵng", limit=100, audit=False)) == 61
     assert len(search(db, "da nang hoa binh", limit=100, audit=False)) == 61
     assert [h.id for h in search(db, "đường sắt", audit=False)] == ["https://x.vn/bai"]

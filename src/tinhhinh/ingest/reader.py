@@ -75,7 +75,7 @@ def main() -> None:
                 # Without analysis nothing changes an item after this, so its insert values are final too,
                 # and storing needs nothing else of it but its key.
                 values = ready_values(batch, [f["hash"] for f in forms])
-                _send(out, ([it.key for it in batch], rejected, forms, values))
+                _send(out, ([(it.key, it.where) for it in batch], rejected, forms, values))
             else:
                 _send(out, (batch, rejected, forms, None))
         _send(out, ("done", None))

@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from tinhhinh.console import UserError
-from tinhhinh.ingest.records import FileRecords, Rejection, files_in, read_file
+from tinhhinh.console import UserError, note
+from tinhhinh.ingest.records import (
+    UNKNOWN_TYPE,
+    FileRecords,
+    Rejection,
+    _reader_for,
+    files_in,
+    is_gzip_name,
+    read_file,
+)
 from tinhhinh.item import Item
 
 DUMP_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
@@ -40,13 +48,21 @@ def expand(args: list[str]) -> list[str]:
         if not path.exists():
             raise UserError(f"{arg}: no such file or folder")
         if path.is_dir():
-            files = files_in([path]) + sorted(
+            skipped: list[Path] = []
+            files = files_in([path], skipped) + sorted(
                 p for p in path.rglob("*") if p.is_file() and _kind(str(p)) in {"feed", "page"}
             )
+            if skipped:
+                note(
+                    f"{arg}: {len(skipped)} .json file(s) left out (a folder's .json files are often settings "
+                    f"or metadata): name them to ingest them, e.g. {skipped[0]}"
+                )
             if not files:
-                raise UserError(f"{arg}: folder has no .jsonl, .csv, .xml or .html files")
+                raise UserError(f"{arg}: folder has no .jsonl, .ndjson, .csv, .xml or .html files")
             found.extend(str(p) for p in files)
         else:
+            if _kind(arg) == "dump" and not is_gzip_name(path) and _reader_for(path) is None:
+                raise UserError(f"{arg}: {UNKNOWN_TYPE}")
             found.append(arg)
     return found
 

@@ -12,9 +12,12 @@ import hashlib
 import hmac
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -67,21 +70,39 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
 
 
+# Unix times are taken only within these bounds (1990-01-01 … 2100-01-01 UTC), in seconds or milliseconds:
+# a bare number such as 2024 is a year or a count, and storing it as 1970-01-01 00:33:44 hid the mistake.
+_EPOCH_MIN, _EPOCH_MAX = 631152000, 4102444800
+
+
+def _from_number(value: int | float) -> datetime:
+    for seconds in (value, value / 1000):
+        if _EPOCH_MIN <= seconds < _EPOCH_MAX:
+            return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
+    raise ValueError(
+        f"published_at {value!r} is a number but not a Unix time (seconds or milliseconds) between 1990 "
+        "and 2100: give the date as text, e.g. 2024-05-01T10:00:00+07:00"
+    )
+
+
 def parse_time(value: Any) -> datetime | None:
-    """ISO 8601 (or a few common forms) → naive UTC. No time zone means Asia/Ho_Chi_Minh."""
+    """ISO 8601, RFC 2822 (RSS) or a few common forms → naive UTC. No time zone means Asia/Ho_Chi_Minh.
+
+    Raises ValueError (never OverflowError) with the reason."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
         raise ValueError(f"published_at {value!r} is not a date")
     if isinstance(value, (int, float)):
-        try:
-            return datetime.fromtimestamp(value, UTC).replace(tzinfo=None)
-        except (OverflowError, OSError, ValueError) as exc:
-            raise ValueError(f"published_at {value!r} is not a usable Unix time") from exc
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"published_at {value!r} is not a usable Unix time")
+        return _from_number(value)
     if isinstance(value, datetime):
         dt = value
     else:
-        text = str(value).strip().replace("Z", "+00:00")
+        text = str(value).strip()
+        # RFC 3339 allows a lower-case "z" and "t"
+        text = text[:-1] + "+00:00" if text[-1:] in ("Z", "z") else text
         dt = None
         try:
             dt = datetime.fromisoformat(text)
@@ -99,10 +120,33 @@ def parse_time(value: Any) -> datetime | None:
                 except ValueError:
                     continue
         if dt is None:
-            raise ValueError(f"published_at {str(value)[:40]!r} is not an ISO 8601 date")
+            dt = _rfc2822(text)
+        if dt is None:
+            raise ValueError(
+                f"published_at {str(value)[:40]!r} is not a date (ISO 8601 like 2024-05-01T10:00:00+07:00, "
+                "or RFC 2822 like 'Wed, 01 May 2024 10:00:00 +0700')"
+            )
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=LOCAL_TZ)
-    return dt.astimezone(UTC).replace(tzinfo=None)
+    try:
+        return dt.astimezone(UTC).replace(tzinfo=None)
+    except (OverflowError, ValueError):
+        # year 1 or 9999 with a zone: the UTC time falls outside what a datetime can hold
+        raise ValueError(
+            f"published_at {str(value)[:40]!r} is out of the range of dates that can be stored"
+        ) from None
+
+
+def _rfc2822(text: str) -> datetime | None:
+    """An RFC 2822 date as RSS feeds write it ("Tue, 25 Nov 2025 08:00:00 +0700"), or None."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        dt = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    # "-0000" means "zone unknown" in RFC 2822: parsedate_to_datetime gives a naive datetime, local here
+    return dt
 
 
 def author_hash(author: str, when: datetime) -> str:
@@ -116,7 +160,60 @@ def authors_enabled() -> bool:
     return bool(config.setting("privacy.keep_author_hash", False))
 
 
-def _text(value: Any, name: str = "value") -> str:
+# Field names that hold a person's name or account (compared with is_author_field's spelling: case, marks
+# and separators ignored). Authors are not stored unless the installation turns on the daily hash, and
+# a column named "Author" or "Tác giả" is as much an author as one named "author". Listed in
+# docs/collection.md.
+# fmt: off
+AUTHOR_FIELDS = frozenset({
+    "author", "authors", "authorname", "authorid", "authorurl", "by", "byline", "creator", "dccreator",
+    "writer", "poster", "postedby", "posterid", "user", "username", "userid", "screenname", "handle",
+    "nickname", "accountname", "profilename", "profileurl", "from", "reporter",
+    "tacgia", "nguoiviet", "nguoidang", "nguoigui", "taikhoan", "tentaikhoan", "tennguoidung", "butdanh",
+    "phongvien", "hoten", "hovaten",
+})
+# fmt: on
+
+
+@lru_cache(maxsize=4096)
+def is_author_field(name: str) -> bool:
+    """Whether a record's field ``name`` holds an author: ``Author``, ``author_name``, ``dc:creator``,
+    ``Tác giả``, ``người đăng``… (case, Vietnamese marks and separators ignored; see AUTHOR_FIELDS)."""
+    from tinhhinh.nlp.normalize import strip_diacritics
+
+    plain = strip_diacritics(unicodedata.normalize("NFC", str(name))).casefold()
+    return "".join(ch for ch in plain if ch.isalnum()) in AUTHOR_FIELDS
+
+
+def drop_author_fields(record: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """(the first non-empty author value or None, the record without any author field: the record itself
+    when it has none, so do not change it). ``to_item`` and ``analyze`` use it so that no author name is
+    kept in ``extra`` or passed through."""
+    names = _author_names(tuple(record))
+    if not names:  # the usual case, at one cached look-up per record
+        return None, record
+    author = next((record[k] for k in names if record[k] not in _EMPTY), None)
+    return author, {k: v for k, v in record.items() if k not in names}
+
+
+_EMPTY = (None, "", [], {})
+
+
+@lru_cache(maxsize=1024)
+def _not_extra(author_names: tuple[str, ...]) -> frozenset[str]:
+    """The fields ``extra`` leaves out: the input fields and the author fields."""
+    return frozenset(INPUT_FIELDS) | frozenset(author_names)
+
+
+@lru_cache(maxsize=1024)
+def _author_names(fields: tuple[str, ...]) -> tuple[str, ...]:
+    # the fields of a file's records are the same from record to record; in their order ("the first")
+    return tuple(k for k in fields if is_author_field(k))
+
+
+def _text(value: Any, name: str = "value", checked: bool = False) -> str:
+    """A field's text. ``checked``: the caller knows the record holds no control character or surrogate
+    (``read_jsonl`` tells from the raw line's bytes, which costs a third of scanning each text)."""
     if value is None:
         return ""
     if isinstance(value, (list, dict)):
@@ -124,8 +221,38 @@ def _text(value: Any, name: str = "value") -> str:
         raise ValueError(f"{name} must be text, not a JSON {'list' if isinstance(value, list) else 'object'}")
     if not isinstance(value, str):
         value = str(value)  # numbers: ids are often numeric
-    # NUL bytes break some databases and never carry meaning in news text.
-    return value.replace("\x00", "")
+    # Hot path (every title and body): most titles are printable as they are, and a body passes one scan.
+    if checked or value.isprintable() or _ODD.search(value) is None:
+        return value
+    return clean_text(value)
+
+
+# Characters that never carry meaning in news text and do harm: NUL breaks some databases; other C0/C1
+# controls (ESC above all) reach an analyst's terminal, where they set window titles, clear the screen or
+# forge links; a lone surrogate (a scraper cutting an emoji in half; JSON allows "\ud800") cannot be
+# encoded, so it stopped whole runs. \n and \t are kept.
+_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Whole terminal escape sequences (CSI "ESC [ … m", OSC "ESC ] … BEL|ESC \\", two-character ones), so no
+# "[31m" is left in the text when their ESC is removed.
+_ESCAPES = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+    "|[\x1b][\\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?|[\x9d\x90\x98\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?"
+    "|\x1b[@-Z\\\\-_]?"
+)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# Controls that str.split() takes as spaces become a space (words stay apart, the copy hash is unchanged);
+# the others are removed. \r\n and a lone \r become \n.
+_CONTROLS = {c: None for c in [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F, *range(0x80, 0xA0)]}
+_CONTROLS.update({c: " " for c in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F, 0x85)})
+
+
+def clean_text(value: str) -> str:
+    """``value`` without control characters (other than newline and tab) and with each lone surrogate
+    replaced by U+FFFD."""
+    value = _SURROGATES.sub("\ufffd", value)
+    value = _ESCAPES.sub("", value)
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.translate(_CONTROLS)
 
 
 # Longest values the store keeps (store.schema's column lengths; a test keeps them equal). PostgreSQL
@@ -151,33 +278,41 @@ def to_item(
     default_source: str = "",
     keep_authors: bool | None = None,
     require_identity: bool = True,
+    checked: bool = False,
 ) -> Item:
     """Validate one input record. Raises ValueError with the reason on a bad record.
+
+    ``checked=True``: the caller knows the record's strings hold no control character and no lone
+    surrogate (see ``clean_line``), so they are not scanned again.
 
     ``require_identity=False`` is for the database-free ``analyze``, which never needs to recognise a
     record again.
     """
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
-    title = _text(record.get("title"), "title").strip()
-    text = _text(record.get("text"), "text").strip()
+    title = _text(record.get("title"), "title", checked).strip()
+    text = _text(record.get("text"), "text", checked).strip()
     if not title and not text:
         raise ValueError("neither title nor text is present and non-empty")
     rid = record.get("id")
-    rid = _text(rid, "id").strip() if rid is not None else ""
-    url = _text(record.get("url"), "url").strip()
+    rid = _text(rid, "id", checked).strip() if rid is not None else ""
+    url = _text(record.get("url"), "url", checked).strip()
     if not rid and not url and require_identity:
         raise ValueError("has neither id nor url, so it cannot be identified on re-ingest")
-    kind = _text(record.get("kind"), "kind").strip().lower() or "article"
+    kind = _text(record.get("kind"), "kind", checked).strip().lower() or "article"
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
     source = (
-        _text(record.get("source"), "source").strip()
+        _text(record.get("source"), "source", checked).strip()
         or (urlsplit(url).netloc.lower() if url else "")
         or default_source
     )
     published = parse_time(record.get("published_at"))
-    extra = {k: v for k, v in record.items() if k not in INPUT_FIELDS}
+    # drop_author_fields inlined: one cached look-up per record on the hot path
+    names = _author_names(tuple(record))
+    author = next((record[k] for k in names if record[k] not in _EMPTY), None) if names else None
+    skip = _not_extra(names)
+    extra = {k: v for k, v in record.items() if k not in skip}
     item = Item(
         id=rid or None,
         source=source,
@@ -194,38 +329,155 @@ def to_item(
         _check_lengths(item)
     if keep_authors is None:
         keep_authors = authors_enabled()
-    author = record.get("author")
-    if keep_authors and author:
+    if keep_authors and author is not None:
+        if not isinstance(author, str):  # {"name": …} as some exports nest it; numbers are account ids
+            author = json.dumps(author, ensure_ascii=False, sort_keys=True)
         item.author_hash = author_hash(_text(author, "author"), published or item.fetched_at)
     return item
 
 
-# Notepad and Windows PowerShell save UTF-8 with a byte-order mark: JSON refuses it, so the first record
-# of such a file was rejected
+# Notepad and Windows PowerShell save UTF-8 with a byte-order mark: JSON refuses it. It is taken off every
+# line, not only the first: files saved by Notepad and concatenated (`type *.jsonl > all.jsonl`) carry
+# one at the start of each part.
 BOM = b"\xef\xbb\xbf"
+
+NOT_UTF8_JSONL = (
+    "file is not UTF-8: text in an old Vietnamese encoding (TCVN3, VNI, Windows-1258) must be converted "
+    "to Unicode first (e.g. with UniKey's converter, or `iconv -f CP1258 -t UTF-8`) and saved as UTF-8"
+)
+# The start of a file read to tell UTF-8 from an 8-bit encoding, which is refused as a whole
+_SNIFF = 1 << 16
+
+
+def _not_utf8(sample: bytes) -> bool:
+    """Whether the start of a file shows an 8-bit encoding (a cut multi-byte character at its end does not)."""
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start < len(sample) - 3
+    return False
+
+
+def _json_line(raw: bytes | str) -> Any:
+    """One parsed JSON line; ValueError saying why not (never RecursionError: a line of 100,000 nested
+    arrays must cost only that line)."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise ValueError("not usable JSON (nested too deeply)") from None
+
+
+def clean_line(raw: bytes) -> bool:
+    """Whether a JSON line's strings certainly hold no control character and no surrogate: JSON allows
+    C0 controls only escaped (\\u001b), surrogates only escaped, and C1 controls raw only as UTF-8
+    C2 80-9F; DEL may be raw. Three byte searches, against a regex over every text."""
+    # (a compiled regex finds "\\u" twice as fast as ``in`` does; one byte, ``in`` is fastest)
+    return _ESCAPE_U.search(raw) is None and b"\xc2" not in raw and b"\x7f" not in raw
+
+
+_ESCAPE_U = re.compile(rb"\\u")
 
 
 def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     keep = authors_enabled()
     with path.open("rb") as fh:
+        if _not_utf8(fh.read(_SNIFF)):
+            yield Rejection(f"{path}:1", NOT_UTF8_JSONL)
+            return
+        fh.seek(0)
         for lineno, raw in enumerate(fh, 1):
             where = f"{path}:{lineno}"
-            if lineno == 1:
-                raw = raw.removeprefix(BOM)
+            raw = raw.removeprefix(BOM)
             if not raw.strip():
                 continue
             try:
-                record = json.loads(raw.decode("utf-8"))
+                record = _json_line(raw.decode("utf-8"))
             except UnicodeDecodeError:
                 yield Rejection(where, "line is not valid UTF-8")
                 continue
-            except json.JSONDecodeError as exc:
-                yield Rejection(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
-                continue
-            try:
-                yield to_item(record, where=where, default_source=source, keep_authors=keep)
             except ValueError as exc:
                 yield Rejection(where, str(exc))
+                continue
+            try:
+                yield to_item(
+                    record, where=where, default_source=source, keep_authors=keep, checked=clean_line(raw)
+                )
+            except ValueError as exc:
+                yield Rejection(where, str(exc))
+
+
+def read_json(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
+    """A ``.json`` file: one array of records, or one record, or (as files named .json often are) JSONL."""
+    data = path.read_bytes()
+    if _not_utf8(data[:_SNIFF]):
+        yield Rejection(f"{path}:1", NOT_UTF8_JSONL)
+        return
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        yield from read_jsonl(path, source=source)  # line by line, so the bad lines are named
+        return
+    start = len(content) - len(content.lstrip())
+    if content[start : start + 1] != "[":
+        try:
+            whole = json.loads(content)
+        except (json.JSONDecodeError, RecursionError):
+            whole = None  # several lines: JSONL
+        if isinstance(whole, dict):
+            yield from _records_of(iter([(1 + content.count("\n", 0, start), whole)]), path, source)
+        else:
+            yield from read_jsonl(path, source=source)
+        return
+    yield from _records_of(_array_items(content, start, path), path, source)
+
+
+def _array_items(content: str, start: int, path: Path) -> Iterator[tuple[int, Any]]:
+    """(line, element) of a JSON array, one element at a time so each is named by the line it starts on;
+    the element that breaks the array comes as a ValueError (nothing after it can be read)."""
+    decoder = json.JSONDecoder()
+    pos, line = start + 1, 1 + content.count("\n", 0, start)
+    counted = 0
+    while True:
+        while pos < len(content) and content[pos] in " \t\r\n,":
+            pos += 1
+        line += content.count("\n", counted, pos)
+        counted = pos
+        if pos >= len(content):
+            yield line, ValueError("the JSON array is not closed (']' missing): the file may be cut short")
+            return
+        if content[pos] == "]":
+            if content[pos + 1 :].strip():
+                yield line, ValueError("text after the end of the JSON array")
+            return
+        try:
+            value, pos = decoder.raw_decode(content, pos)
+        except json.JSONDecodeError as exc:
+            yield (
+                exc.lineno,
+                ValueError(
+                    f"not valid JSON ({exc.msg} at column {exc.colno}); the rest of the file is not read"
+                ),
+            )
+            return
+        except RecursionError:
+            yield line, ValueError("not usable JSON (nested too deeply); the rest of the file is not read")
+            return
+        yield line, value
+
+
+def _records_of(found: Iterator[tuple[int, Any]], path: Path, source: str) -> Iterator[Item | Rejection]:
+    keep = authors_enabled()
+    for line, record in found:
+        where = f"{path}:{line}"
+        if isinstance(record, ValueError):
+            yield Rejection(where, str(record))
+            continue
+        try:
+            yield to_item(record, where=where, default_source=source, keep_authors=keep)
+        except ValueError as exc:
+            yield Rejection(where, str(exc))
 
 
 def csv_delimiter(sample: str) -> str:
@@ -280,8 +532,7 @@ def read_jsonl_records(
 ) -> Iterator[tuple[int, Any]]:
     """Raw records for the database-free ``analyze``: (line number, parsed object or the error text)."""
     for lineno, raw in enumerate(stream, 1):
-        if lineno == 1:
-            raw = raw.removeprefix(BOM) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
+        raw = raw.removeprefix(BOM) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8")
@@ -291,9 +542,9 @@ def read_jsonl_records(
         if not raw.strip():
             continue
         try:
-            yield lineno, json.loads(raw)
-        except json.JSONDecodeError as exc:
-            yield lineno, ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})")
+            yield lineno, _json_line(raw)
+        except ValueError as exc:
+            yield lineno, exc
 
 
 def read_dataset(path: Path) -> Iterator[tuple[str, dict[str, Any] | ValueError]]:
@@ -324,25 +575,61 @@ def read_dataset(path: Path) -> Iterator[tuple[str, dict[str, Any] | ValueError]
             yield f"{path}:{lineno}", rec
 
 
-READERS = {".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_jsonl, ".csv": read_csv}
+READERS = {".jsonl": read_jsonl, ".ndjson": read_jsonl, ".json": read_json, ".csv": read_csv}
+# What a folder gives: a folder's .json files are as often settings and metadata as records, so they are
+# read only when named (``files_in`` says how many it left).
+FOLDER_SUFFIXES = (".jsonl", ".ndjson", ".csv")
 
 
-def files_in(paths: list[Path]) -> list[Path]:
-    """Expand directories into the files we know how to read (sorted, so runs are repeatable)."""
+def files_in(paths: list[Path], skipped: list[Path] | None = None) -> list[Path]:
+    """Expand directories into the files we know how to read (sorted, so runs are repeatable). The .json
+    files a folder holds are left out (and listed in ``skipped`` when given)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and _reader_for(p) is not None))
+            for p in sorted(p for p in path.rglob("*") if p.is_file()):
+                inner = _inner_suffix(p)
+                if inner in FOLDER_SUFFIXES:
+                    found.append(p)
+                elif inner == ".json" and skipped is not None:
+                    skipped.append(p)
         else:
             found.append(path)
     return found
 
 
-def _reader_for(path: Path):
-    suffixes = path.suffixes
+def _inner_suffix(path: Path) -> str:
+    """The suffix that says the format, lower-cased, under an optional .gz ("" when there is none)."""
+    suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
-    return READERS.get(suffixes[-1].lower()) if suffixes else None
+    return suffixes[-1] if suffixes else ""
+
+
+def is_gzip_name(path: Path) -> bool:
+    return path.suffix.lower() == ".gz"
+
+
+def _reader_for(path: Path):
+    return READERS.get(_inner_suffix(path))
+
+
+def _sniffed_reader(path: Path):
+    """The reader for a file whose name does not tell its format (``five.gz``): JSON lines start with
+    "{", a JSON array with "["; a first line with a comma, semicolon or tab is CSV. None when unclear."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return read_csv  # Excel's "Unicode text"
+    head = head.removeprefix(BOM).lstrip()
+    if head[:1] == b"{":
+        return read_jsonl
+    if head[:1] == b"[":
+        return read_json
+    first = head.split(b"\n", 1)[0]
+    if any(sep in first for sep in (b",", b";", b"\t")):
+        return read_csv
+    return None
 
 
 class FileRecords:
@@ -374,17 +661,23 @@ def read_file(path: Path, *, source: str = "") -> FileRecords:
 
 
 def _read_one(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
-    if path.suffix == ".gz":
+    if is_gzip_name(path):
         import gzip
         import tempfile
 
         # Decompress to a temporary file so readers keep line numbers and bounded memory.
-        with tempfile.NamedTemporaryFile(suffix="".join(path.suffixes[:-1])) as tmp:
+        with tempfile.NamedTemporaryFile(suffix=_inner_suffix(path)) as tmp:
             with gzip.open(path, "rb") as src:
                 while chunk := src.read(1 << 20):
                     tmp.write(chunk)
             tmp.flush()
-            reader = _reader_for(path)
+            reader = _reader_for(path) or _sniffed_reader(Path(tmp.name))
+            if reader is None:
+                yield Rejection(
+                    f"{path}:1",
+                    "cannot tell the format inside (neither JSON lines nor CSV): name it .jsonl.gz or .csv.gz",
+                )
+                return
             for rec in reader(Path(tmp.name), source=source):
                 if isinstance(rec, Rejection):
                     rec.where = rec.where.replace(tmp.name, str(path))
@@ -394,5 +687,8 @@ def _read_one(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
         return
     reader = _reader_for(path)
     if reader is None:
-        raise ValueError(f"{path}: unknown file type (expected .jsonl, .csv, optionally .gz)")
+        raise ValueError(f"{path}: {UNKNOWN_TYPE}")
     yield from reader(path, source=source)
+
+
+UNKNOWN_TYPE = "unknown file type (expected .jsonl, .ndjson, .json or .csv, optionally .gz)"

@@ -43,10 +43,12 @@ class IngestSummary:
     rejected: int = 0
     seconds: float = 0.0
     rejections: list[Rejection] = field(default_factory=list)
+    # records not stored because their identity is stored (or came earlier) with a different text
+    conflicts: list[item_store.KeyConflict] = field(default_factory=list)
 
     @property
     def seen(self) -> int:
-        return self.new + self.copies + self.present + self.rejected
+        return self.new + self.copies + self.present + self.rejected + len(self.conflicts)
 
     @property
     def rate(self) -> float:
@@ -59,6 +61,7 @@ class IngestSummary:
         self.rejected += other.rejected
         self.seconds += other.seconds
         self.rejections.extend(other.rejections)
+        self.conflicts.extend(other.conflicts)
 
 
 # items, rejections, and (from the worker) their index forms and, without analysis, their insert values
@@ -201,6 +204,7 @@ def ingest(
     on_rejection: Callable[[Rejection], None] | None = None,
     on_batch: Callable[[IngestSummary], None] | None = None,
     workers: int = 1,
+    on_conflict: Callable[[item_store.KeyConflict], None] | None = None,
 ) -> IngestSummary:
     """Analyse and store records.
 
@@ -213,7 +217,7 @@ def ingest(
     """
     analyse = Analysis(stages or [], workers, for_ordered=ordered is not None)
     try:
-        return _ingest(records, engine, analyse, ordered, batch_size, on_rejection, on_batch)
+        return _ingest(records, engine, analyse, ordered, batch_size, on_rejection, on_batch, on_conflict)
     finally:
         analyse.close()
 
@@ -226,6 +230,7 @@ def _ingest(
     batch_size: int,
     on_rejection: Callable[[Rejection], None] | None,
     on_batch: Callable[[IngestSummary], None] | None,
+    on_conflict: Callable[[item_store.KeyConflict], None] | None = None,
 ) -> IngestSummary:
     stages = analyse.stages
     summary = IngestSummary()
@@ -235,18 +240,25 @@ def _ingest(
     raw = not stages and ordered is None and item_store.takes_ready_values(engine)
     for batch, rejected, forms, values in prepare(records, batch_size, raw):
         if values is not None:
-            batch = [item_store.StoredKey(key) for key in batch]
+            batch = [item_store.StoredKey(key, where) for key, where in batch]
         for rej in rejected:
             summary.rejected += 1
             summary.rejections.append(rej)
             if on_rejection:
                 on_rejection(rej)
         if batch and stages:
-            # Analyse only what is not stored yet: a re-run costs a key lookup per record.
+            # Analyse only what is not stored yet: a re-run costs a key lookup (and a content hash) per record.
             # (Without analysis, add_items does the same lookup itself.)
-            known = item_store.known_keys(engine, [it.key for it in batch])
-            summary.present += sum(1 for it in batch if it.key in known)
+            known = item_store.known_hashes(engine, [it.key for it in batch])
             if known:
+                for i, it in enumerate(batch):
+                    if it.key not in known:
+                        continue
+                    chash = forms[i]["hash"] if forms is not None else item_store.content_hash(it)
+                    if item_store.same_text(known[it.key], chash):
+                        summary.present += 1
+                    else:
+                        _conflict(summary, item_store.KeyConflict(it.key, it.where), on_conflict)
                 keep = [i for i, it in enumerate(batch) if it.key not in known]
                 batch = [batch[i] for i in keep]
                 forms = [forms[i] for i in keep] if forms is not None else None
@@ -260,11 +272,19 @@ def _ingest(
             summary.new += result.new
             summary.copies += result.copies
             summary.present += result.present
+            for conflict in result.conflicts:
+                _conflict(summary, conflict, on_conflict)
         summary.seconds = time.perf_counter() - started
         if on_batch:
             on_batch(summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _conflict(summary: IngestSummary, conflict, on_conflict: Callable | None) -> None:
+    summary.conflicts.append(conflict)
+    if on_conflict:
+        on_conflict(conflict)
 
 
 def analysis_for(engine: Engine, *, warn: Callable[[str], None] | None = None):

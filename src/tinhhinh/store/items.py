@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -27,10 +27,30 @@ FTS_TABLES = ("title_x", "title_a", "doc_x", "doc_a")
 
 
 @dataclass
+class KeyConflict:
+    """A record whose identity (source + id, or url) is already stored, or came earlier in the same batch,
+    with a different text: it is not stored, and ingest names it rather than count it as already present
+    (two CSV exports both numbering rows 1, 2 without a source would otherwise lose the second's rows)."""
+
+    key: str
+    where: str
+
+    def __str__(self) -> str:
+        if self.key.startswith("url:"):
+            what = f"url {self.key[4:]}"
+        else:
+            source, _, rid = self.key.partition(":")
+            what = f"id {rid!r}" + (f" of source {source!r}" if source else "")
+        hint = "" if self.key.startswith("url:") else "; give --source (or a source field) to keep both"
+        return f"{self.where}: {what} already stored with different text: kept the stored one{hint}"
+
+
+@dataclass
 class BatchResult:
     new: int = 0
     copies: int = 0
     present: int = 0
+    conflicts: list[KeyConflict] = field(default_factory=list)
 
 
 class StoredKey:
@@ -38,11 +58,17 @@ class StoredKey:
     reader process, ``forms.ready_values``): its identity is all ``add_items`` reads, so the whole item is not
     sent to the writing process."""
 
-    __slots__ = ("key",)
+    __slots__ = ("key", "where")
     dup_of = None
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, where: str = "") -> None:
         self.key = key
+        self.where = where
+
+
+def where_of(item: Item | StoredKey) -> str:
+    """ "file:line" of an item, as rejections name records."""
+    return item.where
 
 
 def content_hash(item: Item) -> str:
@@ -81,6 +107,34 @@ def known_keys(engine: Engine, keys: Sequence[str]) -> set[str]:
         return existing_keys(conn, keys)
 
 
+def stored_hashes(conn: Connection, keys: Sequence[str]) -> dict[str, str | None]:
+    """The stored items among these keys, with their content hash (the exact-copy hash)."""
+    found: dict[str, str | None] = {}
+    keys = list(dict.fromkeys(keys))
+    sqlite = conn.dialect.name == "sqlite"
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        if sqlite:
+            sql = f"SELECT key, content_hash FROM items WHERE key IN ({', '.join('?' * len(chunk))})"
+            found.update(conn.connection.driver_connection.execute(sql, chunk).fetchall())
+        else:
+            found.update(
+                conn.execute(select(items.c.key, items.c.content_hash).where(items.c.key.in_(chunk))).all()
+            )
+    return found
+
+
+def known_hashes(engine: Engine, keys: Sequence[str]) -> dict[str, str | None]:
+    with engine.connect() as conn:
+        return stored_hashes(conn, keys)
+
+
+def same_text(stored_hash: str | None, item_hash: str) -> bool:
+    """Whether a record whose key is stored is the stored text again (a re-run: nothing to say). A row
+    without a hash cannot be compared and counts as the same."""
+    return stored_hash is None or stored_hash == item_hash
+
+
 def add_items(
     engine: Engine,
     batch: Iterable[Item],
@@ -99,19 +153,25 @@ def add_items(
     result = BatchResult()
     batch = list(batch)
     with engine.begin() as conn:
-        present = existing_keys(conn, [it.key for it in batch])
-        seen_in_batch: set[str] = set()
+        present = stored_hashes(conn, [it.key for it in batch])
+        seen_in_batch: dict[str, str] = {}  # key → content hash of its first record in this batch
         fresh: list[Item] = []
         fresh_forms: list[dict[str, str]] = []
         fresh_at: list[int] = []
         for i, it in enumerate(batch):
-            if it.key in present or it.key in seen_in_batch:
-                result.present += 1
+            key = it.key
+            if key in present or key in seen_in_batch:
+                chash = forms[i]["hash"] if forms is not None else content_hash(it)
+                if same_text(present[key] if key in present else seen_in_batch[key], chash):
+                    result.present += 1
+                else:
+                    result.conflicts.append(KeyConflict(key, where_of(it)))
                 continue
-            seen_in_batch.add(it.key)
+            form = forms[i] if forms is not None else index_forms(it.title, it.text)
+            seen_in_batch[key] = form["hash"]
             fresh.append(it)
             fresh_at.append(i)
-            fresh_forms.append(forms[i] if forms is not None else index_forms(it.title, it.text))
+            fresh_forms.append(form)
         if not fresh:
             return result
         hashes = [f["hash"] for f in fresh_forms]

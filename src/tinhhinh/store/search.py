@@ -132,6 +132,8 @@ class Hit:
     kind: str = "article"
     story_id: str | None = None
     dup_of: int | None = None
+    dup_of_id: str | None = None  # the original's public id (what ``id`` is for that item)
+    dup_of_source: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -146,6 +148,10 @@ class Hit:
             "kind": self.kind,
             "area": self.area,
             "story_id": self.story_id,
+            # the id of the stored item this hit is a copy of (as the terminal's "= copy" lines fold them),
+            # null when it is not a copy
+            "dup_of": self.dup_of_id,
+            "dup_of_source": self.dup_of_source,
         }
 
 
@@ -218,6 +224,10 @@ def _tier_pg(conn: Connection, table: str, match: str, neg: str | None, where: s
     return [(pk, float(r) * 10) for pk, r in conn.execute(text(sql), params).all()]
 
 
+# Hits one search returns at most (each costs a snippet); the command line says so when it applies.
+MAX_HITS = 1000
+
+
 def search(
     engine: Engine,
     raw: str,
@@ -231,7 +241,9 @@ def search(
     """Run a query; every search is written to the audit table, whatever it finds."""
     q = parse(raw)
     filters = filters or Filters()
-    limit = max(1, min(limit, 1000))
+    if limit < 1:
+        raise ValueError(f"limit {limit}: give at least 1")
+    limit = min(limit, MAX_HITS)
     mode = "x" if q.exact else "a"
     where, params = _filter_sql(filters)
     neg = _match_negative(q)
@@ -261,6 +273,7 @@ def search(
             if len(ranked) >= limit:
                 break
         rows = _hit_rows(conn, [pk for pk, _ in ranked]) if ranked else {}
+        originals = _public_ids(conn, {r["dup_of"] for r in rows.values() if r["dup_of"] is not None})
         pattern = _Words(q)
         hits = []
         for pk, score in ranked:
@@ -281,6 +294,8 @@ def search(
                     kind=row["kind"],
                     story_id=row["story_id"],
                     dup_of=row["dup_of"],
+                    dup_of_id=originals[row["dup_of"]][0] if row["dup_of"] in originals else None,
+                    dup_of_source=originals[row["dup_of"]][1] if row["dup_of"] in originals else None,
                 )
             )
     if audit:
@@ -372,25 +387,45 @@ def _hit_rows(conn: Connection, pks: list[int]) -> dict[int, Any]:
     return {r["pk"]: r for r in conn.execute(select(*cols).where(items.c.pk.in_(pks))).mappings()}
 
 
-def current_user(explicit: str | None = None) -> str:
-    if explicit:
-        return explicit
+def _public_ids(conn: Connection, pks: set[int]) -> dict[int, tuple[str, str]]:
+    """(public id as ``Hit.id`` gives it, source) of the items with these pks: what a copy's ``dup_of``
+    points to."""
+    if not pks:
+        return {}
+    cols = [items.c.pk, items.c.ext_id, items.c.url, items.c.source]
+    rows = conn.execute(select(*cols).where(items.c.pk.in_(sorted(pks)))).mappings()
+    return {r["pk"]: (public_id(r), r["source"]) for r in rows}
+
+
+def os_account() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):
-        return os.environ.get("USER") or "unknown"
+        return os.environ.get("USER") or os.environ.get("USERNAME") or "unknown"
+
+
+def current_user(explicit: str | None = None) -> str:
+    return explicit or os_account()
+
+
+# The operating-system account that ran a command-line search, kept in the audit row's JSON ``filters``
+# (no schema change): ``--user`` is what the person says, this is who the machine says ran it.
+OS_USER = "os_user"
 
 
 def record_search(
     engine: Engine, raw: str, filters: Filters, results: int, *, user: str | None, via: str
 ) -> None:
+    recorded = filters.as_dict()
+    if via == "cli":  # the web and the API record their logged-in user
+        recorded[OS_USER] = os_account()
     with engine.begin() as conn:
         conn.execute(
             insert(search_audit).values(
                 at=datetime.now(UTC).replace(tzinfo=None),
                 user=current_user(user),
                 query=raw,
-                filters=filters.as_dict() or None,
+                filters=recorded or None,
                 results=results,
                 via=via,
             )
@@ -398,10 +433,19 @@ def record_search(
 
 
 def audit_log(engine: Engine, limit: int = 50) -> list[dict[str, Any]]:
+    """The most recent searches: at, user, query, filters, results, via, and ``os_user`` (the account that
+    ran a command-line search; None for web/API searches and searches recorded before it was kept)."""
     cols = [search_audit.c[name] for name in ("at", "user", "query", "filters", "results", "via")]
     with engine.connect() as conn:
         rows = conn.execute(select(*cols).order_by(search_audit.c.id.desc()).limit(limit)).mappings()
-        return [dict(r) for r in rows]
+        found = []
+        for r in rows:
+            row = dict(r)
+            filters = dict(row["filters"] or {})
+            row["os_user"] = filters.pop(OS_USER, None)
+            row["filters"] = filters or None
+            found.append(row)
+        return found
 
 
 _SNIPPET_BEFORE = 80
