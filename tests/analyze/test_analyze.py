@@ -85,6 +85,22 @@ def test_without_a_toxicity_model_it_says_why_once(workers):
     assert r.stderr.count("tinhhinh train toxicity") == 1, r.stderr
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_no_author_field_leaves_analyze_whatever_it_is_called(workers):
+    recs = [
+        {"id": "a", "title": "Giá vàng tăng", "Author": "Lê Thị B", "author_name": "Lê Thị B", "likes": 2},
+        {"id": "b", "text": BODY, "Tác giả": "Trần C", "byline": "Trần C", "author": "Trần C"},
+    ]
+    r = analyze("--workers", workers, stdin="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in recs))
+    assert r.returncode == 0, r.stderr
+    out = lines(r.stdout)
+    assert [sorted(set(o) & {"Author", "author_name", "Tác giả", "byline", "author"}) for o in out] == [
+        [],
+        [],
+    ]
+    assert out[0]["likes"] == 2 and "Lê Thị B" not in r.stdout and "Trần C" not in r.stdout
+
+
 def test_workers_give_the_same_output(tmp_path):
     rng = random.Random(3)
     recs = [
