@@ -47,6 +47,7 @@ _INLINE = {
     "search",
     "searches",
     "reindex",
+    "analyze-stored",
     "demo",
 }  # defined in tinhhinh.cli_app
 

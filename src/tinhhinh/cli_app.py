@@ -272,6 +272,39 @@ def reindex(
     return 0
 
 
+@app.command("analyze-stored")
+def analyze_stored(
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> int:
+    """Analyse the items that were stored without analysis ([bold]ingest --no-analyze[/]).
+
+    Gives them what [bold]ingest[/] gives every item: area, keywords, places, harm signals (flags to review),
+    copies and stories, in the order they were stored, continuing the stories already in the database.
+    Analysed items are not touched, so running it again does nothing; a run stopped half-way goes on where
+    it stopped.
+
+    Example: [bold]tinhhinh ingest big.jsonl.gz --no-analyze --db office.db[/], later
+    [bold]tinhhinh analyze-stored --db office.db[/]
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from tinhhinh.ingest.run import analyse_stored
+    from tinhhinh.store.items import count_unanalysed
+
+    engine = _engine(db, create=False)  # a mistyped --db must not become a new, empty database
+    total = count_unanalysed(engine)
+    if not total:
+        err.print("nothing to analyse: every stored item has been analysed")
+        return 0
+    columns = ("analysing", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, disable=quiet, transient=True) as progress:
+        task = progress.add_task("analysing", total=total)
+        n = analyse_stored(engine, warn=_note, on_batch=lambda done: progress.update(task, completed=done))
+    err.print(f"[bold]{n:,}[/] stored items analysed")
+    return 0
+
+
 def _when(value: object) -> object:
     """A filter's time ("since") as the audit table shows times; anything else as it is."""
     from datetime import datetime

@@ -299,6 +299,38 @@ def analysis_for(engine: Engine, *, warn: Callable[[str], None] | None = None):
     return stages, ordered_for_store(engine)
 
 
+def analyse_stored(
+    engine: Engine,
+    *,
+    batch: int = 500,
+    warn: Callable[[str], None] | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> int:
+    """Analyse the items stored without analysis (``ingest --no-analyze``), in the order they were stored:
+    the per-record stages, then copies and stories, each batch in one transaction with its flag rows, so
+    a run stopped half-way and run again goes on where it stopped. Returns how many were analysed."""
+    from tinhhinh.pipeline import run_stages
+    from tinhhinh.store import flags as flag_store
+    from tinhhinh.store import items as item_store
+
+    stages, ordered = analysis_for(engine, warn=warn)
+    done, after = 0, 0
+    while True:
+        rows = item_store.unanalysed(engine, after, batch)
+        if not rows:
+            return done
+        analysed = [(pk, run_stages(it, stages)) for pk, it in rows]
+        with engine.begin() as conn:
+            item_store.save_analysis(conn, analysed)
+            if ordered is not None:
+                ordered(conn, [it for _, it in analysed], {it.key: pk for pk, it in analysed})
+            flag_store.collect(conn, [pk for pk, _ in analysed])
+        after = rows[-1][0]
+        done += len(rows)
+        if on_batch:
+            on_batch(done)
+
+
 if __name__ == "__main__":  # the reader process's old entry point
     from tinhhinh.ingest.reader import main
 

@@ -72,6 +72,47 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
+def _rows_for(rows) -> list[dict[str, Any]]:
+    """Flag rows for the harm entries of (pk, harm) rows."""
+    values = []
+    for pk, harm in rows:
+        for idx, h in enumerate(harm or []):
+            if isinstance(h, dict) and h.get("type") in FLAG_TYPES:
+                values.append(
+                    {
+                        "item_pk": pk,
+                        "idx": idx,
+                        "type": h["type"],
+                        "score": h.get("score"),
+                        "status": h.get("status") or "unconfirmed",
+                        "created_at": now(),
+                    }
+                )
+    return values
+
+
+def _insert_new(conn: Connection, values: list[dict[str, Any]]) -> int:
+    """Insert the flag rows not already there; how many were added."""
+    if not values:
+        return 0
+    existing = set(
+        conn.execute(
+            select(flags.c.item_pk, flags.c.idx).where(flags.c.item_pk.in_({v["item_pk"] for v in values}))
+        ).all()
+    )
+    fresh = [v for v in values if (v["item_pk"], v["idx"]) not in existing]
+    if fresh:
+        conn.execute(insert(flags), fresh)
+    return len(fresh)
+
+
+def collect(conn: Connection, pks: list[int]) -> int:
+    """Flag rows for these items' harm entries now (items analysed after they were stored: ``sync`` only
+    reads items stored after its last collection)."""
+    rows = conn.execute(select(items.c.pk, items.c.harm).where(items.c.pk.in_(pks))).all() if pks else []
+    return _insert_new(conn, _rows_for(rows))
+
+
 def sync(conn: Connection, batch: int = 2000) -> int:
     """Add a row for each harm entry of items not yet collected; returns how many were added."""
     last = conn.execute(select(flag_sync.c.last_item_pk).where(flag_sync.c.id == 1)).scalar()
@@ -85,33 +126,7 @@ def sync(conn: Connection, batch: int = 2000) -> int:
         ).all()
         if not rows:
             break
-        values = []
-        for pk, harm in rows:
-            for idx, h in enumerate(harm or []):
-                if isinstance(h, dict) and h.get("type") in FLAG_TYPES:
-                    values.append(
-                        {
-                            "item_pk": pk,
-                            "idx": idx,
-                            "type": h["type"],
-                            "score": h.get("score"),
-                            "status": h.get("status") or "unconfirmed",
-                            "created_at": now(),
-                        }
-                    )
-        existing = set()
-        if values:
-            existing = set(
-                conn.execute(
-                    select(flags.c.item_pk, flags.c.idx).where(
-                        flags.c.item_pk.in_({v["item_pk"] for v in values})
-                    )
-                ).all()
-            )
-        fresh = [v for v in values if (v["item_pk"], v["idx"]) not in existing]
-        if fresh:
-            conn.execute(insert(flags), fresh)
-            added += len(fresh)
+        added += _insert_new(conn, _rows_for(rows))
         last = rows[-1][0]
         conn.execute(update(flag_sync).where(flag_sync.c.id == 1).values(last_item_pk=last))
     return added

@@ -486,3 +486,72 @@ def reindex(
             if on_batch:
                 on_batch(done, total)
     return done
+
+
+# --- items stored without analysis (ingest --no-analyze) ------------------------------------------------
+
+# Every item the ordered stages have seen has a story (a story of one is a story), so an item without one
+# was stored without analysis.
+_UNANALYSED = items.c.story_id.is_(None)
+
+
+def count_unanalysed(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(items).where(_UNANALYSED)).scalar() or 0)
+
+
+def unanalysed(engine: Engine, after_pk: int, limit: int) -> list[tuple[int, Item]]:
+    """The next ``limit`` items stored without analysis after ``after_pk``, in the order they were stored,
+    as items again (their input fields; identity gives the same ``key``)."""
+    c = items.c
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                c.pk,
+                c.key,
+                c.ext_id,
+                c.source,
+                c.kind,
+                c.url,
+                c.title,
+                c.text,
+                c.published_at,
+                c.fetched_at,
+                c.lang,
+            )
+            .where(_UNANALYSED, c.pk > after_pk)
+            .order_by(c.pk)
+            .limit(limit)
+        ).all()
+    out = []
+    for r in rows:
+        it = Item(
+            id=r.ext_id, source=r.source or "", kind=r.kind or "article", url=r.url, title=r.title or "",
+            text=r.text or "", published_at=r.published_at, fetched_at=r.fetched_at, lang=r.lang or "vi",
+        )  # fmt: skip
+        if it.key != r.key:  # an identity this version would not give; its stored key is what counts
+            it.id, it.source, it.url = None, "", r.key.removeprefix("url:")
+            if it.key != r.key:
+                continue
+        out.append((r.pk, it))
+    return out
+
+
+def save_analysis(conn: Connection, analysed: Sequence[tuple[int, Item]]) -> None:
+    """The per-record stages' fields of items stored without analysis (their story, copies and model
+    versions are the ordered stages', written in the same transaction)."""
+    for pk, it in analysed:
+        conn.execute(
+            update(items)
+            .where(items.c.pk == pk)
+            .values(
+                area=it.area,
+                area_scores=it.area_scores,
+                keywords=it.keywords,
+                places=it.places,
+                toxicity=it.toxicity,
+                toxicity_score=it.toxicity_score,
+                harm=it.harm,
+                model_version=it.model_version,
+            )  # fmt: skip
+        )
