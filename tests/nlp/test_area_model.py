@@ -132,6 +132,18 @@ def test_nfc_nfd_and_tone_variants_agree() -> None:
     new = stage(Item(title="Sức khỏe: hòa giải", text=HEALTH[1]))
     assert nfd.area == base.area and nfd.area_scores == base.area_scores
     assert old.area_scores == new.area_scores
+    # near the short-text bar, NFD's extra code points (one per mark) must not send it to another model
+    from tinhhinh.nlp.area import SHORT_CHARS
+
+    body = (HEALTH[1] + " ") * (SHORT_CHARS // len(HEALTH[1]) + 1)
+    body = body[: SHORT_CHARS - len(HEALTH[0]) - 1]
+    nfc_item = stage(Item(title=HEALTH[0], text=body))
+    nfd_item = stage(
+        Item(title=unicodedata.normalize("NFD", HEALTH[0]), text=unicodedata.normalize("NFD", body))
+    )
+    assert len(unicodedata.normalize("NFD", HEALTH[0] + body)) > SHORT_CHARS
+    assert nfd_item.model_version == nfc_item.model_version == {"area": stage.short_model.version}
+    assert nfd_item.area_scores == nfc_item.area_scores
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,7 @@ def test_analyze_puts_a_post_typed_without_marks_in_the_story_of_the_marked_news
     news, post = (json.loads(line) for line in out.stdout.splitlines())
     assert post["dup_of"] is None  # not a copy: the story is what joins them
     assert post["story_id"] == news["story_id"]
-    assert post["model_version"]["area"].startswith("svm-plain2-")
+    assert post["model_version"]["area"].startswith(("svm-plain2-", "svm-plain-short2-"))
 
 
 @pytest.mark.data

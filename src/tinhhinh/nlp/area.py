@@ -499,8 +499,11 @@ class AreaStage:
             item.area = None
             item.area_scores = None
         else:
-            short = len(title) + len(text) <= SHORT_CHARS
-            if text_view(title, text).typed_without_marks:
+            view = text_view(title, text)
+            # counted on the folded text, so NFD input (a code point per mark) or letters in decorative
+            # fonts are as short as the plain text; a text three times over the bar cannot fold under it
+            short = len(title) + len(text) <= 3 * SHORT_CHARS and len(view.folded) <= SHORT_CHARS
+            if view.typed_without_marks:
                 model = (short and self._reader(True, True)) or self._reader(True, False) or model
             elif short:
                 model = self._reader(False, True) or model
