@@ -133,3 +133,41 @@ def pg_database():
         for name in made:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def cli_process():
+    """``run(args, home, cwd)``: `python -m tinhhinh.cli ARGS` as a real process with its own TINHHINH_HOME
+    and a bare environment, running the code under test (also when another checkout is the installed one)."""
+    import subprocess
+    import sys
+
+    import tinhhinh
+
+    src = str(Path(tinhhinh.__file__).resolve().parents[1])
+
+    def run(args: list[str], home: Path, cwd: Path) -> subprocess.CompletedProcess:
+        env = {"TINHHINH_HOME": str(home), "PATH": "/usr/bin:/bin", "PYTHONPATH": src}
+        return subprocess.run(
+            [sys.executable, "-m", "tinhhinh.cli", *args], capture_output=True, text=True, cwd=cwd, env=env,
+            timeout=300,
+        )  # fmt: skip
+
+    return run
+
+
+@pytest.fixture
+def coordinator(tmp_path, monkeypatch):
+    """(engine, actor): a fresh office database (tmp_path/office.db) with an admin and a coordinator, the
+    person who decides flags (cheap password hashing: real argon2, small parameters)."""
+    from argon2 import PasswordHasher
+
+    from tinhhinh.desk import people
+    from tinhhinh.store.db import engine_for
+
+    monkeypatch.setattr(people, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    engine = engine_for(str(tmp_path / "office.db"))
+    people.add_user(engine, None, "admin", "admin", "correct horse battery")
+    admin = people.authenticate(engine, "admin", "correct horse battery")
+    people.add_user(engine, admin, "coord", "coordinator", "correct horse battery")
+    return engine, people.authenticate(engine, "coord", "correct horse battery")

@@ -5,8 +5,6 @@ import itertools
 import json
 import pickle
 import shutil
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -325,22 +323,6 @@ def test_eval_command_prints_lower_case_labels(tiny_model, tmp_path):
     assert json.loads(res.stdout) == out
 
 
-def _cli(args: list[str], home: Path, cwd: Path) -> subprocess.CompletedProcess:
-    import tinhhinh
-
-    # the code under test, also when another checkout is the installed one
-    src = str(Path(tinhhinh.__file__).resolve().parents[1])
-    env = {"TINHHINH_HOME": str(home), "PATH": "/usr/bin:/bin", "PYTHONPATH": src}
-    return subprocess.run(
-        [sys.executable, "-m", "tinhhinh.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=300,
-    )
-
-
 def test_rows_without_text_and_unknown_labels_are_counted(tmp_path):
     path = tmp_path / "ev.csv"
     path.write_text(
@@ -362,14 +344,16 @@ def test_rows_without_text_and_unknown_labels_are_counted(tmp_path):
     assert "'7' ×1" in lines[1] and "no label ×1" in lines[1]
 
 
-def test_eval_of_a_file_without_text_is_one_error_and_skips_are_said(tiny_model, tmp_path):
+def test_eval_of_a_file_without_text_is_one_error_and_skips_are_said(tiny_model, tmp_path, cli_process):
     """A mis-named text column used to be scored as empty strings (accuracy 0.845, exit 0)."""
     wrong = tmp_path / "wrongfield.jsonl"
     wrong.write_text(
         "".join(json.dumps({"id": f"t-{i}", "comment": "đồ ngu", "label": i % 3}) + "\n" for i in range(20)),
         encoding="utf-8",
     )
-    res = _cli(["eval", "toxicity", "--data", str(wrong), "--model", str(tiny_model)], tmp_path, tmp_path)
+    res = cli_process(
+        ["eval", "toxicity", "--data", str(wrong), "--model", str(tiny_model)], tmp_path, tmp_path
+    )
     assert res.returncode == 1 and res.stdout == ""
     assert "no usable rows" in res.stderr and "20 row(s) without text" in res.stderr
     assert "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) <= 3
@@ -377,13 +361,15 @@ def test_eval_of_a_file_without_text_is_one_error_and_skips_are_said(tiny_model,
     mixed.write_text(
         'free_text,label_id\n"đồ ngu như chó",2\n"bài hay quá",0\n,0\n"abc",7\n', encoding="utf-8"
     )
-    res = _cli(["eval", "toxicity", "--data", str(mixed), "--model", str(tiny_model)], tmp_path, tmp_path)
+    res = cli_process(
+        ["eval", "toxicity", "--data", str(mixed), "--model", str(tiny_model)], tmp_path, tmp_path
+    )
     assert res.returncode == 0, res.stderr
     assert res.stdout.split()[:2] == ["records", "2"]
     assert "1 row(s) without text" in res.stderr and "'7' ×1" in res.stderr
 
 
-def test_eval_ids_select_rows_of_a_csv_without_an_id_column(tiny_model, tmp_path):
+def test_eval_ids_select_rows_of_a_csv_without_an_id_column(tiny_model, tmp_path, cli_process):
     """ViHSD's JSONL ids are `<split>-<row index in the authors' CSV>`: --ids works on that CSV too."""
     jsonl = _write_tiny(tmp_path / "d") / "dev.jsonl"
     recs = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
@@ -409,7 +395,7 @@ def test_eval_ids_select_rows_of_a_csv_without_an_id_column(tiny_model, tmp_path
     ids.write_text("".join(f"dev-{2 * n:05d}\n" for n in range(0, len(recs), 2)), encoding="utf-8")
     scores = []
     for data in (shared, authors):
-        res = _cli(
+        res = cli_process(
             [
                 "eval",
                 "toxicity",
@@ -433,7 +419,7 @@ def test_eval_ids_select_rows_of_a_csv_without_an_id_column(tiny_model, tmp_path
     # ids that name no row: one clear line saying how the rows are numbered
     other = tmp_path / "other.txt"
     other.write_text("x-1\nx-2\n", encoding="utf-8")
-    res = _cli(
+    res = cli_process(
         ["eval", "toxicity", "--data", str(authors), "--ids", str(other), "--model", str(tiny_model)],
         tmp_path,
         tmp_path,

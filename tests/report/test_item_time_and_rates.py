@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
-from pathlib import Path
 
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
 from tinhhinh.report.build import build_report, utc_bounds
@@ -18,23 +14,7 @@ from tinhhinh.timefmt import LOCAL_TZ
 SCAM = "Chúc mừng bạn trúng thưởng iPhone 15. Vui lòng chuyển khoản phí nhận quà 500.000đ, liên hệ 0912 345 678 gấp."
 
 
-def _cli(args: list[str], home: Path, cwd: Path) -> subprocess.CompletedProcess:
-    import tinhhinh
-
-    # the code under test, also when another checkout is the installed one
-    src = str(Path(tinhhinh.__file__).resolve().parents[1])
-    env = {"TINHHINH_HOME": str(home), "PATH": "/usr/bin:/bin", "PYTHONPATH": src}
-    return subprocess.run(
-        [sys.executable, "-m", "tinhhinh.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=300,
-    )
-
-
-def test_an_item_without_published_at_is_in_the_report_and_the_dashboard(tmp_path):
+def test_an_item_without_published_at_is_in_the_report_and_the_dashboard(tmp_path, cli_process):
     """A valid record without a date (id + text is enough) is counted by when it was stored."""
     from tinhhinh.store import dashboard_queries as dq
 
@@ -51,10 +31,10 @@ def test_an_item_without_published_at_is_in_the_report_and_the_dashboard(tmp_pat
         + "\n",
         encoding="utf-8",
     )
-    res = _cli(["ingest", str(rec), "--db", str(db)], home, tmp_path)
+    res = cli_process(["ingest", str(rec), "--db", str(db)], home, tmp_path)
     assert res.returncode == 0, res.stderr
     today = dt.datetime.now(LOCAL_TZ).date().isoformat()
-    res = _cli(["report", "--from", today, "--to", today, "--json", "--db", str(db)], home, tmp_path)
+    res = cli_process(["report", "--from", today, "--to", today, "--json", "--db", str(db)], home, tmp_path)
     assert res.returncode == 0, res.stderr
     figures = json.loads(res.stdout)
     assert figures["items"] == 2
@@ -101,20 +81,13 @@ def test_item_time_filter_keeps_the_same_rows_as_coalesce(tmp_path):
         assert conn.execute(select(func.count()).where(item_time().is_(None))).scalar_one() == 1
 
 
-def test_toxicity_rates_leave_out_items_whose_toxic_flag_a_person_dismissed(tmp_path, monkeypatch):
-    from tinhhinh.desk import people
+def test_toxicity_rates_leave_out_items_whose_toxic_flag_a_person_dismissed(coordinator):
     from tinhhinh.harm import flags
     from tinhhinh.item import Item
     from tinhhinh.store import dashboard_queries as dq
     from tinhhinh.store.items import add_items
 
-    monkeypatch.setenv("TINHHINH_HOME", str(tmp_path / "home"))
-    monkeypatch.setattr(people, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    engine = engine_for(str(tmp_path / "office.db"))
-    people.add_user(engine, None, "admin", "admin", "correct horse battery")
-    admin = people.authenticate(engine, "admin", "correct horse battery")
-    people.add_user(engine, admin, "coord", "coordinator", "correct horse battery")
-    coord = people.authenticate(engine, "coord", "correct horse battery")
+    engine, coord = coordinator
     when = dt.datetime(2026, 10, 10, 3)
     batch = []
     for i in range(7):

@@ -9,7 +9,6 @@ import re
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -336,13 +335,7 @@ def test_report_queries_never_touch_authors_or_sealed_data():
 
 
 # ------------------------------------------------------------------ CLI (real process)
-def _cli(args: list[str], home: Path, cwd: Path) -> subprocess.CompletedProcess:
-    env = {"TINHHINH_HOME": str(home), "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-m", "tinhhinh.cli", *args], capture_output=True, text=True, cwd=cwd,
-                          env=env, timeout=120)  # fmt: skip
-
-
-def test_cli_in_a_real_process(report_db, built, tmp_path):
+def test_cli_in_a_real_process(report_db, built, tmp_path, cli_process):
     first, last = built["first"].isoformat(), built["last"].isoformat()
     args = [
         "report",
@@ -357,7 +350,7 @@ def test_cli_in_a_real_process(report_db, built, tmp_path):
         "--lang",
         "en",
     ]
-    res = _cli(args + ["--json"], report_db["home"], tmp_path)
+    res = cli_process(args + ["--json"], report_db["home"], tmp_path)
     assert res.returncode == 0, res.stderr
     figures = json.loads(res.stdout)
     assert figures["items"] == built["reports"]["vi"].figures["items"]
@@ -409,23 +402,14 @@ def test_figures_with_items_of_no_area_dump_as_json():
     assert out == {"by_area": {"health": 3, "unknown": 1}, "tox_area": {"unknown": [0, 0]}}
 
 
-def test_flag_decisions_are_counted_under_the_status_the_review_gives(tmp_path, monkeypatch):
+def test_flag_decisions_are_counted_under_the_status_the_review_gives(coordinator):
     """A flag a person dismissed is in the report's "dismissed" column, not only in the total."""
-    from argon2 import PasswordHasher
-
-    from tinhhinh.desk import people
     from tinhhinh.harm import flags
     from tinhhinh.item import Item
     from tinhhinh.report.text import t
     from tinhhinh.store.items import add_items
 
-    monkeypatch.setenv("TINHHINH_HOME", str(tmp_path / "home"))
-    monkeypatch.setattr(people, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    engine = engine_for(str(tmp_path / "office.db"))
-    people.add_user(engine, None, "admin", "admin", "correct horse battery")
-    admin = people.authenticate(engine, "admin", "correct horse battery")
-    people.add_user(engine, admin, "coord", "coordinator", "correct horse battery")
-    coord = people.authenticate(engine, "coord", "correct horse battery")
+    engine, coord = coordinator
     scam = {"type": "scam", "score": 0.9, "evidence": [], "status": "unconfirmed"}
     add_items(
         engine,
