@@ -152,6 +152,10 @@ def _meta(view) -> str:
     elif view.area:
         parts.append(view.area)
     parts += [", ".join(view.places)] if view.places else []
+    if view.toxicity and view.toxicity[1]:
+        # a rate over the story's items, never who wrote them (toxicity is reported as rates)
+        read, toxic = view.toxicity
+        parts.append(f"toxic language {toxic} of {read} items read ({toxic / read:.0%})")
     return " · ".join(parts)
 
 

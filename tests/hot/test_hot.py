@@ -214,3 +214,33 @@ def test_place_option_takes_old_names_and_rejects_unknown_ones(engine, tmp_path)
         bad = _cli(*cmd, "--place", "Atlantis", "--db", db)
         assert bad.returncode == 1
         assert bad.stderr.count("\n") == 1 and "--place 'Atlantis'" in bad.stderr
+
+
+def test_a_story_reports_its_toxic_language_as_a_rate(engine):
+    """Toxicity per story is a rate over its items (never who wrote them); an item whose toxic flag a person
+    dismissed counts as read, not toxic; a story the model never read has no rate."""
+    from sqlalchemy import insert, text
+
+    from tinhhinh.store.flags import flags
+
+    top = list_stories(engine, since=timedelta(hours=24), now=NOW)[0]
+    assert top.toxicity is None and top.as_json()["toxicity"] is None  # no toxicity model in this test
+    with engine.begin() as conn:
+        pks = list(
+            conn.execute(
+                text("SELECT pk FROM items WHERE story_id = :s ORDER BY pk"), {"s": top.id}
+            ).scalars()
+        )
+        conn.execute(text("UPDATE items SET toxicity = 'clean' WHERE story_id = :s"), {"s": top.id})
+        conn.execute(
+            text("UPDATE items SET toxicity = 'offensive' WHERE pk IN (:a, :b, :c)"),
+            dict(zip("abc", pks[:3], strict=True)),
+        )
+        conn.execute(
+            insert(flags).values(item_pk=pks[0], idx=0, type="toxic", status="dismissed", created_at=NOW)
+        )
+    detail = story_detail(engine, top.id, now=NOW)
+    listed = next(v for v in list_stories(engine, since=timedelta(hours=24), now=NOW) if v.id == top.id)
+    n = len(pks)
+    assert detail.toxicity == listed.toxicity == (n, 2)
+    assert listed.as_json()["toxicity"] == {"assessed": n, "toxic": 2, "rate": round(2 / n, 4)}

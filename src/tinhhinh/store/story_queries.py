@@ -370,3 +370,25 @@ def stories_with_harm(conn: Connection, ids: list[str], harm_type: str) -> set[s
             ):
                 out.add(sid)
     return out
+
+
+def story_toxicity(conn: Connection, ids: list[str]) -> dict[str, tuple[int, int]]:
+    """Per story: (items the toxicity model read, items it labelled not clean that no person cleared), the
+    rate the report gives per area and source (``report_queries.toxicity_counts``); never per author."""
+    from sqlalchemy import case
+
+    from tinhhinh.store.report_queries import toxic_flag_dismissed
+
+    if not ids:
+        return {}
+    tox = items.c.toxicity
+    rows = conn.execute(
+        select(
+            items.c.story_id,
+            func.count(tox),
+            func.count(case((and_(tox != "clean", ~toxic_flag_dismissed()), 1))),
+        )
+        .where(items.c.story_id.in_(ids))
+        .group_by(items.c.story_id)
+    ).all()
+    return {sid: (int(read), int(bad)) for sid, read, bad in rows if read}

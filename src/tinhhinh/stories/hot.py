@@ -31,6 +31,8 @@ class StoryView:
     merges: list[dict[str, Any]] = field(default_factory=list)
     areas: dict[str, int] = field(default_factory=dict)  # items per area, most first
     undated: int = 0  # items without a publication time that were stored in the listing window
+    # (items the toxicity model read, of them toxic and not cleared by a person); None: none was read
+    toxicity: tuple[int, int] | None = None
 
     def as_json(self) -> dict[str, Any]:
         out = {
@@ -49,6 +51,13 @@ class StoryView:
             "summary": self.summary,
             "areas": self.areas,
             "undated_items": self.undated,
+            "toxicity": None
+            if self.toxicity is None
+            else {
+                "assessed": self.toxicity[0],
+                "toxic": self.toxicity[1],
+                "rate": round(self.toxicity[1] / self.toxicity[0], 4),
+            },
         }
         if self.items:
             out["members"] = [
@@ -162,6 +171,7 @@ def _views(
         counts = sq.story_counts(conn, ids, now)
         profile = sq.story_profile(conn, ids, area=area, place=place)
         undated = sq.undated_in_window(conn, ids, start, now)
+        toxicity = sq.story_toxicity(conn, ids)
         untitled = sq.text_labels(conn, [sid for sid, r in rows.items() if not r["label"]])
     bursts = {sid: peak_burst(ts, src, start, now, sid, cfg, cps) for sid, (ts, src, cps) in series.items()}
     views = []
@@ -189,6 +199,7 @@ def _views(
                 burst=b,
                 areas=profile[sid]["areas"],
                 undated=n_undated,
+                toxicity=toxicity.get(sid),
             )
         )
     return views, rows
@@ -267,6 +278,7 @@ def story_detail(engine: Engine, story_id: str, *, now: datetime | None = None) 
         members = sq.story_items(conn, resolved)
         merges = sq.merges_of(conn, resolved)
         profile = sq.story_profile(conn, [resolved])[resolved]
+        toxicity = sq.story_toxicity(conn, [resolved]).get(resolved)
         label = row["label"] or sq.text_labels(conn, [resolved]).get(resolved, "")
     # the story's strongest burst of its last 30 days, as the list shows it: opening a story the list
     # called HOT ("22 items … in the 6 h to 12:42") must not say "8 items in the last 6 h" a few hours later
@@ -287,6 +299,7 @@ def story_detail(engine: Engine, story_id: str, *, now: datetime | None = None) 
         items=members,
         merges=merges,
         areas=profile["areas"],
+        toxicity=toxicity,
     )
     view.summary = story_summary(engine, resolved, row["size"], row["summary"])
     return view
