@@ -373,3 +373,21 @@ def test_story_list_leads_with_stories_of_several_articles(site):
     everything = c.get("/stories?all=1").text
     assert STORY_LABEL in everything and "Tin lẻ chỉ một báo đăng" in everything
     assert site.api("coord").get("/api/v1/stories").json()["total"] == 2  # the API lists every story
+
+
+def test_story_page_shows_toxic_language_as_a_rate(site):
+    """A rate over the story's items (issue: toxicity reported per story), never who wrote them."""
+    from sqlalchemy import text
+
+    c = site.client("coord")
+    assert "Ngôn từ độc hại" not in c.get(f"/stories/{STORY_ID}").text  # the model read none of them
+    with site.engine.begin() as conn:
+        pks = list(
+            conn.execute(
+                text("SELECT pk FROM items WHERE story_id = :s ORDER BY pk"), {"s": STORY_ID}
+            ).scalars()
+        )
+        conn.execute(text("UPDATE items SET toxicity = 'clean' WHERE story_id = :s"), {"s": STORY_ID})
+        conn.execute(text("UPDATE items SET toxicity = 'offensive' WHERE pk = :p"), {"p": pks[0]})
+    page = c.get(f"/stories/{STORY_ID}").text
+    assert "<dt>Ngôn từ độc hại</dt><dd>1 trên 2 tin, bài được đánh giá (50%)</dd>" in page

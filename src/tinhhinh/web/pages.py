@@ -475,7 +475,7 @@ def story_page(request: Request, story_id: str, actor: Actor = Depends(page_acto
         story["summary"] = {
             "sentences": story_summary(w.engine, story["id"], story["size"], story["summary"])
         }
-    burst = None
+    burst = toxicity = None
     try:
         from tinhhinh.stories.hot import story_detail
     except ImportError:
@@ -483,12 +483,14 @@ def story_page(request: Request, story_id: str, actor: Actor = Depends(page_acto
     else:
         detail = story_detail(w.engine, story["id"])
         burst = detail.burst if detail is not None else None
+        toxicity = detail.toxicity if detail is not None else None
     return render(
         request,
         "story.html",
         story=story,
         groups=_with_copies(story["items"]),
         burst=burst,
+        toxicity=toxicity,
         agencies=_agencies(request),
         sectors=people.sectors(),
     )
