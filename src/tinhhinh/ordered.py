@@ -82,14 +82,24 @@ def stories_version(model: Any) -> str:
 
 
 class StoriesStage:
-    """``story_id`` for ``analyze --stories``: assigned online as records arrive (input order)."""
+    """``story_id`` for ``analyze --stories``: assigned online as records arrive (input order).
+
+    Memory is bounded like the window's: at most ``max(window, MIN_STORIES)`` stories stay in memory
+    (the least recently joined leave first, and any story idle for 30 days of event time), and nothing
+    is kept for stories that leave: ``analyze`` stores nothing, so a story that leaves is final."""
 
     name = "stories"
+    MIN_STORIES = 10_000  # a small --window (to bound copies' wait) should not split ongoing stories
 
-    def __init__(self) -> None:
+    def __init__(self, window: int = 50_000) -> None:
         from tinhhinh.stories.index import StoryIndex
 
-        self.index = StoryIndex(id_factory=lambda n: f"s{n:07d}")
+        self.index = StoryIndex(
+            id_factory=lambda n: f"s{n:07d}",
+            max_stories=max(window, self.MIN_STORIES),
+            max_item_memory=2 * max(window, self.MIN_STORIES),
+            keep_records=False,
+        )
         self.version = stories_version(self.index.model)
         self._sid: dict[int, str] = {}
 
@@ -98,7 +108,8 @@ class StoriesStage:
             return
         # the workers may have turned the item into vectors already (stories.prepare): then only the
         # candidate search and the decision run here, in the one ordered process
-        vectors = entry.extra.get("story_vectors")
+        # (taken out of the entry: the record may wait in the window long after this)
+        vectors = entry.extra.pop("story_vectors", None)
         self._sid[entry.lineno] = self.index.assign(entry.item, vectors)
 
     def finish(self, entry: Entry) -> None:
@@ -111,7 +122,7 @@ class StoriesStage:
 def ordered_stages(*, stories: bool = False, window: int = 50_000) -> list:
     stages: list = [CopiesStage(window)]
     if stories:
-        stages.append(StoriesStage())
+        stages.append(StoriesStage(window))
     return stages
 
 

@@ -138,6 +138,7 @@ class StoreOrdered:
         rows = [index.stories[s].to_row() for s in {index.resolve(s) for s in touched} if s in index.stories]
         story_store.save_rows(conn, rows + index.pop_evicted())
         story_store.record_merges(conn, new_merges)
+        del index.merges[:]  # recorded: a watcher running for months keeps none of them in memory
         story_store.save_meta(conn, {"clock": index.clock, "n_created": index.n_created, "now": index.now})
         return near
 

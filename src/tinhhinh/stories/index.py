@@ -678,6 +678,7 @@ class StoryIndex:
         id_factory: Callable[[int], str] | None = None,
         story_of: Callable[[str], str | None] | None = None,
         max_item_memory: int = 500_000,
+        keep_records: bool = True,
     ) -> None:
         self.model = model or StoryModel.shipped()
         # loaded on first use: with vectors from analyze's workers this process never needs it
@@ -687,6 +688,10 @@ class StoryIndex:
         self.id_factory = id_factory or (lambda n: f"s-{uuid.uuid4().hex[:16]}")
         self.story_of = story_of  # the store's lookup of an item's story, for copies of evicted items
         self.max_item_memory = max_item_memory
+        # the rows of stories that leave memory and the merge records, for a caller that persists them
+        # (``pop_evicted``, ``merges``); a caller that stores nothing (``analyze --stories``) passes False,
+        # else both would grow with the input
+        self.keep_records = keep_records
         self.stories: dict[str, Story] = {}
         # posting key (``Story.index_keys``: term ids, names as ~id) -> numbers (``Story.num``) of the
         # stories indexed under it, as the keys of a dict (a set whose iteration reads a dense array:
@@ -928,9 +933,10 @@ class StoryIndex:
         self._drop(other.id)
         self._reindex(keep)
         self._merged_into[other.id] = keep.id
-        self.merges.append(
-            {"from": other.id, "into": keep.id, "at": ts, "clock": self.clock, "p": round(prob, 4)}
-        )
+        if self.keep_records:
+            self.merges.append(
+                {"from": other.id, "into": keep.id, "at": ts, "clock": self.clock, "p": round(prob, 4)}
+            )
         return keep
 
     def _reindex(self, story: Story) -> None:
@@ -982,13 +988,16 @@ class StoryIndex:
             horizon = self.now - self.max_idle_days * 86400.0
             idle = [s.id for s in self.stories.values() if s.last_seen is not None and s.last_seen < horizon]
             for sid in idle:
-                self._evicted.append(self.stories[sid].to_row())
-                self._drop(sid)
+                self._evict(self.stories[sid])
         if len(self.stories) > self.max_stories:
             excess = len(self.stories) - int(self.max_stories * 0.9)
             for story in sorted(self.stories.values(), key=lambda s: s.touched)[:excess]:
-                self._evicted.append(story.to_row())
-                self._drop(story.id)
+                self._evict(story)
+
+    def _evict(self, story: Story) -> None:
+        if self.keep_records:
+            self._evicted.append(story.to_row())
+        self._drop(story.id)
 
 
 class StoriesStage:
