@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 
@@ -279,3 +280,43 @@ def test_subject_and_reasons_must_not_repeat_personal_data(desk):
     petitions.transition(
         desk.engine, desk.coord, pid, "guided", expected_version=1, reason="Hướng dẫn gửi đơn tới Tòa án"
     )
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Don cua ba Nguyen Thi Hoa Mai ve dat",  # typed without marks
+        "Đơn của NGUYỄN   THỊ  HOA-MAI về đất",  # other case, spacing, a hyphen
+        unicodedata.normalize("NFD", "Đơn của Nguyễn Thị Hoa Mai về đất"),  # decomposed
+        "Đơn của Nguyễn Thị Hòa Mài về đất",  # marks typed wrong
+        "Duong Le Loi phuong Quyet Thang: so 12 duong le loi phuong quyet thang",  # the address, no marks
+    ],
+)
+def test_subject_repeating_a_name_without_marks_is_refused(desk, subject):
+    # The guard used to compare with the marks kept, so the usual unmarked typing passed and the name
+    # stayed in lists, exports and the audit trail after erasure.
+    with pytest.raises(Invalid, match="repeats the petitioner"):
+        desk.petition(subject=subject)
+
+
+def test_denouncer_name_without_marks_in_a_reason_is_refused(desk):
+    pid = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính")
+    with pytest.raises(InvalidTransition, match="reason repeats the petitioner's name"):
+        petitions.transition(
+            desk.engine,
+            desk.coord,
+            pid,
+            "guided",
+            expected_version=1,
+            reason="Da huong dan ba nguyen thi hoa mai",
+        )
+
+
+def test_everyday_words_that_share_a_name_part_pass(desk):
+    # Whole words only, and all of the name: "Mai" or "Hoa" alone, "mai" inside a word, a one-word name
+    # against words that differ by their marks, are not the petitioner.
+    desk.petition(subject="Hoa màu bị thiệt hại, mai táng phí chưa trả")
+    desk.petition(subject="Hoang mang vì thu hồi đất", petitioner={"name": "Hoàng"})
+    desk.petition(subject="Bồi thường cho ông Nguyễn Thị về đất", petitioner={"name": "Nguyễn Thị Hoa Mai"})
+    with pytest.raises(Invalid, match="name"):
+        desk.petition(subject="Đơn của Hoàng về đất", petitioner={"name": "Hoàng"})

@@ -20,7 +20,7 @@ from tinhhinh.desk import audit, crypto, deadlines, receipts
 from tinhhinh.desk.access import Actor, can, require, scope
 from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound, check_version
 from tinhhinh.desk.people import check_sector, default_agency_for
-from tinhhinh.nlp.normalize import fold, strip_diacritics
+from tinhhinh.nlp.normalize import folded_tokens, strip_diacritics, strip_token
 from tinhhinh.store import desk as store
 
 KINDS = deadlines.KINDS
@@ -114,20 +114,35 @@ def _due(row: dict[str, Any]) -> dt.date | None:
     )
 
 
+def _repeats(value: str, text_tokens: list[str]) -> bool:
+    """Whether ``value`` appears in a text as whole words, with or without marks, in any case, spacing or
+    Unicode form ("Tran Thi Mat", "TRẦN  THỊ MẬT" and a decomposed "Trần Thị Mật" all repeat "Trần Thị Mật").
+    Staff often type without marks, so several words are compared without them; a single word keeps its
+    marks, else a one-word value would match everyday words ("Hoàng" → "hoang mang")."""
+    words = folded_tokens(value)
+    if len("".join(words)) < 4:  # too short to tell a person's data from an everyday word
+        return False
+    if len(words) == 1:
+        return words[0] in text_tokens
+    words = [strip_token(w) for w in words]
+    plain = [strip_token(t) for t in text_tokens]
+    n = len(words)
+    return any(plain[i : i + n] == words for i in range(len(plain) - n + 1))
+
+
 def _mentions_personal(text: str | None, personal: dict[str, Any]) -> str | None:
     """Which personal field ``text`` repeats, if any: subject and reasons outlive erasure, so they must not."""
     if not text:
         return None
-    folded = fold(text)
+    text_tokens = folded_tokens(text)
     digits = re.sub(r"\D", "", text)
     for field_name in PERSONAL_FIELDS:
         value = (personal.get(field_name) or "").strip()
-        if len(value) < 4:
-            continue
         if field_name in ("phone", "id_number"):
-            if re.sub(r"\D", "", value) and re.sub(r"\D", "", value) in digits:
+            number = re.sub(r"\D", "", value)
+            if len(number) >= 4 and number in digits:
                 return field_name
-        elif fold(value) in folded:
+        elif _repeats(value, text_tokens):
             return field_name
     return None
 
