@@ -796,7 +796,7 @@ def petition_import(
     as_json: bool = JsonOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
-    """Import an Excel register (.xlsx). Every rejected row is reported (row, column, reason); exit 2 if any."""
+    """Import an Excel register (.xlsx), all rows or none. Every rejected row is reported (row, column, reason); exit 2 if any."""
     from tinhhinh.desk import registers
 
     engine = _engine(db)
@@ -806,8 +806,15 @@ def petition_import(
     else:
         for r in report.rejections:
             sys.stdout.write(f"{file.name}: {r}\n")
-    verb = "would import" if dry_run else "imported"
-    err.print(f"{report.rows} row(s): {verb} {report.valid}, rejected {report.rejected_rows}")
+    if dry_run:
+        err.print(f"{report.rows} row(s): would import {report.valid}, rejected {report.rejected_rows}")
+    elif report.rejections:
+        err.print(
+            f"{report.rows} row(s): rejected {report.rejected_rows}, so nothing was imported: "
+            "fix those rows and run again"
+        )
+    else:
+        err.print(f"{report.rows} row(s): imported {len(report.imported)}")
     if report.rejections:
         raise typer.Exit(2)
 

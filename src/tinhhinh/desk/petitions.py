@@ -8,11 +8,12 @@ named resolver, everyone else sees a pseudonym.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from tinhhinh import config
 from tinhhinh.console import UserError
@@ -165,32 +166,24 @@ def intake(
     first_petition_id: int | None = None,
     ref: str | None = None,
     case_id: int | None = None,
+    conn: Connection | None = None,
 ) -> int:
-    """Register a petition. Refused unless the privacy notice was given to the petitioner (Decree 13/2023 Art. 11)."""
-    require(actor, "petition.create")
-    if not privacy_notice_given:
-        raise Invalid(
-            "intake refused: record that the privacy notice was given to the petitioner (--privacy-notice-given) "
-            "before any personal data is taken"
-        )
-    kind = kind_code(kind)
-    if not subject.strip():
-        raise Invalid("a petition needs a short subject (no personal data in it)")
-    if not (petitioner.get("name") or "").strip():
-        raise Invalid("the petitioner's name is required")
-    unknown = set(petitioner) - set(PERSONAL_FIELDS)
-    if unknown:
-        raise Invalid(f"unknown petitioner field(s): {', '.join(sorted(unknown))}")
-    check_sector(sector)
-    leaked = _mentions_personal(subject, petitioner)
-    if leaked:
-        raise Invalid(f"the subject repeats the petitioner's {leaked}: keep personal data out of the subject")
+    """Register a petition. Refused unless the privacy notice was given to the petitioner (Decree 13/2023 Art. 11).
+    ``conn``: write inside the caller's transaction (a register import takes a whole file in one)."""
+    kind = check_intake(
+        actor,
+        kind=kind,
+        subject=subject,
+        petitioner=petitioner,
+        privacy_notice_given=privacy_notice_given,
+        sector=sector,
+    )
     if actor.role == "officer":
         agency_id = actor.agency_id
     elif agency_id is None:
         agency_id = default_agency_for(engine, sector)
     second = False
-    with store.transaction_for(engine) as conn:
+    with store.transaction_for(engine) if conn is None else contextlib.nullcontext(conn) as conn:
         if first_petition_id is not None:
             first = _load(conn, first_petition_id)
             require(actor, "petition.read", first)
@@ -258,6 +251,48 @@ def intake(
             personal=personal,
         )
     return receipts.Receipted(petition_id, receipt)  # an int; `.receipt` is the code, shown once
+
+
+def check_intake(
+    actor: Actor,
+    *,
+    kind: str,
+    subject: str,
+    petitioner: dict[str, str],
+    privacy_notice_given: bool,
+    sector: str | None = None,
+) -> str:
+    """The checks of ``intake`` that need no database (a register's dry run makes them too); the kind's code.
+    Each ``Invalid`` names its field."""
+    require(actor, "petition.create")
+    if not privacy_notice_given:
+        raise Invalid(
+            "intake refused: record that the privacy notice was given to the petitioner (--privacy-notice-given) "
+            "before any personal data is taken",
+            field="privacy_notice",
+        )
+    try:
+        kind = kind_code(kind)
+    except Invalid as exc:
+        raise Invalid(str(exc), field="kind") from None
+    if not subject.strip():
+        raise Invalid("a petition needs a short subject (no personal data in it)", field="subject")
+    if not (petitioner.get("name") or "").strip():
+        raise Invalid("the petitioner's name is required", field="name")
+    unknown = set(petitioner) - set(PERSONAL_FIELDS)
+    if unknown:
+        raise Invalid(f"unknown petitioner field(s): {', '.join(sorted(unknown))}")
+    try:
+        check_sector(sector)
+    except Invalid as exc:
+        raise Invalid(str(exc), field="sector") from None
+    leaked = _mentions_personal(subject, petitioner)
+    if leaked:
+        raise Invalid(
+            f"the subject repeats the petitioner's {leaked}: keep personal data out of the subject",
+            field="subject",
+        )
+    return kind
 
 
 def _check_resolver(conn, resolver_id: int, agency_id: int | None) -> None:

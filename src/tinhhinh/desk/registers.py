@@ -239,6 +239,7 @@ def import_register(engine: Engine, actor: Actor, path: Path, *, dry_run: bool =
         sector_names[_fold(s["vi"])] = code
         sector_names[_fold(s["en"])] = code
     seen_refs: dict[str, int] = {}
+    valid: list[tuple[int, dict[str, Any]]] = []
     for rownum, raw in enumerate(rows, start=2):
         if raw is None or all(v is None or str(v).strip() == "" for v in raw):
             continue
@@ -252,36 +253,72 @@ def import_register(engine: Engine, actor: Actor, path: Path, *, dry_run: bool =
             elif ref in seen_refs:
                 errors.append(("ref", f"register number {ref!r} repeats row {seen_refs[ref]}"))
             seen_refs.setdefault(ref, rownum)
+        if not errors:
+            # the checks intake itself makes (the subject repeating a personal field, ...), so that a
+            # clean dry run means a clean import
+            try:
+                petitions.check_intake(
+                    actor,
+                    kind=parsed["kind"],
+                    subject=parsed["subject"],
+                    petitioner=parsed["petitioner"],
+                    privacy_notice_given=True,
+                    sector=parsed.get("sector"),
+                )
+            except Invalid as exc:
+                errors.append((exc.field or "row", str(exc)))
         if errors:
             report.rejections.extend(Rejection(rownum, shown.get(c, c), why) for c, why in errors)
             continue
         report.valid += 1
-        if dry_run:
-            continue
-        pid = petitions.intake(
-            engine,
-            actor,
-            kind=parsed["kind"],
-            subject=parsed["subject"],
-            received_on=parsed["received_on"],
-            petitioner=parsed["petitioner"],
-            content=parsed["content"],
-            privacy_notice_given=True,
-            sector=parsed.get("sector"),
-            agency_id=parsed.get("agency_id"),
-            remote=parsed["remote"],
-            complex=parsed["complex"],
-            ref=ref,
-        )
-        report.imported.append(pid)
+        valid.append((rownum, parsed))
     wb.close()
-    if not dry_run:
+    if dry_run:
+        return report
+    # All or nothing: a partly imported register cannot simply be fixed and imported again (its first rows
+    # would then repeat register numbers already in the database).
+    summary = {"rows": report.rows, "valid": report.valid, "rejected_rows": report.rejected_rows}
+    if report.rejections:
+        _audit_import(engine, actor, path, {**summary, "imported": 0, "refused": "rows rejected"})
+        return report
+    rownum = 0
+    try:
         with store.transaction_for(engine) as conn:
+            for at, parsed in valid:
+                rownum = at
+                pid = petitions.intake(
+                    engine,
+                    actor,
+                    kind=parsed["kind"],
+                    subject=parsed["subject"],
+                    received_on=parsed["received_on"],
+                    petitioner=parsed["petitioner"],
+                    content=parsed["content"],
+                    privacy_notice_given=True,
+                    sector=parsed.get("sector"),
+                    agency_id=parsed.get("agency_id"),
+                    remote=parsed["remote"],
+                    complex=parsed["complex"],
+                    ref=parsed["ref"],
+                    conn=conn,
+                )
+                report.imported.append(pid)
             audit.record(
                 conn, actor, "petition.import", "register", path.name,
-                data={"rows": report.rows, "imported": len(report.imported), "rejected_rows": report.rejected_rows},
+                data={**summary, "imported": len(report.imported)},
             )  # fmt: skip
+    except UserError as exc:
+        report.imported.clear()
+        _audit_import(engine, actor, path, {**summary, "imported": 0, "refused": f"row {rownum}: {exc}"})
+        raise UserError(
+            f"{path.name}: row {rownum}: {exc}; nothing was imported: fix the row and run again"
+        ) from exc
     return report
+
+
+def _audit_import(engine: Engine, actor: Actor, path: Path, data: dict[str, Any]) -> None:
+    with store.transaction_for(engine) as conn:
+        audit.record(conn, actor, "petition.import", "register", path.name, data=data)
 
 
 # ------------------------------------------------------------------ export
