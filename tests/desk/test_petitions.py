@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
 
 import pytest
@@ -214,6 +215,46 @@ def test_denouncer_identity_only_for_named_resolver(desk):
     # pseudonyms differ between petitions of the same person (no stable per-person key)
     other = desk.petition(kind="to_cao")
     assert petitions.show(e, desk.coord, other)["petitioner"]["pseudonym"] != listed[0]["pseudonym"]
+
+
+def test_coordinator_cannot_name_themself_resolver_of_a_denunciation(desk):
+    # Naming oneself would lift the pseudonym with no second person involved (and it could be handed back).
+    e = desk.engine
+    tid = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính nhận tiền")
+    with pytest.raises(Invalid, match="cannot name yourself resolver of a denunciation"):
+        petitions.assign(e, desk.coord, tid, expected_version=1, resolver_id=desk.coord.id)
+    with pytest.raises(Invalid, match="cannot name yourself"):
+        desk.petition(kind="to_cao", subject="Tố cáo khác", resolver_id=desk.coord.id)
+    assert set(petitions.show(e, desk.coord, tid)["petitioner"]) == {"pseudonym"}
+    # another coordinator may name them; a complaint has no identity to protect
+    petitions.assign(e, desk.coord2, tid, expected_version=1, resolver_id=desk.coord.id)
+    assert petitions.show(e, desk.coord, tid)["petitioner"]["name"] == desk.PETITIONER["name"]
+    pid = desk.petition(kind="khieu_nai")
+    petitions.assign(e, desk.coord, pid, expected_version=1, resolver_id=desk.coord.id)
+
+
+def test_moving_a_petition_to_another_agency_clears_its_old_resolver(desk):
+    e = desk.engine
+    tid = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính nhận tiền")
+    v = petitions.assign(e, desk.coord, tid, expected_version=1, resolver_id=desk.officer_a.id)
+    v = petitions.assign(e, desk.coord, tid, expected_version=v, agency_id=desk.agency_b)
+    moved = petitions.show(e, desk.officer_b, tid)
+    assert (moved["agency_id"], moved["resolver_id"]) == (desk.agency_b, None)
+    with pytest.raises(Forbidden):
+        petitions.show(e, desk.officer_a, tid)
+    with e.connect() as conn:
+        last = [r for r in store.iter_audit(conn) if r["action"] == "petition.assign"][-1]
+    assert json.loads(last["data"]) == {
+        "agency_id": desk.agency_b,
+        "resolver_id": None,
+        "resolver_cleared": desk.officer_a.id,
+    }
+    # the new agency's officer can then be named; a coordinator resolver stays through a move
+    v = petitions.assign(e, desk.coord, tid, expected_version=v, resolver_id=desk.officer_b.id)
+    assert petitions.show(e, desk.officer_b, tid)["petitioner"]["name"] == desk.PETITIONER["name"]
+    v = petitions.assign(e, desk.coord2, tid, expected_version=v, resolver_id=desk.coord.id)
+    petitions.assign(e, desk.coord, tid, expected_version=v, agency_id=desk.agency_a)
+    assert petitions.show(e, desk.coord, tid)["resolver_id"] == desk.coord.id
 
 
 def test_contact_visible_to_coordinator_and_assigned_agency_only(desk):

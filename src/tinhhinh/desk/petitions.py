@@ -200,7 +200,7 @@ def intake(
         if ref and store.get_petition_by_ref(conn, ref):
             raise Invalid(f"a petition with register number {ref!r} exists already")
         if resolver_id is not None:
-            _check_resolver(conn, resolver_id, agency_id)
+            _check_resolver(conn, resolver_id, agency_id, actor=actor, kind=kind)
         petition_id = store.insert_petition(
             conn,
             ref=ref,
@@ -295,7 +295,17 @@ def check_intake(
     return kind
 
 
-def _check_resolver(conn, resolver_id: int, agency_id: int | None) -> None:
+def _check_resolver(
+    conn, resolver_id: int, agency_id: int | None, *, actor: Actor | None = None, kind: str | None = None
+) -> None:
+    if kind == "to_cao" and actor is not None and resolver_id == actor.id:
+        # Only the resolver sees a denouncer's identity: naming oneself would let one person lift the
+        # pseudonym alone (and hand the petition back afterwards).
+        raise Invalid(
+            "you cannot name yourself resolver of a denunciation (to_cao): the resolver sees the denouncer's "
+            "identity, so another coordinator must name you",
+            field="resolver_id",
+        )
     user = store.get_user(conn, user_id=resolver_id)
     if not user or not user["active"] or user["role"] not in ("coordinator", "officer"):
         raise Invalid(
@@ -484,18 +494,38 @@ def assign(
         row = _load(conn, petition_id)
         require(actor, "petition.assign", row)
         values: dict[str, Any] = {}
+        cleared: dict[str, Any] = {}
         if agency_id is not None:
             if store.get_agency(conn, agency_id=agency_id) is None:
                 raise NotFound(f"no agency #{agency_id}")
             values["agency_id"] = agency_id
+            if resolver_id is None and row["resolver_id"] is not None and agency_id != row["agency_id"]:
+                # An officer of the old agency can no longer read the petition, and a denouncer's identity
+                # would be shown to nobody: the new agency's resolver must be named.
+                old = store.get_user(conn, user_id=row["resolver_id"])
+                if old is None or old["role"] != "coordinator":
+                    values["resolver_id"] = None
+                    cleared["resolver_cleared"] = row["resolver_id"]
         if resolver_id is not None:
-            _check_resolver(conn, resolver_id, values.get("agency_id", row["agency_id"]))
+            _check_resolver(
+                conn,
+                resolver_id,
+                values.get("agency_id", row["agency_id"]),
+                actor=actor,
+                kind=row["kind"],
+            )
             values["resolver_id"] = resolver_id
         if not values:
             raise Invalid("nothing to assign: give an agency or a resolver")
         version = store.update_petition(conn, petition_id, expected_version, **values)
         audit.record(
-            conn, actor, "petition.assign", "petition", petition_id, petition_id=petition_id, data=values
+            conn,
+            actor,
+            "petition.assign",
+            "petition",
+            petition_id,
+            petition_id=petition_id,
+            data={**values, **cleared},
         )
     return version
 
