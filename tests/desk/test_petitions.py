@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from tinhhinh.desk import petitions
-from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition
+from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound
 from tinhhinh.store import desk as store
 
 D = dt.date.fromisoformat
@@ -81,18 +81,19 @@ def test_happy_paths_through_every_state(desk):
     )
     assert r["due_on"] == "2026-09-03"  # 90 days = 2/9 (Quốc khánh) -> 3/9
     r = petitions.transition(e, c, t, "resolved", expected_version=r["version"], on=D("2026-08-20"))
-    # the four other outcomes of intake, each then closed
+    # the four other outcomes of intake, each then closed (a duplicate into a live complaint: p is closed)
+    live = desk.petition()
     for to, kw in [
         ("not_accepted", {"reason": "hết thời hiệu"}),
         ("forwarded", {"reason": "chuyển UBND xã A"}),
         ("guided", {"reason": "hướng dẫn gửi Tòa án"}),
-        ("merged_duplicate", {"merged_into": p}),
+        ("merged_duplicate", {"merged_into": live}),
     ]:
         q = desk.petition()
         r = petitions.transition(e, c, q, to, expected_version=1, **kw)
         assert r["state"] == to
         petitions.transition(e, c, q, "closed", expected_version=r["version"])
-    assert petitions.show(e, c, q)["merged_into_id"] == p
+    assert petitions.show(e, c, q)["merged_into_id"] == live
 
 
 def test_every_illegal_transition_refused(desk):
@@ -124,6 +125,40 @@ def test_required_reasons_and_links(desk):
     petitions.transition(e, c, kpa, "accepted", expected_version=1, on=D("2026-03-03"))
     with pytest.raises(InvalidTransition, match="no extension"):
         petitions.transition(e, c, kpa, "extended", expected_version=2, reason="r")
+
+
+def test_duplicate_merged_only_into_a_live_petition_of_its_kind(desk):
+    # Merging used to accept another kind, a merged or closed target and cycles, so both petitions of a
+    # cycle dropped out of every queue.
+    e, c = desk.engine, desk.coord
+    a, b, c3 = desk.petition(), desk.petition(), desk.petition()
+    denunciation = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính")
+    with pytest.raises(InvalidTransition, match="same kind"):
+        petitions.transition(e, c, a, "merged_duplicate", expected_version=1, merged_into=denunciation)
+    petitions.transition(e, c, a, "merged_duplicate", expected_version=1, merged_into=b)
+    with pytest.raises(InvalidTransition, match="is merged_duplicate: a duplicate is merged only into"):
+        petitions.transition(e, c, b, "merged_duplicate", expected_version=1, merged_into=a)  # a cycle
+    with pytest.raises(InvalidTransition, match="is merged_duplicate"):
+        petitions.transition(e, c, c3, "merged_duplicate", expected_version=1, merged_into=a)  # a chain
+    petitions.transition(e, c, b, "guided", expected_version=1, reason="hướng dẫn gửi Tòa án")
+    with pytest.raises(InvalidTransition, match="is guided"):
+        petitions.transition(e, c, c3, "merged_duplicate", expected_version=1, merged_into=b)
+    petitions.transition(e, c, b, "closed", expected_version=2)
+    with pytest.raises(InvalidTransition, match="is closed"):
+        petitions.transition(e, c, c3, "merged_duplicate", expected_version=1, merged_into=b)
+    assert petitions.show(e, c, b)["state"] == "closed" and petitions.show(e, c, c3)["state"] == "received"
+
+
+def test_merge_target_of_another_agency_reads_as_missing(desk):
+    # A 403 for another agency's petition and a 404 for a missing one told officers which ids exist.
+    e = desk.engine
+    theirs = desk.petition(sector="health")  # agency B
+    mine = desk.petition(actor=desk.officer_a)
+    for target in (theirs, 9999):
+        with pytest.raises(NotFound, match=f"^no petition #{target}$"):
+            petitions.transition(
+                e, desk.officer_a, mine, "merged_duplicate", expected_version=1, merged_into=target
+            )
 
 
 def test_second_time_complaint_links_first_and_uses_art37(desk):

@@ -47,6 +47,8 @@ TRANSITIONS: dict[str, set[str]] = {
     "merged_duplicate": {"closed"},
     "closed": set(),
 }
+# what a duplicate may be merged into: still being handled here (so no chains and no cycles of merges)
+LIVE_STATES = ("received", "accepted", "extended", "resolved")
 NEEDS_REASON = {
     "not_accepted": "why it is not accepted",
     "forwarded": "the competent body it was forwarded to",
@@ -435,8 +437,21 @@ def transition(
         if to == "merged_duplicate":
             if merged_into is None or merged_into == petition_id:
                 raise InvalidTransition("merged_duplicate needs the petition it duplicates (--into ID)")
-            target = _load(conn, merged_into)
-            require(actor, "petition.read", target)
+            target = store.get_petition(conn, merged_into)
+            if target is None or not can(actor, "petition.read", target):
+                # the same answer for another agency's petition as for a missing one: no existence oracle
+                raise NotFound(f"no petition #{merged_into}")
+            if target["kind"] != row["kind"]:
+                raise InvalidTransition(
+                    f"petition #{merged_into} is a {target['kind']}, this one a {row['kind']}: a duplicate "
+                    "is merged only into a petition of the same kind (each kind has its own law and clock)"
+                )
+            if target["erased_at"] or target["state"] not in LIVE_STATES:
+                raise InvalidTransition(
+                    f"petition #{merged_into} is {'erased' if target['erased_at'] else target['state']}: a "
+                    "duplicate is merged only into a petition still being handled "
+                    f"({', '.join(LIVE_STATES)}); take this one on instead"
+                )
             values["merged_into_id"] = merged_into
         if to == "accepted":
             values["accepted_on"] = on
