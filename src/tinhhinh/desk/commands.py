@@ -732,6 +732,29 @@ def petition_note(
     petitions.add_note(engine, _actor(engine, user), petition_id, text)
 
 
+@petition_app.command("receipt")
+@_cli
+def petition_receipt(
+    petition_id: int,
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Print a new receipt code for a petition (lost, or taken in by the API or a register); the old code stops working.
+
+    Example: tinhhinh petition receipt 12 --user coord
+    """
+    from tinhhinh.desk import receipts
+
+    engine = _engine(db)
+    code = receipts.reissue(engine, _actor(engine, user), petition_id)
+    sys.stdout.write(f"{code}\n")
+    err.print(
+        f"new receipt code for petition #{petition_id}: give it to the citizen; the previous code no longer works",
+        markup=False,
+    )
+
+
 @petition_app.command("purge")
 @_cli
 def petition_purge(

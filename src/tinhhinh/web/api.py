@@ -233,7 +233,8 @@ def create_petition(request: Request, body: PetitionIn, actor: Actor = Depends(a
         remote=body.remote,
         complex=body.complex,
     )
-    return {"id": petition_id}
+    # The citizen's receipt code, in this answer only (the database keeps its keyed hash)
+    return {"id": petition_id, "receipt": getattr(petition_id, "receipt", None)}
 
 
 @router.get(

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tinhhinh.desk import cases, people, petitions
+from tinhhinh.desk import cases, people, petitions, receipts
 from tinhhinh.desk.access import Actor, can
 from tinhhinh.desk.errors import Forbidden, Invalid
 from tinhhinh.item import copy_roots
@@ -420,6 +420,16 @@ async def petition_assign(
         resolver_id=_opt_int(form, "resolver_id"),
     )
     return redirect(f"/petitions/{petition_id}")
+
+
+@router.post("/petitions/{petition_id}/receipt")
+async def petition_receipt(
+    request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)
+) -> Response:
+    """A new receipt code (the citizen lost theirs, or the petition came in by the API or a register):
+    shown once, the old code stops working; audited."""
+    code = receipts.reissue(web(request).engine, actor, petition_id)
+    return render(request, "petition_receipt.html", petition_id=petition_id, receipt=code, reissued=True)
 
 
 @router.post("/petitions/{petition_id}/note")
