@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
-from tinhhinh.desk import cases, petitions
+from tinhhinh.desk import cases, people, petitions
 from tinhhinh.desk.access import Actor
 from tinhhinh.desk.errors import Invalid
 from tinhhinh.store import web_queries as wq
@@ -366,8 +366,7 @@ def list_tokens(request: Request, actor: Actor = Depends(api_actor)) -> dict[str
 
 @router.delete("/tokens/{token_id}", summary="Revoke one of this user's tokens (effective at once)")
 def revoke_token(request: Request, token_id: Id, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
-    if not wq.revoke_token(web(request).engine, actor.id, token_id):
-        raise NotFound(f"no live token #{token_id}")
+    people.revoke_api_token(web(request).engine, actor, token_id)
     return {"id": token_id, "revoked": True}
 
 

@@ -115,7 +115,7 @@ async def login(request: Request) -> Response:
         response.headers["Retry-After"] = str(wait)
         return response
     try:
-        actor = people.authenticate(w.engine, username, password)
+        actor = people.sign_in(w.engine, username, password)
     except Forbidden:
         w.limiter.failed(username, ip)
         return render(request, "login.html", status_code=401, error=i18n.N_("Wrong user name or password."))
@@ -676,15 +676,14 @@ def account(request: Request, actor: Actor = Depends(page_actor)) -> Response:
 async def token_create(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
     w = web(request)
     form = await request.form()
-    _id, clear = wq.create_token(w.engine, actor.id, _text(form, "name") or "API")
+    _id, clear = people.create_api_token(w.engine, actor, _text(form, "name") or "API")
     # Shown once, in this response only (never in a URL or a redirect).
     return render(request, "account.html", tokens=wq.list_tokens(w.engine, actor.id), new_token=clear)
 
 
 @router.post("/account/tokens/{token_id}/revoke")
 async def token_revoke(request: Request, token_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
-    if not wq.revoke_token(web(request).engine, actor.id, token_id):
-        raise NotFound(f"no live token #{token_id}")
+    people.revoke_api_token(web(request).engine, actor, token_id)
     return redirect("/account")
 
 
