@@ -237,6 +237,50 @@ def test_exports_scoped_safe_and_audited(desk, tmp_path):
     assert audit.verify(e, desk.coord)["ok"]
 
 
+def test_personal_export_is_in_each_disclosed_petitions_own_trail(desk, tmp_path):
+    # The export wrote one summary row with counts only, so "who received my data?" had no answer.
+    e = desk.engine
+    complaint = desk.petition()
+    denunciation = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính")  # pseudonym only
+    registers.export_petitions(
+        e, desk.coord, tmp_path / "c.xlsx", personal=True, reason="Thanh tra tỉnh yêu cầu số liệu"
+    )
+    trail = [x for x in audit.entries_for(e, desk.coord, complaint) if x["action"] == "petition.disclose"]
+    assert [x["data"] for x in trail] == [
+        {
+            "export": "c.xlsx",
+            "fields": ["address", "content", "email", "id_number", "name", "phone"],
+            "reason": "Thanh tra tỉnh yêu cầu số liệu",
+        }
+    ]
+    assert trail[0]["actor"] == "coord"
+    assert not [
+        x for x in audit.entries_for(e, desk.coord, denunciation) if x["action"] == "petition.disclose"
+    ]
+    assert audit.verify(e, desk.coord)["ok"]
+
+
+def test_xlsx_cells_keep_their_value_csv_keeps_the_injection_guard(desk, tmp_path):
+    # The CSV guard (a leading apostrophe) was applied to XLSX too, where it became part of the data.
+    e = desk.engine
+    petitioner = {**desk.PETITIONER, "phone": "+84905111333"}
+    desk.petition(subject="-Đường liên xã bị hỏng", petitioner=petitioner)
+    desk.petition(subject='=HYPERLINK("http://x","bấm")')
+    reason = "Thanh tra tỉnh yêu cầu số liệu"
+    registers.export_petitions(e, desk.coord, tmp_path / "p.xlsx", personal=True, reason=reason)
+    ws = openpyxl.load_workbook(tmp_path / "p.xlsx").active
+    header = [c.value for c in ws[1]]
+    subject, phone = header.index("subject"), header.index("phone")
+    rows = list(ws.iter_rows(min_row=2))
+    assert [r[subject].value for r in rows] == ["-Đường liên xã bị hỏng", '=HYPERLINK("http://x","bấm")']
+    assert rows[0][phone].value == "+84905111333"
+    assert all(r[subject].data_type == "s" for r in rows)  # text, never a formula
+    registers.export_petitions(e, desk.coord, tmp_path / "p.csv", personal=True, reason=reason)
+    got = list(csv.DictReader((tmp_path / "p.csv").open(encoding="utf-8-sig")))
+    assert [r["subject"] for r in got] == ["'-Đường liên xã bị hỏng", '\'=HYPERLINK("http://x","bấm")']
+    assert got[0]["phone"] == "'+84905111333"
+
+
 def _audit_rows(desk):
     from tinhhinh.store import desk as store
 

@@ -337,9 +337,27 @@ CASE_COLUMNS = [
 def _cell(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    return value
+
+
+def _csv_cell(value: Any) -> Any:
+    value = _cell(value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        # A cell starting like a formula would run in Excel (CSV injection).
+        # A cell starting like a formula would run when Excel opens the CSV (CSV injection).
         return "'" + value
+    return value
+
+
+def _xlsx_cell(ws: Any, value: Any) -> Any:
+    """In XLSX a text is a string cell, never a formula, when written as one: no prefix, the value kept
+    as it is ("-Đường…", "+84905…"). openpyxl reads a str starting with "=" as a formula, hence the type."""
+    value = _cell(value)
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        return cell
     return value
 
 
@@ -349,7 +367,7 @@ def _write(path: Path, fmt: str, columns: list[str], rows: list[dict[str, Any]],
             writer = csv.writer(fh)
             writer.writerow(columns)
             for r in rows:
-                writer.writerow(["" if r.get(c) is None else _cell(r.get(c)) for c in columns])
+                writer.writerow(["" if r.get(c) is None else _csv_cell(r.get(c)) for c in columns])
     elif fmt == "xlsx":
         import openpyxl
 
@@ -357,7 +375,7 @@ def _write(path: Path, fmt: str, columns: list[str], rows: list[dict[str, Any]],
         ws = wb.create_sheet(sheet)
         ws.append(columns)
         for r in rows:
-            ws.append([_cell(r.get(c)) for c in columns])
+            ws.append([_xlsx_cell(ws, r.get(c)) for c in columns])
         wb.save(path)
     else:
         raise Invalid(f"unknown format {fmt!r}: xlsx or csv")
@@ -410,6 +428,12 @@ def export_petitions(
                     )
                     r.update({c: data.get(c) for c in PERSONAL_COLUMNS})
                     identities += 1
+                    # in the petition's own trail, as a `show` is: whom was this petitioner's data given to?
+                    audit.record(
+                        conn, actor, "petition.disclose", "petition", row["id"], petition_id=row["id"],
+                        data={"fields": sorted(c for c in PERSONAL_COLUMNS if data.get(c)), "export": path.name,
+                              "reason": reason},
+                    )  # fmt: skip
             out.append(r)
         _write(path, fmt, PETITION_COLUMNS + (PERSONAL_COLUMNS if personal else []), out, "petitions")
         summary = {
