@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tinhhinh.desk import cases, people
@@ -156,6 +158,35 @@ def test_second_writer_gets_conflict(desk):
     with pytest.raises(Conflict):
         cases.transition(e, desk.coord, cid, "in_progress", expected_version=seen)
     assert cases.get_case(e, desk.coord, cid)["priority"] == "high"
+
+
+def test_update_refuses_blank_titles_and_a_no_op_changes_nothing(desk):
+    # A whitespace title was stored as is (a blank line in `case list`), null hit the NOT NULL constraint,
+    # and an edit that changed nothing still moved the version and wrote an empty audit row.
+    e = desk.engine
+    cid = cases.open_case(e, desk.coord, title="Sạt lở bờ sông", sector="land")
+    v = cases.get_case(e, desk.coord, cid)["version"]
+    for title in ("   ", None, ""):
+        with pytest.raises(Invalid, match="needs a title"):
+            cases.update_case(e, desk.coord, cid, expected_version=v, title=title)
+
+    def audit_rows():
+        with e.connect() as conn:
+            return len(list(store.iter_audit(conn)))
+
+    before = audit_rows()
+    assert cases.update_case(e, desk.coord, cid, expected_version=v) == v
+    assert (
+        cases.update_case(e, desk.coord, cid, expected_version=v, title=" Sạt lở bờ sông ", sector="land")
+        == v
+    )
+    assert audit_rows() == before and cases.get_case(e, desk.coord, cid)["version"] == v
+    with pytest.raises(Conflict):  # a stale version is still refused, even for a no-op
+        cases.update_case(e, desk.coord, cid, expected_version=v - 1 if v > 1 else v + 1)
+    v2 = cases.update_case(e, desk.coord, cid, expected_version=v, title="Sạt lở bờ sông xã A", sector="land")
+    assert v2 == v + 1 and audit_rows() == before + 1
+    with e.connect() as conn:
+        assert json.loads(list(store.iter_audit(conn))[-1]["data"]) == {"title": "Sạt lở bờ sông xã A"}
 
 
 def test_attachments_limited_by_size_and_type(desk, _isolated_home):

@@ -66,6 +66,16 @@ def test_cli_round_trip(desk, monkeypatch):
     assert json.loads(r.stdout)["due_on"] == "2026-11-19"
     r = run(petition_app, ["transition", pid, "accepted", "--version", "1", "--db", db])
     assert r.exit_code == 1 and "changed by someone else" in r.output
+    # a new receipt code for the citizen: on stdout, audited, the old one stops working
+    from tinhhinh.desk import receipts
+
+    r = run(petition_app, ["receipt", pid, "--db", db])
+    assert r.exit_code == 0, r.output
+    code = r.stdout.strip()
+    assert receipts.public_status(desk.engine, code).state == "accepted"
+    assert "previous code no longer works" in r.stderr
+    r = run(petition_app, ["receipt", "999", "--db", db])
+    assert r.exit_code == 1 and "no petition #999" in r.output
     as_user("admin")
     r = run(petition_app, ["show", pid, "--db", db])
     assert r.exit_code == 1 and "may not petition.read" in r.output

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import unicodedata
 
 import pytest
 
 from tinhhinh.desk import petitions
-from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition
+from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound
 from tinhhinh.store import desk as store
 
 D = dt.date.fromisoformat
@@ -79,18 +81,19 @@ def test_happy_paths_through_every_state(desk):
     )
     assert r["due_on"] == "2026-09-03"  # 90 days = 2/9 (Quốc khánh) -> 3/9
     r = petitions.transition(e, c, t, "resolved", expected_version=r["version"], on=D("2026-08-20"))
-    # the four other outcomes of intake, each then closed
+    # the four other outcomes of intake, each then closed (a duplicate into a live complaint: p is closed)
+    live = desk.petition()
     for to, kw in [
         ("not_accepted", {"reason": "hết thời hiệu"}),
         ("forwarded", {"reason": "chuyển UBND xã A"}),
         ("guided", {"reason": "hướng dẫn gửi Tòa án"}),
-        ("merged_duplicate", {"merged_into": p}),
+        ("merged_duplicate", {"merged_into": live}),
     ]:
         q = desk.petition()
         r = petitions.transition(e, c, q, to, expected_version=1, **kw)
         assert r["state"] == to
         petitions.transition(e, c, q, "closed", expected_version=r["version"])
-    assert petitions.show(e, c, q)["merged_into_id"] == p
+    assert petitions.show(e, c, q)["merged_into_id"] == live
 
 
 def test_every_illegal_transition_refused(desk):
@@ -122,6 +125,40 @@ def test_required_reasons_and_links(desk):
     petitions.transition(e, c, kpa, "accepted", expected_version=1, on=D("2026-03-03"))
     with pytest.raises(InvalidTransition, match="no extension"):
         petitions.transition(e, c, kpa, "extended", expected_version=2, reason="r")
+
+
+def test_duplicate_merged_only_into_a_live_petition_of_its_kind(desk):
+    # Merging used to accept another kind, a merged or closed target and cycles, so both petitions of a
+    # cycle dropped out of every queue.
+    e, c = desk.engine, desk.coord
+    a, b, c3 = desk.petition(), desk.petition(), desk.petition()
+    denunciation = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính")
+    with pytest.raises(InvalidTransition, match="same kind"):
+        petitions.transition(e, c, a, "merged_duplicate", expected_version=1, merged_into=denunciation)
+    petitions.transition(e, c, a, "merged_duplicate", expected_version=1, merged_into=b)
+    with pytest.raises(InvalidTransition, match="is merged_duplicate: a duplicate is merged only into"):
+        petitions.transition(e, c, b, "merged_duplicate", expected_version=1, merged_into=a)  # a cycle
+    with pytest.raises(InvalidTransition, match="is merged_duplicate"):
+        petitions.transition(e, c, c3, "merged_duplicate", expected_version=1, merged_into=a)  # a chain
+    petitions.transition(e, c, b, "guided", expected_version=1, reason="hướng dẫn gửi Tòa án")
+    with pytest.raises(InvalidTransition, match="is guided"):
+        petitions.transition(e, c, c3, "merged_duplicate", expected_version=1, merged_into=b)
+    petitions.transition(e, c, b, "closed", expected_version=2)
+    with pytest.raises(InvalidTransition, match="is closed"):
+        petitions.transition(e, c, c3, "merged_duplicate", expected_version=1, merged_into=b)
+    assert petitions.show(e, c, b)["state"] == "closed" and petitions.show(e, c, c3)["state"] == "received"
+
+
+def test_merge_target_of_another_agency_reads_as_missing(desk):
+    # A 403 for another agency's petition and a 404 for a missing one told officers which ids exist.
+    e = desk.engine
+    theirs = desk.petition(sector="health")  # agency B
+    mine = desk.petition(actor=desk.officer_a)
+    for target in (theirs, 9999):
+        with pytest.raises(NotFound, match=f"^no petition #{target}$"):
+            petitions.transition(
+                e, desk.officer_a, mine, "merged_duplicate", expected_version=1, merged_into=target
+            )
 
 
 def test_second_time_complaint_links_first_and_uses_art37(desk):
@@ -215,6 +252,46 @@ def test_denouncer_identity_only_for_named_resolver(desk):
     assert petitions.show(e, desk.coord, other)["petitioner"]["pseudonym"] != listed[0]["pseudonym"]
 
 
+def test_coordinator_cannot_name_themself_resolver_of_a_denunciation(desk):
+    # Naming oneself would lift the pseudonym with no second person involved (and it could be handed back).
+    e = desk.engine
+    tid = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính nhận tiền")
+    with pytest.raises(Invalid, match="cannot name yourself resolver of a denunciation"):
+        petitions.assign(e, desk.coord, tid, expected_version=1, resolver_id=desk.coord.id)
+    with pytest.raises(Invalid, match="cannot name yourself"):
+        desk.petition(kind="to_cao", subject="Tố cáo khác", resolver_id=desk.coord.id)
+    assert set(petitions.show(e, desk.coord, tid)["petitioner"]) == {"pseudonym"}
+    # another coordinator may name them; a complaint has no identity to protect
+    petitions.assign(e, desk.coord2, tid, expected_version=1, resolver_id=desk.coord.id)
+    assert petitions.show(e, desk.coord, tid)["petitioner"]["name"] == desk.PETITIONER["name"]
+    pid = desk.petition(kind="khieu_nai")
+    petitions.assign(e, desk.coord, pid, expected_version=1, resolver_id=desk.coord.id)
+
+
+def test_moving_a_petition_to_another_agency_clears_its_old_resolver(desk):
+    e = desk.engine
+    tid = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính nhận tiền")
+    v = petitions.assign(e, desk.coord, tid, expected_version=1, resolver_id=desk.officer_a.id)
+    v = petitions.assign(e, desk.coord, tid, expected_version=v, agency_id=desk.agency_b)
+    moved = petitions.show(e, desk.officer_b, tid)
+    assert (moved["agency_id"], moved["resolver_id"]) == (desk.agency_b, None)
+    with pytest.raises(Forbidden):
+        petitions.show(e, desk.officer_a, tid)
+    with e.connect() as conn:
+        last = [r for r in store.iter_audit(conn) if r["action"] == "petition.assign"][-1]
+    assert json.loads(last["data"]) == {
+        "agency_id": desk.agency_b,
+        "resolver_id": None,
+        "resolver_cleared": desk.officer_a.id,
+    }
+    # the new agency's officer can then be named; a coordinator resolver stays through a move
+    v = petitions.assign(e, desk.coord, tid, expected_version=v, resolver_id=desk.officer_b.id)
+    assert petitions.show(e, desk.officer_b, tid)["petitioner"]["name"] == desk.PETITIONER["name"]
+    v = petitions.assign(e, desk.coord2, tid, expected_version=v, resolver_id=desk.coord.id)
+    petitions.assign(e, desk.coord, tid, expected_version=v, agency_id=desk.agency_a)
+    assert petitions.show(e, desk.coord, tid)["resolver_id"] == desk.coord.id
+
+
 def test_contact_visible_to_coordinator_and_assigned_agency_only(desk):
     e = desk.engine
     pid = desk.petition(kind="kien_nghi_phan_anh", sector="land")
@@ -279,3 +356,43 @@ def test_subject_and_reasons_must_not_repeat_personal_data(desk):
     petitions.transition(
         desk.engine, desk.coord, pid, "guided", expected_version=1, reason="Hướng dẫn gửi đơn tới Tòa án"
     )
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Don cua ba Nguyen Thi Hoa Mai ve dat",  # typed without marks
+        "Đơn của NGUYỄN   THỊ  HOA-MAI về đất",  # other case, spacing, a hyphen
+        unicodedata.normalize("NFD", "Đơn của Nguyễn Thị Hoa Mai về đất"),  # decomposed
+        "Đơn của Nguyễn Thị Hòa Mài về đất",  # marks typed wrong
+        "Duong Le Loi phuong Quyet Thang: so 12 duong le loi phuong quyet thang",  # the address, no marks
+    ],
+)
+def test_subject_repeating_a_name_without_marks_is_refused(desk, subject):
+    # The guard used to compare with the marks kept, so the usual unmarked typing passed and the name
+    # stayed in lists, exports and the audit trail after erasure.
+    with pytest.raises(Invalid, match="repeats the petitioner"):
+        desk.petition(subject=subject)
+
+
+def test_denouncer_name_without_marks_in_a_reason_is_refused(desk):
+    pid = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính")
+    with pytest.raises(InvalidTransition, match="reason repeats the petitioner's name"):
+        petitions.transition(
+            desk.engine,
+            desk.coord,
+            pid,
+            "guided",
+            expected_version=1,
+            reason="Da huong dan ba nguyen thi hoa mai",
+        )
+
+
+def test_everyday_words_that_share_a_name_part_pass(desk):
+    # Whole words only, and all of the name: "Mai" or "Hoa" alone, "mai" inside a word, a one-word name
+    # against words that differ by their marks, are not the petitioner.
+    desk.petition(subject="Hoa màu bị thiệt hại, mai táng phí chưa trả")
+    desk.petition(subject="Hoang mang vì thu hồi đất", petitioner={"name": "Hoàng"})
+    desk.petition(subject="Bồi thường cho ông Nguyễn Thị về đất", petitioner={"name": "Nguyễn Thị Hoa Mai"})
+    with pytest.raises(Invalid, match="name"):
+        desk.petition(subject="Đơn của Hoàng về đất", petitioner={"name": "Hoàng"})

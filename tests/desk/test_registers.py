@@ -101,8 +101,25 @@ def test_cli_dry_run_exit_code_and_lines(desk, register, monkeypatch):
     assert json.loads(r.stdout)["rejected_rows"] == 11
 
 
-def test_import_takes_valid_rows_sealed(desk, register):
-    report = registers.import_register(desk.engine, desk.coord, register)
+def _register(tmp_path, rows, name="so.xlsx"):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def test_import_takes_valid_rows_sealed(desk, register, tmp_path):
+    # All or nothing: with rejected rows, not even the valid ones go in (a partly imported register could
+    # not be fixed and run again: its first rows would repeat register numbers already in the database).
+    refused = registers.import_register(desk.engine, desk.coord, register)
+    assert (refused.valid, refused.rejected_rows, refused.imported) == (2, 11, [])
+    assert petitions.list_petitions(desk.engine, desk.coord) == []
+    clean = _register(tmp_path, [ROWS[0], ROWS[-1]])
+    report = registers.import_register(desk.engine, desk.coord, clean)
     assert len(report.imported) == 2
     first, second = (petitions.show(desk.engine, desk.coord, p) for p in report.imported)
     assert (first["ref"], first["kind"], first["sector"], first["agency_id"]) == (
@@ -114,10 +131,61 @@ def test_import_takes_valid_rows_sealed(desk, register):
     assert first["petitioner"]["phone"] == "0912345678"
     assert (second["kind"], second["sector"], second["remote"]) == ("to_cao", "health", True)
     assert set(second["petitioner"]) == {"pseudonym"}  # no resolver named yet
-    again = registers.import_register(desk.engine, desk.coord, register, dry_run=True)
+    again = registers.import_register(desk.engine, desk.coord, clean, dry_run=True)
     assert any(r.row == 2 and "already in the database" in r.reason for r in again.rejections)
     with pytest.raises(Forbidden):
         registers.import_register(desk.engine, desk.officer_a, register)
+    imports = [r["data"] for r in _audit_rows(desk) if r["action"] == "petition.import"]
+    assert [(d["imported"], d["rejected_rows"], d.get("refused")) for d in imports] == [
+        (0, 11, "rows rejected"),
+        (2, 0, None),
+    ]
+
+
+def test_dry_run_makes_the_checks_of_intake(desk, tmp_path):
+    # The dry run used to skip intake's own checks: it promised a clean import, then the real one stopped
+    # at the row whose subject repeats the petitioner's name, with earlier rows in and no row number.
+    rows = [
+        ["R-001", "02/03/2026", "Khiếu nại", "Bồi thường đất", "Lê Thị Lan", "", "", "", "", "", "", "", "có", ""],
+        ["R-002", "02/03/2026", "Phản ánh", "Đường hỏng", "Phan Văn Tú", "", "", "", "", "", "", "", "có", ""],
+        ["R-003", "02/03/2026", "Tố cáo", "Don cua Hoang Thi Hai ve can bo", "Hoàng Thị Hai", "", "", "", "", "", "", "", "có", ""],
+    ]  # fmt: skip
+    path = _register(tmp_path, rows)
+    dry = registers.import_register(desk.engine, desk.coord, path, dry_run=True)
+    assert [str(r) for r in dry.rejections] == [
+        "row 4, column Trích yếu: the subject repeats the petitioner's name: keep personal data out of the subject"
+    ]
+    assert (dry.valid, dry.rejected_rows) == (2, 1)
+    report = registers.import_register(desk.engine, desk.coord, path)
+    assert report.imported == [] and [r.row for r in report.rejections] == [4]
+    assert petitions.list_petitions(desk.engine, desk.coord) == []
+    rows[2][3] = "Tố cáo cán bộ phường"
+    fixed = _register(tmp_path, rows, "fixed.xlsx")
+    assert len(registers.import_register(desk.engine, desk.coord, fixed).imported) == 3
+
+
+def test_import_failing_midway_leaves_nothing_and_names_the_row(desk, tmp_path, monkeypatch):
+    # Whatever fails while writing (here: the receipt of the second row), the whole file is rolled back.
+    from tinhhinh.desk import receipts
+
+    real, calls = receipts.issue, []
+
+    def issue(conn, petition_id):
+        calls.append(petition_id)
+        if len(calls) == 2:
+            raise UserError("the receipt could not be issued")
+        return real(conn, petition_id)
+
+    monkeypatch.setattr(receipts, "issue", issue)
+    path = _register(tmp_path, [ROWS[0], ROWS[-1]])
+    with pytest.raises(
+        UserError, match=r"so.xlsx: row 3: the receipt could not be issued; nothing was imported"
+    ):
+        registers.import_register(desk.engine, desk.coord, path)
+    assert petitions.list_petitions(desk.engine, desk.coord) == []
+    last = [r for r in _audit_rows(desk) if r["action"] == "petition.import"][-1]["data"]
+    assert last["imported"] == 0 and last["refused"].startswith("row 3:")
+    assert audit.verify(desk.engine, desk.coord)["ok"]
 
 
 def test_unreadable_or_headerless_register(desk, tmp_path):
@@ -167,6 +235,50 @@ def test_exports_scoped_safe_and_audited(desk, tmp_path):
     with pytest.raises(Forbidden):
         registers.export_cases(e, desk.admin, tmp_path / "cases.csv")
     assert audit.verify(e, desk.coord)["ok"]
+
+
+def test_personal_export_is_in_each_disclosed_petitions_own_trail(desk, tmp_path):
+    # The export wrote one summary row with counts only, so "who received my data?" had no answer.
+    e = desk.engine
+    complaint = desk.petition()
+    denunciation = desk.petition(kind="to_cao", subject="Tố cáo cán bộ địa chính")  # pseudonym only
+    registers.export_petitions(
+        e, desk.coord, tmp_path / "c.xlsx", personal=True, reason="Thanh tra tỉnh yêu cầu số liệu"
+    )
+    trail = [x for x in audit.entries_for(e, desk.coord, complaint) if x["action"] == "petition.disclose"]
+    assert [x["data"] for x in trail] == [
+        {
+            "export": "c.xlsx",
+            "fields": ["address", "content", "email", "id_number", "name", "phone"],
+            "reason": "Thanh tra tỉnh yêu cầu số liệu",
+        }
+    ]
+    assert trail[0]["actor"] == "coord"
+    assert not [
+        x for x in audit.entries_for(e, desk.coord, denunciation) if x["action"] == "petition.disclose"
+    ]
+    assert audit.verify(e, desk.coord)["ok"]
+
+
+def test_xlsx_cells_keep_their_value_csv_keeps_the_injection_guard(desk, tmp_path):
+    # The CSV guard (a leading apostrophe) was applied to XLSX too, where it became part of the data.
+    e = desk.engine
+    petitioner = {**desk.PETITIONER, "phone": "+84905111333"}
+    desk.petition(subject="-Đường liên xã bị hỏng", petitioner=petitioner)
+    desk.petition(subject='=HYPERLINK("http://x","bấm")')
+    reason = "Thanh tra tỉnh yêu cầu số liệu"
+    registers.export_petitions(e, desk.coord, tmp_path / "p.xlsx", personal=True, reason=reason)
+    ws = openpyxl.load_workbook(tmp_path / "p.xlsx").active
+    header = [c.value for c in ws[1]]
+    subject, phone = header.index("subject"), header.index("phone")
+    rows = list(ws.iter_rows(min_row=2))
+    assert [r[subject].value for r in rows] == ["-Đường liên xã bị hỏng", '=HYPERLINK("http://x","bấm")']
+    assert rows[0][phone].value == "+84905111333"
+    assert all(r[subject].data_type == "s" for r in rows)  # text, never a formula
+    registers.export_petitions(e, desk.coord, tmp_path / "p.csv", personal=True, reason=reason)
+    got = list(csv.DictReader((tmp_path / "p.csv").open(encoding="utf-8-sig")))
+    assert [r["subject"] for r in got] == ["'-Đường liên xã bị hỏng", '\'=HYPERLINK("http://x","bấm")']
+    assert got[0]["phone"] == "'+84905111333"
 
 
 def _audit_rows(desk):

@@ -69,6 +69,24 @@ def test_officer_of_b_gets_404_for_agency_a_records_in_the_api(site, records):
     assert api.get("/api/v1/petitions").json()["total"] == 0
 
 
+def test_merge_target_of_another_agency_answers_like_a_missing_one(site, records):
+    # A 403 for agency A's petition and a 404 for a missing one let officer B list A's ids.
+    own = site.petition(agency_id=site.agency_b, sector="health")
+    api = site.api("officer_b")
+    answers = [
+        api.post(
+            f"/api/v1/petitions/{own}/transition",
+            json={"to": "merged_duplicate", "version": 1, "merged_into": target},
+        )
+        for target in (records["petition"], 9999)
+    ]
+    assert [r.status_code for r in answers] == [404, 404]
+    assert [r.json()["error"] for r in answers] == [
+        f"no petition #{records['petition']}",
+        "no petition #9999",
+    ]
+
+
 def test_officer_of_a_works_on_own_agency_records(site, records):
     c = site.client("officer_a")
     page = c.get(f"/petitions/{records['petition']}")

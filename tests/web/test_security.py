@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -164,6 +165,51 @@ def test_api_tokens_hashed_and_revocable(site):
     tid2 = api2.get("/api/v1/tokens").json()["items"][-1]["id"]
     assert api2.delete(f"/api/v1/tokens/{tid2}").json()["revoked"] is True
     assert api2.get("/api/v1/me").status_code == 401
+
+
+def _audit(site, after=0):
+    from tinhhinh.store import desk as desk_store
+
+    with site.engine.connect() as conn:
+        return [r for r in desk_store.iter_audit(conn) if r["seq"] > after]
+
+
+def test_sign_ins_and_api_tokens_are_audited_without_secrets(site):
+    # Tokens are long-lived credentials that read petition data: creating and revoking them, and signing
+    # in, left no trace in the audit chain.
+    before = _audit(site)[-1]["seq"] if _audit(site) else 0
+    c = site.client()
+    page = c.get("/login")
+    for username in ("officer_a", "mật khẩu gõ nhầm chỗ"):
+        r = c.post("/login", data={"username": username, "password": "wrong", "csrf": csrf_of(page.text)})
+        assert r.status_code == 401
+    login(c, "officer_a")
+    r = form_post(c, "/account", "/account/tokens", {"name": "laptop"})
+    token = re.search(r'id="new-token">([^<]+)<', r.text).group(1)
+    tid = site.api("officer_a").get("/api/v1/tokens").json()["items"][0]["id"]
+    assert form_post(c, "/account", f"/account/tokens/{tid}/revoke").status_code == 303
+    rows = _audit(site, before)
+    got = [
+        (r["actor"], r["action"], r["object_id"]) for r in rows if r["action"].startswith(("user.", "token."))
+    ]
+    uid = str(site.users["officer_a"].id)
+    assert got == [
+        ("officer_a", "user.sign_in_failed", uid),
+        ("unknown", "user.sign_in_failed", None),  # the typed name is not kept: it may be a password
+        ("officer_a", "user.sign_in", uid),
+        ("officer_a", "token.create", str(tid)),
+        ("officer_a", "token.revoke", str(tid)),
+    ]
+    create = next(r for r in rows if r["action"] == "token.create")
+    revoke = next(r for r in rows if r["action"] == "token.revoke")
+    for r in (create, revoke):
+        data = json.loads(r["data"])
+        assert data == {"token_id": tid, "prefix": token[:10]}
+    flat = repr(rows)
+    assert token not in flat and "mật khẩu gõ nhầm chỗ" not in flat and "wrong" not in flat
+    from tinhhinh.desk import audit
+
+    assert audit.verify(site.engine, site.users["coord"])["ok"]
 
 
 def test_no_personal_data_or_search_words_in_logs_or_urls(site, caplog):

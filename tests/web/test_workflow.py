@@ -177,6 +177,65 @@ def test_petition_intake_form_requires_the_privacy_notice(site):
     assert site.api("officer_a").get(f"/api/v1/petitions/{pid}").json()["agency_id"] == site.agency_a
 
 
+def test_api_refuses_blank_or_null_case_titles_and_a_no_op_keeps_the_version(site):
+    api = site.api("coord")
+    cid = api.post("/api/v1/cases", json={"title": "Sạt lở bờ sông"}).json()["id"]
+    v = api.get(f"/api/v1/cases/{cid}").json()["version"]
+    for title in ("   ", None):
+        r = api.patch(f"/api/v1/cases/{cid}", json={"version": v, "title": title})
+        assert r.status_code == 422 and r.json() == {
+            "error": "a case needs a title: it cannot be blank or null",
+            "status": 422,
+        }
+    r = api.patch(f"/api/v1/cases/{cid}", json={"version": v})
+    assert r.status_code == 200 and r.json()["version"] == v
+    assert api.get(f"/api/v1/cases/{cid}").json()["title"] == "Sạt lở bờ sông"
+
+
+def test_api_validation_errors_use_the_error_shape_without_the_input(site):
+    # FastAPI's default answered {"detail": [{..., "input": ...}]}: another shape, echoing what was sent.
+    body = {"kind": "khieu_nai", "subject": "Bồi thường đất", "received_on": "2026-11-20",
+            "petitioner": {"name": PETITIONER["name"], "phone": PETITIONER["phone"]}, "content": CONTENT,
+            "privacy_notice_given": "maybe", "agency_id": "Nguyễn Văn Bí"}  # fmt: skip
+    r = site.api("coord").post("/api/v1/petitions", json=body)
+    assert r.status_code == 422
+    data = r.json()
+    assert set(data) == {"error", "status"} and data["status"] == 422
+    assert "privacy_notice_given" in data["error"] and "agency_id" in data["error"]
+    for sent in ("maybe", "Nguyễn Văn Bí", PETITIONER["name"], PETITIONER["phone"]):
+        assert sent not in r.text
+
+
+def test_receipt_code_from_the_api_once_and_a_new_one_from_the_petition_page(site):
+    # The API answered only the id, and nothing but a Python function could issue a new code, so petitions
+    # taken in by the API or a register had a code nobody ever saw.
+    from tinhhinh.desk import receipts
+
+    body = {"kind": "khieu_nai", "subject": "Bồi thường đất", "received_on": "2026-11-20",
+            "petitioner": {"name": PETITIONER["name"]}, "content": CONTENT, "privacy_notice_given": True}  # fmt: skip
+    created = site.api("coord").post("/api/v1/petitions", json=body)
+    assert created.status_code == 201, created.text
+    pid, code = created.json()["id"], created.json()["receipt"]
+    assert receipts.public_status(site.engine, code).state == "received"
+    assert code not in site.api("coord").get(f"/api/v1/petitions/{pid}").text  # shown once
+    c = site.client("coord")
+    page = c.get(f"/petitions/{pid}")
+    assert f'action="/petitions/{pid}/receipt"' in page.text and "In mã biên nhận mới" in page.text
+    r = c.post(f"/petitions/{pid}/receipt", data={"csrf": csrf_of(page.text)})
+    assert r.status_code == 200 and "Mã cũ không còn dùng được" in r.text
+    new = re.search(r"data-receipt><strong>([^<]+)</strong>", r.text).group(1)
+    assert receipts.public_status(site.engine, code) is None
+    assert receipts.public_status(site.engine, new).state == "received"
+    with site.engine.connect() as conn:
+        from tinhhinh.store import desk as desk_store
+
+        assert [a["action"] for a in desk_store.iter_audit(conn)][-1] == "petition.receipt"
+    # another agency's officer: the petition does not exist for them
+    other = site.client("officer_b")
+    home = other.get("/")
+    assert other.post(f"/petitions/{pid}/receipt", data={"csrf": csrf_of(home.text)}).status_code == 404
+
+
 def test_petition_workflow_extension_and_conflict_via_api_and_pages(site):
     pid = site.petition(kind="khieu_nai", agency_id=site.agency_a)
     api = site.api("officer_a")

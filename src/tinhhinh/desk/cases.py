@@ -268,13 +268,24 @@ def update_case(engine: Engine, actor: Actor, case_id: int, *, expected_version:
     bad = set(fields) - allowed
     if bad:
         raise Invalid(f"cannot set {', '.join(sorted(bad))} here (agency and status change by transition)")
+    if "title" in fields:
+        if fields["title"] is None or not str(fields["title"]).strip():
+            raise Invalid("a case needs a title: it cannot be blank or null", field="title")
+        fields["title"] = str(fields["title"]).strip()
+    if "description" in fields and fields["description"] is None:
+        fields["description"] = ""  # no description is an empty one (the column holds text, never null)
     if "sector" in fields:
         check_sector(fields["sector"])
     if "priority" in fields and fields["priority"] not in PRIORITIES:
-        raise Invalid(f"unknown priority {fields['priority']!r}")
+        raise Invalid(f"unknown priority {fields['priority']!r}: use one of {', '.join(PRIORITIES)}")
     with store.transaction_for(engine) as conn:
         row = _load(conn, case_id)
         require(actor, "case.update", row)
+        check_version("case", row, expected_version)
+        # what really changes: an edit that changes nothing moves no version and writes no audit row
+        fields = {k: v for k, v in fields.items() if row[k] != v}
+        if not fields:
+            return row["version"]
         version = store.update_case(conn, case_id, expected_version, **fields)
         audit.record(conn, actor, "case.update", "case", case_id, data={k: str(v) for k, v in fields.items()})
     return version

@@ -732,6 +732,29 @@ def petition_note(
     petitions.add_note(engine, _actor(engine, user), petition_id, text)
 
 
+@petition_app.command("receipt")
+@_cli
+def petition_receipt(
+    petition_id: int,
+    db: str | None = DbOpt,
+    user: str | None = UserOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Print a new receipt code for a petition (lost, or taken in by the API or a register); the old code stops working.
+
+    Example: tinhhinh petition receipt 12 --user coord
+    """
+    from tinhhinh.desk import receipts
+
+    engine = _engine(db)
+    code = receipts.reissue(engine, _actor(engine, user), petition_id)
+    sys.stdout.write(f"{code}\n")
+    err.print(
+        f"new receipt code for petition #{petition_id}: give it to the citizen; the previous code no longer works",
+        markup=False,
+    )
+
+
 @petition_app.command("purge")
 @_cli
 def petition_purge(
@@ -796,7 +819,7 @@ def petition_import(
     as_json: bool = JsonOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
-    """Import an Excel register (.xlsx). Every rejected row is reported (row, column, reason); exit 2 if any."""
+    """Import an Excel register (.xlsx), all rows or none. Every rejected row is reported (row, column, reason); exit 2 if any."""
     from tinhhinh.desk import registers
 
     engine = _engine(db)
@@ -806,8 +829,15 @@ def petition_import(
     else:
         for r in report.rejections:
             sys.stdout.write(f"{file.name}: {r}\n")
-    verb = "would import" if dry_run else "imported"
-    err.print(f"{report.rows} row(s): {verb} {report.valid}, rejected {report.rejected_rows}")
+    if dry_run:
+        err.print(f"{report.rows} row(s): would import {report.valid}, rejected {report.rejected_rows}")
+    elif report.rejections:
+        err.print(
+            f"{report.rows} row(s): rejected {report.rejected_rows}, so nothing was imported: "
+            "fix those rows and run again"
+        )
+    else:
+        err.print(f"{report.rows} row(s): imported {len(report.imported)}")
     if report.rejections:
         raise typer.Exit(2)
 

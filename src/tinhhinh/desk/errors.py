@@ -17,7 +17,12 @@ class InvalidTransition(UserError):
 
 
 class Invalid(UserError):
-    """HTTP 422: a field is missing or malformed."""
+    """HTTP 422: a field is missing or malformed. ``field`` names it when one field is at fault (a register
+    import reports it as the row's column)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 __all__ = ["Conflict", "Forbidden", "InvalidTransition", "Invalid", "NotFound"]

@@ -206,6 +206,49 @@ def authenticate(engine: Engine, username: str, password: str) -> Actor:
     return _actor_row(row)
 
 
+def sign_in(engine: Engine, username: str, password: str) -> Actor:
+    """``authenticate`` for an interactive sign-in (the web login), audited whether it succeeds or fails.
+    A failure records the account only when it exists: a typed user name can be a mistyped password."""
+    try:
+        actor = authenticate(engine, username, password)
+    except Forbidden:
+        with store.transaction_for(engine) as conn:
+            row = store.get_user(conn, username=username)
+            who = row["username"] if row else "unknown"
+            data = {"user_id": row["id"]} if row else {"account": "unknown"}
+            audit.record(conn, who, "user.sign_in_failed", "user", row["id"] if row else None, data=data)
+        raise
+    with store.transaction_for(engine) as conn:
+        audit.record(conn, actor, "user.sign_in", "user", actor.id, data={"user_id": actor.id})
+    return actor
+
+
+def create_api_token(engine: Engine, actor: Actor, name: str) -> tuple[int, str]:
+    """A new API token for the actor: the clear value returned once; audited by id and prefix, never the value."""
+    from tinhhinh.store import web_queries as wq
+
+    with store.transaction_for(engine) as conn:
+        token_id, clear = wq.insert_token(conn, actor.id, name)
+        audit.record(
+            conn, actor, "token.create", "api_token", token_id,
+            data={"token_id": token_id, "prefix": clear[:10]},
+        )  # fmt: skip
+    return token_id, clear
+
+
+def revoke_api_token(engine: Engine, actor: Actor, token_id: int) -> None:
+    """Revoke one of the actor's own tokens (effective at once), audited; NotFound when there is no such live one."""
+    from tinhhinh.store import web_queries as wq
+
+    with store.transaction_for(engine) as conn:
+        prefix = wq.revoke_token_in(conn, actor.id, token_id)
+        if prefix is None:
+            raise NotFound(f"no live token #{token_id}")
+        audit.record(
+            conn, actor, "token.revoke", "api_token", token_id, data={"token_id": token_id, "prefix": prefix}
+        )
+
+
 def actor_for(engine: Engine, username: str) -> Actor:
     """The actor for an already authenticated session (web): re-read so a deactivated account stops at once."""
     with engine.connect() as conn:

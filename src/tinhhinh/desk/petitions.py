@@ -8,11 +8,12 @@ named resolver, everyone else sees a pseudonym.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from tinhhinh import config
 from tinhhinh.console import UserError
@@ -20,7 +21,7 @@ from tinhhinh.desk import audit, crypto, deadlines, receipts
 from tinhhinh.desk.access import Actor, can, require, scope
 from tinhhinh.desk.errors import Invalid, InvalidTransition, NotFound, check_version
 from tinhhinh.desk.people import check_sector, default_agency_for
-from tinhhinh.nlp.normalize import fold, strip_diacritics
+from tinhhinh.nlp.normalize import folded_tokens, strip_diacritics, strip_token
 from tinhhinh.store import desk as store
 
 KINDS = deadlines.KINDS
@@ -46,6 +47,8 @@ TRANSITIONS: dict[str, set[str]] = {
     "merged_duplicate": {"closed"},
     "closed": set(),
 }
+# what a duplicate may be merged into: still being handled here (so no chains and no cycles of merges)
+LIVE_STATES = ("received", "accepted", "extended", "resolved")
 NEEDS_REASON = {
     "not_accepted": "why it is not accepted",
     "forwarded": "the competent body it was forwarded to",
@@ -114,20 +117,35 @@ def _due(row: dict[str, Any]) -> dt.date | None:
     )
 
 
+def _repeats(value: str, text_tokens: list[str]) -> bool:
+    """Whether ``value`` appears in a text as whole words, with or without marks, in any case, spacing or
+    Unicode form ("Tran Thi Mat", "TRẦN  THỊ MẬT" and a decomposed "Trần Thị Mật" all repeat "Trần Thị Mật").
+    Staff often type without marks, so several words are compared without them; a single word keeps its
+    marks, else a one-word value would match everyday words ("Hoàng" → "hoang mang")."""
+    words = folded_tokens(value)
+    if len("".join(words)) < 4:  # too short to tell a person's data from an everyday word
+        return False
+    if len(words) == 1:
+        return words[0] in text_tokens
+    words = [strip_token(w) for w in words]
+    plain = [strip_token(t) for t in text_tokens]
+    n = len(words)
+    return any(plain[i : i + n] == words for i in range(len(plain) - n + 1))
+
+
 def _mentions_personal(text: str | None, personal: dict[str, Any]) -> str | None:
     """Which personal field ``text`` repeats, if any: subject and reasons outlive erasure, so they must not."""
     if not text:
         return None
-    folded = fold(text)
+    text_tokens = folded_tokens(text)
     digits = re.sub(r"\D", "", text)
     for field_name in PERSONAL_FIELDS:
         value = (personal.get(field_name) or "").strip()
-        if len(value) < 4:
-            continue
         if field_name in ("phone", "id_number"):
-            if re.sub(r"\D", "", value) and re.sub(r"\D", "", value) in digits:
+            number = re.sub(r"\D", "", value)
+            if len(number) >= 4 and number in digits:
                 return field_name
-        elif fold(value) in folded:
+        elif _repeats(value, text_tokens):
             return field_name
     return None
 
@@ -150,32 +168,24 @@ def intake(
     first_petition_id: int | None = None,
     ref: str | None = None,
     case_id: int | None = None,
+    conn: Connection | None = None,
 ) -> int:
-    """Register a petition. Refused unless the privacy notice was given to the petitioner (Decree 13/2023 Art. 11)."""
-    require(actor, "petition.create")
-    if not privacy_notice_given:
-        raise Invalid(
-            "intake refused: record that the privacy notice was given to the petitioner (--privacy-notice-given) "
-            "before any personal data is taken"
-        )
-    kind = kind_code(kind)
-    if not subject.strip():
-        raise Invalid("a petition needs a short subject (no personal data in it)")
-    if not (petitioner.get("name") or "").strip():
-        raise Invalid("the petitioner's name is required")
-    unknown = set(petitioner) - set(PERSONAL_FIELDS)
-    if unknown:
-        raise Invalid(f"unknown petitioner field(s): {', '.join(sorted(unknown))}")
-    check_sector(sector)
-    leaked = _mentions_personal(subject, petitioner)
-    if leaked:
-        raise Invalid(f"the subject repeats the petitioner's {leaked}: keep personal data out of the subject")
+    """Register a petition. Refused unless the privacy notice was given to the petitioner (Decree 13/2023 Art. 11).
+    ``conn``: write inside the caller's transaction (a register import takes a whole file in one)."""
+    kind = check_intake(
+        actor,
+        kind=kind,
+        subject=subject,
+        petitioner=petitioner,
+        privacy_notice_given=privacy_notice_given,
+        sector=sector,
+    )
     if actor.role == "officer":
         agency_id = actor.agency_id
     elif agency_id is None:
         agency_id = default_agency_for(engine, sector)
     second = False
-    with store.transaction_for(engine) as conn:
+    with store.transaction_for(engine) if conn is None else contextlib.nullcontext(conn) as conn:
         if first_petition_id is not None:
             first = _load(conn, first_petition_id)
             require(actor, "petition.read", first)
@@ -192,7 +202,7 @@ def intake(
         if ref and store.get_petition_by_ref(conn, ref):
             raise Invalid(f"a petition with register number {ref!r} exists already")
         if resolver_id is not None:
-            _check_resolver(conn, resolver_id, agency_id)
+            _check_resolver(conn, resolver_id, agency_id, actor=actor, kind=kind)
         petition_id = store.insert_petition(
             conn,
             ref=ref,
@@ -245,7 +255,59 @@ def intake(
     return receipts.Receipted(petition_id, receipt)  # an int; `.receipt` is the code, shown once
 
 
-def _check_resolver(conn, resolver_id: int, agency_id: int | None) -> None:
+def check_intake(
+    actor: Actor,
+    *,
+    kind: str,
+    subject: str,
+    petitioner: dict[str, str],
+    privacy_notice_given: bool,
+    sector: str | None = None,
+) -> str:
+    """The checks of ``intake`` that need no database (a register's dry run makes them too); the kind's code.
+    Each ``Invalid`` names its field."""
+    require(actor, "petition.create")
+    if not privacy_notice_given:
+        raise Invalid(
+            "intake refused: record that the privacy notice was given to the petitioner (--privacy-notice-given) "
+            "before any personal data is taken",
+            field="privacy_notice",
+        )
+    try:
+        kind = kind_code(kind)
+    except Invalid as exc:
+        raise Invalid(str(exc), field="kind") from None
+    if not subject.strip():
+        raise Invalid("a petition needs a short subject (no personal data in it)", field="subject")
+    if not (petitioner.get("name") or "").strip():
+        raise Invalid("the petitioner's name is required", field="name")
+    unknown = set(petitioner) - set(PERSONAL_FIELDS)
+    if unknown:
+        raise Invalid(f"unknown petitioner field(s): {', '.join(sorted(unknown))}")
+    try:
+        check_sector(sector)
+    except Invalid as exc:
+        raise Invalid(str(exc), field="sector") from None
+    leaked = _mentions_personal(subject, petitioner)
+    if leaked:
+        raise Invalid(
+            f"the subject repeats the petitioner's {leaked}: keep personal data out of the subject",
+            field="subject",
+        )
+    return kind
+
+
+def _check_resolver(
+    conn, resolver_id: int, agency_id: int | None, *, actor: Actor | None = None, kind: str | None = None
+) -> None:
+    if kind == "to_cao" and actor is not None and resolver_id == actor.id:
+        # Only the resolver sees a denouncer's identity: naming oneself would let one person lift the
+        # pseudonym alone (and hand the petition back afterwards).
+        raise Invalid(
+            "you cannot name yourself resolver of a denunciation (to_cao): the resolver sees the denouncer's "
+            "identity, so another coordinator must name you",
+            field="resolver_id",
+        )
     user = store.get_user(conn, user_id=resolver_id)
     if not user or not user["active"] or user["role"] not in ("coordinator", "officer"):
         raise Invalid(
@@ -375,8 +437,21 @@ def transition(
         if to == "merged_duplicate":
             if merged_into is None or merged_into == petition_id:
                 raise InvalidTransition("merged_duplicate needs the petition it duplicates (--into ID)")
-            target = _load(conn, merged_into)
-            require(actor, "petition.read", target)
+            target = store.get_petition(conn, merged_into)
+            if target is None or not can(actor, "petition.read", target):
+                # the same answer for another agency's petition as for a missing one: no existence oracle
+                raise NotFound(f"no petition #{merged_into}")
+            if target["kind"] != row["kind"]:
+                raise InvalidTransition(
+                    f"petition #{merged_into} is a {target['kind']}, this one a {row['kind']}: a duplicate "
+                    "is merged only into a petition of the same kind (each kind has its own law and clock)"
+                )
+            if target["erased_at"] or target["state"] not in LIVE_STATES:
+                raise InvalidTransition(
+                    f"petition #{merged_into} is {'erased' if target['erased_at'] else target['state']}: a "
+                    "duplicate is merged only into a petition still being handled "
+                    f"({', '.join(LIVE_STATES)}); take this one on instead"
+                )
             values["merged_into_id"] = merged_into
         if to == "accepted":
             values["accepted_on"] = on
@@ -434,18 +509,38 @@ def assign(
         row = _load(conn, petition_id)
         require(actor, "petition.assign", row)
         values: dict[str, Any] = {}
+        cleared: dict[str, Any] = {}
         if agency_id is not None:
             if store.get_agency(conn, agency_id=agency_id) is None:
                 raise NotFound(f"no agency #{agency_id}")
             values["agency_id"] = agency_id
+            if resolver_id is None and row["resolver_id"] is not None and agency_id != row["agency_id"]:
+                # An officer of the old agency can no longer read the petition, and a denouncer's identity
+                # would be shown to nobody: the new agency's resolver must be named.
+                old = store.get_user(conn, user_id=row["resolver_id"])
+                if old is None or old["role"] != "coordinator":
+                    values["resolver_id"] = None
+                    cleared["resolver_cleared"] = row["resolver_id"]
         if resolver_id is not None:
-            _check_resolver(conn, resolver_id, values.get("agency_id", row["agency_id"]))
+            _check_resolver(
+                conn,
+                resolver_id,
+                values.get("agency_id", row["agency_id"]),
+                actor=actor,
+                kind=row["kind"],
+            )
             values["resolver_id"] = resolver_id
         if not values:
             raise Invalid("nothing to assign: give an agency or a resolver")
         version = store.update_petition(conn, petition_id, expected_version, **values)
         audit.record(
-            conn, actor, "petition.assign", "petition", petition_id, petition_id=petition_id, data=values
+            conn,
+            actor,
+            "petition.assign",
+            "petition",
+            petition_id,
+            petition_id=petition_id,
+            data={**values, **cleared},
         )
     return version
 

@@ -239,6 +239,7 @@ def import_register(engine: Engine, actor: Actor, path: Path, *, dry_run: bool =
         sector_names[_fold(s["vi"])] = code
         sector_names[_fold(s["en"])] = code
     seen_refs: dict[str, int] = {}
+    valid: list[tuple[int, dict[str, Any]]] = []
     for rownum, raw in enumerate(rows, start=2):
         if raw is None or all(v is None or str(v).strip() == "" for v in raw):
             continue
@@ -252,36 +253,72 @@ def import_register(engine: Engine, actor: Actor, path: Path, *, dry_run: bool =
             elif ref in seen_refs:
                 errors.append(("ref", f"register number {ref!r} repeats row {seen_refs[ref]}"))
             seen_refs.setdefault(ref, rownum)
+        if not errors:
+            # the checks intake itself makes (the subject repeating a personal field, ...), so that a
+            # clean dry run means a clean import
+            try:
+                petitions.check_intake(
+                    actor,
+                    kind=parsed["kind"],
+                    subject=parsed["subject"],
+                    petitioner=parsed["petitioner"],
+                    privacy_notice_given=True,
+                    sector=parsed.get("sector"),
+                )
+            except Invalid as exc:
+                errors.append((exc.field or "row", str(exc)))
         if errors:
             report.rejections.extend(Rejection(rownum, shown.get(c, c), why) for c, why in errors)
             continue
         report.valid += 1
-        if dry_run:
-            continue
-        pid = petitions.intake(
-            engine,
-            actor,
-            kind=parsed["kind"],
-            subject=parsed["subject"],
-            received_on=parsed["received_on"],
-            petitioner=parsed["petitioner"],
-            content=parsed["content"],
-            privacy_notice_given=True,
-            sector=parsed.get("sector"),
-            agency_id=parsed.get("agency_id"),
-            remote=parsed["remote"],
-            complex=parsed["complex"],
-            ref=ref,
-        )
-        report.imported.append(pid)
+        valid.append((rownum, parsed))
     wb.close()
-    if not dry_run:
+    if dry_run:
+        return report
+    # All or nothing: a partly imported register cannot simply be fixed and imported again (its first rows
+    # would then repeat register numbers already in the database).
+    summary = {"rows": report.rows, "valid": report.valid, "rejected_rows": report.rejected_rows}
+    if report.rejections:
+        _audit_import(engine, actor, path, {**summary, "imported": 0, "refused": "rows rejected"})
+        return report
+    rownum = 0
+    try:
         with store.transaction_for(engine) as conn:
+            for at, parsed in valid:
+                rownum = at
+                pid = petitions.intake(
+                    engine,
+                    actor,
+                    kind=parsed["kind"],
+                    subject=parsed["subject"],
+                    received_on=parsed["received_on"],
+                    petitioner=parsed["petitioner"],
+                    content=parsed["content"],
+                    privacy_notice_given=True,
+                    sector=parsed.get("sector"),
+                    agency_id=parsed.get("agency_id"),
+                    remote=parsed["remote"],
+                    complex=parsed["complex"],
+                    ref=parsed["ref"],
+                    conn=conn,
+                )
+                report.imported.append(pid)
             audit.record(
                 conn, actor, "petition.import", "register", path.name,
-                data={"rows": report.rows, "imported": len(report.imported), "rejected_rows": report.rejected_rows},
+                data={**summary, "imported": len(report.imported)},
             )  # fmt: skip
+    except UserError as exc:
+        report.imported.clear()
+        _audit_import(engine, actor, path, {**summary, "imported": 0, "refused": f"row {rownum}: {exc}"})
+        raise UserError(
+            f"{path.name}: row {rownum}: {exc}; nothing was imported: fix the row and run again"
+        ) from exc
     return report
+
+
+def _audit_import(engine: Engine, actor: Actor, path: Path, data: dict[str, Any]) -> None:
+    with store.transaction_for(engine) as conn:
+        audit.record(conn, actor, "petition.import", "register", path.name, data=data)
 
 
 # ------------------------------------------------------------------ export
@@ -300,9 +337,27 @@ CASE_COLUMNS = [
 def _cell(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    return value
+
+
+def _csv_cell(value: Any) -> Any:
+    value = _cell(value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        # A cell starting like a formula would run in Excel (CSV injection).
+        # A cell starting like a formula would run when Excel opens the CSV (CSV injection).
         return "'" + value
+    return value
+
+
+def _xlsx_cell(ws: Any, value: Any) -> Any:
+    """In XLSX a text is a string cell, never a formula, when written as one: no prefix, the value kept
+    as it is ("-Đường…", "+84905…"). openpyxl reads a str starting with "=" as a formula, hence the type."""
+    value = _cell(value)
+    if isinstance(value, str) and value.startswith("="):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        return cell
     return value
 
 
@@ -312,7 +367,7 @@ def _write(path: Path, fmt: str, columns: list[str], rows: list[dict[str, Any]],
             writer = csv.writer(fh)
             writer.writerow(columns)
             for r in rows:
-                writer.writerow(["" if r.get(c) is None else _cell(r.get(c)) for c in columns])
+                writer.writerow(["" if r.get(c) is None else _csv_cell(r.get(c)) for c in columns])
     elif fmt == "xlsx":
         import openpyxl
 
@@ -320,7 +375,7 @@ def _write(path: Path, fmt: str, columns: list[str], rows: list[dict[str, Any]],
         ws = wb.create_sheet(sheet)
         ws.append(columns)
         for r in rows:
-            ws.append([_cell(r.get(c)) for c in columns])
+            ws.append([_xlsx_cell(ws, r.get(c)) for c in columns])
         wb.save(path)
     else:
         raise Invalid(f"unknown format {fmt!r}: xlsx or csv")
@@ -373,6 +428,12 @@ def export_petitions(
                     )
                     r.update({c: data.get(c) for c in PERSONAL_COLUMNS})
                     identities += 1
+                    # in the petition's own trail, as a `show` is: whom was this petitioner's data given to?
+                    audit.record(
+                        conn, actor, "petition.disclose", "petition", row["id"], petition_id=row["id"],
+                        data={"fields": sorted(c for c in PERSONAL_COLUMNS if data.get(c)), "export": path.name,
+                              "reason": reason},
+                    )  # fmt: skip
             out.append(r)
         _write(path, fmt, PETITION_COLUMNS + (PERSONAL_COLUMNS if personal else []), out, "petitions")
         summary = {

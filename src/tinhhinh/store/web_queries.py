@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    Connection,
     DateTime,
     Engine,
     ForeignKey,
@@ -123,17 +124,22 @@ TOKEN_PREFIX = "thk_"
 
 def create_token(engine: Engine, user_id: int, name: str) -> tuple[int, str]:
     """A new API token; the clear value is returned once and never stored."""
-    clear = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with engine.begin() as conn:
-        tid = conn.execute(
-            insert(api_tokens).values(
-                user_id=user_id,
-                name=name[:100],
-                prefix=clear[:10],
-                token_hash=digest(clear),
-                created_at=_now(),
-            )
-        ).inserted_primary_key[0]
+        return insert_token(conn, user_id, name)
+
+
+def insert_token(conn: Connection, user_id: int, name: str) -> tuple[int, str]:
+    """``create_token`` inside the caller's transaction (the desk audits it in the same one)."""
+    clear = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    tid = conn.execute(
+        insert(api_tokens).values(
+            user_id=user_id,
+            name=name[:100],
+            prefix=clear[:10],
+            token_hash=digest(clear),
+            created_at=_now(),
+        )
+    ).inserted_primary_key[0]
     return int(tid), clear
 
 
@@ -168,18 +174,20 @@ def list_tokens(engine: Engine, user_id: int) -> list[dict[str, Any]]:
 def revoke_token(engine: Engine, user_id: int, token_id: int) -> bool:
     """Revoke one of the user's own tokens; False when there is no such live token."""
     with engine.begin() as conn:
-        res = conn.execute(
-            update(api_tokens)
-            .where(
-                and_(
-                    api_tokens.c.id == token_id,
-                    api_tokens.c.user_id == user_id,
-                    api_tokens.c.revoked_at.is_(None),
-                )
-            )
-            .values(revoked_at=_now())
-        )
-    return res.rowcount == 1
+        return revoke_token_in(conn, user_id, token_id) is not None
+
+
+def revoke_token_in(conn: Connection, user_id: int, token_id: int) -> str | None:
+    """``revoke_token`` inside the caller's transaction; the revoked token's prefix, None when there is no
+    such live token."""
+    live = and_(
+        api_tokens.c.id == token_id, api_tokens.c.user_id == user_id, api_tokens.c.revoked_at.is_(None)
+    )
+    prefix = conn.execute(select(api_tokens.c.prefix).where(live)).scalar()
+    if prefix is None:
+        return None
+    res = conn.execute(update(api_tokens).where(live).values(revoked_at=_now()))
+    return prefix if res.rowcount == 1 else None
 
 
 # ------------------------------------------------------------------ stories

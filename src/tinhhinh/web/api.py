@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
-from tinhhinh.desk import cases, petitions
+from tinhhinh.desk import cases, people, petitions
 from tinhhinh.desk.access import Actor
 from tinhhinh.desk.errors import Invalid
 from tinhhinh.store import web_queries as wq
@@ -233,7 +233,8 @@ def create_petition(request: Request, body: PetitionIn, actor: Actor = Depends(a
         remote=body.remote,
         complex=body.complex,
     )
-    return {"id": petition_id}
+    # The citizen's receipt code, in this answer only (the database keeps its keyed hash)
+    return {"id": petition_id, "receipt": getattr(petition_id, "receipt", None)}
 
 
 @router.get(
@@ -365,8 +366,7 @@ def list_tokens(request: Request, actor: Actor = Depends(api_actor)) -> dict[str
 
 @router.delete("/tokens/{token_id}", summary="Revoke one of this user's tokens (effective at once)")
 def revoke_token(request: Request, token_id: Id, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
-    if not wq.revoke_token(web(request).engine, actor.id, token_id):
-        raise NotFound(f"no live token #{token_id}")
+    people.revoke_api_token(web(request).engine, actor, token_id)
     return {"id": token_id, "revoked": True}
 
 

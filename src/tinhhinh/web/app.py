@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -287,6 +288,25 @@ async def on_http_error(request: Request, exc: StarletteHTTPException) -> Respon
     )  # fmt: skip
 
 
+def validation_message(exc: RequestValidationError) -> str:
+    """Which fields are wrong and why, never the values sent (they can be personal data)."""
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error.get("loc", ()) if p != "body") or "request"
+        parts.append(f"{where}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts) or "the request is not valid"
+
+
+async def on_validation(request: Request, exc: RequestValidationError) -> Response:
+    """422 in the documented shape, instead of FastAPI's ``{"detail": [...]}`` that echoes the input."""
+    message = validation_message(exc)
+    if _is_api(request):
+        return JSONResponse({"error": message, "status": 422}, status_code=422)
+    if request.url.path.startswith("/open311/"):
+        return JSONResponse([{"code": 422, "description": message}], status_code=422)
+    return render(request, "error.html", status_code=422, code=422, title=TITLES[422], message=message)
+
+
 async def on_integrity(request: Request, exc: Exception) -> Response:
     """A reference to a missing record (or a duplicate) the domain did not catch: 422, never a 500 whose
     traceback would print the SQL parameters (they can hold personal data)."""
@@ -343,6 +363,7 @@ def create_app(
     app.add_exception_handler(QueryError, on_user_error)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(IntegrityError, on_integrity)
+    app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(LoginRequired, on_login_required)
     app.add_exception_handler(CsrfFailed, on_csrf)
     app.add_middleware(SecurityHeaders)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tinhhinh.desk import cases, people, petitions
+from tinhhinh.desk import cases, people, petitions, receipts
 from tinhhinh.desk.access import Actor, can
 from tinhhinh.desk.errors import Forbidden, Invalid
 from tinhhinh.item import copy_roots
@@ -115,7 +115,7 @@ async def login(request: Request) -> Response:
         response.headers["Retry-After"] = str(wait)
         return response
     try:
-        actor = people.authenticate(w.engine, username, password)
+        actor = people.sign_in(w.engine, username, password)
     except Forbidden:
         w.limiter.failed(username, ip)
         return render(request, "login.html", status_code=401, error=i18n.N_("Wrong user name or password."))
@@ -422,6 +422,16 @@ async def petition_assign(
     return redirect(f"/petitions/{petition_id}")
 
 
+@router.post("/petitions/{petition_id}/receipt")
+async def petition_receipt(
+    request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)
+) -> Response:
+    """A new receipt code (the citizen lost theirs, or the petition came in by the API or a register):
+    shown once, the old code stops working; audited."""
+    code = receipts.reissue(web(request).engine, actor, petition_id)
+    return render(request, "petition_receipt.html", petition_id=petition_id, receipt=code, reissued=True)
+
+
 @router.post("/petitions/{petition_id}/note")
 async def petition_note(request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
@@ -666,15 +676,14 @@ def account(request: Request, actor: Actor = Depends(page_actor)) -> Response:
 async def token_create(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
     w = web(request)
     form = await request.form()
-    _id, clear = wq.create_token(w.engine, actor.id, _text(form, "name") or "API")
+    _id, clear = people.create_api_token(w.engine, actor, _text(form, "name") or "API")
     # Shown once, in this response only (never in a URL or a redirect).
     return render(request, "account.html", tokens=wq.list_tokens(w.engine, actor.id), new_token=clear)
 
 
 @router.post("/account/tokens/{token_id}/revoke")
 async def token_revoke(request: Request, token_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
-    if not wq.revoke_token(web(request).engine, actor.id, token_id):
-        raise NotFound(f"no live token #{token_id}")
+    people.revoke_api_token(web(request).engine, actor, token_id)
     return redirect("/account")
 
 
