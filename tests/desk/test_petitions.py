@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tinhhinh.desk import petitions
+from tinhhinh import clock
+from tinhhinh.desk import digest, petitions
 from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition
 from tinhhinh.store import desk as store
 
@@ -279,3 +280,30 @@ def test_subject_and_reasons_must_not_repeat_personal_data(desk):
     petitions.transition(
         desk.engine, desk.coord, pid, "guided", expected_version=1, reason="Hướng dẫn gửi đơn tới Tòa án"
     )
+
+
+def test_a_transition_at_0330_vietnam_time_is_dated_the_vietnam_day(desk):
+    """20:30 UTC on 29/11 is 03:30 on 30/11 in Vietnam: the decision, its deadline and "today" for overdue
+    are the office's day, not the server's UTC date (which is still 29/11)."""
+    e, c = desk.engine, desk.coord
+    pid = desk.petition(received_on=D("2026-11-20"))
+    # server clock in UTC, as in containers: 20:30 UTC is 03:30 the next day in Vietnam
+    with clock.replay(dt.datetime(2026, 11, 29, 20, 30)):
+        assert clock.office_today() == D("2026-11-30") == digest.today()
+        r = petitions.transition(e, c, pid, "accepted", expected_version=1)
+        view = petitions.show(e, c, pid)
+    late = desk.petition(kind="kien_nghi_phan_anh", received_on=D("2026-11-06"))
+    assert petitions.show(e, c, late)["due_on"] == "2026-11-27"  # 15 working days: Fri 27/11
+    with clock.replay(dt.datetime(2026, 11, 27, 20, 30)):  # Sat 28/11 03:30 in Vietnam: 27/11 has passed
+        assert petitions.stats(e, c)["overdue"] == 1
+    with clock.replay(dt.datetime(2026, 11, 27, 16, 30)):  # Fri 27/11 23:30 in Vietnam: still due today
+        assert petitions.stats(e, c)["overdue"] == 0
+    assert view["accepted_on"] == "2026-11-30"
+    assert r["due_on"] == "2026-12-30"  # Art. 28: 30 days from 30/11 (29/12 from the UTC date)
+    with e.connect() as conn:
+        data = (
+            conn.execute(store.audit.select().where(store.audit.c.action == "petition.transition"))
+            .mappings()
+            .one()["data"]
+        )
+    assert '"on": "2026-11-30"' in data

@@ -7,6 +7,7 @@ import re
 
 from sqlalchemy import select
 
+from tinhhinh import clock
 from tinhhinh.desk import cases
 from tinhhinh.item import Item
 from tinhhinh.store import items as item_store
@@ -277,7 +278,7 @@ def test_search_on_pages_and_api_is_audited(site):
 def test_my_work_puts_overdue_then_due_soon_first(site):
     import datetime as dt
 
-    today = dt.date.today()
+    today = clock.office_today()
     coord = site.users["coord"]
     for title, due in [("Còn lâu", today + dt.timedelta(days=30)), ("Đã trễ", today - dt.timedelta(days=1)),
                        ("Không hạn", None), ("Ngày mai", today + dt.timedelta(days=1))]:  # fmt: skip

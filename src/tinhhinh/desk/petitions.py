@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.console import UserError
 from tinhhinh.desk import audit, crypto, deadlines, receipts
 from tinhhinh.desk.access import Actor, can, require, scope
@@ -345,7 +345,7 @@ def transition(
 ) -> dict[str, Any]:
     if to not in STATES:
         raise InvalidTransition(f"unknown petition state {to!r}: {', '.join(STATES)}")
-    on = on or dt.date.today()
+    on = on or clock.office_today()
     with store.transaction_for(engine) as conn:
         row = _load(conn, petition_id)
         require(actor, "petition.transition", row)
@@ -479,7 +479,7 @@ def add_note(engine: Engine, actor: Actor, petition_id: int, text: str) -> None:
 def purge(engine: Engine, actor: Actor, today: dt.date | None = None) -> list[int]:
     """Erase the personal data of petitions closed more than the retention period ago (setting desk.retention_days)."""
     require(actor, "petition.purge")
-    today = today or dt.date.today()
+    today = today or clock.office_today()
     cutoff = today - dt.timedelta(days=retention_days())
     with store.transaction_for(engine) as conn:
         ids = store.closed_before(conn, cutoff)
@@ -502,7 +502,7 @@ def purge(engine: Engine, actor: Actor, today: dt.date | None = None) -> list[in
 def stats(engine: Engine, actor: Actor) -> dict[str, Any]:
     """Counts only: what a viewer may see."""
     require(actor, "stats.read")
-    today = dt.date.today()
+    today = clock.office_today()
     with engine.connect() as conn:
         out = {
             by: {str(r["key"]): r["n"] for r in store.petition_counts(conn, by)}

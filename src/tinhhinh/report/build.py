@@ -496,7 +496,7 @@ def build_report(
         raise ValueError("lang must be vi or en")
     if last < first:
         raise ValueError(f"the period ends ({last}) before it starts ({first})")
-    today = today or local_date(clock.utcnow())
+    today = today or clock.office_today()
     if first > today:
         raise ValueError(
             f"the period starts on {first}, after today ({today}): there is nothing to report yet"
