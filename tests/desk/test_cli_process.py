@@ -57,7 +57,12 @@ def test_cli_round_trip(desk, monkeypatch):
     pid = r.stdout.strip()
     r = run(petition_app, ["show", pid, "--db", db])
     shown = json.loads(r.stdout)
-    assert shown["due_on"] is None and list(shown["petitioner"]) == ["pseudonym"] and "Quỳnh" not in r.stdout
+    # while received, initial handling is due (Luật Tố cáo Art. 24(1): 7 working days; worked example 5)
+    assert (
+        shown["due_on"] == "2026-10-26"
+        and list(shown["petitioner"]) == ["pseudonym"]
+        and "Quỳnh" not in r.stdout
+    )
     r = run(petition_app, ["transition", pid, "accepted", "--version", "1", "--on", "2026-06-10", "--db", db])
     assert r.exit_code == 1 and "before the petition was received" in r.output
     r = run(petition_app, ["assign", pid, "--version", "1", "--resolver", "officer_a", "--db", db])

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from tinhhinh import clock
-from tinhhinh.desk import digest, petitions
+from tinhhinh.desk import digest, petitions, receipts
 from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition
 from tinhhinh.store import desk as store
 
@@ -307,3 +307,27 @@ def test_a_transition_at_0330_vietnam_time_is_dated_the_vietnam_day(desk):
             .one()["data"]
         )
     assert '"on": "2026-11-30"' in data
+
+
+def test_clocks_from_receipt_give_a_due_date_while_received(desk):
+    """Tố cáo initial handling (Art. 24(1), 7 working days) and khiếu nại acceptance (Art. 27, 10 days) run
+    from receipt: a petition waiting in `received` is due, and overdue once they pass."""
+    e, c = desk.engine, desk.coord
+    t = desk.petition(kind="to_cao", received_on=D("2026-10-15"))
+    assert petitions.show(e, c, t)["due_on"] == "2026-10-26"  # petition-law.md worked example 5
+    k = desk.petition(kind="khieu_nai", received_on=D("2026-10-01"))
+    assert petitions.show(e, c, k)["due_on"] == "2026-10-12"  # 10 days = Sun 11/10 -> Mon 12/10
+    several = desk.petition(kind="to_cao", received_on=D("2026-10-15"), complex=True)
+    assert petitions.show(e, c, several)["due_on"] == "2026-10-29"  # several places: 10 working days
+    with clock.replay(dt.datetime(2026, 11, 28, 3, 0)):
+        assert petitions.stats(e, c)["overdue"] == 3
+        overdue = {x.id for d in digest.build(e, c) for x in d.overdue}
+    assert {int(t), int(k), int(several)} == overdue
+    assert receipts.public_status(e, t.receipt).expected_on == D("2026-10-26")  # /tra-cuu shows it
+    # accepting starts the resolution clock; leaving `received` any other way stops the receipt clock
+    r = petitions.transition(e, c, k, "accepted", expected_version=1, on=D("2026-10-09"))
+    assert r["due_on"] == "2026-11-09"  # Art. 28: 30 days from 9/10 (Sun 8/11 -> Mon 9/11)
+    r = petitions.transition(
+        e, c, t, "forwarded", expected_version=1, on=D("2026-10-20"), reason="chuyển UBND xã A"
+    )
+    assert r["due_on"] is None

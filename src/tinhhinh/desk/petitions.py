@@ -98,11 +98,16 @@ def _petitioner_view(actor: Actor, row: dict[str, Any], personal: dict[str, Any]
 
 
 def _due(row: dict[str, Any]) -> dt.date | None:
+    """The date the petition's current step is due: while it waits in ``received``, initial handling (tố
+    cáo) or acceptance (khiếu nại); once accepted, the resolution; kiến nghị, phản ánh from receipt. A
+    petition that left ``received`` without being accepted has no clock left."""
     events: dict[str, dt.date] = {"received": row["received_on"]}
     if row["accepted_on"]:
         events["accepted"] = row["accepted_on"]
     if row["kind"] != "kien_nghi_phan_anh" and "accepted" not in events:
-        return None
+        if row["state"] != "received":
+            return None
+        return deadlines.receipt_due(row["kind"], row["received_on"], complex=row["complex"])
     return deadlines.resolution_due(
         row["kind"],
         events,
