@@ -79,6 +79,13 @@ def test_cli_round_trip(desk, monkeypatch):
     as_user("viewer")
     r = run(petition_app, ["stats", "--db", db])
     assert json.loads(r.stdout)["total"] == 1
+    # no test hook in the production command: erasure cannot be undone, so no pretending it is 2031
+    as_user("coord")
+    r = run(petition_app, ["purge", "--today", "2031-12-31", "--db", db])
+    assert r.exit_code == 2 and "No such option" in r.output
+    r = run(petition_app, ["intake", "--kind", "khieu_nai", "--subject", "Khiếu nại đất", "--received", "2099-01-01",
+                           "--name", "Tương Lai", "--privacy-notice-given", "--db", db])  # fmt: skip
+    assert r.exit_code == 1 and "after today" in r.output
     as_user("coord", "wrong-password")
     r = run(petition_app, ["list", "--db", db])
     assert r.exit_code == 1 and "wrong user name or password" in r.output

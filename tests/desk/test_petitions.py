@@ -331,3 +331,36 @@ def test_clocks_from_receipt_give_a_due_date_while_received(desk):
         e, c, t, "forwarded", expected_version=1, on=D("2026-10-20"), reason="chuyển UBND xã A"
     )
     assert r["due_on"] is None
+
+
+def test_dates_after_the_office_today_or_before_the_previous_decision_are_refused(desk):
+    e, c = desk.engine, desk.coord
+    with clock.replay(dt.datetime(2026, 11, 29, 20, 30)):  # 30/11 03:30 in Vietnam
+        with pytest.raises(Invalid, match="after today"):
+            desk.petition(received_on=D("2026-12-01"))
+        pid = desk.petition(received_on=D("2026-11-30"))  # today in Vietnam (tomorrow by the UTC date)
+        with pytest.raises(InvalidTransition, match="after today"):
+            petitions.transition(e, c, pid, "accepted", expected_version=1, on=D("2026-12-01"))
+    # a year typed wrong on a closing date would block erasure for decades
+    g = desk.petition(received_on=D("2026-09-01"))
+    r = petitions.transition(e, c, g, "guided", expected_version=1, on=D("2026-09-05"), reason="hướng dẫn")
+    with pytest.raises(InvalidTransition, match="after today"):
+        petitions.transition(e, c, g, "closed", expected_version=r["version"], on=D("2099-01-01"))
+    with pytest.raises(InvalidTransition, match=r"before the petition became guided \(2026-09-05\)"):
+        petitions.transition(e, c, g, "closed", expected_version=r["version"], on=D("2026-09-04"))
+    # received <= accepted <= extended <= resolved <= closed; the same day is fine
+    p = desk.petition(received_on=D("2026-09-01"))
+    r = petitions.transition(e, c, p, "accepted", expected_version=1, on=D("2026-09-10"))
+    with pytest.raises(InvalidTransition, match="before the petition became accepted"):
+        petitions.transition(e, c, p, "resolved", expected_version=r["version"], on=D("2026-09-09"))
+    r = petitions.transition(
+        e, c, p, "extended", expected_version=r["version"], on=D("2026-09-20"), reason="QĐ 7"
+    )
+    with pytest.raises(InvalidTransition, match="before the petition became extended"):
+        petitions.transition(e, c, p, "resolved", expected_version=r["version"], on=D("2026-09-15"))
+    r = petitions.transition(e, c, p, "resolved", expected_version=r["version"], on=D("2026-09-20"))
+    with pytest.raises(InvalidTransition, match="before the petition became resolved"):
+        petitions.transition(e, c, p, "closed", expected_version=r["version"], on=D("2026-09-19"))
+    petitions.transition(e, c, p, "closed", expected_version=r["version"], on=D("2026-09-21"))
+    view = petitions.show(e, c, p)
+    assert (view["accepted_on"], view["closed_on"], view["state"]) == ("2026-09-10", "2026-09-21", "closed")

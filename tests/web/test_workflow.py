@@ -169,6 +169,9 @@ def test_petition_intake_form_requires_the_privacy_notice(site):
     }
     r = c.post("/petitions", data={"csrf": csrf_of(page.text), **data})
     assert r.status_code == 422 and "privacy notice" in r.text
+    future = {**data, "received_on": "2099-01-01", "privacy_notice_given": "yes"}
+    r = c.post("/petitions", data={"csrf": csrf_of(page.text), **future})
+    assert r.status_code == 422 and "after today" in r.text
     r = c.post("/petitions", data={"csrf": csrf_of(page.text), **data, "privacy_notice_given": "yes"})
     assert r.status_code == 200 and "data-receipt" in r.text  # the citizen's receipt code, shown once
     pid = int(re.search(r'href="/petitions/(\d+)"', r.text).group(1))

@@ -119,6 +119,14 @@ def _due(row: dict[str, Any]) -> dt.date | None:
     )
 
 
+def _not_after_today(day: dt.date, what: str) -> None:
+    """A date the desk records must have happened: a mistyped year (2062 for 2026) would give wrong deadlines
+    and figures and, on ``closed_on``, keep personal data decades past retention."""
+    today = clock.office_today()
+    if day > today:
+        raise Invalid(f"{what} {day} is after today ({today}, office time): give the date it happened")
+
+
 def _mentions_personal(text: str | None, personal: dict[str, Any]) -> str | None:
     """Which personal field ``text`` repeats, if any: subject and reasons outlive erasure, so they must not."""
     if not text:
@@ -172,6 +180,7 @@ def intake(
     if unknown:
         raise Invalid(f"unknown petitioner field(s): {', '.join(sorted(unknown))}")
     check_sector(sector)
+    _not_after_today(received_on, "received_on")
     leaked = _mentions_personal(subject, petitioner)
     if leaked:
         raise Invalid(f"the subject repeats the petitioner's {leaked}: keep personal data out of the subject")
@@ -375,8 +384,19 @@ def transition(
                     f"the reason repeats the petitioner's {leaked}: reasons are kept after erasure"
                 )
         values: dict[str, Any] = {"state": to, "state_reason": reason}
+        try:
+            _not_after_today(on, "the decision date")
+        except Invalid as exc:
+            raise InvalidTransition(str(exc)) from None
         if on < row["received_on"]:
             raise InvalidTransition(f"{on} is before the petition was received ({row['received_on']})")
+        # received <= accepted <= (extended)* <= resolved <= closed: a decision cannot predate the one before
+        earlier = [d for d in (row["accepted_on"], store.last_transition_on(conn, petition_id)) if d]
+        if earlier and on < max(earlier):
+            raise InvalidTransition(
+                f"{on} is before the petition became {row['state']} ({max(earlier)}): "
+                "date the decision on or after that day"
+            )
         if to == "merged_duplicate":
             if merged_into is None or merged_into == petition_id:
                 raise InvalidTransition("merged_duplicate needs the petition it duplicates (--into ID)")
@@ -482,7 +502,8 @@ def add_note(engine: Engine, actor: Actor, petition_id: int, text: str) -> None:
 
 
 def purge(engine: Engine, actor: Actor, today: dt.date | None = None) -> list[int]:
-    """Erase the personal data of petitions closed more than the retention period ago (setting desk.retention_days)."""
+    """Erase the personal data of petitions closed more than the retention period ago (setting desk.retention_days).
+    ``today`` is for tests only (the CLI offers no way to move it): the office's today by default."""
     require(actor, "petition.purge")
     today = today or clock.office_today()
     cutoff = today - dt.timedelta(days=retention_days())
