@@ -68,6 +68,14 @@ def test_last_updated_is_the_office_day_not_the_utc_date(desk):
     assert "29/11/2026" not in page
 
 
+def test_a_received_complaint_shows_when_acceptance_is_due(desk):
+    """Luật Khiếu nại Art. 27: 10 days from receipt (20/11 -> 30/11), labelled as the acceptance decision."""
+    pid = desk.petition(kind="khieu_nai", received_on=dt.date(2026, 11, 20))
+    page = _main(desk.client().post("/tra-cuu", data={"code": pid.receipt}).text)
+    assert re.search(r"Hạn xem xét thụ lý</dt><dd>30/11/2026<", page)
+    assert "Hạn giải quyết dự kiến" not in page
+
+
 def test_wrong_code_same_status_template_and_size(desk):
     pid = desk.petition()
     c = desk.client()
