@@ -57,7 +57,12 @@ def test_cli_round_trip(desk, monkeypatch):
     pid = r.stdout.strip()
     r = run(petition_app, ["show", pid, "--db", db])
     shown = json.loads(r.stdout)
-    assert shown["due_on"] is None and list(shown["petitioner"]) == ["pseudonym"] and "Quỳnh" not in r.stdout
+    # while received, initial handling is due (Luật Tố cáo Art. 24(1): 7 working days; worked example 5)
+    assert (
+        shown["due_on"] == "2026-10-26"
+        and list(shown["petitioner"]) == ["pseudonym"]
+        and "Quỳnh" not in r.stdout
+    )
     r = run(petition_app, ["transition", pid, "accepted", "--version", "1", "--on", "2026-06-10", "--db", db])
     assert r.exit_code == 1 and "before the petition was received" in r.output
     r = run(petition_app, ["assign", pid, "--version", "1", "--resolver", "officer_a", "--db", db])
@@ -84,6 +89,13 @@ def test_cli_round_trip(desk, monkeypatch):
     as_user("viewer")
     r = run(petition_app, ["stats", "--db", db])
     assert json.loads(r.stdout)["total"] == 1
+    # no test hook in the production command: erasure cannot be undone, so no pretending it is 2031
+    as_user("coord")
+    r = run(petition_app, ["purge", "--today", "2031-12-31", "--db", db])
+    assert r.exit_code == 2 and "No such option" in r.output
+    r = run(petition_app, ["intake", "--kind", "khieu_nai", "--subject", "Khiếu nại đất", "--received", "2099-01-01",
+                           "--name", "Tương Lai", "--privacy-notice-given", "--db", db])  # fmt: skip
+    assert r.exit_code == 1 and "after today" in r.output
     as_user("coord", "wrong-password")
     r = run(petition_app, ["list", "--db", db])
     assert r.exit_code == 1 and "wrong user name or password" in r.output

@@ -8,7 +8,8 @@ import unicodedata
 
 import pytest
 
-from tinhhinh.desk import petitions
+from tinhhinh import clock
+from tinhhinh.desk import digest, petitions, receipts
 from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, InvalidTransition, NotFound
 from tinhhinh.store import desk as store
 
@@ -396,3 +397,87 @@ def test_everyday_words_that_share_a_name_part_pass(desk):
     desk.petition(subject="Bồi thường cho ông Nguyễn Thị về đất", petitioner={"name": "Nguyễn Thị Hoa Mai"})
     with pytest.raises(Invalid, match="name"):
         desk.petition(subject="Đơn của Hoàng về đất", petitioner={"name": "Hoàng"})
+
+
+def test_a_transition_at_0330_vietnam_time_is_dated_the_vietnam_day(desk):
+    """20:30 UTC on 29/11 is 03:30 on 30/11 in Vietnam: the decision, its deadline and "today" for overdue
+    are the office's day, not the server's UTC date (which is still 29/11)."""
+    e, c = desk.engine, desk.coord
+    pid = desk.petition(received_on=D("2026-11-20"))
+    # server clock in UTC, as in containers: 20:30 UTC is 03:30 the next day in Vietnam
+    with clock.replay(dt.datetime(2026, 11, 29, 20, 30)):
+        assert clock.office_today() == D("2026-11-30") == digest.today()
+        r = petitions.transition(e, c, pid, "accepted", expected_version=1)
+        view = petitions.show(e, c, pid)
+    late = desk.petition(kind="kien_nghi_phan_anh", received_on=D("2026-11-06"))
+    assert petitions.show(e, c, late)["due_on"] == "2026-11-27"  # 15 working days: Fri 27/11
+    with clock.replay(dt.datetime(2026, 11, 27, 20, 30)):  # Sat 28/11 03:30 in Vietnam: 27/11 has passed
+        assert petitions.stats(e, c)["overdue"] == 1
+    with clock.replay(dt.datetime(2026, 11, 27, 16, 30)):  # Fri 27/11 23:30 in Vietnam: still due today
+        assert petitions.stats(e, c)["overdue"] == 0
+    assert view["accepted_on"] == "2026-11-30"
+    assert r["due_on"] == "2026-12-30"  # Art. 28: 30 days from 30/11 (29/12 from the UTC date)
+    with e.connect() as conn:
+        data = (
+            conn.execute(store.audit.select().where(store.audit.c.action == "petition.transition"))
+            .mappings()
+            .one()["data"]
+        )
+    assert '"on": "2026-11-30"' in data
+
+
+def test_clocks_from_receipt_give_a_due_date_while_received(desk):
+    """Tố cáo initial handling (Art. 24(1), 7 working days) and khiếu nại acceptance (Art. 27, 10 days) run
+    from receipt: a petition waiting in `received` is due, and overdue once they pass."""
+    e, c = desk.engine, desk.coord
+    t = desk.petition(kind="to_cao", received_on=D("2026-10-15"))
+    assert petitions.show(e, c, t)["due_on"] == "2026-10-26"  # petition-law.md worked example 5
+    k = desk.petition(kind="khieu_nai", received_on=D("2026-10-01"))
+    assert petitions.show(e, c, k)["due_on"] == "2026-10-12"  # 10 days = Sun 11/10 -> Mon 12/10
+    several = desk.petition(kind="to_cao", received_on=D("2026-10-15"), complex=True)
+    assert petitions.show(e, c, several)["due_on"] == "2026-10-29"  # several places: 10 working days
+    with clock.replay(dt.datetime(2026, 11, 28, 3, 0)):
+        assert petitions.stats(e, c)["overdue"] == 3
+        overdue = {x.id for d in digest.build(e, c) for x in d.overdue}
+    assert {int(t), int(k), int(several)} == overdue
+    assert receipts.public_status(e, t.receipt).expected_on == D("2026-10-26")  # /tra-cuu shows it
+    # accepting starts the resolution clock; leaving `received` any other way stops the receipt clock
+    r = petitions.transition(e, c, k, "accepted", expected_version=1, on=D("2026-10-09"))
+    assert r["due_on"] == "2026-11-09"  # Art. 28: 30 days from 9/10 (Sun 8/11 -> Mon 9/11)
+    r = petitions.transition(
+        e, c, t, "forwarded", expected_version=1, on=D("2026-10-20"), reason="chuyển UBND xã A"
+    )
+    assert r["due_on"] is None
+
+
+def test_dates_after_the_office_today_or_before_the_previous_decision_are_refused(desk):
+    e, c = desk.engine, desk.coord
+    with clock.replay(dt.datetime(2026, 11, 29, 20, 30)):  # 30/11 03:30 in Vietnam
+        with pytest.raises(Invalid, match="after today"):
+            desk.petition(received_on=D("2026-12-01"))
+        pid = desk.petition(received_on=D("2026-11-30"))  # today in Vietnam (tomorrow by the UTC date)
+        with pytest.raises(InvalidTransition, match="after today"):
+            petitions.transition(e, c, pid, "accepted", expected_version=1, on=D("2026-12-01"))
+    # a year typed wrong on a closing date would block erasure for decades
+    g = desk.petition(received_on=D("2026-09-01"))
+    r = petitions.transition(e, c, g, "guided", expected_version=1, on=D("2026-09-05"), reason="hướng dẫn")
+    with pytest.raises(InvalidTransition, match="after today"):
+        petitions.transition(e, c, g, "closed", expected_version=r["version"], on=D("2099-01-01"))
+    with pytest.raises(InvalidTransition, match=r"before the petition became guided \(2026-09-05\)"):
+        petitions.transition(e, c, g, "closed", expected_version=r["version"], on=D("2026-09-04"))
+    # received <= accepted <= extended <= resolved <= closed; the same day is fine
+    p = desk.petition(received_on=D("2026-09-01"))
+    r = petitions.transition(e, c, p, "accepted", expected_version=1, on=D("2026-09-10"))
+    with pytest.raises(InvalidTransition, match="before the petition became accepted"):
+        petitions.transition(e, c, p, "resolved", expected_version=r["version"], on=D("2026-09-09"))
+    r = petitions.transition(
+        e, c, p, "extended", expected_version=r["version"], on=D("2026-09-20"), reason="QĐ 7"
+    )
+    with pytest.raises(InvalidTransition, match="before the petition became extended"):
+        petitions.transition(e, c, p, "resolved", expected_version=r["version"], on=D("2026-09-15"))
+    r = petitions.transition(e, c, p, "resolved", expected_version=r["version"], on=D("2026-09-20"))
+    with pytest.raises(InvalidTransition, match="before the petition became resolved"):
+        petitions.transition(e, c, p, "closed", expected_version=r["version"], on=D("2026-09-19"))
+    petitions.transition(e, c, p, "closed", expected_version=r["version"], on=D("2026-09-21"))
+    view = petitions.show(e, c, p)
+    assert (view["accepted_on"], view["closed_on"], view["state"]) == ("2026-09-10", "2026-09-21", "closed")

@@ -10,6 +10,7 @@ import pytest
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
+from tinhhinh import clock
 from tinhhinh.desk import people, petitions
 from tinhhinh.desk.access import Actor
 from tinhhinh.store import db
@@ -52,7 +53,7 @@ class Desk:
 
     def petition(self, kind: str = "kien_nghi_phan_anh", actor: str = "coord", **kw: Any):
         kw.setdefault("subject", SUBJECT)
-        kw.setdefault("received_on", dt.date.today() - dt.timedelta(days=2))
+        kw.setdefault("received_on", clock.office_today() - dt.timedelta(days=2))
         kw.setdefault("petitioner", dict(PETITIONER))
         kw.setdefault("content", CONTENT)
         kw.setdefault("privacy_notice_given", True)

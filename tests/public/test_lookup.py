@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+from tinhhinh import clock
 from tinhhinh.desk import petitions, receipts
 from tinhhinh.desk.errors import Forbidden
 
@@ -53,6 +55,25 @@ def test_right_code_shows_status_dates_level_and_nothing_personal(desk):
     for staff in ("officer_a", "coord", "Cán bộ", "Sở Nông nghiệp", "SNNMT"):
         assert staff not in body
     assert f"#{int(pid)}" not in page  # no internal id either
+
+
+def test_last_updated_is_the_office_day_not_the_utc_date(desk):
+    """Updated at 20:30 UTC on 29/11 = 03:30 on 30/11 in Vietnam: the citizen reads 30/11/2026."""
+    pid = desk.petition(kind="khieu_nai", received_on=dt.date(2026, 11, 20))
+    with clock.replay(dt.datetime(2026, 11, 29, 20, 30)):
+        petitions.transition(desk.engine, desk.users["coord"], pid, "accepted", expected_version=1)
+    page = _main(desk.client().post("/tra-cuu", data={"code": pid.receipt}).text)
+    assert re.search(r"Ngày thụ lý</dt><dd>30/11/2026<", page)
+    assert re.search(r"Cập nhật lần cuối</dt><dd>30/11/2026<", page)
+    assert "29/11/2026" not in page
+
+
+def test_a_received_complaint_shows_when_acceptance_is_due(desk):
+    """Luật Khiếu nại Art. 27: 10 days from receipt (20/11 -> 30/11), labelled as the acceptance decision."""
+    pid = desk.petition(kind="khieu_nai", received_on=dt.date(2026, 11, 20))
+    page = _main(desk.client().post("/tra-cuu", data={"code": pid.receipt}).text)
+    assert re.search(r"Hạn xem xét thụ lý</dt><dd>30/11/2026<", page)
+    assert "Hạn giải quyết dự kiến" not in page
 
 
 def test_wrong_code_same_status_template_and_size(desk):

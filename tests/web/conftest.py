@@ -12,6 +12,7 @@ import pytest
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
+from tinhhinh import clock
 from tinhhinh.desk import people, petitions
 from tinhhinh.desk.access import Actor
 from tinhhinh.item import Item
@@ -66,7 +67,7 @@ class Site:
 
     def petition(self, kind: str = "khieu_nai", actor: str = "coord", **kw: Any) -> int:
         kw.setdefault("subject", "Bồi thường thu hồi đất dự án đường vành đai")
-        kw.setdefault("received_on", dt.date.today() - dt.timedelta(days=3))
+        kw.setdefault("received_on", clock.office_today() - dt.timedelta(days=3))
         kw.setdefault("petitioner", dict(PETITIONER))
         kw.setdefault("content", CONTENT)
         kw.setdefault("privacy_notice_given", True)

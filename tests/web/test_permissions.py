@@ -181,6 +181,8 @@ def test_who_may_open_cases_and_take_in_petitions_via_api(site, who, expected):
     if expected == 201:
         refused = api.post("/api/v1/petitions", json={**body, "privacy_notice_given": False})
         assert refused.status_code == 422 and "privacy notice" in refused.json()["error"]
+        future = api.post("/api/v1/petitions", json={**body, "received_on": "2099-01-01"})
+        assert future.status_code == 422 and "after today" in future.json()["error"]
 
 
 def test_coordinator_only_moves_via_api(site, records):

@@ -7,6 +7,7 @@ import re
 
 from sqlalchemy import select
 
+from tinhhinh import clock
 from tinhhinh.desk import cases
 from tinhhinh.item import Item
 from tinhhinh.store import items as item_store
@@ -168,6 +169,9 @@ def test_petition_intake_form_requires_the_privacy_notice(site):
     }
     r = c.post("/petitions", data={"csrf": csrf_of(page.text), **data})
     assert r.status_code == 422 and "privacy notice" in r.text
+    future = {**data, "received_on": "2099-01-01", "privacy_notice_given": "yes"}
+    r = c.post("/petitions", data={"csrf": csrf_of(page.text), **future})
+    assert r.status_code == 422 and "after today" in r.text
     r = c.post("/petitions", data={"csrf": csrf_of(page.text), **data, "privacy_notice_given": "yes"})
     assert r.status_code == 200 and "data-receipt" in r.text  # the citizen's receipt code, shown once
     pid = int(re.search(r'href="/petitions/(\d+)"', r.text).group(1))
@@ -336,7 +340,7 @@ def test_search_on_pages_and_api_is_audited(site):
 def test_my_work_puts_overdue_then_due_soon_first(site):
     import datetime as dt
 
-    today = dt.date.today()
+    today = clock.office_today()
     coord = site.users["coord"]
     for title, due in [("Còn lâu", today + dt.timedelta(days=30)), ("Đã trễ", today - dt.timedelta(days=1)),
                        ("Không hạn", None), ("Ngày mai", today + dt.timedelta(days=1))]:  # fmt: skip

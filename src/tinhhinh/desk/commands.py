@@ -550,7 +550,7 @@ def case_export(
 def petition_intake(
     kind: str = typer.Option(..., "--kind", help="kien_nghi_phan_anh | khieu_nai | to_cao"),
     subject: str = typer.Option(..., "--subject", help="short, no personal data"),
-    received: str = typer.Option(..., "--received", help="YYYY-MM-DD"),
+    received: str = typer.Option(..., "--received", help="YYYY-MM-DD, not after today (office time)"),
     name: str = typer.Option(..., "--name", help="the petitioner's name (personal data)"),
     address: str = typer.Option("", "--address", help="personal data"),
     phone: str = typer.Option("", "--phone", help="personal data"),
@@ -651,7 +651,9 @@ def petition_transition(
         help="accepted | not_accepted | forwarded | guided | merged_duplicate | extended | resolved | closed",
     ),
     version: int = typer.Option(..., "--version", help="the version you read (conflict if it changed)"),
-    on: str | None = typer.Option(None, "--on", help="date of the decision, YYYY-MM-DD (default today)"),
+    on: str | None = typer.Option(
+        None, "--on", help="date of the decision, YYYY-MM-DD, not after today (default: today, office time)"
+    ),
     reason: str | None = typer.Option(None, "--reason", help="why (kept in the history)"),
     into: int | None = typer.Option(None, "--into", help="merged_duplicate: the petition it duplicates"),
     very_complex: bool = typer.Option(False, "--very-complex", help="extended (to_cao): especially complex"),
@@ -758,17 +760,17 @@ def petition_receipt(
 @petition_app.command("purge")
 @_cli
 def petition_purge(
-    today: str | None = typer.Option(None, "--today", help="pretend today is this date (YYYY-MM-DD)"),
     db: str | None = DbOpt,
     user: str | None = UserOpt,
     as_json: bool = JsonOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
-    """Erase personal data of petitions closed longer ago than the retention period (setting desk.retention_days)."""
+    """Erase personal data of petitions closed longer ago than the retention period (setting desk.retention_days),
+    counted back from today in the office (no way to pretend another day: erasure cannot be undone)."""
     from tinhhinh.desk import petitions
 
     engine = _engine(db)
-    ids = petitions.purge(engine, _actor(engine, user), _parse_date(today, "--today") if today else None)
+    ids = petitions.purge(engine, _actor(engine, user))
     if as_json:
         _emit({"erased": ids})
     err.print(f"erased the personal data of {len(ids)} petition(s)")

@@ -17,6 +17,11 @@ from tinhhinh.desk.calendar import OfficeCalendar, load_calendar
 KINDS = ("kien_nghi_phan_anh", "khieu_nai", "to_cao")
 EVENTS = ("received", "accepted", "learned")
 FLAGS = ("second", "complex", "remote")
+# The clocks that run from receipt until the competent person decides to accept (thụ lý) or not: tố cáo
+# initial handling (Luật Tố cáo Art. 24(1)), khiếu nại acceptance (Luật Khiếu nại Art. 27). Forwarding a
+# petition that is not the office's to handle (Art. 24(2), 5 working days) is one way to meet them, not a
+# separate due date: it applies only to petitions found not to be the office's.
+RECEIPT_STAGES = ("initial_handling", "acceptance")
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +196,17 @@ def compute(
         "rules_version": rules_data().get("version"),
         "warnings": sorted(set(warnings)),
     }
+
+
+def receipt_due(kind: str, received_on: dt.date, *, complex: bool = False) -> dt.date | None:
+    """The date a petition that is only ``received`` must be accepted or otherwise handled by (initial
+    handling / acceptance, ``RECEIPT_STAGES``); None for kiến nghị, phản ánh, whose resolution clock already
+    runs from receipt."""
+    if kind == "kien_nghi_phan_anh":
+        return None
+    result = compute(kind, {"received": received_on}, complex=complex)
+    due = [d["due"] for d in result["dates"] if d["stage"] in RECEIPT_STAGES]
+    return min(dt.date.fromisoformat(d) for d in due) if due else None
 
 
 def resolution_due(kind: str, events: dict[str, dt.date], **flags: Any) -> dt.date | None:

@@ -3,6 +3,7 @@
 Personal data stays out by construction: a digest names petitions and cases by their internal id and gives
 kind, sector, state and due date only — no petitioner, no subject, no content, no staff names. One text and
 one HTML file per agency (``--out DIR``), or an e-mail per agency when ``[smtp]`` is configured (``--send``).
+Days are the office's days (``clock.office_today``, Asia/Ho_Chi_Minh), as everywhere on the desk.
 
 Settings (``$TINHHINH_HOME/settings.toml``)::
 
@@ -16,7 +17,6 @@ Settings (``$TINHHINH_HOME/settings.toml``)::
 
     [digest]
     due_soon_days = 3
-    timezone = "Asia/Ho_Chi_Minh"
     [digest.agency_email]
     SNNMT = "vanthu@snnmt.example.gov.vn"
 """
@@ -32,12 +32,11 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 import typer
 from sqlalchemy import Engine
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.console import UserError, err
 from tinhhinh.desk.access import SYSTEM, Actor, require
 from tinhhinh.mail import Smtp
@@ -87,12 +86,13 @@ class AgencyDigest:
         }  # fmt: skip
 
 
-def _tz() -> ZoneInfo:
-    return ZoneInfo(str(config.setting("digest.timezone", "Asia/Ho_Chi_Minh")))
+def _tz() -> dt.tzinfo:
+    return clock.OFFICE_ZONE
 
 
 def today() -> dt.date:
-    return dt.datetime.now(_tz()).date()
+    """The office's today (kept here for callers of ``digest.today``): ``clock.office_today``."""
+    return clock.office_today()
 
 
 def build(engine: Engine, actor: Actor, day: dt.date | None = None) -> list[AgencyDigest]:
@@ -333,7 +333,7 @@ class DailyDigest:
         self.done: dt.date | None = None
 
     def tick(self, now: dt.datetime | None = None) -> dict[str, Any] | None:
-        now = now or dt.datetime.now(_tz())
+        now = now or clock.utcnow().replace(tzinfo=dt.UTC).astimezone(_tz())
         day = now.date()
         if now.time() < self.at or self.done == day:
             return None

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.console import UserError
 from tinhhinh.desk import audit, crypto, deadlines, receipts
 from tinhhinh.desk.access import Actor, can, require, scope
@@ -101,11 +101,16 @@ def _petitioner_view(actor: Actor, row: dict[str, Any], personal: dict[str, Any]
 
 
 def _due(row: dict[str, Any]) -> dt.date | None:
+    """The date the petition's current step is due: while it waits in ``received``, initial handling (tố
+    cáo) or acceptance (khiếu nại); once accepted, the resolution; kiến nghị, phản ánh from receipt. A
+    petition that left ``received`` without being accepted has no clock left."""
     events: dict[str, dt.date] = {"received": row["received_on"]}
     if row["accepted_on"]:
         events["accepted"] = row["accepted_on"]
     if row["kind"] != "kien_nghi_phan_anh" and "accepted" not in events:
-        return None
+        if row["state"] != "received":
+            return None
+        return deadlines.receipt_due(row["kind"], row["received_on"], complex=row["complex"])
     return deadlines.resolution_due(
         row["kind"],
         events,
@@ -131,6 +136,14 @@ def _repeats(value: str, text_tokens: list[str]) -> bool:
     plain = [strip_token(t) for t in text_tokens]
     n = len(words)
     return any(plain[i : i + n] == words for i in range(len(plain) - n + 1))
+
+
+def _not_after_today(day: dt.date, what: str) -> None:
+    """A date the desk records must have happened: a mistyped year (2062 for 2026) would give wrong deadlines
+    and figures and, on ``closed_on``, keep personal data decades past retention."""
+    today = clock.office_today()
+    if day > today:
+        raise Invalid(f"{what} {day} is after today ({today}, office time): give the date it happened")
 
 
 def _mentions_personal(text: str | None, personal: dict[str, Any]) -> str | None:
@@ -179,6 +192,7 @@ def intake(
         petitioner=petitioner,
         privacy_notice_given=privacy_notice_given,
         sector=sector,
+        received_on=received_on,
     )
     if actor.role == "officer":
         agency_id = actor.agency_id
@@ -263,6 +277,7 @@ def check_intake(
     petitioner: dict[str, str],
     privacy_notice_given: bool,
     sector: str | None = None,
+    received_on: dt.date | None = None,
 ) -> str:
     """The checks of ``intake`` that need no database (a register's dry run makes them too); the kind's code.
     Each ``Invalid`` names its field."""
@@ -288,6 +303,11 @@ def check_intake(
         check_sector(sector)
     except Invalid as exc:
         raise Invalid(str(exc), field="sector") from None
+    if received_on is not None:
+        try:
+            _not_after_today(received_on, "received_on")
+        except Invalid as exc:
+            raise Invalid(str(exc), field="received_on") from None
     leaked = _mentions_personal(subject, petitioner)
     if leaked:
         raise Invalid(
@@ -407,7 +427,7 @@ def transition(
 ) -> dict[str, Any]:
     if to not in STATES:
         raise InvalidTransition(f"unknown petition state {to!r}: {', '.join(STATES)}")
-    on = on or dt.date.today()
+    on = on or clock.office_today()
     with store.transaction_for(engine) as conn:
         row = _load(conn, petition_id)
         require(actor, "petition.transition", row)
@@ -432,8 +452,19 @@ def transition(
                     f"the reason repeats the petitioner's {leaked}: reasons are kept after erasure"
                 )
         values: dict[str, Any] = {"state": to, "state_reason": reason}
+        try:
+            _not_after_today(on, "the decision date")
+        except Invalid as exc:
+            raise InvalidTransition(str(exc)) from None
         if on < row["received_on"]:
             raise InvalidTransition(f"{on} is before the petition was received ({row['received_on']})")
+        # received <= accepted <= (extended)* <= resolved <= closed: a decision cannot predate the one before
+        earlier = [d for d in (row["accepted_on"], store.last_transition_on(conn, petition_id)) if d]
+        if earlier and on < max(earlier):
+            raise InvalidTransition(
+                f"{on} is before the petition became {row['state']} ({max(earlier)}): "
+                "date the decision on or after that day"
+            )
         if to == "merged_duplicate":
             if merged_into is None or merged_into == petition_id:
                 raise InvalidTransition("merged_duplicate needs the petition it duplicates (--into ID)")
@@ -572,9 +603,10 @@ def add_note(engine: Engine, actor: Actor, petition_id: int, text: str) -> None:
 
 
 def purge(engine: Engine, actor: Actor, today: dt.date | None = None) -> list[int]:
-    """Erase the personal data of petitions closed more than the retention period ago (setting desk.retention_days)."""
+    """Erase the personal data of petitions closed more than the retention period ago (setting desk.retention_days).
+    ``today`` is for tests only (the CLI offers no way to move it): the office's today by default."""
     require(actor, "petition.purge")
-    today = today or dt.date.today()
+    today = today or clock.office_today()
     cutoff = today - dt.timedelta(days=retention_days())
     with store.transaction_for(engine) as conn:
         ids = store.closed_before(conn, cutoff)
@@ -597,7 +629,7 @@ def purge(engine: Engine, actor: Actor, today: dt.date | None = None) -> list[in
 def stats(engine: Engine, actor: Actor) -> dict[str, Any]:
     """Counts only: what a viewer may see."""
     require(actor, "stats.read")
-    today = dt.date.today()
+    today = clock.office_today()
     with engine.connect() as conn:
         out = {
             by: {str(r["key"]): r["n"] for r in store.petition_counts(conn, by)}

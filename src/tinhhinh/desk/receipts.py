@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.desk import audit
 from tinhhinh.desk.access import PUBLIC, Actor, require
 from tinhhinh.desk.errors import Invalid, NotFound
@@ -132,6 +132,11 @@ class PublicStatus:
     kind: str
     sector: str | None
 
+    @property
+    def updated_on(self) -> dt.date:
+        """The day of the last change as the office (and the citizen) counts days, not the UTC date."""
+        return clock.office_date(self.updated_at)
+
     def label(self, lang: str) -> str:
         return self.label_vi if lang == "vi" else self.label_en
 
@@ -201,7 +206,7 @@ def public_intake(
         PUBLIC,
         kind="kien_nghi_phan_anh",
         subject=f"Phản ánh trực tuyến (Open311): {sector_label}",
-        received_on=received_on or dt.date.today(),
+        received_on=received_on or clock.office_today(),
         petitioner={k: v for k, v in petitioner.items() if v},
         content=content,
         privacy_notice_given=privacy_notice_ack,

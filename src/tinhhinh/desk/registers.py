@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.console import UserError
 from tinhhinh.desk import audit, crypto, people, petitions
 from tinhhinh.desk.access import Actor, can, require, scope
@@ -135,7 +135,7 @@ def _parse_row(
     if text("received_on"):
         try:
             out["received_on"] = _date(values["received_on"])
-            if out["received_on"] > dt.date.today():
+            if out["received_on"] > clock.office_today():
                 errors.append(("received_on", f"{out['received_on']} is in the future"))
         except ValueError as exc:
             errors.append(("received_on", str(exc)))

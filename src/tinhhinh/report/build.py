@@ -20,6 +20,7 @@ import yaml
 from sqlalchemy import Engine
 
 from tinhhinh import clock, config
+from tinhhinh.desk import deadlines
 from tinhhinh.harm.flags import STATUSES as HARM_STATUSES  # a column per state of the flag review
 from tinhhinh.report import charts
 from tinhhinh.report.model import Chart, Header, Para, Report, Section, Table
@@ -262,11 +263,15 @@ def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datet
     ptrans = q.petition_transitions(conn)
     for p in q.petition_rows(conn, last):
         tr = ptrans.get(p["id"], [])
-        initial_due = p["due_on"] if (p["kind"] == "kien_nghi_phan_anh" and not tr) else None
-        if p["kind"] == "kien_nghi_phan_anh" and tr:
-            initial_due = next((x["due_on"] for x in tr if x["due_on"]), p["due_on"])
         state, last_tr = _state_at(tr, end_day, "on", "received")
-        due = last_tr["due_on"] if last_tr else initial_due
+        if last_tr:
+            due = last_tr["due_on"]
+        elif not tr:  # never moved: its due date is the one it has now
+            due = p["due_on"]
+        elif p["kind"] == "kien_nghi_phan_anh":
+            due = next((x["due_on"] for x in tr if x["due_on"]), p["due_on"])
+        else:  # still `received` at the period's end: initial handling / acceptance (desk.deadlines)
+            due = deadlines.receipt_due(p["kind"], p["received_on"], complex=bool(p["complex"]))
         k = p["agency_id"]
         kind = p["kind"]
         if first <= p["received_on"] <= last:
@@ -496,7 +501,7 @@ def build_report(
         raise ValueError("lang must be vi or en")
     if last < first:
         raise ValueError(f"the period ends ({last}) before it starts ({first})")
-    today = today or local_date(clock.utcnow())
+    today = today or clock.office_today()
     if first > today:
         raise ValueError(
             f"the period starts on {first}, after today ({today}): there is nothing to report yet"

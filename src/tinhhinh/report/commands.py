@@ -95,19 +95,19 @@ def report_command(
     with charts; PDF needs the DejaVu font (fonts-dejavu-core). Counts only: no petitioner data.
     Example: [bold]tinhhinh report --from 2026-11-01 --to 2026-11-30 --format docx --db office.db[/]
     """
+    from tinhhinh import clock
     from tinhhinh.store.db import engine_for
-    from tinhhinh.timefmt import LOCAL_TZ
 
     if lang not in ("vi", "en"):
         raise UserError(f"--lang {lang!r}: use vi or en")
     fmt = fmt.lower()
     first, last = _day(date_from, "--from"), _day(date_to, "--to")
     if first is None or last is None:
-        d_first, d_last = default_period(dt.datetime.now(LOCAL_TZ).date())
+        d_first, d_last = default_period(clock.office_today())
         first, last = first or d_first, last or d_last
     if last < first:
         raise UserError(f"--to {last} is before --from {first}")
-    today = dt.datetime.now(LOCAL_TZ).date()
+    today = clock.office_today()
     if first > today:
         raise UserError(f"--from {first} is after today ({today}): there is nothing to report yet")
     if last > today:

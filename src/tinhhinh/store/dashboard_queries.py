@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, select
 
+from tinhhinh import clock
 from tinhhinh.store.item_time import item_time, item_time_between
 from tinhhinh.store.report_queries import toxic_flag_dismissed
 from tinhhinh.store.schema import items
@@ -96,7 +97,7 @@ def desk_status_by_agency(conn: Connection, open_petition_states: set[str]) -> d
         select(cases.c.agency_id, cases.c.status, func.count()).group_by(cases.c.agency_id, cases.c.status)
     ):
         case_counts[names.get(aid, "—")][status] += n
-    today = dt.datetime.now(LOCAL_TZ).date()
+    today = clock.office_today()
     petition_counts: dict[str, Counter] = defaultdict(Counter)
     for aid, state, due in conn.execute(select(petitions.c.agency_id, petitions.c.state, petitions.c.due_on)):
         if state in open_petition_states:

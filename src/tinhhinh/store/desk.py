@@ -9,6 +9,7 @@ blobs; with PRAGMA secure_delete the freed pages are zeroed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -479,6 +480,19 @@ def last_audit(conn: Connection, *, for_append: bool = False) -> dict[str, Any] 
     if for_append and conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": AUDIT_APPEND_LOCK})
     return _one(conn, select(audit).order_by(audit.c.seq.desc()).limit(1))
+
+
+def last_transition_on(conn: Connection, petition_id: int) -> dt.date | None:
+    """The date (``on``) of the petition's latest state change, from the audit chain (no column keeps it for
+    every state: a resolution or a forwarding is dated only there)."""
+    row = conn.execute(
+        select(audit.c.data)
+        .where(and_(audit.c.petition_id == petition_id, audit.c.action == "petition.transition"))
+        .order_by(audit.c.seq.desc())
+        .limit(1)
+    ).first()
+    on = json.loads(row[0]).get("on") if row else None
+    return dt.date.fromisoformat(on) if on else None
 
 
 def insert_audit(conn: Connection, **values: Any) -> None:

@@ -190,6 +190,7 @@ def petition_rows(conn: Connection, on_or_before: dt.date) -> list[dict[str, Any
             p.due_on,
             p.closed_on,
             p.merged_into_id,
+            p.complex,
         )
         .where(p.received_on <= on_or_before)
         .order_by(p.id)

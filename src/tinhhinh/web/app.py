@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.console import UserError
 from tinhhinh.desk import people
 from tinhhinh.desk.access import Actor, can
@@ -159,7 +159,7 @@ def due_state(value: Any, soon_days: int) -> str | None:
     if not value:
         return None
     day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-    today = dt.date.today()
+    today = clock.office_today()
     if day < today:
         return "overdue"
     if day <= today + dt.timedelta(days=soon_days):

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
+from tinhhinh import clock
 from tinhhinh.desk.access import Actor, can
 from tinhhinh.report import charts
 from tinhhinh.store import dashboard_queries as dq
@@ -39,7 +40,7 @@ class Panel:
 
 
 def _bounds(days: int) -> tuple[dt.datetime, dt.datetime, list[str]]:
-    today = dt.datetime.now(LOCAL_TZ).date()
+    today = clock.office_today()
     first = today - dt.timedelta(days=days - 1)
     start = dt.datetime.combine(first, dt.time(), LOCAL_TZ).astimezone(dt.UTC).replace(tzinfo=None)
     end = (

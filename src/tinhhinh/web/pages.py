@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from tinhhinh import clock
 from tinhhinh.desk import cases, people, petitions, receipts
 from tinhhinh.desk.access import Actor, can
 from tinhhinh.desk.errors import Forbidden, Invalid
@@ -160,7 +161,7 @@ async def set_lang(request: Request) -> Response:
 def _work_key(row: dict[str, Any], due_field: str, soon: int) -> tuple:
     due = row.get(due_field)
     day = dt.date.fromisoformat(due[:10]) if due else None
-    today = dt.date.today()
+    today = clock.office_today()
     rank = 3 if day is None else (0 if day < today else 1 if day <= today + dt.timedelta(days=soon) else 2)
     return (rank, day or dt.date.max, row["id"])
 
@@ -337,7 +338,7 @@ def petition_new(request: Request, actor: Actor = Depends(page_actor)) -> Respon
         raise Forbidden(f"{actor.username} may not take in petitions")
     return render(
         request, "petition_new.html", agencies=_agencies(request), sectors=people.sectors(),
-        today=dt.date.today().isoformat(), kinds=petitions.KINDS,
+        today=clock.office_today().isoformat(), kinds=petitions.KINDS,
     )  # fmt: skip
 
 
@@ -350,7 +351,7 @@ async def petition_create(request: Request, actor: Actor = Depends(checked_actor
         actor,
         kind=_text(form, "kind"),
         subject=_text(form, "subject"),
-        received_on=_opt_date(form, "received_on") or dt.date.today(),
+        received_on=_opt_date(form, "received_on") or clock.office_today(),
         petitioner=petitioner,
         content=_text(form, "content"),
         privacy_notice_given=form.get("privacy_notice_given") == "yes",
@@ -383,7 +384,7 @@ def petition_page(request: Request, petition_id: Id, actor: Actor = Depends(page
         resolvers=wq.resolvers(w.engine) if can(actor, "petition.assign", p) else [],
         names=wq.usernames(w.engine, ids),
         needs_reason=petitions.NEEDS_REASON,
-        today=dt.date.today().isoformat(),
+        today=clock.office_today().isoformat(),
     )
 
 

@@ -17,13 +17,12 @@ import time
 import xml.etree.ElementTree as ET
 from collections import deque
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.console import UserError
 from tinhhinh.desk import receipts
 from tinhhinh.desk.people import sectors
@@ -209,8 +208,7 @@ def _iso_utc(value: dt.datetime | None) -> str | None:
 def _end_of_day(day: dt.date | None) -> str | None:
     if day is None:
         return None
-    tz = ZoneInfo(str(config.setting("public.timezone", "Asia/Ho_Chi_Minh")))
-    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=tz).isoformat()
+    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=clock.OFFICE_ZONE).isoformat()
 
 
 @router.get(OPEN311 + "/services.xml", include_in_schema=False)
