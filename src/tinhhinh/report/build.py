@@ -57,8 +57,35 @@ def local_date(value: dt.datetime) -> dt.date:
     return value.replace(tzinfo=dt.UTC).astimezone(LOCAL_TZ).date()
 
 
-def previous_period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    n = (last - first).days + 1
+def _month_start(d: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` after (negative: before) the month of ``d``."""
+    m = d.year * 12 + d.month - 1 + months
+    return dt.date(m // 12, m % 12 + 1, 1)
+
+
+def whole_months(first: dt.date, last: dt.date) -> int:
+    """How many whole calendar months first..last covers (a month, a quarter, six months, a year), or 0."""
+    nxt = last + dt.timedelta(days=1)
+    if first.day != 1 or nxt.day != 1 or nxt <= first:
+        return 0
+    return (nxt.year - first.year) * 12 + nxt.month - first.month
+
+
+def previous_period(first: dt.date, last: dt.date, through: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The period a report compares with. Whole calendar months (a month, a quarter, a year) are compared
+    with as many whole months just before — March with February, 2025 with 2024 — so the "previous" column
+    equals the previous report the office filed; any other span with the same number of days just before.
+
+    ``through`` (a period not ended yet, reported up to today): a calendar period is compared with the same
+    days at the start of the previous one (1–20 November with 1–20 October, clamped to its last day), any
+    other span with as many days as were reported."""
+    through = min(last, through) if through else last
+    months = whole_months(first, last)
+    if months:
+        pfirst = _month_start(first, -months)
+        plast = first - dt.timedelta(days=1)
+        return pfirst, plast if through == last else min(plast, pfirst + (through - first))
+    n = (through - first).days + 1
     return first - dt.timedelta(days=n), first - dt.timedelta(days=1)
 
 
@@ -227,6 +254,19 @@ def _state_at(transitions: list[dict[str, Any]], until, key: str, initial: str) 
     return state, last
 
 
+def agency_at(moves: list[tuple[dt.datetime, Any]], end: dt.datetime, current: Any) -> Any:
+    """The agency holding a record at ``end`` (exclusive): the last recorded move before it; a record
+    entered after ``end`` but dated before it (a petition received on paper, typed in later) is under the
+    agency it was entered with; ``current`` only when nothing is recorded (data from before the audit)."""
+    if not moves:
+        return current
+    held = moves[0][1]
+    for at, agency in moves:
+        if at < end:
+            held = agency
+    return held
+
+
 def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datetime) -> dict[str, Any]:
     """Case and petition statistics per agency (counts, rates, medians): never a record, never a name."""
     end_day = last + dt.timedelta(days=1)  # "by the end of the last day"
@@ -234,15 +274,12 @@ def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datet
     cases: dict[Any, Counter] = defaultdict(Counter)
     case_days: dict[Any, list[float]] = defaultdict(list)
     trans = q.case_transitions(conn)
+    case_moves = q.agency_moves(conn, "case")
     for c in q.case_rows(conn, end):
         tr = trans.get(c["id"], [])
         initial = tr[0]["from"] if tr and tr[0].get("from") else c["status"] if not tr else "new"
         state, last_tr = _state_at(tr, end, "at", initial)
-        agency = c["agency_id"]
-        for x in tr:
-            if x["at"] < end and x.get("agency_id") is not None:
-                agency = x["agency_id"]
-        k = agency
+        k = agency_at(case_moves.get(c["id"], []), end, c["agency_id"])
         if start <= c["created_at"] < end:
             cases[k]["received"] += 1
         done = next((x for x in tr if x["to"] in CASE_DONE), None)
@@ -260,6 +297,7 @@ def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datet
     pet_days: dict[Any, list[float]] = defaultdict(list)
     kinds: dict[str, Counter] = defaultdict(Counter)
     ptrans = q.petition_transitions(conn)
+    pet_moves = q.agency_moves(conn, "petition")
     for p in q.petition_rows(conn, last):
         tr = ptrans.get(p["id"], [])
         initial_due = p["due_on"] if (p["kind"] == "kien_nghi_phan_anh" and not tr) else None
@@ -267,7 +305,7 @@ def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datet
             initial_due = next((x["due_on"] for x in tr if x["due_on"]), p["due_on"])
         state, last_tr = _state_at(tr, end_day, "on", "received")
         due = last_tr["due_on"] if last_tr else initial_due
-        k = p["agency_id"]
+        k = agency_at(pet_moves.get(p["id"], []), end, p["agency_id"])
         kind = p["kind"]
         if first <= p["received_on"] <= last:
             pets[k]["received"] += 1
@@ -311,10 +349,19 @@ def _sum(d: dict[Any, dict[str, int]], key: str) -> int:
     return sum(v.get(key, 0) for v in d.values())
 
 
-def figures(engine: Engine, first: dt.date, last: dt.date, *, stories_per_month: int = 5) -> dict[str, Any]:
-    """Every number in the report for the local days first..last, and the previous period's summary."""
+def figures(
+    engine: Engine,
+    first: dt.date,
+    last: dt.date,
+    *,
+    stories_per_month: int = 5,
+    period_last: dt.date | None = None,
+) -> dict[str, Any]:
+    """Every number in the report for the local days first..last, and the previous period's summary.
+    ``period_last``: the last day asked for when ``last`` is today in a period not ended yet (the
+    previous period depends on the whole period asked for, see ``previous_period``)."""
     start, end = utc_bounds(first, last)
-    pfirst, plast = previous_period(first, last)
+    pfirst, plast = previous_period(first, max(last, period_last or last), through=last)
     pstart, pend = utc_bounds(pfirst, plast)
     with engine.connect() as conn:
         cur = _items_figures(conn, start, end)
@@ -395,6 +442,21 @@ def _issue_header(lang: str, first: dt.date, last: dt.date, issued: dt.date, per
         signer_title=str(config.setting("report.signer_title", t("signer", lang))).upper(),
         signer_note=t("signer_note", lang),
     )
+
+
+def compared_with(
+    first: dt.date, last: dt.date, through: dt.date, pfirst: dt.date, plast: dt.date, lang: str
+) -> str:
+    """Words for the period a report compares with ("tháng 02/2024 (01/02/2024 – 29/02/2024)")."""
+    pa, pb = fmt_date(pfirst, lang), fmt_date(plast, lang)
+    months = whole_months(first, last)
+    part = "_part" if through < last else ""
+    if months in (1, 12) and (months == 1 or first.month == 1):
+        whole_prev = period_words(pfirst, first - dt.timedelta(days=1), lang)
+        return t("cmp_named" + part, lang, prev=whole_prev, pa=pa, pb=pb)
+    if months:
+        return t("cmp_months" + part, lang, n=months, pa=pa, pb=pb)
+    return t("cmp_days", lang, n=(plast - pfirst).days + 1, pa=pa, pb=pb)
 
 
 def period_words(first: dt.date, last: dt.date, lang: str) -> str:
@@ -502,7 +564,7 @@ def build_report(
             f"the period starts on {first}, after today ({today}): there is nothing to report yet"
         )
     through = min(last, today)
-    f = figures(engine, first, through, stories_per_month=stories_per_month)
+    f = figures(engine, first, through, stories_per_month=stories_per_month, period_last=last)
     prev = f["previous"]
     period = period_words(first, last, lang)
     header = _issue_header(lang, first, last, issued or through, period)
@@ -510,10 +572,14 @@ def build_report(
     L = lang
 
     # ---------------------------------------------------------------- intro (unnumbered)
+    pa, pb = fmt_date(prev["first"], L), fmt_date(prev["last"], L)
+    compare = compared_with(first, last, through, prev["first"], prev["last"], L)
     intro = Section("", "", 0, [Para(t("intro", L, period=period, a=fmt_date(first, L), b=fmt_date(through, L),
-                                           pa=fmt_date(prev["first"], L), pb=fmt_date(prev["last"], L)))])  # fmt: skip
+                                           compare=compare))])  # fmt: skip
     if through < last:
-        intro.blocks.append(Para(t("partial", L, through=fmt_date(through, L), last=fmt_date(last, L))))
+        intro.blocks.append(
+            Para(t("partial", L, through=fmt_date(through, L), last=fmt_date(last, L), pa=pa, pb=pb))
+        )
     sections.append(intro)
 
     # ---------------------------------------------------------------- I. overview

@@ -112,7 +112,7 @@ def report_command(
         raise UserError(f"--from {first} is after today ({today}): there is nothing to report yet")
     if last > today:
         err.print(
-            f"the period runs to {last}: figures up to today ({today}), compared with as many days before"
+            f"the period runs to {last}: figures up to today ({today}), compared with the matching days before"
         )
     out = out or Path(f"bao-cao-{first.isoformat()}_{last.isoformat()}.{fmt}")
     if not out.parent.exists():

@@ -24,19 +24,34 @@ T: dict[str, tuple[str, str]] = {
     "signer_note": ("(Ký, ghi rõ họ tên)", "(Signature, full name)"),
     "intro": (
         "Báo cáo tổng hợp kết quả theo dõi thông tin công khai, các vấn đề nổi bật, thông tin có dấu hiệu "
-        "gây hại và kết quả tiếp nhận, xử lý vụ việc, đơn thư {period} ({a} – {b}); so sánh với kỳ trước có "
-        "cùng độ dài ({pa} – {pb}). Số liệu được tổng hợp tự động từ cơ sở dữ liệu của hệ thống; báo cáo chỉ "
+        "gây hại và kết quả tiếp nhận, xử lý vụ việc, đơn thư {period} ({a} – {b}); so sánh với {compare}. "
+        "Số liệu được tổng hợp tự động từ cơ sở dữ liệu của hệ thống; báo cáo chỉ "
         "chứa số liệu tổng hợp, không chứa thông tin cá nhân của người gửi đơn.",
         "This report sums up the monitoring of public information, hot issues, potentially harmful "
-        "information and the handling of cases and petitions {period} ({a} – {b}), compared with the previous "
-        "period of equal length ({pa} – {pb}). Figures are computed from the system's database; the report "
+        "information and the handling of cases and petitions {period} ({a} – {b}), compared with {compare}. "
+        "Figures are computed from the system's database; the report "
         "holds aggregates only and no personal data of petitioners.",
     ),
     "partial": (
         "Kỳ báo cáo chưa kết thúc: số liệu tính đến hết ngày {through} (kỳ báo cáo đến ngày {last}); kỳ trước "
-        "được lấy cùng số ngày.",
+        "được lấy tương ứng ({pa} – {pb}).",
         "The period has not ended: figures run to the end of {through} (the period ends on {last}); the "
-        "previous period has the same number of days.",
+        "previous period is cut to match ({pa} – {pb}).",
+    ),
+    # what the previous period is (the intro names it)
+    "cmp_named": ("{prev} ({pa} – {pb})", "{prev} ({pa} – {pb})"),
+    "cmp_named_part": (
+        "các ngày tương ứng của {prev} ({pa} – {pb})",
+        "the matching days of {prev} ({pa} – {pb})",
+    ),
+    "cmp_months": ("{n} tháng liền trước ({pa} – {pb})", "the {n} months just before ({pa} – {pb})"),
+    "cmp_months_part": (
+        "các ngày tương ứng của {n} tháng liền trước ({pa} – {pb})",
+        "the matching days of the {n} months just before ({pa} – {pb})",
+    ),
+    "cmp_days": (
+        "{n} ngày liền trước, cùng số ngày với kỳ này ({pa} – {pb})",
+        "the {n} days just before, as many as this period ({pa} – {pb})",
     ),
     # parts
     "p_overview": ("TÌNH HÌNH THÔNG TIN ĐƯỢC THEO DÕI", "INFORMATION MONITORED"),

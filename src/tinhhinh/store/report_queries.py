@@ -175,6 +175,31 @@ def case_transitions(conn: Connection) -> dict[int, list[dict[str, Any]]]:
     return out
 
 
+AGENCY_MOVES = {
+    "case": ("case.open", "case.transition"),
+    "petition": ("petition.intake", "petition.assign"),
+}
+
+
+def agency_moves(conn: Connection, object_type: str) -> dict[int, list[tuple[dt.datetime, int | None]]]:
+    """Each case's or petition's agency over time, from the audit trail: {id: [(at, agency id)]} in audit
+    order. Cases: the agency at opening and after each transition; petitions: at intake and at each
+    assignment that names an agency (an assignment of a resolver alone does not move it). Only the agency
+    id is read from the entries."""
+    a = audit.c
+    out: dict[int, list[tuple[dt.datetime, int | None]]] = {}
+    rows = conn.execute(
+        select(a.object_id, a.at, a.data)
+        .where(and_(a.object_type == object_type, a.action.in_(AGENCY_MOVES[object_type])))
+        .order_by(a.seq)
+    )
+    for object_id, at, data in rows:
+        d = json.loads(data) if data else {}
+        if "agency_id" in d:
+            out.setdefault(int(object_id), []).append((dt.datetime.fromisoformat(at), d["agency_id"]))
+    return out
+
+
 def petition_rows(conn: Connection, on_or_before: dt.date) -> list[dict[str, Any]]:
     """Petitions received by a date: kind, agency, dates and state, nothing else."""
     p = petitions.c
