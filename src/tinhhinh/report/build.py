@@ -345,6 +345,14 @@ def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datet
     }
 
 
+def desk_open_at(conn, day: dt.date) -> dict[str, Any]:
+    """Cases and petitions open and overdue per agency at the end of local ``day`` (the dashboard's desk
+    panels): the report's own rule — states ``PET_OPEN``/``CASE_OPEN``, overdue when the due date is on
+    or before ``day`` — so the dashboard of a day and the report ending that day say the same."""
+    start, end = utc_bounds(day, day)
+    return _desk(conn, day, day, start, end)
+
+
 def _sum(d: dict[Any, dict[str, int]], key: str) -> int:
     return sum(v.get(key, 0) for v in d.values())
 
@@ -468,9 +476,15 @@ def period_words(first: dt.date, last: dt.date, lang: str) -> str:
     return t("period_range", lang, a=fmt_date(first, lang), b=fmt_date(last, lang))
 
 
+def top_counts(counts: dict, limit: int | None = None) -> list[tuple[Any, int]]:
+    """Most first, ties by name: one ranking for the report's tables and the dashboard's top-N panels."""
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    return ordered if limit is None else ordered[:limit]
+
+
 def _rank_table(caption: str, head: str, counts: dict, label, lang: str, limit: int | None = None) -> Table:
     total = sum(counts.values())
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    ordered = top_counts(counts)
     rest = 0
     if limit is not None and len(ordered) > limit:
         rest = sum(n for _, n in ordered[limit:])
