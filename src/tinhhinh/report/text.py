@@ -133,7 +133,7 @@ T: dict[str, tuple[str, str]] = {
     "f_items": ("Tin, bài thu thập", "Items collected"),
     "f_originals": ("Tin, bài gốc (không kể bản sao)", "Original items (copies excluded)"),
     "f_sources": ("Nguồn tin có tin, bài", "Sources with items"),
-    "f_stories": ("Vấn đề (chuỗi tin cùng sự kiện)", "Stories (items about one event)"),
+    "f_stories": ("Vấn đề (từ 2 tin, bài cùng sự kiện)", "Stories (2 or more items about one event)"),
     "f_flags": ("Cảnh báo thông tin có dấu hiệu gây hại", "Harm flags raised"),
     "f_confirmed": ("Cảnh báo đã được xác nhận", "Harm flags confirmed"),
     "f_cases_in": ("Vụ việc tiếp nhận", "Cases opened"),
@@ -195,7 +195,9 @@ T: dict[str, tuple[str, str]] = {
         "Thời gian: theo giờ Việt Nam (UTC+7), kỳ báo cáo tính trọn các ngày từ ngày đầu đến ngày cuối; tin, bài "
         "tính theo ngày đăng, không có ngày đăng thì theo ngày hệ thống thu thập.|"
         "Bản sao: tin, bài có nội dung trùng hoặc gần trùng một tin, bài đã có (đăng lại).|"
-        "Vấn đề: nhóm tin, bài về cùng một sự kiện do hệ thống tự gom; nhãn là tiêu đề tin đầu tiên.|"
+        "Vấn đề: nhóm từ 2 tin, bài trở lên về cùng một sự kiện do hệ thống tự gom (như trang “Vấn đề” hiển thị "
+        "mặc định), có tin, bài trong kỳ; nhãn là tiêu đề tin đầu tiên. Tin, bài không được gom với tin nào "
+        "khác không tính là vấn đề.|"
         "Vụ việc đã giải quyết: lần đầu chuyển sang “đã trả lời” hoặc “đóng” trong kỳ (theo nhật ký).|"
         "Đơn thư đã giải quyết: chuyển sang “đã giải quyết” trong kỳ; đúng hạn khi ngày giải quyết không "
         "muộn hơn hạn giải quyết theo quy định (tính cả gia hạn).|"
@@ -205,7 +207,9 @@ T: dict[str, tuple[str, str]] = {
         "Time: Vietnam time (UTC+7); the period covers whole days from the first to the last day; an item counts "
         "on its publication date or, without one, on the day it was collected.|"
         "Copy: an item whose content equals or nearly equals an earlier item (a repost).|"
-        "Story: items about one event grouped by the system; its label is the first item's title.|"
+        "Story: two or more items about one event grouped by the system (as the Stories page lists them by "
+        "default), with items in the period; its label is the first item's title. An item grouped with no "
+        "other is not counted as a story.|"
         "Case resolved: first moved to “responded” or “closed” in the period (from the audit trail).|"
         "Petition resolved: moved to “resolved” in the period; on time when that day is not later than the "
         "legal deadline (extensions included).|"

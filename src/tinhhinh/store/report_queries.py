@@ -39,12 +39,19 @@ def item_totals(conn: Connection, start: dt.datetime, end: dt.datetime) -> dict[
             func.count(func.distinct(c.story_id)),
         ).where(where)
     ).one()
+    # Stories as the web Stories page lists them by default: at least two items (a one-item "story" is
+    # just an item nothing else was grouped with); the all-stories count stays available.
+    grouped = select(c.story_id).where(c.story_id.is_not(None)).group_by(c.story_id).having(func.count() >= 2)
+    n_stories = conn.execute(
+        select(func.count(func.distinct(c.story_id))).where(and_(where, c.story_id.in_(grouped)))
+    ).scalar_one()
     return {
         "items": int(total),
         "copies": int(copies),
         "originals": int(total) - int(copies),
         "sources": int(n_sources),
-        "stories": int(with_story),
+        "stories": int(n_stories),
+        "stories_all": int(with_story),
     }
 
 
