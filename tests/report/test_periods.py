@@ -126,3 +126,76 @@ def test_cases_and_petitions_count_under_the_agency_holding_them_at_period_end(c
     assert set(feb["petitions"]) == {a} and feb["petitions"][a]["received"] == 1
     y2025 = build_report(engine, dt.date(2025, 1, 1), dt.date(2025, 5, 31), today=today).figures["desk"]
     assert set(y2025["cases"]) == {b} and set(y2025["petitions"]) == {b}
+
+
+def test_stories_count_only_groups_of_two_or_more_items(tmp_path):
+    """ "Vấn đề" counts stories with at least two items (the web Stories page's default), not every item
+    that no other item was grouped with; the all-stories count stays in the figures."""
+    from tinhhinh.item import Item
+    from tinhhinh.store.items import add_items
+
+    engine = engine_for(str(tmp_path / "s.db"))
+    at = _local(2024, 3, 10)
+    rows = [
+        Item(id=f"a{i}", source="s", text=f"tin a {i}", story_id="big", published_at=at) for i in range(3)
+    ]
+    rows += [
+        Item(id=f"o{i}", source="s", text=f"tin o {i}", story_id=f"one-{i}", published_at=at)
+        for i in range(5)
+    ]
+    # a story with one item in March and one in February is still a story of two items
+    rows += [
+        Item(id="x1", source="s", text="tin x1", story_id="span", published_at=at),
+        Item(id="x2", source="s", text="tin x2", story_id="span", published_at=_local(2024, 2, 10)),
+    ]
+    add_items(engine, rows)
+    march = build_report(engine, dt.date(2024, 3, 1), dt.date(2024, 3, 31), today=dt.date(2025, 1, 1))
+    assert march.figures["stories"] == 2 and march.figures["stories_all"] == 7
+    assert any(x.startswith("Vấn đề (từ 2 tin, bài cùng sự kiện) | 2 | 1 |") for x in march.content_lines())
+    assert any("Vấn đề: nhóm từ 2 tin, bài trở lên" in x for x in march.content_lines())
+
+
+def _run(args, tmp_path):
+    from typer.testing import CliRunner
+
+    from tinhhinh import cli
+
+    cli._register_subcommands()
+    return CliRunner().invoke(cli.app, ["report", *args])
+
+
+def test_from_alone_runs_to_the_end_of_that_month_or_today(report_db, tmp_path, monkeypatch):
+    from tinhhinh.report.commands import resolve_period
+
+    today = dt.date(2026, 11, 20)
+    assert resolve_period(dt.date(2026, 11, 1), None, today) == (dt.date(2026, 11, 1), today)
+    assert resolve_period(dt.date(2025, 6, 1), None, today) == (dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    assert resolve_period(dt.date(2024, 2, 10), None, today) == (dt.date(2024, 2, 10), dt.date(2024, 2, 29))
+    assert resolve_period(None, dt.date(2025, 6, 30), today) == (dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    assert resolve_period(None, None, today) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    # in a real run: this month's first day alone is a report up to today, not an error about a --to
+    monkeypatch.chdir(tmp_path)
+    first = dt.datetime.now(LOCAL_TZ).date().replace(day=1)
+    res = _run(["--from", first.isoformat(), "--json", "--db", str(report_db["path"])], tmp_path)
+    assert res.exit_code == 0, (res.exception, res.output)
+    assert '"items"' in res.stdout
+
+
+def test_json_writes_no_document_and_a_folder_as_out_is_one_line(report_db, tmp_path, monkeypatch):
+    from tinhhinh.console import UserError
+
+    monkeypatch.chdir(tmp_path)
+    end = report_db["end"].date()
+    period = ["--from", (end - dt.timedelta(days=6)).isoformat(), "--to", end.isoformat()]
+    res = _run([*period, "--json", "--db", str(report_db["path"])], tmp_path)
+    assert res.exit_code == 0, (res.exception, res.output)
+    assert '"items"' in res.stdout and list(tmp_path.iterdir()) == []
+    # asked for: --out (or --format) with --json writes the document too
+    res = _run([*period, "--json", "--out", str(tmp_path / "r.html"), "--format", "html",
+                "--db", str(report_db["path"])], tmp_path)  # fmt: skip
+    assert res.exit_code == 0 and (tmp_path / "r.html").exists()
+    (tmp_path / "out").mkdir()
+    res = _run([*period, "--out", str(tmp_path / "out"), "--db", str(report_db["path"])], tmp_path)
+    assert isinstance(res.exception, UserError)
+    message = str(res.exception)
+    assert "is a folder" in message and "\n" not in message and "--out" in message
