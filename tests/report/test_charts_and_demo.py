@@ -155,19 +155,6 @@ def test_full_demo_builds_desk_and_report_and_exits(demo_run):
     assert any((demo_run.dir / "demo-reports").glob("*.docx"))
 
 
-def test_model_card_scores_are_quoted(tmp_path):
-    from tinhhinh.report.build import _card_for, model_cards
-
-    (tmp_path / "toxicity.md").write_text(
-        "# toxicity\n\n- Data: x\n- Scores: macro-F1 0.61 on the test split\n"
-    )
-    (tmp_path / "other.md").write_text("# other\nnothing measured\n")
-    cards = model_cards(tmp_path)
-    assert cards == {"other": [], "toxicity": ["Scores: macro-F1 0.61 on the test split"]}
-    assert _card_for("toxicity", cards) == ["toxicity: Scores: macro-F1 0.61 on the test split"]
-    assert _card_for("places", cards) == []
-
-
 def test_demo_summary_counts_what_it_created(tmp_path, monkeypatch):
     """The desk line says how many cases and petitions exist, not how many were planned (a step planned
     after the replay's end is not done: here one more case, planned an hour after the end)."""

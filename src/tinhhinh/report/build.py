@@ -8,12 +8,12 @@ ordering has a tie-breaker and nothing reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import statistics
 from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -397,27 +397,63 @@ def figures(
     }
 
 
-# ------------------------------------------------------------------ model cards
-def model_cards(directory: Path | None = None) -> dict[str, list[str]]:
-    """Score lines from the shipped model cards (``models/<name>.md``), keyed by the card's name."""
-    directory = directory or Path(str(resources.files("tinhhinh") / "models"))
-    cards: dict[str, list[str]] = {}
-    if not directory.exists():
-        return cards
-    pat = re.compile(r"\b(F1|F-1|accuracy|precision|recall|ROUGE|B-?cubed|macro|AUC|scores?)\b", re.I)
-    for path in sorted(directory.glob("*.md")):
-        lines = [ln.strip(" |-*") for ln in path.read_text(encoding="utf-8").splitlines() if pat.search(ln)]
-        cards[path.stem] = [re.sub(r"\s*\|\s*", " | ", ln) for ln in lines if ln][:4]
-    return cards
+# ------------------------------------------------------------------ model quality
+METRIC_WORDS = {
+    "accuracy": ("độ chính xác", "accuracy"),
+    "macro_f1": ("F1 trung bình các lớp (macro-F1)", "macro-F1"),
+    "precision": ("độ chính xác của từ khóa (precision)", "precision"),
+    "f1": ("F1 gom tin đúng vấn đề", "story F1"),
+}
 
 
-def _card_for(stage: str, cards: dict[str, list[str]]) -> list[str]:
-    """Score lines of every card named after the stage (e.g. stories → stories_idf, stories_lr)."""
-    lines: list[str] = []
-    for name, found in sorted(cards.items()):
-        if name == stage or name.startswith(stage + "_") or stage.startswith(name):
-            lines.extend(f"{name}: {x}" for x in found)
-    return lines
+@lru_cache(maxsize=1)
+def model_quality() -> list[dict[str, Any]]:
+    """The shipped models' measured scores as their cards state them (``data/model_quality.yaml``)."""
+    try:
+        text = (resources.files("tinhhinh") / "data" / "model_quality.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return list((yaml.safe_load(text) or {}).get("models", []))
+
+
+def _decimal(value: str, lang: str) -> str:
+    """ "0.9439" → "0,9439" in Vietnamese (a decimal comma; thousands are not written in scores)."""
+    return value.replace(".", ",") if lang == "vi" else value
+
+
+def _local_card(stage: str, version: str) -> dict[str, Any] | None:
+    """The card.json of a model trained on this machine (toxicity), when it is the version the items name."""
+    if stage != "toxicity":
+        return None
+    try:
+        from tinhhinh.harm.toxicity import default_model_dir
+
+        card = json.loads((default_model_dir() / "card.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, ModuleNotFoundError):
+        return None
+    return card if str(card.get("version")) == version else None
+
+
+def quality_words(stage: str, version: str, lang: str) -> str:
+    """One model version's measured quality in plain words of the report's language, from its own card;
+    ``no_card`` when no card gives scores for that version."""
+    base = version.split("+", 1)[0]
+    for m in model_quality():
+        if m.get("stage") == stage and m.get("version") in (version, base):
+            scores = ", ".join(
+                f"{METRIC_WORDS.get(k, (k, k))[0 if lang == 'vi' else 1]} {_decimal(str(v), lang)}"
+                for k, v in m.get("scores", [])
+            )
+            on = (m.get("on") or {}).get(lang, "")
+            return t("quality_on", lang, scores=scores, on=on, card=f"models/{m['card']}.md")
+    card = _local_card(stage, version)
+    if card and isinstance(card.get("dev"), dict) and card["dev"].get("macro_f1") is not None:
+        f1 = _decimal(f"{float(card['dev']['macro_f1']):.3f}", lang)
+        n = (card.get("data") or {}).get("n_dev")
+        on = t("quality_tox_on", lang, n=fmt_int(n, lang) if n else "?")
+        return t("quality_on", lang, scores=f"{METRIC_WORDS['macro_f1'][0 if lang == 'vi' else 1]} {f1}",
+                 on=on, card="card.json")  # fmt: skip
+    return t("no_card", lang)
 
 
 # ------------------------------------------------------------------ the document
@@ -772,10 +808,9 @@ def build_report(
                             [[w["name"] or w["url"], w["kind"], t("active", L) if w["active"] else t("inactive", L)]
                              for w in watched], [False, False, False]))  # fmt: skip
     sections.append(Section("1", t("s_sources", L), 2, blocks))
-    cards = model_cards()
     mv = f["model_versions"]
     if mv:
-        rows = [[stage, version, fmt_int(n, L), "; ".join(_card_for(stage, cards)) or t("no_card", L)]
+        rows = [[stage, version, fmt_int(n, L), quality_words(stage, version, L)]
                 for (stage, version), n in sorted(mv.items())]  # fmt: skip
         blocks = [Table(t("s_models", L), [t("stage", L), t("version", L), t("items", L), t("quality", L)], rows,
                         [False, False, True, False])]  # fmt: skip

@@ -122,6 +122,11 @@ T: dict[str, tuple[str, str]] = {
     "version": ("Phiên bản", "Version"),
     "quality": ("Chất lượng đo được", "Measured quality"),
     "no_card": ("chưa có thẻ mô hình", "no model card"),
+    "quality_on": ("{scores} trên {on} (theo {card})", "{scores} on {on} (from {card})"),
+    "quality_tox_on": (
+        "{n} bình luận ViHSD dùng để kiểm tra (dev)",
+        "{n} ViHSD dev comments",
+    ),
     "none": ("Không có.", "None."),
     "name": ("Tên", "Name"),
     "kind_col": ("Loại", "Kind"),
