@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import secrets
+from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
@@ -133,11 +134,14 @@ def seed_desk(engine: Engine, end: dt.datetime) -> str:
         coord = people.actor_for(engine, "demo-coord")
         officer = {code: people.actor_for(engine, f"demo-{code.lower()}") for code, _, _ in AGENCIES}
         by_id = {v: k for k, v in agency_ids.items()}
-        n_cases = _plan_cases(engine, rng, at, start, end, coord, officer, by_id, candidates)
-        n_pet = _plan_petitions(engine, rng, at, start, end, coord, officer, by_id)
+        _plan_cases(engine, rng, at, start, end, coord, officer, by_id, candidates)
+        _plan_petitions(engine, rng, at, start, end, coord, officer, by_id)
         for when, _, fn in sorted(events, key=lambda e: (e[0], e[1])):
             replay.now = _utc(when)
             fn()
+    # what was created, not what was planned: steps planned after the replay's end are not done
+    n_cases = len(cases.list_cases(engine, coord))
+    n_pet = len(petitions.list_petitions(engine, coord))
     check = audit.verify(engine, coord)
     stats = petitions.stats(engine, people.actor_for(engine, "demo-viewer"))
     return (
@@ -246,9 +250,10 @@ def _plan_petitions(engine, rng, at, start, end, coord: Actor, officer: dict[str
                           "received": (start + dt.timedelta(days=day)).replace(hour=9) + dt.timedelta(minutes=n),
                           "fate": rng.random()})  # fmt: skip
     plans.sort(key=lambda p: (p["received"], p["n"]))
-    merge_target: dict[str, Any] = {}
+    # petitions of each kind in order of intake: a duplicate is merged into the first one still being handled
+    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for p in plans:
-        state: dict[str, Any] = {"id": None, "version": 1, "agency": None}
+        state: dict[str, Any] = {"id": None, "version": 1, "agency": None, "state": "received"}
 
         def intake(p=p, state=state) -> None:
             pid = petitions.intake(
@@ -260,7 +265,7 @@ def _plan_petitions(engine, rng, at, start, end, coord: Actor, officer: dict[str
             # a new petition is version 1 with the sector's default agency (no read: a read of personal data
             # would be audited as a disclosure)
             state.update(id=pid, version=1, agency=people.default_agency_for(engine, p["sector"]))
-            merge_target.setdefault(p["kind"], pid)
+            by_kind[p["kind"]].append(state)
 
         at(p["received"], intake)
 
@@ -271,12 +276,20 @@ def _plan_petitions(engine, rng, at, start, end, coord: Actor, officer: dict[str
                 code = by_id.get(state["agency"])
                 actor = officer[code] if code and to not in ("merged_duplicate",) else coord
                 if to == "merged_duplicate":
-                    kw["merged_into"] = merge_target[kind] if merge_target[kind] != state["id"] else None
+                    kw["merged_into"] = next(
+                        (
+                            o["id"]
+                            for o in by_kind[kind]
+                            if o is not state and o["state"] in petitions.LIVE_STATES
+                        ),
+                        None,
+                    )
                     if kw["merged_into"] is None:
                         return
                 res = petitions.transition(engine, actor, state["id"], to, expected_version=state["version"],
                                            on=when.date(), **kw)  # fmt: skip
                 state["version"] = res["version"]
+                state["state"] = to
 
             at(when, run)
 

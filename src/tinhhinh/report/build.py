@@ -8,12 +8,12 @@ ordering has a tie-breaker and nothing reads the clock.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import statistics
 from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -58,8 +58,35 @@ def local_date(value: dt.datetime) -> dt.date:
     return value.replace(tzinfo=dt.UTC).astimezone(LOCAL_TZ).date()
 
 
-def previous_period(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    n = (last - first).days + 1
+def _month_start(d: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` after (negative: before) the month of ``d``."""
+    m = d.year * 12 + d.month - 1 + months
+    return dt.date(m // 12, m % 12 + 1, 1)
+
+
+def whole_months(first: dt.date, last: dt.date) -> int:
+    """How many whole calendar months first..last covers (a month, a quarter, six months, a year), or 0."""
+    nxt = last + dt.timedelta(days=1)
+    if first.day != 1 or nxt.day != 1 or nxt <= first:
+        return 0
+    return (nxt.year - first.year) * 12 + nxt.month - first.month
+
+
+def previous_period(first: dt.date, last: dt.date, through: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The period a report compares with. Whole calendar months (a month, a quarter, a year) are compared
+    with as many whole months just before — March with February, 2025 with 2024 — so the "previous" column
+    equals the previous report the office filed; any other span with the same number of days just before.
+
+    ``through`` (a period not ended yet, reported up to today): a calendar period is compared with the same
+    days at the start of the previous one (1–20 November with 1–20 October, clamped to its last day), any
+    other span with as many days as were reported."""
+    through = min(last, through) if through else last
+    months = whole_months(first, last)
+    if months:
+        pfirst = _month_start(first, -months)
+        plast = first - dt.timedelta(days=1)
+        return pfirst, plast if through == last else min(plast, pfirst + (through - first))
+    n = (through - first).days + 1
     return first - dt.timedelta(days=n), first - dt.timedelta(days=1)
 
 
@@ -228,6 +255,19 @@ def _state_at(transitions: list[dict[str, Any]], until, key: str, initial: str) 
     return state, last
 
 
+def agency_at(moves: list[tuple[dt.datetime, Any]], end: dt.datetime, current: Any) -> Any:
+    """The agency holding a record at ``end`` (exclusive): the last recorded move before it; a record
+    entered after ``end`` but dated before it (a petition received on paper, typed in later) is under the
+    agency it was entered with; ``current`` only when nothing is recorded (data from before the audit)."""
+    if not moves:
+        return current
+    held = moves[0][1]
+    for at, agency in moves:
+        if at < end:
+            held = agency
+    return held
+
+
 def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datetime) -> dict[str, Any]:
     """Case and petition statistics per agency (counts, rates, medians): never a record, never a name."""
     end_day = last + dt.timedelta(days=1)  # "by the end of the last day"
@@ -235,15 +275,12 @@ def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datet
     cases: dict[Any, Counter] = defaultdict(Counter)
     case_days: dict[Any, list[float]] = defaultdict(list)
     trans = q.case_transitions(conn)
+    case_moves = q.agency_moves(conn, "case")
     for c in q.case_rows(conn, end):
         tr = trans.get(c["id"], [])
         initial = tr[0]["from"] if tr and tr[0].get("from") else c["status"] if not tr else "new"
         state, last_tr = _state_at(tr, end, "at", initial)
-        agency = c["agency_id"]
-        for x in tr:
-            if x["at"] < end and x.get("agency_id") is not None:
-                agency = x["agency_id"]
-        k = agency
+        k = agency_at(case_moves.get(c["id"], []), end, c["agency_id"])
         if start <= c["created_at"] < end:
             cases[k]["received"] += 1
         done = next((x for x in tr if x["to"] in CASE_DONE), None)
@@ -261,6 +298,7 @@ def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datet
     pet_days: dict[Any, list[float]] = defaultdict(list)
     kinds: dict[str, Counter] = defaultdict(Counter)
     ptrans = q.petition_transitions(conn)
+    pet_moves = q.agency_moves(conn, "petition")
     for p in q.petition_rows(conn, last):
         tr = ptrans.get(p["id"], [])
         state, last_tr = _state_at(tr, end_day, "on", "received")
@@ -272,7 +310,7 @@ def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datet
             due = next((x["due_on"] for x in tr if x["due_on"]), p["due_on"])
         else:  # still `received` at the period's end: initial handling / acceptance (desk.deadlines)
             due = deadlines.receipt_due(p["kind"], p["received_on"], complex=bool(p["complex"]))
-        k = p["agency_id"]
+        k = agency_at(pet_moves.get(p["id"], []), end, p["agency_id"])
         kind = p["kind"]
         if first <= p["received_on"] <= last:
             pets[k]["received"] += 1
@@ -312,14 +350,31 @@ def _desk(conn, first: dt.date, last: dt.date, start: dt.datetime, end: dt.datet
     }
 
 
+def desk_open_at(conn, day: dt.date) -> dict[str, Any]:
+    """Cases and petitions open and overdue per agency at the end of local ``day`` (the dashboard's desk
+    panels): the report's own rule — states ``PET_OPEN``/``CASE_OPEN``, overdue when the due date is on
+    or before ``day`` — so the dashboard of a day and the report ending that day say the same."""
+    start, end = utc_bounds(day, day)
+    return _desk(conn, day, day, start, end)
+
+
 def _sum(d: dict[Any, dict[str, int]], key: str) -> int:
     return sum(v.get(key, 0) for v in d.values())
 
 
-def figures(engine: Engine, first: dt.date, last: dt.date, *, stories_per_month: int = 5) -> dict[str, Any]:
-    """Every number in the report for the local days first..last, and the previous period's summary."""
+def figures(
+    engine: Engine,
+    first: dt.date,
+    last: dt.date,
+    *,
+    stories_per_month: int = 5,
+    period_last: dt.date | None = None,
+) -> dict[str, Any]:
+    """Every number in the report for the local days first..last, and the previous period's summary.
+    ``period_last``: the last day asked for when ``last`` is today in a period not ended yet (the
+    previous period depends on the whole period asked for, see ``previous_period``)."""
     start, end = utc_bounds(first, last)
-    pfirst, plast = previous_period(first, last)
+    pfirst, plast = previous_period(first, max(last, period_last or last), through=last)
     pstart, pend = utc_bounds(pfirst, plast)
     with engine.connect() as conn:
         cur = _items_figures(conn, start, end)
@@ -347,27 +402,63 @@ def figures(engine: Engine, first: dt.date, last: dt.date, *, stories_per_month:
     }
 
 
-# ------------------------------------------------------------------ model cards
-def model_cards(directory: Path | None = None) -> dict[str, list[str]]:
-    """Score lines from the shipped model cards (``models/<name>.md``), keyed by the card's name."""
-    directory = directory or Path(str(resources.files("tinhhinh") / "models"))
-    cards: dict[str, list[str]] = {}
-    if not directory.exists():
-        return cards
-    pat = re.compile(r"\b(F1|F-1|accuracy|precision|recall|ROUGE|B-?cubed|macro|AUC|scores?)\b", re.I)
-    for path in sorted(directory.glob("*.md")):
-        lines = [ln.strip(" |-*") for ln in path.read_text(encoding="utf-8").splitlines() if pat.search(ln)]
-        cards[path.stem] = [re.sub(r"\s*\|\s*", " | ", ln) for ln in lines if ln][:4]
-    return cards
+# ------------------------------------------------------------------ model quality
+METRIC_WORDS = {
+    "accuracy": ("độ chính xác", "accuracy"),
+    "macro_f1": ("F1 trung bình các lớp (macro-F1)", "macro-F1"),
+    "precision": ("độ chính xác của từ khóa (precision)", "precision"),
+    "f1": ("F1 gom tin đúng vấn đề", "story F1"),
+}
 
 
-def _card_for(stage: str, cards: dict[str, list[str]]) -> list[str]:
-    """Score lines of every card named after the stage (e.g. stories → stories_idf, stories_lr)."""
-    lines: list[str] = []
-    for name, found in sorted(cards.items()):
-        if name == stage or name.startswith(stage + "_") or stage.startswith(name):
-            lines.extend(f"{name}: {x}" for x in found)
-    return lines
+@lru_cache(maxsize=1)
+def model_quality() -> list[dict[str, Any]]:
+    """The shipped models' measured scores as their cards state them (``data/model_quality.yaml``)."""
+    try:
+        text = (resources.files("tinhhinh") / "data" / "model_quality.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return list((yaml.safe_load(text) or {}).get("models", []))
+
+
+def _decimal(value: str, lang: str) -> str:
+    """ "0.9439" → "0,9439" in Vietnamese (a decimal comma; thousands are not written in scores)."""
+    return value.replace(".", ",") if lang == "vi" else value
+
+
+def _local_card(stage: str, version: str) -> dict[str, Any] | None:
+    """The card.json of a model trained on this machine (toxicity), when it is the version the items name."""
+    if stage != "toxicity":
+        return None
+    try:
+        from tinhhinh.harm.toxicity import default_model_dir
+
+        card = json.loads((default_model_dir() / "card.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, ModuleNotFoundError):
+        return None
+    return card if str(card.get("version")) == version else None
+
+
+def quality_words(stage: str, version: str, lang: str) -> str:
+    """One model version's measured quality in plain words of the report's language, from its own card;
+    ``no_card`` when no card gives scores for that version."""
+    base = version.split("+", 1)[0]
+    for m in model_quality():
+        if m.get("stage") == stage and m.get("version") in (version, base):
+            scores = ", ".join(
+                f"{METRIC_WORDS.get(k, (k, k))[0 if lang == 'vi' else 1]} {_decimal(str(v), lang)}"
+                for k, v in m.get("scores", [])
+            )
+            on = (m.get("on") or {}).get(lang, "")
+            return t("quality_on", lang, scores=scores, on=on, card=f"models/{m['card']}.md")
+    card = _local_card(stage, version)
+    if card and isinstance(card.get("dev"), dict) and card["dev"].get("macro_f1") is not None:
+        f1 = _decimal(f"{float(card['dev']['macro_f1']):.3f}", lang)
+        n = (card.get("data") or {}).get("n_dev")
+        on = t("quality_tox_on", lang, n=fmt_int(n, lang) if n else "?")
+        return t("quality_on", lang, scores=f"{METRIC_WORDS['macro_f1'][0 if lang == 'vi' else 1]} {f1}",
+                 on=on, card="card.json")  # fmt: skip
+    return t("no_card", lang)
 
 
 # ------------------------------------------------------------------ the document
@@ -402,6 +493,21 @@ def _issue_header(lang: str, first: dt.date, last: dt.date, issued: dt.date, per
     )
 
 
+def compared_with(
+    first: dt.date, last: dt.date, through: dt.date, pfirst: dt.date, plast: dt.date, lang: str
+) -> str:
+    """Words for the period a report compares with ("tháng 02/2024 (01/02/2024 – 29/02/2024)")."""
+    pa, pb = fmt_date(pfirst, lang), fmt_date(plast, lang)
+    months = whole_months(first, last)
+    part = "_part" if through < last else ""
+    if months in (1, 12) and (months == 1 or first.month == 1):
+        whole_prev = period_words(pfirst, first - dt.timedelta(days=1), lang)
+        return t("cmp_named" + part, lang, prev=whole_prev, pa=pa, pb=pb)
+    if months:
+        return t("cmp_months" + part, lang, n=months, pa=pa, pb=pb)
+    return t("cmp_days", lang, n=(plast - pfirst).days + 1, pa=pa, pb=pb)
+
+
 def period_words(first: dt.date, last: dt.date, lang: str) -> str:
     nxt = last + dt.timedelta(days=1)
     if first.day == 1 and nxt.day == 1 and (nxt.month - first.month) % 12 == 1 and (nxt - first).days <= 31:
@@ -411,9 +517,15 @@ def period_words(first: dt.date, last: dt.date, lang: str) -> str:
     return t("period_range", lang, a=fmt_date(first, lang), b=fmt_date(last, lang))
 
 
+def top_counts(counts: dict, limit: int | None = None) -> list[tuple[Any, int]]:
+    """Most first, ties by name: one ranking for the report's tables and the dashboard's top-N panels."""
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    return ordered if limit is None else ordered[:limit]
+
+
 def _rank_table(caption: str, head: str, counts: dict, label, lang: str, limit: int | None = None) -> Table:
     total = sum(counts.values())
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    ordered = top_counts(counts)
     rest = 0
     if limit is not None and len(ordered) > limit:
         rest = sum(n for _, n in ordered[limit:])
@@ -507,7 +619,7 @@ def build_report(
             f"the period starts on {first}, after today ({today}): there is nothing to report yet"
         )
     through = min(last, today)
-    f = figures(engine, first, through, stories_per_month=stories_per_month)
+    f = figures(engine, first, through, stories_per_month=stories_per_month, period_last=last)
     prev = f["previous"]
     period = period_words(first, last, lang)
     header = _issue_header(lang, first, last, issued or through, period)
@@ -515,10 +627,14 @@ def build_report(
     L = lang
 
     # ---------------------------------------------------------------- intro (unnumbered)
+    pa, pb = fmt_date(prev["first"], L), fmt_date(prev["last"], L)
+    compare = compared_with(first, last, through, prev["first"], prev["last"], L)
     intro = Section("", "", 0, [Para(t("intro", L, period=period, a=fmt_date(first, L), b=fmt_date(through, L),
-                                           pa=fmt_date(prev["first"], L), pb=fmt_date(prev["last"], L)))])  # fmt: skip
+                                           compare=compare))])  # fmt: skip
     if through < last:
-        intro.blocks.append(Para(t("partial", L, through=fmt_date(through, L), last=fmt_date(last, L))))
+        intro.blocks.append(
+            Para(t("partial", L, through=fmt_date(through, L), last=fmt_date(last, L), pa=pa, pb=pb))
+        )
     sections.append(intro)
 
     # ---------------------------------------------------------------- I. overview
@@ -697,10 +813,9 @@ def build_report(
                             [[w["name"] or w["url"], w["kind"], t("active", L) if w["active"] else t("inactive", L)]
                              for w in watched], [False, False, False]))  # fmt: skip
     sections.append(Section("1", t("s_sources", L), 2, blocks))
-    cards = model_cards()
     mv = f["model_versions"]
     if mv:
-        rows = [[stage, version, fmt_int(n, L), "; ".join(_card_for(stage, cards)) or t("no_card", L)]
+        rows = [[stage, version, fmt_int(n, L), quality_words(stage, version, L)]
                 for (stage, version), n in sorted(mv.items())]  # fmt: skip
         blocks = [Table(t("s_models", L), [t("stage", L), t("version", L), t("items", L), t("quality", L)], rows,
                         [False, False, True, False])]  # fmt: skip

@@ -30,8 +30,13 @@ def _esc(text: object) -> str:
     return escape(str(text), {'"': "&quot;"})
 
 
-def _num(v: float) -> str:
-    return f"{int(v)}" if float(v).is_integer() else f"{v:.1f}"
+def _fmt_num(v: float, decimal_comma: bool = False) -> str:
+    """An integer as is, else one decimal: 2.8, or 2,8 in Vietnamese (``decimal_comma``)."""
+    s = f"{int(v)}" if float(v).is_integer() else f"{v:.1f}"
+    return s.replace(".", ",") if decimal_comma else s
+
+
+_num = _fmt_num
 
 
 def nice_ticks(top: float, max_ticks: int = 5) -> list[float]:
@@ -110,9 +115,15 @@ def stacked_bar(
     category_label: str = "",
     width: int = 640,
     label_width: int | None = None,
+    decimal_comma: bool = False,
 ) -> str:
     """Horizontal bars, one per category, each split into the series (in the mapping's order).
-    ``label_width``: room for the category names (default: as wide as the longest needs, within 45 %)."""
+    ``label_width``: room for the category names (default: as wide as the longest needs, within 45 %).
+    ``decimal_comma``: write 2,8 rather than 2.8 (Vietnamese)."""
+
+    def _num(v: float) -> str:
+        return _fmt_num(v, decimal_comma)
+
     names = list(series)
     cats = list(categories)
     totals = [sum(float(series[s][i]) for s in names) for i in range(len(cats))]
@@ -174,6 +185,7 @@ def bar(
     category_label: str = "",
     width: int = 640,
     label_width: int | None = None,
+    decimal_comma: bool = False,
 ) -> str:
     """Horizontal bars (long Vietnamese labels stay readable), in the order given."""
     name = value_label or "value"
@@ -185,6 +197,7 @@ def bar(
         category_label=category_label,
         width=width,
         label_width=label_width,
+        decimal_comma=decimal_comma,
     )
 
 

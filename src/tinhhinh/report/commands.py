@@ -30,6 +30,24 @@ def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
     return last.replace(day=1), last
 
 
+def month_end(day: dt.date) -> dt.date:
+    nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return nxt - dt.timedelta(days=1)
+
+
+def resolve_period(first: dt.date | None, last: dt.date | None, today: dt.date) -> tuple[dt.date, dt.date]:
+    """--from/--to as typed, with the defaults: neither → last month; --from alone → to the end of that
+    month or today, whichever is earlier; --to alone → from the first day of that month."""
+    if first is None and last is None:
+        return default_period(today)
+    if last is None:
+        assert first is not None
+        return first, max(first, min(month_end(first), today))
+    if first is None:
+        return last.replace(day=1), last
+    return first, last
+
+
 def check_backend(fmt: str) -> None:
     if fmt not in FORMATS:
         raise UserError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -77,14 +95,20 @@ def report_command(
     date_to: Annotated[
         str | None, typer.Option("--to", help="Last day, included. Default: last month.")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="docx, pdf or html.")] = "docx",
+    fmt: Annotated[str | None, typer.Option("--format", help="docx (default), pdf or html.")] = None,
     lang: Annotated[str, typer.Option("--lang", help="vi (default) or en.")] = "vi",
     out: Annotated[
-        Path | None, typer.Option("--out", help="File to write. Default: bao-cao-FROM_TO.EXT")
+        Path | None,
+        typer.Option("--out", help="File to write. Default: bao-cao-FROM_TO.EXT (none with --json)"),
     ] = None,
     issued: Annotated[str | None, typer.Option("--issued", help="Date on the report. Default: --to.")] = None,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print every figure as JSON on stdout (instead of the path).")
+        bool,
+        typer.Option(
+            "--json",
+            help="Print every figure as JSON on stdout (instead of the path); writes no document unless "
+            "--out or --format names one.",
+        ),
     ] = False,
     db: Annotated[str | None, typer.Option("--db", help="SQLite path or PostgreSQL URL.")] = None,
 ) -> int:
@@ -100,26 +124,40 @@ def report_command(
 
     if lang not in ("vi", "en"):
         raise UserError(f"--lang {lang!r}: use vi or en")
-    fmt = fmt.lower()
+    # --json prints the figures; a document only when one is asked for by --out or --format
+    write = not as_json or out is not None or fmt is not None
+    fmt = (fmt or "docx").lower()
     first, last = _day(date_from, "--from"), _day(date_to, "--to")
-    if first is None or last is None:
-        d_first, d_last = default_period(clock.office_today())
-        first, last = first or d_first, last or d_last
-    if last < first:
-        raise UserError(f"--to {last} is before --from {first}")
     today = clock.office_today()
-    if first > today:
+    if first is not None and last is not None and last < first:
+        raise UserError(f"--to {last} is before --from {first}")
+    if first is not None and first > today:
         raise UserError(f"--from {first} is after today ({today}): there is nothing to report yet")
+    first, last = resolve_period(first, last, today)
+    if first > today:  # --to alone, in a month that has not started
+        raise UserError(f"--to {last}: its month starts after today ({today}); give --from as well")
     if last > today:
         err.print(
-            f"the period runs to {last}: figures up to today ({today}), compared with as many days before"
+            f"the period runs to {last}: figures up to today ({today}), compared with the matching days before"
         )
     out = out or Path(f"bao-cao-{first.isoformat()}_{last.isoformat()}.{fmt}")
-    if not out.parent.exists():
-        raise UserError(f"cannot write {out}: folder {out.parent} does not exist")
+    if write:
+        if out.is_dir():
+            name = f"bao-cao-{first.isoformat()}_{last.isoformat()}.{fmt}"
+            raise UserError(f"--out {out} is a folder: give a file name, e.g. --out {out / name}")
+        if not out.parent.exists():
+            raise UserError(f"cannot write {out}: folder {out.parent} does not exist")
     engine = engine_for(db, create=False)
-    report = write_report(engine, first, last, fmt, out, lang=lang, issued=_day(issued, "--issued"))
-    err.print(f"report {first} → {last} ({fmt}, {lang}) written; content checksum {report.checksum()[:12]}")
+    iss = _day(issued, "--issued")
+    if write:
+        report = write_report(engine, first, last, fmt, out, lang=lang, issued=iss)
+        done = f"({fmt}, {lang}) written"
+    else:
+        from tinhhinh.report.build import build_report
+
+        report = build_report(engine, first, last, lang=lang, issued=iss)
+        done = f"({lang}) built, no document written"
+    err.print(f"report {first} → {last} {done}; content checksum {report.checksum()[:12]}")
     if as_json:
         from tinhhinh.report.model import dumps
 

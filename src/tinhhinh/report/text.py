@@ -24,19 +24,34 @@ T: dict[str, tuple[str, str]] = {
     "signer_note": ("(Ký, ghi rõ họ tên)", "(Signature, full name)"),
     "intro": (
         "Báo cáo tổng hợp kết quả theo dõi thông tin công khai, các vấn đề nổi bật, thông tin có dấu hiệu "
-        "gây hại và kết quả tiếp nhận, xử lý vụ việc, đơn thư {period} ({a} – {b}); so sánh với kỳ trước có "
-        "cùng độ dài ({pa} – {pb}). Số liệu được tổng hợp tự động từ cơ sở dữ liệu của hệ thống; báo cáo chỉ "
+        "gây hại và kết quả tiếp nhận, xử lý vụ việc, đơn thư {period} ({a} – {b}); so sánh với {compare}. "
+        "Số liệu được tổng hợp tự động từ cơ sở dữ liệu của hệ thống; báo cáo chỉ "
         "chứa số liệu tổng hợp, không chứa thông tin cá nhân của người gửi đơn.",
         "This report sums up the monitoring of public information, hot issues, potentially harmful "
-        "information and the handling of cases and petitions {period} ({a} – {b}), compared with the previous "
-        "period of equal length ({pa} – {pb}). Figures are computed from the system's database; the report "
+        "information and the handling of cases and petitions {period} ({a} – {b}), compared with {compare}. "
+        "Figures are computed from the system's database; the report "
         "holds aggregates only and no personal data of petitioners.",
     ),
     "partial": (
         "Kỳ báo cáo chưa kết thúc: số liệu tính đến hết ngày {through} (kỳ báo cáo đến ngày {last}); kỳ trước "
-        "được lấy cùng số ngày.",
+        "được lấy tương ứng ({pa} – {pb}).",
         "The period has not ended: figures run to the end of {through} (the period ends on {last}); the "
-        "previous period has the same number of days.",
+        "previous period is cut to match ({pa} – {pb}).",
+    ),
+    # what the previous period is (the intro names it)
+    "cmp_named": ("{prev} ({pa} – {pb})", "{prev} ({pa} – {pb})"),
+    "cmp_named_part": (
+        "các ngày tương ứng của {prev} ({pa} – {pb})",
+        "the matching days of {prev} ({pa} – {pb})",
+    ),
+    "cmp_months": ("{n} tháng liền trước ({pa} – {pb})", "the {n} months just before ({pa} – {pb})"),
+    "cmp_months_part": (
+        "các ngày tương ứng của {n} tháng liền trước ({pa} – {pb})",
+        "the matching days of the {n} months just before ({pa} – {pb})",
+    ),
+    "cmp_days": (
+        "{n} ngày liền trước, cùng số ngày với kỳ này ({pa} – {pb})",
+        "the {n} days just before, as many as this period ({pa} – {pb})",
     ),
     # parts
     "p_overview": ("TÌNH HÌNH THÔNG TIN ĐƯỢC THEO DÕI", "INFORMATION MONITORED"),
@@ -107,6 +122,11 @@ T: dict[str, tuple[str, str]] = {
     "version": ("Phiên bản", "Version"),
     "quality": ("Chất lượng đo được", "Measured quality"),
     "no_card": ("chưa có thẻ mô hình", "no model card"),
+    "quality_on": ("{scores} trên {on} (theo {card})", "{scores} on {on} (from {card})"),
+    "quality_tox_on": (
+        "{n} bình luận ViHSD dùng để kiểm tra (dev)",
+        "{n} ViHSD dev comments",
+    ),
     "none": ("Không có.", "None."),
     "name": ("Tên", "Name"),
     "kind_col": ("Loại", "Kind"),
@@ -118,7 +138,7 @@ T: dict[str, tuple[str, str]] = {
     "f_items": ("Tin, bài thu thập", "Items collected"),
     "f_originals": ("Tin, bài gốc (không kể bản sao)", "Original items (copies excluded)"),
     "f_sources": ("Nguồn tin có tin, bài", "Sources with items"),
-    "f_stories": ("Vấn đề (chuỗi tin cùng sự kiện)", "Stories (items about one event)"),
+    "f_stories": ("Vấn đề (từ 2 tin, bài cùng sự kiện)", "Stories (2 or more items about one event)"),
     "f_flags": ("Cảnh báo thông tin có dấu hiệu gây hại", "Harm flags raised"),
     "f_confirmed": ("Cảnh báo đã được xác nhận", "Harm flags confirmed"),
     "f_cases_in": ("Vụ việc tiếp nhận", "Cases opened"),
@@ -180,7 +200,9 @@ T: dict[str, tuple[str, str]] = {
         "Thời gian: theo giờ Việt Nam (UTC+7), kỳ báo cáo tính trọn các ngày từ ngày đầu đến ngày cuối; tin, bài "
         "tính theo ngày đăng, không có ngày đăng thì theo ngày hệ thống thu thập.|"
         "Bản sao: tin, bài có nội dung trùng hoặc gần trùng một tin, bài đã có (đăng lại).|"
-        "Vấn đề: nhóm tin, bài về cùng một sự kiện do hệ thống tự gom; nhãn là tiêu đề tin đầu tiên.|"
+        "Vấn đề: nhóm từ 2 tin, bài trở lên về cùng một sự kiện do hệ thống tự gom (như trang “Vấn đề” hiển thị "
+        "mặc định), có tin, bài trong kỳ; nhãn là tiêu đề tin đầu tiên. Tin, bài không được gom với tin nào "
+        "khác không tính là vấn đề.|"
         "Vụ việc đã giải quyết: lần đầu chuyển sang “đã trả lời” hoặc “đóng” trong kỳ (theo nhật ký).|"
         "Đơn thư đã giải quyết: chuyển sang “đã giải quyết” trong kỳ; đúng hạn khi ngày giải quyết không "
         "muộn hơn hạn giải quyết theo quy định (tính cả gia hạn).|"
@@ -190,7 +212,9 @@ T: dict[str, tuple[str, str]] = {
         "Time: Vietnam time (UTC+7); the period covers whole days from the first to the last day; an item counts "
         "on its publication date or, without one, on the day it was collected.|"
         "Copy: an item whose content equals or nearly equals an earlier item (a repost).|"
-        "Story: items about one event grouped by the system; its label is the first item's title.|"
+        "Story: two or more items about one event grouped by the system (as the Stories page lists them by "
+        "default), with items in the period; its label is the first item's title. An item grouped with no "
+        "other is not counted as a story.|"
         "Case resolved: first moved to “responded” or “closed” in the period (from the audit trail).|"
         "Petition resolved: moved to “resolved” in the period; on time when that day is not later than the "
         "legal deadline (extensions included).|"

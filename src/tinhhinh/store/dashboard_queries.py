@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, case, func, select
 
-from tinhhinh import clock
 from tinhhinh.store.item_time import item_time, item_time_between
 from tinhhinh.store.report_queries import toxic_flag_dismissed
 from tinhhinh.store.schema import items
@@ -87,9 +86,10 @@ def scored_items(conn: Connection, start: dt.datetime, end: dt.datetime) -> int:
     ).scalar_one()
 
 
-def desk_status_by_agency(conn: Connection, open_petition_states: set[str]) -> dict[str, Any]:
-    """Cases by status and agency; open and overdue petitions by agency (counts only)."""
-    from tinhhinh.store.desk import agencies, cases, petitions
+def desk_status_by_agency(conn: Connection) -> dict[str, Any]:
+    """Cases by status and agency now (counts only). Open and overdue petitions are counted by the
+    period report's rule (``report.build.desk_open_at``), not here."""
+    from tinhhinh.store.desk import agencies, cases
 
     names = {aid: name for aid, name in conn.execute(select(agencies.c.id, agencies.c.name))}
     case_counts: dict[str, Counter] = defaultdict(Counter)
@@ -97,12 +97,4 @@ def desk_status_by_agency(conn: Connection, open_petition_states: set[str]) -> d
         select(cases.c.agency_id, cases.c.status, func.count()).group_by(cases.c.agency_id, cases.c.status)
     ):
         case_counts[names.get(aid, "—")][status] += n
-    today = clock.office_today()
-    petition_counts: dict[str, Counter] = defaultdict(Counter)
-    for aid, state, due in conn.execute(select(petitions.c.agency_id, petitions.c.state, petitions.c.due_on)):
-        if state in open_petition_states:
-            agency = names.get(aid, "—")
-            petition_counts[agency]["open"] += 1
-            if due is not None and due < today:
-                petition_counts[agency]["overdue"] += 1
-    return {"cases": case_counts, "petitions": petition_counts}
+    return {"cases": case_counts}

@@ -39,12 +39,19 @@ def item_totals(conn: Connection, start: dt.datetime, end: dt.datetime) -> dict[
             func.count(func.distinct(c.story_id)),
         ).where(where)
     ).one()
+    # Stories as the web Stories page lists them by default: at least two items (a one-item "story" is
+    # just an item nothing else was grouped with); the all-stories count stays available.
+    grouped = select(c.story_id).where(c.story_id.is_not(None)).group_by(c.story_id).having(func.count() >= 2)
+    n_stories = conn.execute(
+        select(func.count(func.distinct(c.story_id))).where(and_(where, c.story_id.in_(grouped)))
+    ).scalar_one()
     return {
         "items": int(total),
         "copies": int(copies),
         "originals": int(total) - int(copies),
         "sources": int(n_sources),
-        "stories": int(with_story),
+        "stories": int(n_stories),
+        "stories_all": int(with_story),
     }
 
 
@@ -172,6 +179,31 @@ def case_transitions(conn: Connection) -> dict[int, list[dict[str, Any]]]:
                 "agency_id": d.get("agency_id"),
             }
         )
+    return out
+
+
+AGENCY_MOVES = {
+    "case": ("case.open", "case.transition"),
+    "petition": ("petition.intake", "petition.assign"),
+}
+
+
+def agency_moves(conn: Connection, object_type: str) -> dict[int, list[tuple[dt.datetime, int | None]]]:
+    """Each case's or petition's agency over time, from the audit trail: {id: [(at, agency id)]} in audit
+    order. Cases: the agency at opening and after each transition; petitions: at intake and at each
+    assignment that names an agency (an assignment of a resolver alone does not move it). Only the agency
+    id is read from the entries."""
+    a = audit.c
+    out: dict[int, list[tuple[dt.datetime, int | None]]] = {}
+    rows = conn.execute(
+        select(a.object_id, a.at, a.data)
+        .where(and_(a.object_type == object_type, a.action.in_(AGENCY_MOVES[object_type])))
+        .order_by(a.seq)
+    )
+    for object_id, at, data in rows:
+        d = json.loads(data) if data else {}
+        if "agency_id" in d:
+            out.setdefault(int(object_id), []).append((dt.datetime.fromisoformat(at), d["agency_id"]))
     return out
 
 

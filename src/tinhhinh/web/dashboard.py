@@ -18,6 +18,8 @@ from fastapi.responses import HTMLResponse, Response
 from tinhhinh import clock
 from tinhhinh.desk.access import Actor, can
 from tinhhinh.report import charts
+from tinhhinh.report.build import desk_open_at, top_counts
+from tinhhinh.report.text import fmt_num
 from tinhhinh.store import dashboard_queries as dq
 from tinhhinh.timefmt import LOCAL_TZ
 from tinhhinh.web import i18n, labels
@@ -51,6 +53,35 @@ def _bounds(days: int) -> tuple[dt.datetime, dt.datetime, list[str]]:
     return start, end, [(first + dt.timedelta(days=i)).isoformat() for i in range(days)]
 
 
+VOLUME_SERIES = 6  # lines a reader can tell apart; the other areas are summed
+
+
+def _day_label(iso_day: str) -> str:
+    """dd/mm, as the report writes days (never mm-dd, which reads as day-month in Vietnamese)."""
+    return f"{iso_day[8:10]}/{iso_day[5:7]}"
+
+
+def _pct(rate: float, lang: str) -> str:
+    """A rate as the report writes it: 2,8% in Vietnamese, 2.8% in English."""
+    return fmt_num(100 * rate, lang) + "%"
+
+
+MODEL_IDLE = "A toxicity model is installed, but no item in this window was scored by it (items stored before it was installed are not scored)."  # noqa: E501 - one gettext message id
+
+
+def _toxicity_note(_: Any) -> str:
+    """Why there are no rates: no model on this machine, or a model that scored nothing in the window."""
+    from tinhhinh.harm.toxicity import model_status
+
+    if model_status() is None:
+        return _(MODEL_IDLE)
+    return (
+        _("No toxicity model is installed here, so no rates yet.")
+        + " "
+        + _("An administrator can train one with `tinhhinh train toxicity --data DIR`.")
+    )
+
+
 def _area_names(lang: str) -> dict[str, str]:
     from tinhhinh.nlp.area import load_areas
 
@@ -71,6 +102,7 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
         return _(table[code]) if code in table else str(code)
 
     start, end, day_list = _bounds(days)
+    today = dt.date.fromisoformat(day_list[-1])
     panels: dict[str, Panel] = {}
     with w.engine.connect() as conn:
         by_area = dq.volume_by_area_day(conn, start, end)
@@ -79,15 +111,21 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
         scored = dq.scored_items(conn, start, end)
         tox_area = dq.toxicity_rates(conn, start, end, "area") if scored else []
         tox_source = dq.toxicity_rates(conn, start, end, "source") if scored else []
-        desk = dq.desk_status_by_agency(conn, labels.OPEN_PETITION) if can(actor, "stats.read") else None
-    # volume by area over time
-    areas = sorted(by_area, key=lambda a: -sum(by_area[a].values()))
-    top = areas[:6]
-    rows = [[day, *[by_area[a][day] for a in areas]] for day in day_list]
+        desk = dq.desk_status_by_agency(conn) if can(actor, "stats.read") else None
+        # open and overdue as the period report counts them at the end of today (one rule for both)
+        desk_now = desk_open_at(conn, today) if desk is not None else None
+    # volume by area over time: the chart and its table show the same series (the top areas, the rest
+    # summed as "other"), so every number in the chart is in the table
+    areas = sorted(by_area, key=lambda a: (-sum(by_area[a].values()), str(a)))
+    top, rest = areas[:VOLUME_SERIES], areas[VOLUME_SERIES:]
+    series = {area_name.get(a, a): [by_area[a][d] for d in day_list] for a in top}
+    if rest:
+        series[_("other areas")] = [sum(by_area[a][d] for a in rest) for d in day_list]
+    rows = [[_day_label(day), *[v[i] for v in series.values()]] for i, day in enumerate(day_list)]
     svg = (
         charts.line(
-            [d[5:] for d in day_list],
-            {area_name.get(a, a): [by_area[a][d] for d in day_list] for a in top},
+            [_day_label(d) for d in day_list],
+            series,
             title=_("Items per day by area"),
             x_label=_("day"),
             y_label=_("items"),
@@ -98,12 +136,12 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
     panels["volume"] = Panel(
         "volume",
         _("Volume by area"),
-        [_("day"), *[area_name.get(a, a) for a in areas]],
+        [_("day"), *series],
         rows,
         svg,
     )
-    # volume by place
-    top_places = places.most_common(15)
+    # volume by place: the report's ranking (count, then name), so both pick the same top 15 on ties
+    top_places = top_counts(places, 15)
     panels["places"] = Panel(
         "places",
         _("Volume by place"),
@@ -127,39 +165,31 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
         if types
         else "",
     )
-    # toxicity rates
-    if scored:
-        rows = [
-            [area_name.get(r["key"], r["key"]), r["scored"], r["offensive"], r["hate"],
-             f"{100 * r['rate']:.1f}%"]
-            for r in tox_area
-        ]  # fmt: skip
-        svg = charts.bar(
-            [(area_name.get(r["key"], r["key"]), round(100 * r["rate"], 2)) for r in tox_area[:12]],
-            title=_("Offensive or hateful items, % by area"),
-            value_label="%",
-        )
-        panel = Panel(
-            "toxicity",
-            _("Toxicity rates"),
-            [_("area"), _("scored"), _("offensive"), _("hate"), _("rate")],
-            rows,
-            svg,
-        )
-        panel.extra["by_source"] = tox_source
-    else:
-        panel = Panel(
-            "toxicity",
-            _("Toxicity rates"),
-            [_("area"), _("rate")],
-            [],
-            note=_("No toxicity model is installed here, so no rates yet.")
-            + " "
-            + _("An administrator can train one with `tinhhinh train toxicity --data DIR`."),
-        )
-    panels["toxicity"] = panel
-    # desk
-    if desk is not None:
+    # toxicity rates, per area and per source (rates of outlets and topics, never of people)
+    for key, by, rates, head, chart_title in (
+        ("toxicity", "area", tox_area, _("area"), _("Offensive or hateful items, % by area")),
+        ("toxicity_source", "source", tox_source, _("source"), _("Offensive or hateful items, % by source")),
+    ):
+        title = _("Toxicity rates") if by == "area" else _("Toxicity rates by source")
+        name = (lambda k: area_name.get(k, k)) if by == "area" else (lambda k: k)
+        if scored:
+            rows = [
+                [name(r["key"]), r["scored"], r["offensive"], r["hate"], _pct(r["rate"], lang)] for r in rates
+            ]
+            svg = charts.bar(
+                [(name(r["key"]), round(100 * r["rate"], 2)) for r in rates[:12]],
+                title=chart_title,
+                value_label="%",
+                decimal_comma=lang == "vi",
+            )
+            panels[key] = Panel(
+                key, title, [head, _("scored"), _("offensive"), _("hate"), _("rate")], rows, svg
+            )
+        elif by == "area":
+            panels[key] = Panel(key, title, [head, _("rate")], [], note=_toxicity_note(_))
+    # desk: today's state, whatever the window (said in the panel)
+    if desk is not None and desk_now is not None:
+        now_note = _("Now (today's state, not the chosen window).")
         agencies = sorted(desk["cases"])
         statuses = sorted({s for c in desk["cases"].values() for s in c})
         panels["cases"] = Panel(
@@ -174,25 +204,33 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
             )
             if agencies
             else "",
+            note=now_note,
         )
-        pa = sorted(desk["petitions"])
+        names = {aid: a["name"] for aid, a in desk_now["agencies"].items()}
+        open_pet = {
+            names.get(k, "—") if k is not None else "—": v
+            for k, v in desk_now["petitions"].items()
+            if v.get("open")
+        }
+        pa = sorted(open_pet)
         panels["petitions"] = Panel(
             "petitions",
             _("Open and overdue petitions"),
             [_("agency"), _("open"), _("overdue")],
-            [[a, desk["petitions"][a]["open"], desk["petitions"][a]["overdue"]] for a in pa],
+            [[a, open_pet[a].get("open", 0), open_pet[a].get("overdue", 0)] for a in pa],
             charts.stacked_bar(
                 pa,
                 {
-                    _("overdue"): [desk["petitions"][a]["overdue"] for a in pa],
+                    _("overdue"): [open_pet[a].get("overdue", 0) for a in pa],
                     _("open, on time"): [
-                        desk["petitions"][a]["open"] - desk["petitions"][a]["overdue"] for a in pa
+                        open_pet[a].get("open", 0) - open_pet[a].get("overdue", 0) for a in pa
                     ],
                 },
                 title=_("Open petitions by agency"),
             )
             if pa
             else "",
+            note=now_note,
         )
     # sources
     from tinhhinh.store import sources as source_store
