@@ -454,3 +454,16 @@ def test_story_page_shows_toxic_language_as_a_rate(site):
         conn.execute(text("UPDATE items SET toxicity = 'offensive' WHERE pk = :p"), {"p": pks[0]})
     page = c.get(f"/stories/{STORY_ID}").text
     assert "<dt>Ngôn từ độc hại</dt><dd>1 trên 2 tin, bài được đánh giá (50%)</dd>" in page
+
+
+def test_a_denunciations_resolver_list_leaves_out_the_coordinator_reading_it(site):
+    # naming oneself resolver of a tố cáo is refused (it would lift the denouncer's pseudonym with no second
+    # person involved), so the page does not offer it; a complaint's list still does
+    coord = site.users["coord"]
+    options = r'<select id="pa_resolver" name="resolver_id">(.*?)</select>'
+    tid = site.petition(kind="to_cao", agency_id=site.agency_a)
+    listed = re.search(options, site.client("coord").get(f"/petitions/{tid}").text, re.S).group(1)
+    assert f'value="{coord.id}"' not in listed and f'value="{site.users["officer_a"].id}"' in listed
+    pid = site.petition(kind="khieu_nai", agency_id=site.agency_a)
+    listed = re.search(options, site.client("coord").get(f"/petitions/{pid}").text, re.S).group(1)
+    assert f'value="{coord.id}"' in listed

@@ -381,11 +381,22 @@ def petition_page(request: Request, petition_id: Id, actor: Actor = Depends(page
         moves=moves if not p["erased_at"] else [],
         agencies=agencies,
         agency_names={a["id"]: a["name"] for a in agencies},
-        resolvers=wq.resolvers(w.engine) if can(actor, "petition.assign", p) else [],
+        resolvers=_resolver_choices(w.engine, actor, p),
         names=wq.usernames(w.engine, ids),
         needs_reason=petitions.NEEDS_REASON,
         today=clock.office_today().isoformat(),
     )
+
+
+def _resolver_choices(engine, actor: Actor, p: dict) -> list:
+    """Who the petition can be assigned to: nobody names themself resolver of a denunciation (that would
+    let them read the denouncer's identity on their own), so the list leaves them out."""
+    if not can(actor, "petition.assign", p):
+        return []
+    users = wq.resolvers(engine)
+    if p["kind"] == "to_cao":
+        users = [u for u in users if u["id"] != actor.id]
+    return users
 
 
 @router.post("/petitions/{petition_id}/transition")
