@@ -7,7 +7,9 @@ One poll, per feed (in list order):
 3. entries whose canonical URL is already stored are skipped; each new entry's page is fetched and
    its article extracted. A page that cannot be used (robots.txt, 404, not an article, too large)
    falls back to the feed entry's title and summary, so nothing announced by the feed is lost;
-   a page that fails transiently is retried on later polls (bounded by ``page_attempts``);
+   a page that fails transiently is retried on later polls (bounded by ``page_attempts``).
+   An entry stored earlier from a feed's summary (``ingest FEED_URL``) gets its page too: the stored
+   item keeps its pk and takes the page's text, index and analysis (``items.upgrade_from_page``);
 4. the feed's items go through the lead's ``ingest`` (analysis + one transaction per batch);
 5. only then the source's health row is updated and the new validators saved. A run killed
    between 4 and 5 re-fetches the feed next time and finds its items already stored.
@@ -109,6 +111,7 @@ class PollReport:
     alerts: list[str] = field(default_factory=list)
     pages: int = 0
     fallbacks: int = 0  # entries stored from the feed's summary because the page was unusable
+    upgraded: int = 0  # items stored earlier from a feed's summary that now have their page's text
     stored: IngestSummary = field(default_factory=IngestSummary)
     stopped: bool = False
 
@@ -204,12 +207,18 @@ class Watcher:
         known = item_store.known_keys(self.engine, [it.key for it in feed_items])
         fresh = [it for it in feed_items if it.key not in known]
         fresh = list({it.key: it for it in fresh}.values())
-        # more new entries than one poll may fetch: take the first ones now, the rest next poll
+        # entries stored from the feed's summary (e.g. by `ingest FEED_URL`) get their page too
+        summaries = item_store.feed_summaries(self.engine, list(known))
+        upgrades = list({it.key: it for it in feed_items if it.key in summaries}.values())
+        already = len(known)
+        # more entries than one poll may fetch: take the first ones now (new ones first), the rest next poll
         # (validators are then not saved, so the next poll re-reads the feed instead of a 304)
-        complete = len(fresh) <= self.options.max_pages_per_feed
-        fresh = fresh[: self.options.max_pages_per_feed]
+        budget = self.options.max_pages_per_feed
+        complete = len(fresh) + len(upgrades) <= budget
+        fresh = fresh[:budget]
+        upgrades = upgrades[: budget - len(fresh)]
         given_up = source_store.pages_given_up(
-            self.engine, [it.url for it in fresh if it.url], self.options.page_attempts
+            self.engine, [it.url for it in fresh + upgrades if it.url], self.options.page_attempts
         )
         to_store: list[Item | Rejection] = list(rejections)
         for entry in fresh:
@@ -220,6 +229,8 @@ class Watcher:
             page = self._page(src, entry, entry.url in given_up, report)
             if page is None:
                 complete = False  # transient failure: the next poll retries this page
+            elif isinstance(page, str):
+                to_store.append(_fallback(entry, page, report))
             else:
                 to_store.append(page)
         summary = ingest(
@@ -229,7 +240,22 @@ class Watcher:
             ordered=self.ordered,
             batch_size=self.options.batch_size,
         )
+        upgraded = 0
+        for entry in upgrades:
+            if self.stop.is_set():
+                complete = False
+                report.stopped = True
+                break
+            page = self._page(src, entry, entry.url in given_up, report)
+            if page is None:
+                complete = False
+            elif isinstance(page, str):
+                item_store.mark_page_unused(self.engine, summaries[entry.key], page)
+            elif self._upgrade(summaries[entry.key], page):
+                upgraded += 1
+        summary.present += already
         report.stored.add(summary)
+        report.upgraded += upgraded
         added = summary.new + summary.copies
         if complete:
             source_store.record_success(
@@ -243,34 +269,51 @@ class Watcher:
             )
         else:
             source_store.record_items(self.engine, src.id, now=utcnow(), new_items=added)
-        if added or summary.rejected:
-            self.log(f"{src.url}: {added} new, {summary.present} already stored, {summary.rejected} rejected")
-
-    def _page(self, src: source_store.Source, entry: Item, given_up: bool, report: PollReport) -> Item | None:
-        """The article page as an Item; the feed entry when the page is unusable; None to retry later."""
-        if given_up or not entry.url or not entry.url.startswith(("http://", "https://")):
-            return _fallback(
-                entry, "page given up after repeated failures" if given_up else "no page URL", report
+        if added or summary.rejected or upgraded:
+            self.log(
+                f"{src.url}: {added} new, {summary.present} already stored"
+                + (f" ({upgraded} given their page's text)" if upgraded else "")
+                + f", {summary.rejected} rejected"
             )
+
+    def _upgrade(self, pk: int, page: Item) -> bool:
+        """The page's text replaces the feed summary stored as ``pk``; analysed as a new item would be."""
+        signature = None
+        if self.stages:
+            from tinhhinh.nlp.copies import item_signature
+            from tinhhinh.pipeline import run_stages
+
+            page = run_stages(page, self.stages)
+            signature = item_signature(page)
+        return item_store.upgrade_from_page(
+            self.engine, pk, page, analysed=bool(self.stages), signature=signature
+        )
+
+    def _page(
+        self, src: source_store.Source, entry: Item, given_up: bool, report: PollReport
+    ) -> Item | str | None:
+        """The article page as an Item; why it is unusable (the feed entry then stands in); None to retry later."""
+        if given_up or not entry.url or not entry.url.startswith(("http://", "https://")):
+            return "page given up after repeated failures" if given_up else "no page URL"
         try:
             resp = self.fetcher.get(entry.url, max_bytes=MAX_PAGE_BYTES)
         except RobotsDisallowed as exc:
             if not exc.temporary:
-                return _fallback(entry, "robots.txt disallows the page", report)
+                return "robots.txt disallows the page"
             attempts = source_store.record_page_failure(
                 self.engine, entry.url, src.id, now=utcnow(), error=exc.reason
             )
             if attempts >= self.options.page_attempts:
-                return _fallback(entry, f"{exc.reason} ({attempts} attempts)", report)
+                return f"{exc.reason} ({attempts} attempts)"
             return None
         except FetchError as exc:
             if not exc.retryable:
-                return _fallback(entry, exc.reason, report)
+                return exc.reason
             attempts = source_store.record_page_failure(
                 self.engine, entry.url, src.id, now=utcnow(), error=exc.reason
             )
             if attempts >= self.options.page_attempts:
-                return _fallback(entry, f"{exc.reason} ({attempts} attempts)", report)
+                return f"{exc.reason} ({attempts} attempts)"
             self.log(f"[yellow]page failed[/] {entry.url}: {exc.reason} (will retry)")
             return None
         report.pages += 1
@@ -286,8 +329,8 @@ class Watcher:
                 rec.source = entry.source
                 rec.provenance["feed"] = src.url
                 return rec
-            return _fallback(entry, rec.reason, report)
-        return _fallback(entry, "page gave no article", report)
+            return rec.reason
+        return "page gave no article"
 
     # the loop ------------------------------------------------------------------------------------
     def run(self, *, once: bool = False) -> list[PollReport]:
@@ -334,6 +377,8 @@ def _describe(report: PollReport) -> str:
     if report.waiting:
         parts.append(f"{report.waiting} backing off")
     parts.append(f"{s.new} new, {s.copies} copies, {s.present} already stored, {s.rejected} rejected")
+    if report.upgraded:
+        parts.append(f"{report.upgraded} stored from a feed summary now have their page's text")
     if report.fallbacks:
         parts.append(f"{report.fallbacks} stored from the feed summary (page unusable)")
     if report.stopped:
@@ -392,7 +437,7 @@ def _with_digest(poll: Callable, engine: Engine, at: str) -> Callable:
 def _with_alerts(poll: Callable, hook) -> Callable:  # noqa: ANN001 - hook: stories.alerts.WatchAlerts
     def poll_then_alerts() -> PollReport:
         report = poll()
-        hook.tick(report.stored.new)
+        hook.tick(report.stored.new + report.upgraded)
         return report
 
     return poll_then_alerts
