@@ -443,6 +443,90 @@ def _with_alerts(poll: Callable, hook) -> Callable:  # noqa: ANN001 - hook: stor
     return poll_then_alerts
 
 
+@dataclass
+class SourceAlert:
+    """A source turning failing, or recovering, as delivered with the saved-search alerts (same file, same
+    mail): once per change of state."""
+
+    kind: str  # "source failing" or "source recovered"
+    url: str
+    name: str
+    failures: int
+    last_error: str | None
+    next_try: str | None
+
+    def line(self) -> str:
+        if self.kind == "source recovered":
+            return f"[sources] source recovered: {self.url} works again"
+        return (
+            f"[sources] SOURCE FAILING: {self.url} has failed {self.failures} times in a row "
+            f"(last: {self.last_error or '?'}); next try {self.next_try or 'later'}"
+        )
+
+    def as_json(self) -> dict:
+        return self.__dict__.copy()
+
+
+class SourceAlerts:
+    """After each poll: deliver each source that started failing (``failure_alert`` failures in a row) or
+    recovered since the last delivery to the alert file / address. Recorded only once delivered, so a
+    delivery that failed is tried again after the next poll."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        failure_alert: int,
+        to_file: Path | None = None,
+        email: str | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        self.engine = engine
+        self.failure_alert = failure_alert
+        self.to_file = to_file
+        self.email = email
+        self.log = log or (lambda msg: err.print(msg))
+
+    def tick(self) -> list[SourceAlert]:
+        from tinhhinh.stories.alerts import deliver
+
+        changes = source_store.alert_changes(self.engine, self.failure_alert)
+        if not changes:
+            return []
+        alerts = [
+            SourceAlert(
+                "source failing" if failing else "source recovered",
+                src.url,
+                src.name,
+                src.consecutive_failures,
+                src.last_error if failing else None,
+                local_short(src.next_attempt_at) if failing and src.next_attempt_at else None,
+            )
+            for src, failing in changes
+        ]
+        try:
+            deliver(alerts, to_file=self.to_file, email=self.email)
+        except UserError as exc:
+            self.log(
+                f"[red]source alerts not delivered:[/] {escape(str(exc))}; tried again after the next poll"
+            )
+            return []
+        source_store.mark_alerted(self.engine, [(src.id, failing) for src, failing in changes])
+        for a in alerts:
+            if a.kind == "source recovered":
+                self.log(f"[green]source recovered:[/] {escape(a.url)}")
+        return alerts
+
+
+def _with_source_alerts(poll: Callable, hook: SourceAlerts) -> Callable:
+    def poll_then_source_alerts() -> PollReport:
+        report = poll()
+        hook.tick()
+        return report
+
+    return poll_then_source_alerts
+
+
 def _analysis(engine: Engine):
     """The same stages `tinhhinh ingest` runs (the ingest module owns the choice)."""
     try:
@@ -477,12 +561,17 @@ def watch_command(
     ] = None,
     alerts_to_file: Annotated[
         Path | None,
-        typer.Option("--alerts-to-file", help="Also append saved-search alerts as JSONL to this file."),
+        typer.Option(
+            "--alerts-to-file",
+            help="Also append saved-search alerts, and sources failing or recovering, as JSONL to this file.",
+        ),
     ] = None,
     alerts_email: Annotated[
         str | None,
         typer.Option(
-            "--alerts-email", help="Also mail saved-search alerts to this address (needs \\[smtp] settings)."
+            "--alerts-email",
+            help="Also mail saved-search alerts, and sources failing or recovering, to this address "
+            "(needs \\[smtp] settings).",
         ),
     ] = None,
     no_alerts: Annotated[
@@ -497,8 +586,9 @@ def watch_command(
 
     After each poll that stored new items, the saved searches (`tinhhinh alerts`) are checked as by
     `tinhhinh alerts check`: new matching stories and bursts are shown on stderr, and appended to
-    --alerts-to-file / mailed to --alerts-email when given. An alert that could not be delivered is
-    reported and tried again after the next poll; collection goes on.
+    --alerts-to-file / mailed to --alerts-email when given. A source that starts failing, and its
+    recovery, are delivered there too (once per change, not at every poll). An alert that could not be
+    delivered is reported and tried again after the next poll; collection goes on.
 
     Example: [bold]tinhhinh watch --feeds feeds.txt --every 15m --db office.db[/]
     """
@@ -538,6 +628,11 @@ def watch_command(
             watcher.poll = _with_digest(watcher.poll, engine, digest_at)
         if alerts_hook is not None:  # saved-search alerts ride on it too (tinhhinh.stories.alerts)
             watcher.poll = _with_alerts(watcher.poll, alerts_hook)
+        if alerts_to_file or alerts_email:  # and so do failing sources and their recovery
+            source_alerts = SourceAlerts(
+                engine, failure_alert=options.failure_alert, to_file=alerts_to_file, email=alerts_email
+            )
+            watcher.poll = _with_source_alerts(watcher.poll, source_alerts)
         err.print(f"watching {len(urls)} feed(s)" + ("" if once else f" every {every}"))
         reports = watcher.run(once=once)
     if once:

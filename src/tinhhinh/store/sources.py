@@ -54,6 +54,9 @@ sources = Table(
     Column("etag", String(512)),
     Column("last_modified", String(64)),
     Column("next_attempt_at", DateTime),
+    # whether "failing" was last delivered through the alert channels (file, e-mail): a change of state
+    # (failing, recovered) is delivered once, not at every poll (migration 0010)
+    Column("alerted_failing", Boolean, nullable=False, default=False),
     extend_existing=True,
 )
 
@@ -100,6 +103,7 @@ class Source:
     etag: str | None
     last_modified: str | None
     next_attempt_at: datetime | None
+    alerted_failing: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -129,6 +133,7 @@ def ensure(
                 "total_failures": 0,
                 "total_successes": 0,
                 "items_total": 0,
+                "alerted_failing": False,
             }
             for url, name in pairs
             if url not in known
@@ -253,6 +258,29 @@ def record_failure(
         )
         _bump_day(conn, source_id, now.date(), fetches=1, failures=1)
     return failures
+
+
+def alert_changes(engine: Engine, failure_alert: int) -> list[tuple[Source, bool]]:
+    """Active sources whose failing state (``failure_alert`` failures in a row or more) differs from what
+    was last delivered: (source, failing now). Delivered changes are recorded with ``mark_alerted``."""
+    c = sources.c
+    failing = c.consecutive_failures >= failure_alert
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(sources)
+            .where(
+                c.active.is_(True),
+                ((failing) & c.alerted_failing.is_(False)) | ((~failing) & c.alerted_failing.is_(True)),
+            )
+            .order_by(c.id)
+        ).all()
+    return [(s, s.consecutive_failures >= failure_alert) for s in map(_source, rows)]
+
+
+def mark_alerted(engine: Engine, changes: Iterable[tuple[int, bool]]) -> None:
+    with engine.begin() as conn:
+        for source_id, failing in changes:
+            conn.execute(update(sources).where(sources.c.id == source_id).values(alerted_failing=failing))
 
 
 def pages_given_up(engine: Engine, urls: list[str], max_attempts: int) -> set[str]:
