@@ -367,3 +367,42 @@ def test_feed_summary_whose_page_is_unusable_is_kept_and_not_fetched_again(site,
     hits = len(site.hits(f"/thoi-su/{slug}.html"))
     w.poll()
     assert len(site.hits(f"/thoi-su/{slug}.html")) == hits
+
+
+def test_feed_dropped_from_the_list_is_inactive_and_raises_no_alert(site, fetcher, engine):
+    site.routes["/rss/dead.rss"] = Reply(b"oops", 500)
+    _serve_news(site)
+    dead, good = site.url("/rss/dead.rss"), site.url("/rss/thoi-su.rss")
+    w = _watcher(engine, [dead, good], fetcher, [])
+    w.options.every = timedelta(0)
+    for _ in range(4):
+        w.poll()
+    assert source_store.alert_changes(engine, 3)[0][0].url == dead  # failing, alert due
+    _watcher(engine, [good], fetcher, []).poll()  # the list no longer has the dead feed
+    assert not source_store.get(engine, dead).active and source_store.get(engine, good).active
+    assert source_store.alert_changes(engine, 3) == []
+    db = engine.url.render_as_string(hide_password=False)
+
+    def sources(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db, *extra],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "COLUMNS": "250"},
+        )
+
+    done = sources("--json")
+    assert done.returncode == 0, done.stderr
+    status = {r["url"]: r["status"] for r in json.loads(done.stdout)}
+    assert status == {dead: "inactive", good: "ok"}
+    assert "SOURCE FAILING" not in done.stderr
+    assert "inactive" in sources().stdout
+
+    retired = sources("--retire", good, "--json")  # retire one now, before editing the list
+    assert retired.returncode == 0 and f"retired {good}" in retired.stderr
+    assert {r["status"] for r in json.loads(retired.stdout)} == {"inactive"}
+    unknown = sources("--retire", site.url("/nope.rss"))
+    assert unknown.returncode == 1 and "no such source" in unknown.stderr
+    w.poll()  # listed again: watched again
+    assert source_store.get(engine, good).active and source_store.get(engine, dead).active

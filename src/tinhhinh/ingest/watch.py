@@ -143,6 +143,7 @@ class Watcher:
         report = PollReport()
         now = utcnow()
         rows = source_store.ensure(self.engine, [(u, site_host(u)) for u in self.feeds], now=now)
+        source_store.set_watched(self.engine, self.feeds)  # feeds dropped from the list: inactive
         for src in rows:
             if self.stop.is_set():
                 report.stopped = True
@@ -642,6 +643,8 @@ def watch_command(
 
 
 def _status(row: dict, alert: int) -> tuple[str, str]:
+    if not row["active"]:
+        return "inactive", "dim"
     if row["consecutive_failures"] >= alert:
         return f"FAILING ×{row['consecutive_failures']}", "bold red"
     if row["consecutive_failures"]:
@@ -655,15 +658,33 @@ def sources_command(
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the health records as JSON.")] = False,
     days: Annotated[int, typer.Option(help="Window for items per day.")] = 7,
+    retire: Annotated[
+        str | None,
+        typer.Option(
+            "--retire",
+            metavar="URL",
+            help="Mark this feed inactive (no longer watched: no alert). `watch` also does this for every "
+            "feed no longer in its list, and takes a listed one up again.",
+        ),
+    ] = None,
 ) -> int:
-    """Health of each watched source: last success, last error, items per day, failures in a row."""
+    """Health of each watched source: last success, last error, items per day, failures in a row.
+
+    Sources no longer in the watched feed list are shown as inactive and raise no alert."""
     from tinhhinh.store.db import engine_for
 
     engine = engine_for(db, create=False)
+    if retire is not None:
+        if not source_store.retire(engine, retire):
+            raise UserError(f"--retire {retire}: no such source; `tinhhinh sources` lists their URLs")
+        err.print(
+            f"retired {escape(retire)}: shown as inactive, no alerts; remove it from the feed list too, "
+            "or the next `tinhhinh watch` takes it up again"
+        )
     alert = int(config.setting("collect.failure_alert", 5))
     now = utcnow()
     rows = source_store.health(engine, now=now, days=days)
-    failing = [r for r in rows if r["consecutive_failures"] >= alert]
+    failing = [r for r in rows if r["active"] and r["consecutive_failures"] >= alert]
     if as_json:
         for r in rows:
             r["status"] = _status(r, alert)[0]
@@ -712,9 +733,9 @@ def health_table(rows: list[dict], alert: int, now: datetime) -> Group:
             _ago(r["last_success_at"], now),
             f"{r['items_per_day']:g}",
             str(r["items_total"]),
-            _ago(r["next_attempt_at"], now) if r["consecutive_failures"] else "",
+            _ago(r["next_attempt_at"], now) if r["consecutive_failures"] and r["active"] else "",
         )
-        if r["last_error"]:
+        if r["last_error"] and r["active"]:
             line = Text(f"{r['name'] or r['url']}, {_ago(r['last_error_at'], now)}: {r['last_error'][:300]}")
             line.stylize("red" if r["consecutive_failures"] else "dim")
             errors.append(line)

@@ -147,6 +147,29 @@ def ensure(
     return [rows[u] for u, _ in pairs]
 
 
+def set_watched(engine: Engine, urls: Iterable[str], *, kind: str = "feed") -> None:
+    """The sources of ``kind`` in ``urls`` are active, the others (dropped from the feed list) inactive:
+    an inactive source is shown as such and raises no alert."""
+    urls = list(dict.fromkeys(urls))
+    c = sources.c
+    with engine.begin() as conn:
+        rows = conn.execute(select(c.id, c.url, c.active).where(c.kind == kind)).all()
+        listed = set(urls)
+        on = [r.id for r in rows if r.url in listed and not r.active]
+        off = [r.id for r in rows if r.url not in listed and r.active]
+        if on:
+            conn.execute(update(sources).where(c.id.in_(on)).values(active=True))
+        if off:
+            conn.execute(update(sources).where(c.id.in_(off)).values(active=False))
+
+
+def retire(engine: Engine, url: str) -> bool:
+    """Mark one source inactive now; False when no source has this URL."""
+    with engine.begin() as conn:
+        done = conn.execute(update(sources).where(sources.c.url == url).values(active=False))
+    return done.rowcount > 0
+
+
 def get(engine: Engine, url: str) -> Source | None:
     with engine.connect() as conn:
         row = conn.execute(select(sources).where(sources.c.url == url)).first()
