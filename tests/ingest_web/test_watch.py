@@ -406,3 +406,17 @@ def test_feed_dropped_from_the_list_is_inactive_and_raises_no_alert(site, fetche
     assert unknown.returncode == 1 and "no such source" in unknown.stderr
     w.poll()  # listed again: watched again
     assert source_store.get(engine, good).active and source_store.get(engine, dead).active
+
+
+def test_paywall_page_falls_back_to_the_feed_summary(site, fetcher, engine):
+    _serve_news(site)
+    slug = STORIES[0].slug
+    site.routes[f"/thoi-su/{slug}.html"] = Reply(
+        "<html><body><article><h1>Có ngày</h1><p>Nội dung dành cho thành viên. Đăng nhập để đọc tiếp.</p>"
+        "</article></body></html>".encode()
+    )
+    report = _watcher(engine, [site.url("/rss/thoi-su.rss")], fetcher, []).poll()
+    assert report.stored.new == 3 and report.fallbacks == 1
+    row = [r for r in _rows(engine) if slug in r["url"]][0]
+    assert row["text"] == STORIES[0].lead
+    assert "paywall" in row["provenance"]["page_unused"]
