@@ -69,7 +69,14 @@ def test_poll_stores_full_articles_then_304(site, fetcher, engine):
     assert sum(len(site.hits(f"/thoi-su/{s.slug}.html")) for s in STORIES) == pages_before
     assert source_store.get(engine, feed_url).total_successes == 2
     (health,) = source_store.health(engine, now=src.last_success_at, days=7)
-    assert health["items_per_day"] == round(3 / 7, 2)
+    assert health["items_per_day"] == 3  # added today: 3 items in its one day, not 3/7
+    for age, per_day in ((1, 1.5), (6, 0.43), (30, 0.43)):  # days watched, up to the 7-day window
+        with engine.begin() as conn:
+            conn.execute(
+                source_store.sources.update().values(added_at=src.last_success_at - timedelta(days=age))
+            )
+        (health,) = source_store.health(engine, now=src.last_success_at, days=7)
+        assert health["items_per_day"] == per_day, age
 
 
 def test_new_entries_only_fetch_new_pages(site, fetcher, engine):

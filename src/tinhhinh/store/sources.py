@@ -338,7 +338,8 @@ def record_page_failure(engine: Engine, url: str, source_id: int, *, now: dateti
 
 
 def health(engine: Engine, *, now: datetime, days: int = 7) -> list[dict[str, Any]]:
-    """Every source with its items per day over the last ``days`` days (whole days incl. today)."""
+    """Every source with its items per day over the last ``days`` days (whole days incl. today), or over
+    the days since it was added when that is fewer."""
     since = (now - timedelta(days=days - 1)).date()
     d = source_days.c
     with engine.connect() as conn:
@@ -352,6 +353,8 @@ def health(engine: Engine, *, now: datetime, days: int = 7) -> list[dict[str, An
     rows = []
     for s in all_sources(engine):
         row = s.as_dict()
-        row["items_per_day"] = round(per_source.get(s.id, 0) / days, 2)
+        # a source added 2 days ago has 2 days of items, not 7: divide by the days it was watched
+        watched = max(1, min(days, (now.date() - s.added_at.date()).days + 1))
+        row["items_per_day"] = round(per_source.get(s.id, 0) / watched, 2)
         rows.append(row)
     return rows
