@@ -305,15 +305,16 @@ def analyze_stored(
     return 0
 
 
-def _when(value: object) -> object:
-    """A filter's time ("since") as the audit table shows times; anything else as it is."""
+def _when(value: object, show=None) -> object:  # noqa: ANN001 - show: a timefmt function
+    """A filter's time ("since", recorded in UTC) as the audit shows times (``show``, default the table's
+    ``local_short``); anything else as it is."""
     from datetime import datetime
 
     from tinhhinh.timefmt import local_short
 
     if isinstance(value, str) and "T" in value:
         try:
-            return local_short(datetime.fromisoformat(value))
+            return (show or local_short)(datetime.fromisoformat(value))
         except ValueError:
             pass
     return value
@@ -333,6 +334,8 @@ def searches(
     if as_json:
         for r in rows:
             r["at"] = local_iso(r["at"])
+            if r["filters"]:  # a "since" is recorded in UTC: shown in local time like "at"
+                r["filters"] = {k: _when(v, local_iso) for k, v in r["filters"].items()}
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return 0
     from rich import box

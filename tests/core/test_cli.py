@@ -59,6 +59,11 @@ def test_search_json_is_the_only_stdout(tmp_path, jsonl):
     audit = json.loads(run("searches", "--db", "x.db", "--json", cwd=tmp_path).stdout)
     assert [a["query"] for a in audit][:2] == ["không thấy gì xyzzy", "da nang"]
     assert audit[1]["user"] == "tester"
+    r = run("search", "da nang", "--db", "x.db", "--since", "2026-11-21", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    audit = json.loads(run("searches", "--db", "x.db", "--json", cwd=tmp_path).stdout)
+    since, at = audit[0]["filters"]["since"], audit[0]["at"]
+    assert since.endswith("+07:00") and at.endswith("+07:00")  # both in local time, with the offset
 
 
 def test_search_filters_that_cannot_match_say_so(tmp_path, jsonl):

@@ -210,13 +210,21 @@ def test_publisher_allow_list(tmp_path, monkeypatch):
     assert reg.add_publisher("blog sức khỏe VÀNG")
     assert reg.publishers_path().exists()  # the office's own copy, started from the default list
     assert "Bộ Y tế" in reg.publishers()
+    # the name alone is not enough (anyone can write a listed name): its site is listed with it
+    assert not _import(tmp_path, "p.jsonl", text).added
+    assert reg.add_publisher("blog.example.com")
     assert len(_import(tmp_path, "p.jsonl", text).added) == 1
     assert reg.remove_publisher("Blog Suc Khoe Vang") and not reg.remove_publisher("nobody")
 
 
 def test_publisher_matched_by_domain_and_name_without_diacritics():
-    allow = ["Bộ Y tế", "tuoitre.vn"]
-    assert reg.publisher_allowed("bo y te", None, allow)
+    allow = ["Bộ Y tế", "moh.gov.vn", "Cục Y tế dự phòng", "tuoitre.vn"]
+    # a listed name only with a URL on its own listed domain (the domains right after it)
+    assert reg.publisher_allowed("bo y te", "https://moh.gov.vn/tin/1", allow)
+    assert reg.publisher_allowed("Bộ Y tế", "https://www.moh.gov.vn/tin/1", allow)
+    assert not reg.publisher_allowed("bo y te", None, allow)
+    assert not reg.publisher_allowed("Bộ Y tế", "https://random-blog.example/post", allow)
+    assert not reg.publisher_allowed("Bộ Y tế", "https://tuoitre.vn/abc.htm", allow)
     assert reg.publisher_allowed("Tuổi Trẻ Online", "https://tuoitre.vn/abc.htm", allow)
     assert not reg.publisher_allowed("Tuổi Trẻ Online", "https://tuoitre.vn.evil.com/x", allow)
     assert not reg.publisher_allowed("Báo Lạ", "https://example.com", allow)
@@ -467,3 +475,29 @@ def test_quality_floor_on_the_eval_set():
     assert result["precision"] >= ACHIEVED_PRECISION - 0.02, result["errors"]
     assert result["recall"] >= ACHIEVED_RECALL - 0.02, result["errors"]
     assert result["precision"] >= 0.9 and result["recall"] >= 0.8
+
+
+def test_listed_name_needs_its_domain_retyped_claims_and_future_dates(tmp_path):
+    """audit-collect #11: a blog post signed "Bộ Y tế" is refused; the same claim retyped (marks, hyphens,
+    case) or under the same URL is already present; a fact-check dated in the future is refused."""
+    first = _import(
+        tmp_path,
+        "a.csv",
+        "claim,verdict,domain,url,publisher,date\n"
+        "Vắc-xin Covid-19 gây vô sinh,sai,health,https://moh.gov.vn/tin/1,Bộ Y tế,2025-10-01\n",
+    )
+    assert len(first.added) == 1
+    again = _import(
+        tmp_path,
+        "b.csv",
+        "claim,verdict,domain,url,publisher,date\n"
+        "Cắt điện toàn tỉnh ngày mai,sai,public_service,https://random-blog.example/post,Bộ Y tế,2025-10-05\n"
+        "Vac xin Covid 19 gay vo sinh,sai,health,https://moh.gov.vn/tin/2,Bộ Y tế,2025-10-01\n"
+        "VẮC XIN COVID-19 GÂY VÔ SINH!,sai,health,https://moh.gov.vn/tin/3,Bộ Y tế,2025-10-01\n"
+        "Tiêm vắc xin gây vô sinh ở nữ,sai,health,https://www.moh.gov.vn/tin/1/,Bộ Y tế,2025-10-01\n"
+        "Nước muối chữa khỏi cúm,sai,health,https://moh.gov.vn/tin/9,Bộ Y tế,2099-01-01\n",
+    )
+    assert again.added == [] and again.duplicates == [first.added[0]["id"]] * 3
+    reasons = [r.reason for r in again.rejected]
+    assert len(reasons) == 2 and "not on the allow-list" in reasons[0] and "in the future" in reasons[1]
+    assert len(reg.load(tmp_path / "registry.jsonl")) == 1

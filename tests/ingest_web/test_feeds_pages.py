@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from localweb import Reply
 from vnsites import STORIES, article, atom, cp1258, rss
 
@@ -135,3 +136,38 @@ def test_parse_date_forms():
     assert parse_date("25/11/2026 16:42").hour == 9
     assert parse_date("16:42 25/11/2026").hour == 9
     assert parse_date("not a date") is None and parse_date("31/02/2026") is None
+
+
+PAYWALL = (
+    "<html><head><title>Có ngày</title></head><body><nav><a href='/'>Trang chủ</a></nav><article>"
+    "<h1>Có ngày</h1><p>{}</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Nội dung dành cho thành viên. Đăng nhập để đọc tiếp.",
+        "Bài viết này chỉ dành cho thành viên trả phí. Vui lòng đăng ký gói để tiếp tục.",
+        "NỘI DUNG DÀNH CHO NGƯỜI ĐĂNG KÝ — hãy đăng nhập để đọc toàn bộ bài viết.",
+        "This story is for subscribers only. Sign in to read the full article.",
+    ],
+)
+def test_paywall_or_login_stub_is_not_an_article(tmp_path, notice):
+    path = tmp_path / "p.html"
+    path.write_text(PAYWALL.format(notice), encoding="utf-8")
+    (rej,) = list(items_from_page(path, url="https://bao.example.vn/co-ngay.html"))
+    assert isinstance(rej, Rejection) and "paywall or sign-in notice" in rej.reason
+
+
+def test_article_mentioning_sign_in_is_kept(tmp_path):
+    body = " ".join(
+        [
+            "Công an tỉnh cảnh báo người dân không đăng nhập để đọc tin nhắn từ đường link lạ gửi qua mạng xã hội."
+        ]
+        * 6
+    )
+    path = tmp_path / "a.html"
+    path.write_text(PAYWALL.format(body), encoding="utf-8")
+    (item,) = list(items_from_page(path, url="https://bao.example.vn/canh-bao.html"))
+    assert isinstance(item, Item) and "đăng nhập để đọc tin nhắn" in item.text

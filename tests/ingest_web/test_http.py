@@ -225,3 +225,13 @@ def test_policy_from_settings(monkeypatch, tmp_path):
     (home / "settings.toml").write_text('[collect.http]\nretries = "many"\n', encoding="utf-8")
     with pytest.raises(UserError, match=r"\[collect.http\] retries = 'many': expected a int"):
         FetchPolicy.from_settings()
+
+
+def test_network_down_is_named_before_robots(fetcher):
+    from localweb import free_port
+
+    url = f"http://127.0.0.1:{free_port()}/rss.xml"  # nothing listens: as when the network or DNS is down
+    with pytest.raises(RobotsDisallowed) as caught:
+        fetcher.get(url)
+    assert caught.value.reason.startswith("cannot reach 127.0.0.1 (network error: ")
+    assert "check the network" in caught.value.reason and caught.value.temporary

@@ -69,7 +69,14 @@ def test_poll_stores_full_articles_then_304(site, fetcher, engine):
     assert sum(len(site.hits(f"/thoi-su/{s.slug}.html")) for s in STORIES) == pages_before
     assert source_store.get(engine, feed_url).total_successes == 2
     (health,) = source_store.health(engine, now=src.last_success_at, days=7)
-    assert health["items_per_day"] == round(3 / 7, 2)
+    assert health["items_per_day"] == 3  # added today: 3 items in its one day, not 3/7
+    for age, per_day in ((1, 1.5), (6, 0.43), (30, 0.43)):  # days watched, up to the 7-day window
+        with engine.begin() as conn:
+            conn.execute(
+                source_store.sources.update().values(added_at=src.last_success_at - timedelta(days=age))
+            )
+        (health,) = source_store.health(engine, now=src.last_success_at, days=7)
+        assert health["items_per_day"] == per_day, age
 
 
 def test_new_entries_only_fetch_new_pages(site, fetcher, engine):
@@ -301,3 +308,122 @@ def test_oversized_links_and_validators_are_handled_alike_on_both_backends(site,
     again = w.poll()
     assert again.fetched == 1 and again.pages == 0 and again.stored.new == 0  # a full fetch, nothing new
     assert "if-none-match" not in site.hits("/rss/dai.rss")[-1].headers
+
+
+def test_feed_summaries_stored_by_ingest_get_their_page_once(site, fetcher, engine):
+    """`ingest FEED_URL` stores the feed's summaries; watching the same feed then fetches each page and
+    puts its body into the stored item (same pk, analysed again), once."""
+    from tinhhinh.ingest.feeds import items_from_feed
+    from tinhhinh.ingest.run import analysis_for, ingest
+    from tinhhinh.store.flags import flags
+
+    _serve_news(site)
+    feed_url = site.url("/rss/thoi-su.rss")
+    stages, ordered = analysis_for(engine)
+    first = ingest(items_from_feed(feed_url, fetcher=fetcher), engine, stages=stages, ordered=ordered)
+    assert first.new == 3
+    before = {r["url"]: r for r in _rows(engine)}
+    assert all(r["text"] == s.lead for r, s in zip(before.values(), STORIES, strict=True))
+    assert not search(engine, "dâng nhanh")
+
+    logs: list[str] = []
+    w = _watcher(engine, [feed_url], fetcher, logs)
+    w.stages, w.ordered = stages, ordered
+    report = w.poll()
+    assert report.stored.new == 0 and report.stored.present == 3  # the summary counts say so
+    assert report.upgraded == 3 and report.pages == 3 and report.fallbacks == 0
+    assert "3 already stored (3 given their page's text)" in logs[0]
+    after = {r["url"]: r for r in _rows(engine)}
+    assert [r["pk"] for r in after.values()] == [r["pk"] for r in before.values()]
+    flood = after[site.url(f"/thoi-su/{STORIES[0].slug}.html")]
+    assert "sông Trà Khúc dâng nhanh" in flood["text"] and "Mong bà con an toàn" not in flood["text"]
+    assert flood["provenance"]["via"] == "page" and flood["provenance"]["upgraded_from"] == "feed"
+    assert flood["story_id"] == before[flood["url"]]["story_id"]
+    assert flood["content_hash"] != before[flood["url"]]["content_hash"]
+    assert [h.pk for h in search(engine, "dâng nhanh")] == [flood["pk"]]  # the index follows
+    assert search(engine, "Trà Khúc")  # and still finds what the summary said
+    scam = after[site.url(f"/thoi-su/{STORIES[1].slug}.html")]
+    assert "OTP" in scam["text"] and scam["keywords"] != before[scam["url"]]["keywords"]  # analysed again
+    with engine.connect() as conn:
+        flag_items = set(conn.execute(select(flags.c.item_pk)).scalars())
+    assert flag_items == {r["pk"] for r in after.values() if r["harm"]}
+
+    _serve_news(site, etag='"feed-v2"')  # the feed changes: nothing is fetched or changed again
+    pages = len(site.log)
+    again = w.poll()
+    assert again.upgraded == 0 and again.stored.present == 3 and again.pages == 0
+    assert [r.path for r in site.log[pages:]] == ["/rss/thoi-su.rss"]
+    assert _rows(engine) == list(after.values())
+
+
+def test_feed_summary_whose_page_is_unusable_is_kept_and_not_fetched_again(site, fetcher, engine):
+    from tinhhinh.ingest.feeds import items_from_feed
+    from tinhhinh.ingest.run import ingest
+
+    _serve_news(site)
+    slug = STORIES[2].slug
+    site.routes[f"/thoi-su/{slug}.html"] = Reply(b"gone", 404)
+    feed_url = site.url("/rss/thoi-su.rss")
+    ingest(items_from_feed(feed_url, fetcher=fetcher), engine)
+    w = _watcher(engine, [feed_url], fetcher, [])
+    assert w.poll().upgraded == 2
+    row = [r for r in _rows(engine) if slug in r["url"]][0]
+    assert row["text"] == STORIES[2].lead and "404" in row["provenance"]["page_unused"]
+    _serve_news(site, etag='"feed-v2"')
+    site.routes[f"/thoi-su/{slug}.html"] = Reply(b"gone", 404)
+    hits = len(site.hits(f"/thoi-su/{slug}.html"))
+    w.poll()
+    assert len(site.hits(f"/thoi-su/{slug}.html")) == hits
+
+
+def test_feed_dropped_from_the_list_is_inactive_and_raises_no_alert(site, fetcher, engine):
+    site.routes["/rss/dead.rss"] = Reply(b"oops", 500)
+    _serve_news(site)
+    dead, good = site.url("/rss/dead.rss"), site.url("/rss/thoi-su.rss")
+    w = _watcher(engine, [dead, good], fetcher, [])
+    w.options.every = timedelta(0)
+    for _ in range(4):
+        w.poll()
+    assert source_store.alert_changes(engine, 3)[0][0].url == dead  # failing, alert due
+    _watcher(engine, [good], fetcher, []).poll()  # the list no longer has the dead feed
+    assert not source_store.get(engine, dead).active and source_store.get(engine, good).active
+    assert source_store.alert_changes(engine, 3) == []
+    db = engine.url.render_as_string(hide_password=False)
+
+    def sources(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "tinhhinh.cli", "sources", "--db", db, *extra],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "COLUMNS": "250"},
+        )
+
+    done = sources("--json")
+    assert done.returncode == 0, done.stderr
+    status = {r["url"]: r["status"] for r in json.loads(done.stdout)}
+    assert status == {dead: "inactive", good: "ok"}
+    assert "SOURCE FAILING" not in done.stderr
+    assert "inactive" in sources().stdout
+
+    retired = sources("--retire", good, "--json")  # retire one now, before editing the list
+    assert retired.returncode == 0 and f"retired {good}" in retired.stderr
+    assert {r["status"] for r in json.loads(retired.stdout)} == {"inactive"}
+    unknown = sources("--retire", site.url("/nope.rss"))
+    assert unknown.returncode == 1 and "no such source" in unknown.stderr
+    w.poll()  # listed again: watched again
+    assert source_store.get(engine, good).active and source_store.get(engine, dead).active
+
+
+def test_paywall_page_falls_back_to_the_feed_summary(site, fetcher, engine):
+    _serve_news(site)
+    slug = STORIES[0].slug
+    site.routes[f"/thoi-su/{slug}.html"] = Reply(
+        "<html><body><article><h1>Có ngày</h1><p>Nội dung dành cho thành viên. Đăng nhập để đọc tiếp.</p>"
+        "</article></body></html>".encode()
+    )
+    report = _watcher(engine, [site.url("/rss/thoi-su.rss")], fetcher, []).poll()
+    assert report.stored.new == 3 and report.fallbacks == 1
+    row = [r for r in _rows(engine) if slug in r["url"]][0]
+    assert row["text"] == STORIES[0].lead
+    assert "paywall" in row["provenance"]["page_unused"]

@@ -96,3 +96,43 @@ def test_watch_rejects_an_alert_file_in_a_missing_folder(tmp_path, env, news):
     bad = str(tmp_path / "nowhere" / "alerts.jsonl")
     watch = _cli("watch", "--feeds", str(news), "--once", "--db", db, "--alerts-to-file", bad, env=env)
     assert watch.returncode == 1 and "--alerts-to-file" in watch.stderr and "does not exist" in watch.stderr
+
+
+def test_failing_source_and_its_recovery_are_delivered_once_each(tmp_path, env, site):
+    """A source reaching `failure_alert` failures in a row goes to the alert file (not only stderr), once;
+    its recovery too. No saved search is needed."""
+    from tinhhinh.store import sources as source_store
+
+    home = Path(env["TINHHINH_HOME"])
+    text = (home / "settings.toml").read_text(encoding="utf-8")
+    (home / "settings.toml").write_text(
+        text.replace("[collect]\n", "[collect]\nfailure_alert = 2\n"), "utf-8"
+    )
+    site.routes["/rss/500.rss"] = Reply(b"oops", 500)
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(site.url("/rss/500.rss") + "\n", encoding="utf-8")
+    db = str(tmp_path / "b.db")
+    out = tmp_path / "alerts.jsonl"
+
+    def poll() -> list[dict]:
+        engine = engine_for(db)
+        with engine.begin() as conn:  # no backoff wait between the runs
+            conn.execute(source_store.sources.update().values(next_attempt_at=None))
+        dispose_all()
+        run = _cli(
+            "watch", "--feeds", str(feeds), "--once", "--db", db, "--alerts-to-file", str(out), env=env
+        )
+        assert run.returncode in (0, 2), run.stderr[-3000:]
+        return [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
+
+    assert poll() == []  # 1 failure: below the threshold
+    (failing,) = poll()  # 2 in a row: delivered
+    assert failing["kind"] == "source failing" and failing["url"] == site.url("/rss/500.rss")
+    assert failing["failures"] == 2 and "HTTP 500" in failing["last_error"]
+    assert len(poll()) == 1  # 3 in a row: still failing, not delivered again
+    site.routes["/rss/500.rss"] = Reply(rss(site.base).encode(), content_type="application/rss+xml")
+    for s in STORIES:
+        site.routes[f"/thoi-su/{s.slug}.html"] = Reply(article(s).encode())
+    rows = poll()
+    assert [r["kind"] for r in rows] == ["source failing", "source recovered"]
+    assert len(poll()) == 2  # working on: nothing more

@@ -226,23 +226,57 @@ def _is_domain(entry: str) -> bool:
     return "." in entry and " " not in entry.strip()
 
 
+def _own_domains(allow: list[str]) -> dict[str, list[str]]:
+    """Each listed name (as ``_key``) with the domains listed right after it: the publisher's own sites
+    ("Bộ Y tế" then "moh.gov.vn"). A name followed directly by another name has none of its own."""
+    own: dict[str, list[str]] = {}
+    current: str | None = None
+    for entry in allow:
+        if _is_domain(entry):
+            if current is not None:
+                own[current].append(entry.lower().strip().removeprefix("www."))
+        else:
+            current = _key(entry)
+            own.setdefault(current, [])
+    return own
+
+
+def _on(host: str, domains: Iterable[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
 def publisher_allowed(publisher: str, url: str | None, allow: list[str]) -> bool:
-    """Is the publisher named on the allow-list, or does the source URL live on a listed domain?"""
+    """Is the fact-check published on a listed domain, and, when its publisher is a listed name with sites
+    of its own (the domains listed right after the name), on one of those? A listed name alone is not
+    enough: anyone can write "Bộ Y tế" next to a blog post."""
     name = _key(publisher or "")
     host = ""
     if url:
         try:
-            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().removeprefix("www.")
         except ValueError:
             host = ""
-    for entry in allow:
-        if _is_domain(entry):
-            d = entry.lower().strip().removeprefix("www.")
-            if host and (host == d or host.endswith("." + d)) and name:
-                return True
-        elif name and _key(entry) == name:
-            return True
-    return False
+    if not name or not host:
+        return False
+    domains = [e.lower().strip().removeprefix("www.") for e in allow if _is_domain(e)]
+    if not _on(host, domains):
+        return False
+    own = _own_domains(allow).get(name)
+    return not own or _on(host, own)
+
+
+def claim_key(claim: str) -> str:
+    """A claim as compared for "already present": without marks, case, hyphens or punctuation
+    ("Vắc-xin Covid-19 gây vô sinh" = "Vac xin covid 19 gay vo sinh")."""
+    return " ".join(re.sub(r"[\W_]+", " ", _key(claim)).split())
+
+
+def _url_key(url: str | None) -> str:
+    if not url:
+        return ""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{parts.query}" if parts.query else "")
 
 
 # ------------------------------------------------------------------ normalising rows
@@ -450,12 +484,17 @@ def make_entry(
         return None, "no source URL: a fact-check must point to where it was published"
     if not publisher_allowed(publisher, url, allow):
         return None, (
-            f"publisher {publisher!r} is not on the allow-list "
-            f"(add it with `tinhhinh factchecks publishers add NAME` if the office trusts it)"
+            f"publisher {publisher!r} with source URL {url[:120]} is not on the allow-list: a listed "
+            "publisher is accepted with a URL on its own listed domain (add a name and its domain with "
+            "`tinhhinh factchecks publishers add` if the office trusts it)"
         )
     date = _clean_date(row.get("date"))
     if row.get("date") and date is None:
         return None, f"date {row.get('date')!r} not understood: use YYYY-MM-DD"
+    # today in Vietnam (the office's day), so a fact-check published this morning is never "future"
+    today = (dt.datetime.now(dt.UTC) + dt.timedelta(hours=7)).date().isoformat()
+    if date and date > today:
+        return None, f"date {date} is in the future: a fact-check must already be published (check the date)"
     return {
         "id": entry_id(claim, publisher),
         "claim": claim,
@@ -671,6 +710,9 @@ def import_file(
     entries = load(path)
     known = {e["id"] for e in entries}
     by_id = {e["id"]: e for e in entries}
+    # the same fact-check retyped (marks, hyphens, case) or under the same URL is already present
+    by_claim = {claim_key(str(e.get("claim") or "")): e["id"] for e in entries}
+    by_url = {_url_key(e.get("url")): e["id"] for e in entries if e.get("url")}
     result = ImportResult()
     for where, row, why in read_rows(source):
         if row is None:
@@ -680,6 +722,9 @@ def import_file(
         if entry is None:
             result.rejected.append(Rejection(where, why or "refused"))
             continue
+        same = by_claim.get(claim_key(entry["claim"])) or by_url.get(_url_key(entry["url"]))
+        if same is not None and entry["id"] not in known:
+            entry["id"] = same
         if entry["id"] in known:
             old = by_id.get(entry["id"])
             if old is not None and old.get("status") == "retired" and entry["id"] not in result.revived:
@@ -696,6 +741,8 @@ def import_file(
             result.duplicates.append(entry["id"])
             continue
         known.add(entry["id"])
+        by_claim[claim_key(entry["claim"])] = entry["id"]
+        by_url[_url_key(entry["url"])] = entry["id"]
         entry["origin"] = source.name
         result.added.append(entry)
         entries.append(entry)

@@ -360,6 +360,15 @@ class Fetcher:
                 raise FetchError(url, f"not an http(s) URL: {current}")
             if check_robots and not self.allowed(current):
                 problem = self._robots.get(_origin(current), (0, None, None))[2]
+                if problem and problem.startswith(_UNREACHABLE):
+                    # the network (or DNS, or the site) is down: say that first, not "robots.txt"
+                    err = RobotsDisallowed(
+                        current,
+                        f"cannot reach {parts.hostname} ({problem}): check the network connection or the "
+                        "address; host skipped for now",
+                    )
+                    err.temporary = True
+                    raise err
                 if problem:
                     err = RobotsDisallowed(
                         current, f"robots.txt unreadable ({problem}): host skipped for now, as RFC 9309 asks"
@@ -478,6 +487,10 @@ class Fetcher:
             parser.modified()
         self._robots[origin] = (now + ttl, parser, problem)
         return parser
+
+
+# FetchError reasons that mean nothing answered at all (see Fetcher._once)
+_UNREACHABLE = ("network error", "timed out")
 
 
 def _origin(url: str) -> str:

@@ -22,9 +22,35 @@ from tinhhinh.ingest.feeds import _CONTROL, canonical, naive_utc, parse_date, si
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
 from tinhhinh.ingest.records import Rejection
 from tinhhinh.item import Item
+from tinhhinh.nlp.normalize import strip_diacritics
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 MIN_TEXT_CHARS = 40  # below this the "article" is a stub, a paywall or a layout we do not recognise
+# A body this short that asks the reader to sign in or subscribe is a paywall/login stub, not the article.
+PAYWALL_MAX_CHARS = 500
+# compared without marks, case or spacing (strip_diacritics, lower-case): typed or served either way
+_PAYWALL_PHRASES = (
+    "dang nhap de doc",
+    "dang nhap de xem",
+    "dang nhap de tiep tuc",
+    "dang ky de doc",
+    "danh cho thanh vien",
+    "noi dung danh cho",
+    "noi dung tra phi",
+    "bai viet tra phi",
+    "danh cho nguoi dang ky",
+    "danh cho tai khoan",
+    "chi danh cho hoi vien",
+    "subscribers only",
+    "subscriber-only",
+    "subscriber only",
+    "for subscribers",
+    "members only",
+    "sign in to read",
+    "log in to read",
+    "subscribe to read",
+    "subscribe to continue",
+)
 
 _DATE_META = (
     "article:published_time",
@@ -38,6 +64,15 @@ _DATE_META = (
     "date",
     "article:modified_time",
 )
+
+
+def paywall_stub(text: str) -> bool:
+    """A short body that asks the reader to sign in or subscribe ("Nội dung dành cho thành viên. Đăng nhập
+    để đọc tiếp."): what a members-only page gives a crawler instead of the article."""
+    if len(text) > PAYWALL_MAX_CHARS:
+        return False
+    plain = " ".join(strip_diacritics(text).lower().split())
+    return any(phrase in plain for phrase in _PAYWALL_PHRASES)
 
 
 def _meta(tree: Any) -> dict[str, str]:
@@ -199,6 +234,8 @@ def _page_item(
         text = rest.strip()
     if len(text) < MIN_TEXT_CHARS:
         return f"article text too short ({len(text)} characters): a stub, a paywall or an unrecognised layout"
+    if paywall_stub(text):
+        return f"the page holds only a paywall or sign-in notice ({len(text)} characters), not the article"
     published = published_from_html(tree)
     if published is None and hint is not None and hint.published_at is not None:
         published = hint.published_at.replace(tzinfo=hint.published_at.tzinfo or UTC)

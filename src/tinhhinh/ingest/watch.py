@@ -7,7 +7,9 @@ One poll, per feed (in list order):
 3. entries whose canonical URL is already stored are skipped; each new entry's page is fetched and
    its article extracted. A page that cannot be used (robots.txt, 404, not an article, too large)
    falls back to the feed entry's title and summary, so nothing announced by the feed is lost;
-   a page that fails transiently is retried on later polls (bounded by ``page_attempts``);
+   a page that fails transiently is retried on later polls (bounded by ``page_attempts``).
+   An entry stored earlier from a feed's summary (``ingest FEED_URL``) gets its page too: the stored
+   item keeps its pk and takes the page's text, index and analysis (``items.upgrade_from_page``);
 4. the feed's items go through the lead's ``ingest`` (analysis + one transaction per batch);
 5. only then the source's health row is updated and the new validators saved. A run killed
    between 4 and 5 re-fetches the feed next time and finds its items already stored.
@@ -109,6 +111,7 @@ class PollReport:
     alerts: list[str] = field(default_factory=list)
     pages: int = 0
     fallbacks: int = 0  # entries stored from the feed's summary because the page was unusable
+    upgraded: int = 0  # items stored earlier from a feed's summary that now have their page's text
     stored: IngestSummary = field(default_factory=IngestSummary)
     stopped: bool = False
 
@@ -140,6 +143,7 @@ class Watcher:
         report = PollReport()
         now = utcnow()
         rows = source_store.ensure(self.engine, [(u, site_host(u)) for u in self.feeds], now=now)
+        source_store.set_watched(self.engine, self.feeds)  # feeds dropped from the list: inactive
         for src in rows:
             if self.stop.is_set():
                 report.stopped = True
@@ -204,12 +208,18 @@ class Watcher:
         known = item_store.known_keys(self.engine, [it.key for it in feed_items])
         fresh = [it for it in feed_items if it.key not in known]
         fresh = list({it.key: it for it in fresh}.values())
-        # more new entries than one poll may fetch: take the first ones now, the rest next poll
+        # entries stored from the feed's summary (e.g. by `ingest FEED_URL`) get their page too
+        summaries = item_store.feed_summaries(self.engine, list(known))
+        upgrades = list({it.key: it for it in feed_items if it.key in summaries}.values())
+        already = len(known)
+        # more entries than one poll may fetch: take the first ones now (new ones first), the rest next poll
         # (validators are then not saved, so the next poll re-reads the feed instead of a 304)
-        complete = len(fresh) <= self.options.max_pages_per_feed
-        fresh = fresh[: self.options.max_pages_per_feed]
+        budget = self.options.max_pages_per_feed
+        complete = len(fresh) + len(upgrades) <= budget
+        fresh = fresh[:budget]
+        upgrades = upgrades[: budget - len(fresh)]
         given_up = source_store.pages_given_up(
-            self.engine, [it.url for it in fresh if it.url], self.options.page_attempts
+            self.engine, [it.url for it in fresh + upgrades if it.url], self.options.page_attempts
         )
         to_store: list[Item | Rejection] = list(rejections)
         for entry in fresh:
@@ -220,6 +230,8 @@ class Watcher:
             page = self._page(src, entry, entry.url in given_up, report)
             if page is None:
                 complete = False  # transient failure: the next poll retries this page
+            elif isinstance(page, str):
+                to_store.append(_fallback(entry, page, report))
             else:
                 to_store.append(page)
         summary = ingest(
@@ -229,7 +241,22 @@ class Watcher:
             ordered=self.ordered,
             batch_size=self.options.batch_size,
         )
+        upgraded = 0
+        for entry in upgrades:
+            if self.stop.is_set():
+                complete = False
+                report.stopped = True
+                break
+            page = self._page(src, entry, entry.url in given_up, report)
+            if page is None:
+                complete = False
+            elif isinstance(page, str):
+                item_store.mark_page_unused(self.engine, summaries[entry.key], page)
+            elif self._upgrade(summaries[entry.key], page):
+                upgraded += 1
+        summary.present += already
         report.stored.add(summary)
+        report.upgraded += upgraded
         added = summary.new + summary.copies
         if complete:
             source_store.record_success(
@@ -243,34 +270,51 @@ class Watcher:
             )
         else:
             source_store.record_items(self.engine, src.id, now=utcnow(), new_items=added)
-        if added or summary.rejected:
-            self.log(f"{src.url}: {added} new, {summary.present} already stored, {summary.rejected} rejected")
-
-    def _page(self, src: source_store.Source, entry: Item, given_up: bool, report: PollReport) -> Item | None:
-        """The article page as an Item; the feed entry when the page is unusable; None to retry later."""
-        if given_up or not entry.url or not entry.url.startswith(("http://", "https://")):
-            return _fallback(
-                entry, "page given up after repeated failures" if given_up else "no page URL", report
+        if added or summary.rejected or upgraded:
+            self.log(
+                f"{src.url}: {added} new, {summary.present} already stored"
+                + (f" ({upgraded} given their page's text)" if upgraded else "")
+                + f", {summary.rejected} rejected"
             )
+
+    def _upgrade(self, pk: int, page: Item) -> bool:
+        """The page's text replaces the feed summary stored as ``pk``; analysed as a new item would be."""
+        signature = None
+        if self.stages:
+            from tinhhinh.nlp.copies import item_signature
+            from tinhhinh.pipeline import run_stages
+
+            page = run_stages(page, self.stages)
+            signature = item_signature(page)
+        return item_store.upgrade_from_page(
+            self.engine, pk, page, analysed=bool(self.stages), signature=signature
+        )
+
+    def _page(
+        self, src: source_store.Source, entry: Item, given_up: bool, report: PollReport
+    ) -> Item | str | None:
+        """The article page as an Item; why it is unusable (the feed entry then stands in); None to retry later."""
+        if given_up or not entry.url or not entry.url.startswith(("http://", "https://")):
+            return "page given up after repeated failures" if given_up else "no page URL"
         try:
             resp = self.fetcher.get(entry.url, max_bytes=MAX_PAGE_BYTES)
         except RobotsDisallowed as exc:
             if not exc.temporary:
-                return _fallback(entry, "robots.txt disallows the page", report)
+                return "robots.txt disallows the page"
             attempts = source_store.record_page_failure(
                 self.engine, entry.url, src.id, now=utcnow(), error=exc.reason
             )
             if attempts >= self.options.page_attempts:
-                return _fallback(entry, f"{exc.reason} ({attempts} attempts)", report)
+                return f"{exc.reason} ({attempts} attempts)"
             return None
         except FetchError as exc:
             if not exc.retryable:
-                return _fallback(entry, exc.reason, report)
+                return exc.reason
             attempts = source_store.record_page_failure(
                 self.engine, entry.url, src.id, now=utcnow(), error=exc.reason
             )
             if attempts >= self.options.page_attempts:
-                return _fallback(entry, f"{exc.reason} ({attempts} attempts)", report)
+                return f"{exc.reason} ({attempts} attempts)"
             self.log(f"[yellow]page failed[/] {entry.url}: {exc.reason} (will retry)")
             return None
         report.pages += 1
@@ -286,8 +330,8 @@ class Watcher:
                 rec.source = entry.source
                 rec.provenance["feed"] = src.url
                 return rec
-            return _fallback(entry, rec.reason, report)
-        return _fallback(entry, "page gave no article", report)
+            return rec.reason
+        return "page gave no article"
 
     # the loop ------------------------------------------------------------------------------------
     def run(self, *, once: bool = False) -> list[PollReport]:
@@ -334,6 +378,8 @@ def _describe(report: PollReport) -> str:
     if report.waiting:
         parts.append(f"{report.waiting} backing off")
     parts.append(f"{s.new} new, {s.copies} copies, {s.present} already stored, {s.rejected} rejected")
+    if report.upgraded:
+        parts.append(f"{report.upgraded} stored from a feed summary now have their page's text")
     if report.fallbacks:
         parts.append(f"{report.fallbacks} stored from the feed summary (page unusable)")
     if report.stopped:
@@ -392,10 +438,94 @@ def _with_digest(poll: Callable, engine: Engine, at: str) -> Callable:
 def _with_alerts(poll: Callable, hook) -> Callable:  # noqa: ANN001 - hook: stories.alerts.WatchAlerts
     def poll_then_alerts() -> PollReport:
         report = poll()
-        hook.tick(report.stored.new)
+        hook.tick(report.stored.new + report.upgraded)
         return report
 
     return poll_then_alerts
+
+
+@dataclass
+class SourceAlert:
+    """A source turning failing, or recovering, as delivered with the saved-search alerts (same file, same
+    mail): once per change of state."""
+
+    kind: str  # "source failing" or "source recovered"
+    url: str
+    name: str
+    failures: int
+    last_error: str | None
+    next_try: str | None
+
+    def line(self) -> str:
+        if self.kind == "source recovered":
+            return f"[sources] source recovered: {self.url} works again"
+        return (
+            f"[sources] SOURCE FAILING: {self.url} has failed {self.failures} times in a row "
+            f"(last: {self.last_error or '?'}); next try {self.next_try or 'later'}"
+        )
+
+    def as_json(self) -> dict:
+        return self.__dict__.copy()
+
+
+class SourceAlerts:
+    """After each poll: deliver each source that started failing (``failure_alert`` failures in a row) or
+    recovered since the last delivery to the alert file / address. Recorded only once delivered, so a
+    delivery that failed is tried again after the next poll."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        failure_alert: int,
+        to_file: Path | None = None,
+        email: str | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        self.engine = engine
+        self.failure_alert = failure_alert
+        self.to_file = to_file
+        self.email = email
+        self.log = log or (lambda msg: err.print(msg))
+
+    def tick(self) -> list[SourceAlert]:
+        from tinhhinh.stories.alerts import deliver
+
+        changes = source_store.alert_changes(self.engine, self.failure_alert)
+        if not changes:
+            return []
+        alerts = [
+            SourceAlert(
+                "source failing" if failing else "source recovered",
+                src.url,
+                src.name,
+                src.consecutive_failures,
+                src.last_error if failing else None,
+                local_short(src.next_attempt_at) if failing and src.next_attempt_at else None,
+            )
+            for src, failing in changes
+        ]
+        try:
+            deliver(alerts, to_file=self.to_file, email=self.email)
+        except UserError as exc:
+            self.log(
+                f"[red]source alerts not delivered:[/] {escape(str(exc))}; tried again after the next poll"
+            )
+            return []
+        source_store.mark_alerted(self.engine, [(src.id, failing) for src, failing in changes])
+        for a in alerts:
+            if a.kind == "source recovered":
+                self.log(f"[green]source recovered:[/] {escape(a.url)}")
+        return alerts
+
+
+def _with_source_alerts(poll: Callable, hook: SourceAlerts) -> Callable:
+    def poll_then_source_alerts() -> PollReport:
+        report = poll()
+        hook.tick()
+        return report
+
+    return poll_then_source_alerts
 
 
 def _analysis(engine: Engine):
@@ -432,12 +562,17 @@ def watch_command(
     ] = None,
     alerts_to_file: Annotated[
         Path | None,
-        typer.Option("--alerts-to-file", help="Also append saved-search alerts as JSONL to this file."),
+        typer.Option(
+            "--alerts-to-file",
+            help="Also append saved-search alerts, and sources failing or recovering, as JSONL to this file.",
+        ),
     ] = None,
     alerts_email: Annotated[
         str | None,
         typer.Option(
-            "--alerts-email", help="Also mail saved-search alerts to this address (needs \\[smtp] settings)."
+            "--alerts-email",
+            help="Also mail saved-search alerts, and sources failing or recovering, to this address "
+            "(needs \\[smtp] settings).",
         ),
     ] = None,
     no_alerts: Annotated[
@@ -452,8 +587,9 @@ def watch_command(
 
     After each poll that stored new items, the saved searches (`tinhhinh alerts`) are checked as by
     `tinhhinh alerts check`: new matching stories and bursts are shown on stderr, and appended to
-    --alerts-to-file / mailed to --alerts-email when given. An alert that could not be delivered is
-    reported and tried again after the next poll; collection goes on.
+    --alerts-to-file / mailed to --alerts-email when given. A source that starts failing, and its
+    recovery, are delivered there too (once per change, not at every poll). An alert that could not be
+    delivered is reported and tried again after the next poll; collection goes on.
 
     Example: [bold]tinhhinh watch --feeds feeds.txt --every 15m --db office.db[/]
     """
@@ -493,6 +629,11 @@ def watch_command(
             watcher.poll = _with_digest(watcher.poll, engine, digest_at)
         if alerts_hook is not None:  # saved-search alerts ride on it too (tinhhinh.stories.alerts)
             watcher.poll = _with_alerts(watcher.poll, alerts_hook)
+        if alerts_to_file or alerts_email:  # and so do failing sources and their recovery
+            source_alerts = SourceAlerts(
+                engine, failure_alert=options.failure_alert, to_file=alerts_to_file, email=alerts_email
+            )
+            watcher.poll = _with_source_alerts(watcher.poll, source_alerts)
         err.print(f"watching {len(urls)} feed(s)" + ("" if once else f" every {every}"))
         reports = watcher.run(once=once)
     if once:
@@ -502,6 +643,8 @@ def watch_command(
 
 
 def _status(row: dict, alert: int) -> tuple[str, str]:
+    if not row["active"]:
+        return "inactive", "dim"
     if row["consecutive_failures"] >= alert:
         return f"FAILING ×{row['consecutive_failures']}", "bold red"
     if row["consecutive_failures"]:
@@ -515,15 +658,33 @@ def sources_command(
     db: DbOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the health records as JSON.")] = False,
     days: Annotated[int, typer.Option(help="Window for items per day.")] = 7,
+    retire: Annotated[
+        str | None,
+        typer.Option(
+            "--retire",
+            metavar="URL",
+            help="Mark this feed inactive (no longer watched: no alert). `watch` also does this for every "
+            "feed no longer in its list, and takes a listed one up again.",
+        ),
+    ] = None,
 ) -> int:
-    """Health of each watched source: last success, last error, items per day, failures in a row."""
+    """Health of each watched source: last success, last error, items per day, failures in a row.
+
+    Sources no longer in the watched feed list are shown as inactive and raise no alert."""
     from tinhhinh.store.db import engine_for
 
     engine = engine_for(db, create=False)
+    if retire is not None:
+        if not source_store.retire(engine, retire):
+            raise UserError(f"--retire {retire}: no such source; `tinhhinh sources` lists their URLs")
+        err.print(
+            f"retired {escape(retire)}: shown as inactive, no alerts; remove it from the feed list too, "
+            "or the next `tinhhinh watch` takes it up again"
+        )
     alert = int(config.setting("collect.failure_alert", 5))
     now = utcnow()
     rows = source_store.health(engine, now=now, days=days)
-    failing = [r for r in rows if r["consecutive_failures"] >= alert]
+    failing = [r for r in rows if r["active"] and r["consecutive_failures"] >= alert]
     if as_json:
         for r in rows:
             r["status"] = _status(r, alert)[0]
@@ -572,9 +733,9 @@ def health_table(rows: list[dict], alert: int, now: datetime) -> Group:
             _ago(r["last_success_at"], now),
             f"{r['items_per_day']:g}",
             str(r["items_total"]),
-            _ago(r["next_attempt_at"], now) if r["consecutive_failures"] else "",
+            _ago(r["next_attempt_at"], now) if r["consecutive_failures"] and r["active"] else "",
         )
-        if r["last_error"]:
+        if r["last_error"] and r["active"]:
             line = Text(f"{r['name'] or r['url']}, {_ago(r['last_error_at'], now)}: {r['last_error'][:300]}")
             line.stylize("red" if r["consecutive_failures"] else "dim")
             errors.append(line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -12,8 +13,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from tinhhinh import config
 from tinhhinh.console import UserError
@@ -23,11 +24,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    # first: switching a new file to WAL takes a lock another process opening it may hold
+    cur.execute("PRAGMA busy_timeout=30000")
     # WAL: readers never block the writer (the web app reads while the watcher writes).
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     # A 64 MB page cache and memory-mapped reads keep index inserts and searches off the disk at 100k+ items.
     cur.execute("PRAGMA cache_size=-65536")
     cur.execute("PRAGMA mmap_size=268435456")
@@ -54,14 +56,43 @@ def _alembic_config(url: str) -> Config:
     return cfg
 
 
+# PostgreSQL advisory lock key held while migrating ("tinh" in ASCII): one migration at a time per database
+_MIGRATION_LOCK = 0x74696E68
+# how long a command waits for another one's migration (a large upgrade can take minutes)
+MIGRATION_WAIT_SECONDS = 1800
+
+
+def _lock_for_migration(conn: Connection) -> None:
+    """Take the database's write lock for this transaction, waiting while another process holds it: two
+    commands opening a new (or just-upgraded) database then migrate one after the other, not both at once."""
+    if is_sqlite(conn):
+        # BEGIN IMMEDIATE takes the write lock now (a deferred transaction would read the revision, then
+        # collide with the other process's CREATE TABLE); busy_timeout waits 30 s per try
+        deadline = time.monotonic() + MIGRATION_WAIT_SECONDS
+        while True:
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+    else:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (no-op when already there)."""
+    """Bring the schema to the newest revision (no-op when already there). Serialised between processes:
+    the first migrates, the others wait, then find the schema current."""
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
     if current == _head_revision():
         return
     cfg = _alembic_config(str(engine.url))
     with engine.begin() as conn:
+        _lock_for_migration(conn)
+        # read again under the lock: another process may have migrated while this one waited
+        if MigrationContext.configure(conn).get_current_revision() == _head_revision():
+            return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -555,3 +555,109 @@ def save_analysis(conn: Connection, analysed: Sequence[tuple[int, Item]]) -> Non
                 model_version=it.model_version,
             )  # fmt: skip
         )
+
+
+# --- items stored from a feed's summary, upgraded when their page can be read ----------------------------
+
+
+def _is_feed_summary(provenance: Any) -> bool:
+    """Stored from a feed entry's title and summary whose page was never judged unusable: the watcher may
+    still fetch the page and put its body in."""
+    return (
+        isinstance(provenance, dict) and provenance.get("via") == "feed" and "page_unused" not in provenance
+    )
+
+
+def feed_summaries(engine: Engine, keys: Sequence[str]) -> dict[str, int]:
+    """key → pk of the stored items among these keys that hold only a feed's summary."""
+    found: dict[str, int] = {}
+    keys = list(dict.fromkeys(keys))
+    with engine.connect() as conn:
+        for start in range(0, len(keys), 500):
+            rows = conn.execute(
+                select(items.c.key, items.c.pk, items.c.provenance).where(
+                    items.c.key.in_(keys[start : start + 500])
+                )
+            ).all()
+            found.update((key, pk) for key, pk, prov in rows if _is_feed_summary(prov))
+    return found
+
+
+def mark_page_unused(engine: Engine, pk: int, reason: str) -> None:
+    """The page of an item stored from a feed summary cannot be used: say why, and stop trying it."""
+    with engine.begin() as conn:
+        prov = conn.execute(select(items.c.provenance).where(items.c.pk == pk)).scalar()
+        if _is_feed_summary(prov):
+            conn.execute(
+                update(items).where(items.c.pk == pk).values(provenance={**prov, "page_unused": reason})
+            )
+
+
+# what the per-record stages write (their model versions are merged, the ordered stages' kept)
+_ANALYSIS_FIELDS = ("area", "area_scores", "keywords", "places", "toxicity", "toxicity_score", "harm")
+
+
+def upgrade_from_page(
+    engine: Engine, pk: int, page: Item, *, analysed: bool, signature: bytes | None = None
+) -> bool:
+    """Put an article page's title, body and provenance into the item ``pk`` stored from a feed summary.
+
+    The item keeps its pk, key, source, dates and story; its search index rows, exact-copy links and, when
+    ``analysed``, the per-record stages' fields (and copies signature) follow the new text, in one
+    transaction. Harm entries a person has already decided on are kept as they are. Returns False (and
+    changes nothing) when the stored item is no longer a feed summary: upgrading is done once."""
+    from tinhhinh.store.flags import collect, flags
+
+    with engine.begin() as conn:
+        row = conn.execute(
+            select(items.c.title, items.c.text, items.c.provenance, items.c.content_hash, items.c.model_version)
+            .where(items.c.pk == pk)
+        ).first()  # fmt: skip
+        if row is None or not _is_feed_summary(row.provenance):
+            return False
+        old_forms = index_forms(row.title or "", row.text or "")
+        forms = index_forms(page.title, page.text)
+        values: dict[str, Any] = {
+            "title": page.title,
+            "text": page.text,
+            "provenance": {**row.provenance, **page.provenance, "upgraded_from": "feed"},
+            "content_hash": forms["hash"],
+        }
+        if analysed:
+            decided = conn.execute(
+                select(flags.c.idx).where(flags.c.item_pk == pk, flags.c.status != "unconfirmed").limit(1)
+            ).first()
+            values.update({f: getattr(page, f) for f in _ANALYSIS_FIELDS})
+            if decided is not None:
+                values.pop("harm")  # a person's decision is about the stored entries: they stay
+            else:
+                conn.execute(flags.delete().where(flags.c.item_pk == pk))
+            values["model_version"] = {**(row.model_version or {}), **(page.model_version or {})}
+            if signature is not None:
+                values["minhash"] = signature.hex()
+        # the old text's exact copies lose their original here: they are re-linked among themselves below
+        conn.execute(
+            update(items)
+            .where(items.c.dup_of == pk, items.c.content_hash == row.content_hash)
+            .values(dup_of=None)
+        )
+        original = conn.execute(select(items.c.dup_of).where(items.c.pk == pk)).scalar()
+        if original is not None:
+            original_hash = conn.execute(select(items.c.content_hash).where(items.c.pk == original)).scalar()
+            if original_hash == row.content_hash:
+                values["dup_of"] = None
+        conn.execute(update(items).where(items.c.pk == pk).values(**values))
+        if conn.dialect.name == "sqlite":
+            dbapi = conn.connection.driver_connection
+            for name in FTS_TABLES:  # contentless tables: a row is deleted by giving its indexed text again
+                dbapi.execute(
+                    f"INSERT INTO fts_{name}(fts_{name}, rowid, t) VALUES ('delete', ?, ?)",
+                    (pk, old_forms[name]),
+                )
+        else:
+            conn.execute(text("DELETE FROM item_search WHERE pk = :pk"), {"pk": pk})
+        _index(conn, [(pk, forms)])
+        _link_copies(conn, {row.content_hash, forms["hash"]}, [], {})
+        if analysed:
+            collect(conn, [pk])
+    return True

@@ -54,6 +54,9 @@ sources = Table(
     Column("etag", String(512)),
     Column("last_modified", String(64)),
     Column("next_attempt_at", DateTime),
+    # whether "failing" was last delivered through the alert channels (file, e-mail): a change of state
+    # (failing, recovered) is delivered once, not at every poll (migration 0010)
+    Column("alerted_failing", Boolean, nullable=False, default=False),
     extend_existing=True,
 )
 
@@ -100,6 +103,7 @@ class Source:
     etag: str | None
     last_modified: str | None
     next_attempt_at: datetime | None
+    alerted_failing: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -129,6 +133,7 @@ def ensure(
                 "total_failures": 0,
                 "total_successes": 0,
                 "items_total": 0,
+                "alerted_failing": False,
             }
             for url, name in pairs
             if url not in known
@@ -140,6 +145,29 @@ def ensure(
             for r in conn.execute(select(sources).where(sources.c.url.in_([u for u, _ in pairs])))
         }
     return [rows[u] for u, _ in pairs]
+
+
+def set_watched(engine: Engine, urls: Iterable[str], *, kind: str = "feed") -> None:
+    """The sources of ``kind`` in ``urls`` are active, the others (dropped from the feed list) inactive:
+    an inactive source is shown as such and raises no alert."""
+    urls = list(dict.fromkeys(urls))
+    c = sources.c
+    with engine.begin() as conn:
+        rows = conn.execute(select(c.id, c.url, c.active).where(c.kind == kind)).all()
+        listed = set(urls)
+        on = [r.id for r in rows if r.url in listed and not r.active]
+        off = [r.id for r in rows if r.url not in listed and r.active]
+        if on:
+            conn.execute(update(sources).where(c.id.in_(on)).values(active=True))
+        if off:
+            conn.execute(update(sources).where(c.id.in_(off)).values(active=False))
+
+
+def retire(engine: Engine, url: str) -> bool:
+    """Mark one source inactive now; False when no source has this URL."""
+    with engine.begin() as conn:
+        done = conn.execute(update(sources).where(sources.c.url == url).values(active=False))
+    return done.rowcount > 0
 
 
 def get(engine: Engine, url: str) -> Source | None:
@@ -255,6 +283,29 @@ def record_failure(
     return failures
 
 
+def alert_changes(engine: Engine, failure_alert: int) -> list[tuple[Source, bool]]:
+    """Active sources whose failing state (``failure_alert`` failures in a row or more) differs from what
+    was last delivered: (source, failing now). Delivered changes are recorded with ``mark_alerted``."""
+    c = sources.c
+    failing = c.consecutive_failures >= failure_alert
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(sources)
+            .where(
+                c.active.is_(True),
+                ((failing) & c.alerted_failing.is_(False)) | ((~failing) & c.alerted_failing.is_(True)),
+            )
+            .order_by(c.id)
+        ).all()
+    return [(s, s.consecutive_failures >= failure_alert) for s in map(_source, rows)]
+
+
+def mark_alerted(engine: Engine, changes: Iterable[tuple[int, bool]]) -> None:
+    with engine.begin() as conn:
+        for source_id, failing in changes:
+            conn.execute(update(sources).where(sources.c.id == source_id).values(alerted_failing=failing))
+
+
 def pages_given_up(engine: Engine, urls: list[str], max_attempts: int) -> set[str]:
     found: set[str] = set()
     c = source_pages.c
@@ -287,7 +338,8 @@ def record_page_failure(engine: Engine, url: str, source_id: int, *, now: dateti
 
 
 def health(engine: Engine, *, now: datetime, days: int = 7) -> list[dict[str, Any]]:
-    """Every source with its items per day over the last ``days`` days (whole days incl. today)."""
+    """Every source with its items per day over the last ``days`` days (whole days incl. today), or over
+    the days since it was added when that is fewer."""
     since = (now - timedelta(days=days - 1)).date()
     d = source_days.c
     with engine.connect() as conn:
@@ -301,6 +353,8 @@ def health(engine: Engine, *, now: datetime, days: int = 7) -> list[dict[str, An
     rows = []
     for s in all_sources(engine):
         row = s.as_dict()
-        row["items_per_day"] = round(per_source.get(s.id, 0) / days, 2)
+        # a source added 2 days ago has 2 days of items, not 7: divide by the days it was watched
+        watched = max(1, min(days, (now.date() - s.added_at.date()).days + 1))
+        row["items_per_day"] = round(per_source.get(s.id, 0) / watched, 2)
         rows.append(row)
     return rows
