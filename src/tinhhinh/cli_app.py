@@ -172,7 +172,10 @@ def search(
     query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", -excluded.')],
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print hits as a JSON list.")] = False,
-    since: Annotated[str | None, typer.Option(help="Only items published since: 24h, 7d, or a date (undated items: stored since).")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only items published since: 24h, 7d, or a date (undated items: stored since)."),
+    ] = None,
     source: Annotated[str | None, typer.Option(help="Only this source (e.g. vnexpress.net).")] = None,
     kind: Annotated[str | None, typer.Option(help="article, post or comment.")] = None,
     area: Annotated[str | None, typer.Option(help="Area code, e.g. health, business, law.")] = None,
