@@ -172,7 +172,10 @@ def search(
     query: Annotated[str, typer.Argument(help='Words (all must match), "a phrase", -excluded.')],
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print hits as a JSON list.")] = False,
-    since: Annotated[str | None, typer.Option(help="Only items published since: 24h, 7d, or a date.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(help="Only items published since: 24h, 7d, or a date (undated items: stored since)."),
+    ] = None,
     source: Annotated[str | None, typer.Option(help="Only this source (e.g. vnexpress.net).")] = None,
     kind: Annotated[str | None, typer.Option(help="article, post or comment.")] = None,
     area: Annotated[str | None, typer.Option(help="Area code, e.g. health, business, law.")] = None,
@@ -190,12 +193,13 @@ def search(
     """Search stored items the way people type.
 
     Without diacritics, [bold]da nang[/] finds "Đà Nẵng"; with diacritics, [bold]Đà Nẵng[/] finds only
-    "Đà Nẵng" (never "đa năng"). Words are ANDed, "quoted phrases" must be adjacent, -word excludes.
+    "Đà Nẵng" (never "đa năng"); each word as typed ([bold]khanh hòa[/] finds "Khánh Hoà"). Words are ANDed
+    (OR, AND, NOT and a trailing * are words too), "quoted phrases" must be adjacent, -word excludes.
     Title matches and adjacent words rank first. Every search is recorded in the search audit.
     """
     from tinhhinh.cli_stories import area_option, place_option
     from tinhhinh.item import KINDS
-    from tinhhinh.store.search import MAX_HITS, Filters, QueryError
+    from tinhhinh.store.search import MAX_HITS, Filters, QueryError, query_notes
     from tinhhinh.store.search import search as run_search
     from tinhhinh.timefmt import parse_since
 
@@ -213,6 +217,8 @@ def search(
         hits = run_search(engine, query, filters=filters, limit=limit, user=user)
     except (QueryError, ValueError) as exc:
         raise UserError(f"search {query!r}: {exc}") from exc
+    for line in query_notes(query):
+        _note(line)
     capped = limit > MAX_HITS and len(hits) == MAX_HITS
     cap_note = (
         f"only the first {MAX_HITS:,} hits of this search are returned (--limit {limit:,} asked for more): "

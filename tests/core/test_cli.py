@@ -290,3 +290,15 @@ def test_story_command_counts_copies_under_their_original(demo_run):
     rows = [line for line in shown.stdout.splitlines() if re.match(r"│ \d{4}-\d\d-\d\d \d\d:\d\d", line)]
     assert len(rows) == detail["items"] - n_copies
     assert f"{n_copies} copies counted under their originals" in shown.stderr
+
+
+def test_search_says_once_that_operators_are_words(tmp_path, jsonl):
+    f = jsonl("a.jsonl", [{"id": "1", "title": "Mưa to ở Huế"}, {"id": "2", "title": "Bão vào Huế"}])
+    assert run("ingest", str(f), "--db", "x.db", "--no-analyze", cwd=tmp_path).returncode == 0
+    r = run("search", "mua OR bao OR lu", "--db", "x.db", "--json", cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout) == []
+    assert r.stderr.count("OR read as a word, not as an operator") == 1
+    r = run("search", "hu*", "--db", "x.db", cwd=tmp_path)
+    assert r.returncode == 0 and "a trailing * is not a prefix search" in r.stderr
+    r = run("search", "mua", "--db", "x.db", cwd=tmp_path)
+    assert "note:" not in r.stderr

@@ -206,3 +206,145 @@ def test_results_do_not_depend_on_how_the_index_is_split_into_segments(tmp_path,
         dispose_all()
     assert all(found[0].values())
     assert found[0] == found[1]
+
+
+# Each word keeps the way it was typed (audit #4): marks in one word, or in an exclusion, used to switch the
+# whole query to exact matching, so "mua -bão" ("rain, not storm") found "mua" (buy) and never "mưa".
+MIXED = [
+    {"id": "rain", "title": "Hà Nội mưa to", "text": "Thủ đô Hà Nội mưa to. Hòa Bình cũng mưa."},
+    {"id": "storm", "title": "Bão số 3 đổ bộ Đà Nẵng", "text": "Cơn bão gây mưa lớn ở Đà Nẵng."},
+    {"id": "buy", "title": "Mua máy giặt đa năng ở Hà Nội", "text": "Người dân mua máy giặt giá rẻ."},
+    {"id": "kh", "title": "Khánh Hoà đón khách", "text": "Tỉnh Khánh Hoà đón nhiều khách."},
+    {"id": "news", "title": "Báo chí đưa tin mưa", "text": "Tờ báo nói mưa sẽ kéo dài."},
+]
+
+
+@pytest.fixture
+def mixed(jsonl, db):
+    ingest(read_file(jsonl("mixed.jsonl", MIXED)), db)
+    return db
+
+
+def test_marks_in_an_exclusion_do_not_change_how_the_other_words_match(mixed):
+    assert set(ids(search(mixed, "mua -bão"))) == {"rain", "buy", "news"}  # "báo" is not "bão"
+    assert set(ids(search(mixed, "mua -bao"))) == {"rain", "buy"}  # typed without marks: every form
+    assert set(ids(search(mixed, 'ha noi -"máy giặt"'))) == {"rain"}
+    assert set(ids(search(mixed, 'ha noi -"may giat"'))) == {"rain"}
+
+
+def test_a_word_typed_without_marks_matches_loosely_next_to_a_marked_one(mixed):
+    assert ids(search(mixed, "khanh hòa")) == ["kh"]
+    assert ids(search(mixed, "hòa binh")) == ["rain"]
+    assert ids(search(mixed, "Đà Nang")) == ["storm"]
+    assert ids(search(mixed, "da nẵng")) == ["storm"]
+    assert search(mixed, "đà năng") == []  # the marked words still match only their marks
+    hit = search(mixed, "mưa ha noi")[0]
+    assert hit.id == "rain"
+    assert {hit.snippet[a:b] for a, b in hit.highlights} >= {"mưa", "Hà", "Nội"}
+    assert {h.snippet[a:b] for h in search(mixed, "mưa") for a, b in h.highlights} == {"mưa"}
+
+
+def test_a_query_all_in_marks_stays_exact_and_text_as_typed_ranks_first(mixed):
+    assert "buy" not in ids(search(mixed, "mưa"))
+    assert ids(search(mixed, '"đa năng"')) == ["buy"]
+    # "to" has no marks to type: it also matches "tờ" loosely, but the text "mưa to" as typed comes first
+    assert ids(search(mixed, "mưa to")) == ["rain", "news"]
+    assert ids(search(mixed, "mưa ha noi"))[0] == "rain"
+
+
+def test_alerts_match_words_each_as_typed(mixed):
+    from tinhhinh.store.search import matching_story_ids
+
+    with mixed.begin() as conn:
+        conn.execute(text("UPDATE items SET story_id = 's-' || ext_id"))
+    assert matching_story_ids(mixed, "mua -bão") == {"s-rain", "s-buy", "s-news"}
+    assert matching_story_ids(mixed, "khanh hòa") == {"s-kh"}
+
+
+def test_operators_typed_as_words_are_named():
+    from tinhhinh.store.search import query_notes, typed_operators
+
+    assert typed_operators("mua OR bao") == (["OR"], False)
+    assert typed_operators('covi* AND "a OR b" -NOT') == (["AND", "NOT"], True)
+    assert typed_operators("mua or bao *") == ([], False)  # lower case is a word people search for
+    assert len(query_notes("mua OR bao covi*")) == 2 and query_notes("mưa bão") == []
+
+
+def test_since_counts_an_undated_item_by_when_it_was_stored(jsonl, db):
+    """Audit #5: a feed entry without a date was left out of every --since search (and the first check of a
+    saved search); its time is when it was stored, as in reports (store/item_time.py)."""
+    from datetime import UTC, datetime, timedelta
+
+    recs = [
+        {"id": "undated", "title": "Mưa lớn không có ngày đăng", "text": "Tin từ nguồn không ghi ngày."},
+        {"id": "old", "title": "Mưa lớn năm xưa", "text": "Tin cũ.", "published_at": "2020-01-05T08:00:00"},
+        {
+            "id": "new",
+            "title": "Mưa lớn hôm nay",
+            "text": "Tin mới.",
+            "published_at": datetime.now(UTC).isoformat(),
+        },
+    ]
+    ingest(read_file(jsonl("since.jsonl", recs)), db)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    assert set(ids(search(db, "mua lon", filters=Filters(since=now - timedelta(days=7))))) == {
+        "undated",
+        "new",
+    }
+    assert search(db, "mua lon", filters=Filters(since=now + timedelta(hours=1))) == []
+
+
+SPELLINGS = [
+    {"id": "ky", "title": "Kỹ thuật mới", "text": "Kỹ sư giải thích lý do tăng giá."},
+    {"id": "ki", "title": "Kĩ năng sống", "text": "Lí do học kĩ năng: quí trọng thời gian."},
+    {"id": "hy", "title": "Tưởng nhớ người đã hy sinh", "text": "Họ hi sinh vì Tổ quốc. Công ty hỗ trợ."},
+    {"id": "tay", "title": "Rửa tay đúng cách", "text": "Tay sạch, tai nghe. Y tế dự phòng."},
+]
+
+
+def test_i_and_y_spellings_find_each_other(jsonl, db):
+    """Audit #8: kĩ/kỹ, lí/lý, quí/quý, hi sinh/hy sinh, công ti/công ty are one word to search."""
+    ingest(read_file(jsonl("iy.jsonl", SPELLINGS)), db)
+    for q in ("kĩ", "kỹ", "ki", "ky"):
+        assert set(ids(search(db, q))) == {"ky", "ki"}, q
+    assert set(ids(search(db, "lí do"))) == set(ids(search(db, "lý do"))) == {"ky", "ki"}
+    assert ids(search(db, "quý")) == ["ki"] and ids(search(db, '"hi sinh"')) == ["hy"]
+    assert ids(search(db, "công ti")) == ["hy"]
+    assert ids(search(db, "tai")) == ["tay"] and search(db, "i") == []  # "tay" is not "tai"; "y tế" not "i"
+    hit = search(db, "kĩ thuật")[0]
+    assert hit.id == "ky" and [hit.snippet[a:b] for a, b in hit.highlights] == ["Kỹ"]  # body: "Kỹ sư …"
+
+
+def test_i_and_y_spelling_leaves_model_inputs_and_copy_hashes_alone():
+    from tinhhinh.nlp.normalize import fold
+    from tinhhinh.store.forms import _copy_hash, index_forms
+
+    assert fold("Kỹ sư Mỹ") == "kỹ sư mỹ"  # the trained models read fold: unchanged
+    forms = index_forms("Kỹ sư Mỹ", "quý")
+    assert forms["doc_x"] == "kĩ sư mĩ\nquí"
+    assert forms["hash"] == _copy_hash("kỹ sư mỹ\nquý".encode())  # hashes stored before stay comparable
+
+
+def test_a_database_indexed_before_the_spelling_rule_is_reindexed_on_upgrade(tmp_path, jsonl, monkeypatch):
+    """Migration 0010 rebuilds the index once: a database made by the previous version finds "kĩ" at once."""
+    from tinhhinh.store import forms
+    from tinhhinh.store.db import dispose_all, engine_for
+    from tinhhinh.store.items import reindex
+
+    path = str(tmp_path / "old.db")
+    engine = engine_for(path)
+    ingest(read_file(jsonl("iy.jsonl", SPELLINGS)), engine)
+    with monkeypatch.context() as m:  # the index as the previous version made it
+        m.setattr(forms, "search_spelling", lambda s: s)
+        reindex(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0010_source_alerts'"))
+    assert "ky" not in ids(search(engine, "kĩ", audit=False))
+    dispose_all()
+    engine = engine_for(path)
+    assert set(ids(search(engine, "kĩ", audit=False))) == {"ky", "ki"}
+    with engine.connect() as conn:
+        assert (
+            conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0011_search_spelling"
+        )
+    dispose_all()

@@ -341,3 +341,27 @@ def test_watcher_hook_retries_a_failed_delivery_after_the_next_poll(engine):
     sink.join(5)
     assert len(delivered) == 3 and len(sink.messages) == 1 and _marks(engine) == 3
     assert hook.tick(0) == []
+
+
+def test_first_check_counts_an_undated_item_by_when_it_was_stored(tmp_path):
+    """Audit #5: the first check looks back 7 days by publication date; an item without one (a feed entry
+    without <pubDate>) counts from when it was stored, as in reports, instead of never."""
+    from tinhhinh.timefmt import utcnow
+
+    eng = engine_for(str(tmp_path / "undated.db"))
+    rec = {"id": "u1", "source": "feed.vn", "title": "Mưa lớn gây ngập ở Huế", "text": "Nước dâng cao ở Huế."}
+    path = tmp_path / "u.jsonl"
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    ingest(read_file(path), eng, stages=[], ordered=None)
+    with eng.begin() as conn:
+        pk, fetched = conn.execute(select(items.c.pk, items.c.fetched_at)).one()
+        conn.execute(update(items).where(items.c.pk == pk).values(story_id="s1"))
+        conn.execute(
+            insert(stories).values(
+                id="s1", label="mưa Huế", size=1, n_sources=1, first_seen=fetched, last_seen=fetched, state={}
+            )
+        )
+    alerts.add(eng, "mua", owner="analyst", query="mua ngap")
+    fired = alerts.check(eng, user="analyst", now=utcnow())
+    assert [(a.story_id, a.kind) for a in fired] == [("s1", "new")]
+    dispose_all()

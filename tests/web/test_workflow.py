@@ -312,6 +312,11 @@ def test_search_on_pages_and_api_is_audited(site):
     hits = site.api("coord").post("/api/v1/search", json={"q": "Huế"}).json()
     assert hits["total"] >= 2
     assert form_post(c, "/search", "/search", {"q": '"'}).status_code == 422
+    # OR and a trailing * are read as words: the page says so, in Vietnamese
+    said = form_post(c, "/search", "/search", {"q": "ngap OR lut"}).text
+    assert "OR được hiểu là một từ, không phải toán tử" in said
+    assert "Dấu * ở cuối từ" in form_post(c, "/search", "/search", {"q": "ngap*"}).text
+    assert "toán tử" not in form_post(c, "/search", "/search", {"q": "ngap lut"}).text
     # area and province are chosen from lists (codes and current provinces); others are refused
     form = c.get("/search").text
     assert '<option value="health">Sức khỏe</option>' in form and '<option value="Huế">Huế</option>' in form

@@ -309,3 +309,28 @@ def ascii_fold(folded: str) -> str:
 def token_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of word tokens in ``text`` (used to map matches back to the original)."""
     return [m.span() for m in _WORD_RE.finditer(text)]
+
+
+# Syllable-final i and y after a consonant initial are two accepted spellings of one sound (kĩ/kỹ, lí/lý,
+# mĩ/mỹ, quí/quý, hi sinh/hy sinh, công ti/công ty): a search typed one way must find the other. Only the
+# search index and queries read them alike (``search_spelling``); ``fold`` keeps them apart, because the
+# trained models read ``fold`` and a change there would silently change their inputs. The pattern starts
+# at the y (a rare character class) and looks behind for a whole-word initial, as ``_VARIANT_RE`` does.
+_Y_TO_I = {"y": "i", "ỳ": "ì", "ý": "í", "ỷ": "ỉ", "ỹ": "ĩ", "ỵ": "ị"}
+_IY_RE = re.compile(
+    r"[yỳýỷỹỵ](?![^\W_])"
+    r"(?:(?<=(?<![^\W_])[bcdđghklmnprstvx].)"
+    r"|(?<=(?<![^\W_])(?:ch|gh|kh|ng|nh|ph|qu|th|tr).)"
+    r"|(?<=(?<![^\W_])ngh.))"
+)
+
+
+def _y_to_i(match: re.Match[str]) -> str:
+    return _Y_TO_I[match.group(0)]
+
+
+def search_spelling(folded: str) -> str:
+    """Folded text with a word made of a consonant initial and a lone y written with i instead ("kỹ" →
+    "kĩ", "quý" → "quí", "hy" → "hi"; "tay", "thuý", "y tế" unchanged). Same length. For the search index
+    and queries only: never for model inputs (see above)."""
+    return _IY_RE.sub(_y_to_i, folded)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tinhhinh.item import Item
-from tinhhinh.nlp.normalize import fold, strip_diacritics, tokens
+from tinhhinh.nlp.normalize import fold, search_spelling, strip_diacritics, tokens
 
 
 def index_forms(title: str, body: str) -> dict[str, str]:
@@ -24,16 +24,22 @@ def index_forms(title: str, body: str) -> dict[str, str]:
     The index's own tokenizer splits the folded text into words (and, for the diacritic-free tables,
     strips the marks), so the ingest path does no Python tokenizing; only đ→d is done here, because
     the tokenizer does not fold it. PostgreSQL gets the same words through ``pg_forms``.
+
+    The index texts also read the i/y spellings alike (``search_spelling``: "kỹ" is indexed as "kĩ"), as
+    queries do; the copy hash is of the folded text without that (stored hashes stay comparable).
     """
-    title_x = fold(title)
-    body_x = fold(body)
+    title_f = fold(title)
+    body_f = fold(body)
+    doc_f = f"{title_f}\n{body_f}" if title_f and body_f else title_f or body_f
+    title_x = search_spelling(title_f)
+    body_x = search_spelling(body_f)
     doc_x = f"{title_x}\n{body_x}" if title_x and body_x else title_x or body_x
     return {
         "title_x": title_x,
         "title_a": title_x.replace("đ", "d"),
         "doc_x": doc_x,
         "doc_a": doc_x.replace("đ", "d"),
-        "hash": _copy_hash(doc_x.encode()),
+        "hash": _copy_hash(doc_f.encode()),
     }
 
 
@@ -43,15 +49,24 @@ def index_wire(title: str, body: str) -> dict[str, Any]:
     for SQLite. Byte for byte the encoding of ``index_forms``'s texts (tested), made with one encoding of
     each folded text: the document is the title's bytes and the body's joined, and the diacritic-free
     texts differ only by đ→d, one fixed UTF-8 byte pair that no other character contains."""
-    title_b = fold(title).encode()
-    body_b = fold(body).encode()
+    title_f = fold(title)
+    body_f = fold(body)
+    title_b = title_f.encode()
+    body_b = body_f.encode()
     doc = title_b + b"\n" + body_b if title_b and body_b else title_b or body_b
+    chash = _copy_hash(doc)  # of the folded text, as ``index_forms``
+    title_s = search_spelling(title_f)
+    body_s = search_spelling(body_f)
+    if title_s is not title_f or body_s is not body_f:  # an i/y spelling to index alike: encode again
+        title_b = title_s.encode()
+        body_b = body_s.encode()
+        doc = title_b + b"\n" + body_b if title_b and body_b else title_b or body_b
     return {
         "title_x": title_b,
         "title_a": title_b.replace(_D_BAR, b"d"),
         "doc_x": doc,
         "doc_a": doc.replace(_D_BAR, b"d"),
-        "hash": _copy_hash(doc),
+        "hash": chash,
     }
 
 

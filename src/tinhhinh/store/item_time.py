@@ -32,3 +32,9 @@ def item_time_between(start: dt.datetime, end: dt.datetime) -> ColumnElement[boo
         and_(c.published_at >= start, c.published_at < end),
         and_(c.published_at.is_(None), c.fetched_at >= start, c.fetched_at < end),
     )
+
+
+def item_time_since(start: dt.datetime) -> ColumnElement[bool]:
+    """Items whose ``item_time()`` is ``start`` or later (naive UTC), the ``published_at`` index still used."""
+    c = items.c
+    return or_(c.published_at >= start, and_(c.published_at.is_(None), c.fetched_at >= start))

@@ -464,27 +464,34 @@ def reindex(
     is complete, and an interrupted rebuild leaves the old one in place.
     """
     with engine.begin() as conn:
-        total = int(conn.execute(select(func.count()).select_from(items)).scalar_one())
-        if conn.dialect.name == "sqlite":
-            for name in FTS_TABLES:
-                conn.exec_driver_sql(f"INSERT INTO fts_{name}(fts_{name}) VALUES ('delete-all')")
-        else:
-            conn.execute(text("DELETE FROM item_search"))
-        done, last = 0, 0
-        while True:
-            rows = conn.execute(
-                select(items.c.pk, items.c.title, items.c.text)
-                .where(items.c.pk > last)
-                .order_by(items.c.pk)
-                .limit(batch_size)
-            ).all()
-            if not rows:
-                break
-            _index(conn, [(pk, index_forms(title or "", body or "")) for pk, title, body in rows])
-            done += len(rows)
-            last = rows[-1][0]
-            if on_batch:
-                on_batch(done, total)
+        return rebuild_index(conn, batch_size=batch_size, on_batch=on_batch)
+
+
+def rebuild_index(
+    conn: Connection, *, batch_size: int = 2000, on_batch: Callable[[int, int], None] | None = None
+) -> int:
+    """``reindex`` inside the caller's transaction (a migration that changes what the index holds)."""
+    total = int(conn.execute(select(func.count()).select_from(items)).scalar_one())
+    if conn.dialect.name == "sqlite":
+        for name in FTS_TABLES:
+            conn.exec_driver_sql(f"INSERT INTO fts_{name}(fts_{name}) VALUES ('delete-all')")
+    else:
+        conn.execute(text("DELETE FROM item_search"))
+    done, last = 0, 0
+    while True:
+        rows = conn.execute(
+            select(items.c.pk, items.c.title, items.c.text)
+            .where(items.c.pk > last)
+            .order_by(items.c.pk)
+            .limit(batch_size)
+        ).all()
+        if not rows:
+            break
+        _index(conn, [(pk, index_forms(title or "", body or "")) for pk, title, body in rows])
+        done += len(rows)
+        last = rows[-1][0]
+        if on_batch:
+            on_batch(done, total)
     return done
 
 

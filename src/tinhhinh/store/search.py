@@ -1,11 +1,17 @@
 """Search the way people type.
 
-A query typed without any diacritic matches the diacritic-free index ("da nang" finds "Đà Nẵng"); a query
-with diacritics matches them exactly after folding ("Đà Nẵng" never returns "đa năng", but "hoà" = "hòa").
+Each word is matched the way it was typed: a word typed without diacritics matches the diacritic-free index
+("da nang" finds "Đà Nẵng"), a word with diacritics matches them exactly after folding ("Đà Nẵng" never
+returns "đa năng", but "hoà" = "hòa"). People often mark only some words ("khanh hòa", "Đà Nang"): the
+unmarked ones still match loosely; and marks typed in an excluded word (``-bão``) say only what to exclude.
+The i/y spellings of one syllable (kĩ/kỹ, lí/lý, quí/quý, hi sinh/hy sinh) are one word to the index and to
+queries (``normalize.search_spelling``).
 
 Ranking is in tiers, then BM25 within a tier: the query's words adjacent in the title, all words in the
 title, adjacent anywhere, all words anywhere. Each tier reads a short title index or the full index;
-common queries are usually answered from the title tiers, which keeps them fast.
+common queries are usually answered from the title tiers, which keeps them fast. A query whose words are
+all typed with marks (or all without) reads one index per tier, as before; a mixed query ranks in the
+diacritic-free index and also requires its marked words in the exact one.
 """
 
 from __future__ import annotations
@@ -20,13 +26,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, text
 
-from tinhhinh.nlp.normalize import fold, has_diacritics, strip_token, tokens
+from tinhhinh.nlp.normalize import fold, has_diacritics, search_spelling, strip_token, tokens
 from tinhhinh.store.items import public_id
 from tinhhinh.store.schema import items, search_audit
 from tinhhinh.timefmt import local_iso
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 _TERM_RE = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+# Letters that may carry a mark (or be đ): a token without any ("19", "tp") reads the same in both indexes.
+_MARKABLE = frozenset("aeiouyd")
 
 
 class QueryError(ValueError):
@@ -35,15 +43,30 @@ class QueryError(ValueError):
 
 @dataclass
 class Term:
-    tokens: list[str]
+    tokens: list[str]  # folded, i/y spelling read alike; marks as typed
     phrase: bool  # typed in quotes: must be adjacent
     negated: bool
+    exact: list[bool] = field(default_factory=list)  # per token: typed with marks, so matched with them
+
+    def __post_init__(self) -> None:
+        if not self.exact:
+            self.exact = [has_diacritics(t) for t in self.tokens]
+
+    @property
+    def loose(self) -> list[str]:
+        """The tokens as the diacritic-free index holds them."""
+        return [strip_token(t) for t in self.tokens]
+
+    def all_exact(self) -> bool:
+        """Every token that could carry a mark was typed with one (and at least one was)."""
+        return any(self.exact) and all(
+            e or _MARKABLE.isdisjoint(t) for t, e in zip(self.tokens, self.exact, strict=True)
+        )
 
 
 @dataclass
 class Query:
     raw: str
-    exact: bool  # typed with diacritics
     terms: list[Term] = field(default_factory=list)
 
     @property
@@ -54,26 +77,73 @@ class Query:
     def negative(self) -> list[Term]:
         return [t for t in self.terms if t.negated and t.tokens]
 
+    @property
+    def exact(self) -> bool:
+        """Every positive word that could carry a mark typed with one: the query reads the exact index only
+        (as every query typed with marks did before words kept their own mode)."""
+        modes = [(tok, e) for t in self.positive for tok, e in zip(t.tokens, t.exact, strict=True)]
+        return any(e for _, e in modes) and all(e or _MARKABLE.isdisjoint(tok) for tok, e in modes)
+
+    @property
+    def mixed(self) -> bool:
+        """Some positive words typed with marks, some without."""
+        return not self.exact and any(any(t.exact) for t in self.positive)
+
     def all_tokens(self) -> list[str]:
         return [tok for t in self.positive for tok in t.tokens]
 
+    def token_modes(self) -> list[tuple[str, bool]]:
+        """(token, matched with its marks) of the positive words; a token typed both ways is listed twice."""
+        out = [(tok, ex) for t in self.positive for tok, ex in zip(t.tokens, t.exact, strict=True)]
+        return list(dict.fromkeys(out))
+
+
+# Words that other search engines read as operators, and a trailing * (prefix search): read here as words,
+# which silently finds nothing or too little; the command line and the web page say so.
+_OPERATORS = ("OR", "AND", "NOT")
+
+
+def typed_operators(raw: str) -> tuple[list[str], bool]:
+    """The operator words typed outside quotes (OR, AND, NOT, in capitals as such engines want them), and
+    whether a word ends in ``*``: none of them is an operator here."""
+    norm = unicodedata.normalize("NFC", raw).translate(_QUOTES)
+    bare = re.sub(r'"[^"]*"?', " ", norm).split()
+    words = [op for op in _OPERATORS if op in bare or f"-{op}" in bare]
+    return words, any(len(w) > 1 and w.endswith("*") and w.strip("-*") for w in bare)
+
+
+def query_notes(raw: str) -> list[str]:
+    """One line per operator-like thing typed in the query, for the command line (the web page says it in
+    Vietnamese from ``typed_operators``)."""
+    words, star = typed_operators(raw)
+    notes = []
+    if words:
+        notes.append(
+            f"{', '.join(words)} read as {'a word' if len(words) == 1 else 'words'}, not as an operator: "
+            "every word must appear; exclude with -word and search alternatives one at a time"
+        )
+    if star:
+        notes.append("a trailing * is not a prefix search (the word is read without it): type the whole word")
+    return notes
+
 
 def parse(raw: str) -> Query:
-    """Words are ANDed; "quoted phrases" must be adjacent; -word and -"phrase" exclude."""
+    """Words are ANDed; "quoted phrases" must be adjacent; -word and -"phrase" exclude. Each word keeps the
+    way it was typed: with marks it matches them, without it matches any."""
     norm = unicodedata.normalize("NFC", raw).translate(_QUOTES)
-    exact = has_diacritics(norm)
-    query = Query(raw=raw, exact=exact)
+    query = Query(raw=raw)
     for m in _TERM_RE.finditer(norm):
         if m.group(2) is not None:
             negated, body, phrase = m.group(1) == "-", m.group(2), True
         else:
             negated, body, phrase = m.group(3) == "-", m.group(4), False
-        toks = tokens(fold(body))
-        if not exact:
-            toks = [strip_token(t) for t in toks]
+        toks = tokens(search_spelling(fold(body)))
         if toks:
+            exact = [has_diacritics(t) for t in toks]
+            # unmarked tokens are matched in the diacritic-free form (letters typed in "fonts" made plain)
+            toks = [t if e else strip_token(t) for t, e in zip(toks, exact, strict=True)]
             # A word that folds to several tokens ("Đà-Nẵng", "COVID-19") is matched as a phrase.
-            query.terms.append(Term(toks, phrase or len(toks) > 1, negated))
+            query.terms.append(Term(toks, phrase or len(toks) > 1, negated, exact))
     if not query.positive:
         raise QueryError("the query has no word to look for (only exclusions or punctuation)")
     return query
@@ -83,25 +153,48 @@ def _fts_phrase(toks: list[str]) -> str:
     return '"' + " ".join(toks) + '"'
 
 
-def _match_all(q: Query) -> str:
+def _forms(t: Term, mode: str) -> list[str]:
+    return t.tokens if mode == "x" else t.loose
+
+
+def _match_all(q: Query, mode: str) -> str:
     parts = []
     for t in q.positive:
-        parts.append(_fts_phrase(t.tokens) if t.phrase else " AND ".join(f'"{x}"' for x in t.tokens))
+        toks = _forms(t, mode)
+        parts.append(_fts_phrase(toks) if t.phrase else " AND ".join(f'"{x}"' for x in toks))
     return " AND ".join(parts)
 
 
-def _match_adjacent(q: Query) -> str | None:
+def _match_adjacent(q: Query, mode: str) -> str | None:
     """The whole query as one phrase (in the order typed), when that differs from the AND form."""
-    toks = q.all_tokens()
+    toks = [tok for t in q.positive for tok in _forms(t, mode)]
     if len(toks) < 2 or (len(q.positive) == 1 and q.positive[0].phrase):
         return None
     return _fts_phrase(toks)
 
 
-def _match_negative(q: Query) -> str | None:
-    if not q.negative:
+def _match_required(q: Query) -> str | None:
+    """For a mixed query: the words typed with marks, as the exact index must also hold them (a phrase typed
+    all with marks as a phrase)."""
+    if not q.mixed:
         return None
-    return " OR ".join(_fts_phrase(t.tokens) for t in q.negative)
+    parts = []
+    for t in q.positive:
+        if t.phrase and len(t.tokens) > 1 and all(t.exact):
+            parts.append(_fts_phrase(t.tokens))
+        else:
+            parts += [f'"{tok}"' for tok, e in zip(t.tokens, t.exact, strict=True) if e]
+    return " AND ".join(parts) or None
+
+
+def _match_negative(q: Query) -> list[tuple[str, str]]:
+    """(index, match) of the exclusions: an excluded word or phrase typed with marks excludes exactly those
+    marks ("-bão" keeps "bao", "báo"), one typed without excludes every marked form."""
+    by_mode: dict[str, list[str]] = {}
+    for t in q.negative:
+        mode = "x" if t.all_exact() else "a"
+        by_mode.setdefault(mode, []).append(_fts_phrase(_forms(t, mode)))
+    return [(mode, " OR ".join(parts)) for mode, parts in sorted(by_mode.items())]
 
 
 @dataclass
@@ -158,7 +251,9 @@ class Hit:
 def _filter_sql(f: Filters) -> tuple[str, dict[str, Any]]:
     clauses, params = [], {}
     if f.since:
-        clauses.append("i.published_at >= :since")
+        # an item's time is when it was published, else when it was stored (store/item_time.py): an item
+        # without a publication date is not left out of "since" searches and saved-search checks
+        clauses.append("(i.published_at >= :since OR (i.published_at IS NULL AND i.fetched_at >= :since))")
         params["since"] = f.since
     if f.source:
         clauses.append("i.source = :source")
@@ -180,17 +275,30 @@ def _filter_sql(f: Filters) -> tuple[str, dict[str, Any]]:
 
 
 def _tier_sqlite(
-    conn: Connection, table: str, match: str, neg: str | None, where: str, params: dict, limit: int
+    conn: Connection,
+    table: str,
+    match: str,
+    required: str | None,
+    negatives: list[tuple[str, str]],
+    where: str,
+    params: dict,
+    limit: int,
 ):
-    mode = table[-1]
-    neg_sql = ""
-    if neg:
-        neg_sql = f" AND fts.rowid NOT IN (SELECT rowid FROM fts_doc_{mode} WHERE fts_doc_{mode} MATCH :neg)"
-        params = {**params, "neg": neg}
+    scope = table.split("_")[0]
+    params = dict(params)
+    extra = ""
+    if required:
+        extra += f" AND fts.rowid IN (SELECT rowid FROM fts_{scope}_x WHERE fts_{scope}_x MATCH :req)"
+        params["req"] = required
+    for n, (mode, neg) in enumerate(negatives):
+        extra += (
+            f" AND fts.rowid NOT IN (SELECT rowid FROM fts_doc_{mode} WHERE fts_doc_{mode} MATCH :neg{n})"
+        )
+        params[f"neg{n}"] = neg
     join = " JOIN items i ON i.pk = fts.rowid" if where else ""
     sql = (
         f"SELECT fts.rowid, bm25(fts_{table}) AS r FROM fts_{table} AS fts{join} "
-        f"WHERE fts_{table} MATCH :m{neg_sql}{where} ORDER BY r LIMIT :lim"
+        f"WHERE fts_{table} MATCH :m{extra}{where} ORDER BY r LIMIT :lim"
     )
     rows = conn.execute(text(sql), {**params, "m": match, "lim": limit}).all()
     return [(pk, -r) for pk, r in rows]
@@ -207,21 +315,73 @@ def _tsquery(match: str) -> str:
     return " ".join(out)
 
 
-def _tier_pg(conn: Connection, table: str, match: str, neg: str | None, where: str, params: dict, limit: int):
-    mode = table[-1]
+def _pg_extra(required: str | None, negatives: list[tuple[str, str]], scope: str, params: dict) -> str:
+    extra = ""
+    if required:
+        extra += f" AND s.{scope}_x @@ to_tsquery('simple', :req)"
+        params["req"] = _tsquery(required)
+    for n, (mode, neg) in enumerate(negatives):
+        extra += f" AND NOT s.doc_{mode} @@ to_tsquery('simple', :neg{n})"
+        params[f"neg{n}"] = _tsquery(neg)
+    return extra
+
+
+def _tier_pg(
+    conn: Connection,
+    table: str,
+    match: str,
+    required: str | None,
+    negatives: list[tuple[str, str]],
+    where: str,
+    params: dict,
+    limit: int,
+):
     params = {**params, "m": _tsquery(match), "lim": limit}
-    neg_sql = ""
-    if neg:
-        neg_sql = f" AND NOT s.doc_{mode} @@ to_tsquery('simple', :neg)"
-        params["neg"] = _tsquery(neg)
+    extra = _pg_extra(required, negatives, table.split("_")[0], params)
     # The join is only for filters on item columns; without filters it costs a fifth of the query.
     join = " JOIN items i ON i.pk = s.pk" if where else ""
     sql = (
         f"SELECT s.pk, ts_rank_cd(s.{table}, q, 1) AS r FROM item_search s{join}, "
         f"to_tsquery('simple', :m) q "
-        f"WHERE s.{table} @@ q{neg_sql}{where} ORDER BY r DESC, s.pk LIMIT :lim"
+        f"WHERE s.{table} @@ q{extra}{where} ORDER BY r DESC, s.pk LIMIT :lim"
     )
     return [(pk, float(r) * 10) for pk, r in conn.execute(text(sql), params).all()]
+
+
+@dataclass
+class _Plan:
+    """How a query reads the index: ``mode`` is the index its words are matched in ("x" with marks, "a"
+    without); ``required`` the words a mixed query needs in the exact index too; ``negatives`` the
+    exclusions, each in its own index."""
+
+    mode: str
+    match_all: str
+    adjacent: str | None
+    required: str | None
+    negatives: list[tuple[str, str]]
+
+
+def _plan(q: Query) -> _Plan:
+    mode = "x" if q.exact else "a"
+    return _Plan(mode, _match_all(q, mode), _match_adjacent(q, mode), _match_required(q), _match_negative(q))
+
+
+def _tiers(q: Query) -> list[tuple[str, str, str | None]]:
+    """(index table, match, required) of each ranking tier, best first. A mixed query ("mưa to", "khanh
+    hòa": some words typed without marks) first ranks the text holding every word exactly as typed, then
+    the text its unmarked words match loosely, in the title and then anywhere."""
+    plan = _plan(q)
+    readings = [("x", None)] if q.exact else [("a", plan.required)]
+    if q.mixed:
+        readings.insert(0, ("x", None))
+    tiers = []
+    for scope in ("title", "doc"):
+        for mode, required in readings:
+            adjacent = _match_adjacent(q, mode)
+            if adjacent:
+                tiers.append((f"{scope}_{mode}", adjacent, required))
+            tiers.append((f"{scope}_{mode}", _match_all(q, mode), required))
+    return tiers
 
 
 # Hits one search returns at most (each costs a snippet); the command line says so when it applies.
@@ -244,25 +404,16 @@ def search(
     if limit < 1:
         raise ValueError(f"limit {limit}: give at least 1")
     limit = min(limit, MAX_HITS)
-    mode = "x" if q.exact else "a"
+    negatives = _match_negative(q)
     where, params = _filter_sql(filters)
-    neg = _match_negative(q)
-    adjacent = _match_adjacent(q)
-    match_all = _match_all(q)
-    tiers = []
-    if adjacent:
-        tiers.append((f"title_{mode}", adjacent))
-    tiers.append((f"title_{mode}", match_all))
-    if adjacent:
-        tiers.append((f"doc_{mode}", adjacent))
-    tiers.append((f"doc_{mode}", match_all))
+    tiers = _tiers(q)
     ranked: list[tuple[int, float]] = []
     seen: set[int] = set()
     with engine.connect() as conn:
         tier_fn = _tier_sqlite if conn.dialect.name == "sqlite" else _tier_pg
-        for level, (table, match) in enumerate(tiers):
+        for level, (table, match, required) in enumerate(tiers):
             base = len(tiers) - 1 - level
-            for pk, r in tier_fn(conn, table, match, neg, where, params, limit + len(seen)):
+            for pk, r in tier_fn(conn, table, match, required, negatives, where, params, limit + len(seen)):
                 if pk in seen:
                     continue
                 seen.add(pk)
@@ -318,7 +469,8 @@ def matching_story_ids(
     Audited like any search, with the number of stories found."""
     q = parse(raw)
     filters = filters or Filters()
-    mode = "x" if q.exact else "a"
+    plan = _plan(q)
+    mode = plan.mode
     where, params = _filter_sql(filters)
     where += " AND i.story_id IS NOT NULL"
     if after_pk is not None:
@@ -327,28 +479,30 @@ def matching_story_ids(
     if upto_pk is not None:
         where += " AND i.pk <= :upto_pk"
         params["upto_pk"] = upto_pk
-    neg = _match_negative(q)
     with engine.connect() as conn:
         if conn.dialect.name == "sqlite":
-            neg_sql = ""
-            if neg:
-                neg_sql = f" AND fts.rowid NOT IN (SELECT rowid FROM fts_doc_{mode} WHERE fts_doc_{mode} MATCH :neg)"
-                params["neg"] = neg
+            extra = ""
+            if plan.required:
+                extra += " AND fts.rowid IN (SELECT rowid FROM fts_doc_x WHERE fts_doc_x MATCH :req)"
+                params["req"] = plan.required
+            for n, (neg_mode, neg) in enumerate(plan.negatives):
+                extra += (
+                    f" AND fts.rowid NOT IN (SELECT rowid FROM fts_doc_{neg_mode} "
+                    f"WHERE fts_doc_{neg_mode} MATCH :neg{n})"
+                )
+                params[f"neg{n}"] = neg
             sql = (
                 f"SELECT DISTINCT i.story_id FROM fts_doc_{mode} AS fts JOIN items i ON i.pk = fts.rowid "
-                f"WHERE fts_doc_{mode} MATCH :m{neg_sql}{where}"
+                f"WHERE fts_doc_{mode} MATCH :m{extra}{where}"
             )
-            params["m"] = _match_all(q)
+            params["m"] = plan.match_all
         else:
-            neg_sql = ""
-            if neg:
-                neg_sql = f" AND NOT s.doc_{mode} @@ to_tsquery('simple', :neg)"
-                params["neg"] = _tsquery(neg)
+            extra = _pg_extra(plan.required, plan.negatives, "doc", params)
             sql = (
                 f"SELECT DISTINCT i.story_id FROM item_search s JOIN items i ON i.pk = s.pk "
-                f"WHERE s.doc_{mode} @@ to_tsquery('simple', :m){neg_sql}{where}"
+                f"WHERE s.doc_{mode} @@ to_tsquery('simple', :m){extra}{where}"
             )
-            params["m"] = _tsquery(_match_all(q))
+            params["m"] = _tsquery(plan.match_all)
         found = {sid for (sid,) in conn.execute(text(sql), params)}
     record_search(engine, raw, filters, len(found), user=user, via=via)
     return found
@@ -469,9 +623,11 @@ def _token_pattern(tok: str, exact: bool) -> str:
 
 
 def _snippet_regex(q: Query) -> re.Pattern[str]:
+    """Over ``search_spelling(fold(text))``: each token with its marks if typed so, else any."""
     # One word-boundary test around the alternation (not one per token): about 3x faster on long texts.
-    toks = sorted(set(q.all_tokens()), key=len, reverse=True)
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(_token_pattern(t, q.exact) for t in toks) + r")(?![^\W_])")
+    modes = sorted(q.token_modes(), key=lambda m: len(m[0]), reverse=True)
+    alts = "|".join(_token_pattern(t, exact) for t, exact in modes)
+    return re.compile(r"(?<![^\W_])(?:" + alts + r")(?![^\W_])")
 
 
 def _densest(found: list[tuple[int, int, str]]) -> int:
@@ -499,12 +655,17 @@ def _densest(found: list[tuple[int, int, str]]) -> int:
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
+# i also stands for y: a query's "kĩ" is the text's "kỹ" (``search_spelling``); what is not is filtered out.
+_LOOSE_VARIANTS = {**_VARIANTS, "i": _VARIANTS["i"] + _VARIANTS["y"]}
+
+
 def _loose_pattern(tok: str) -> str:
-    """A regex matching the token with any tone on its vowels (and d for đ): a superset of its folded forms."""
+    """A regex matching the token with any tone on its vowels (and d for đ, y for i): a superset of its
+    folded forms."""
     out = []
     for c in tok:
         base = strip_token(c)
-        variants = _VARIANTS.get(base, "")
+        variants = _LOOSE_VARIANTS.get(base, "")
         out.append(f"[{variants}]" if c in variants else re.escape(c))
     return "".join(out)
 
@@ -514,19 +675,27 @@ class _Words:
 
     Folding only moves tone marks inside a syllable (and lower-cases), so a word of the folded text has the
     same position and the same letters, tones aside, as in the lower-cased text: a tone-blind pattern finds
-    the candidates there, and folding just those words decides (typed with diacritics) whether they are the
-    query's. Same matches as matching the folded text, at a fraction of the cost on long articles. Text with
-    stray combining marks (which folding repairs) is folded whole, as before.
+    the candidates there, and folding just those words (and their i/y spelling) decides whether they are
+    the query's: the same word with marks for a word typed with them, the same letters for one typed
+    without. Same matches as matching the folded text, at a fraction of the cost on long articles. Text
+    with stray combining marks (which folding repairs) is folded whole, as before.
     """
 
     def __init__(self, q: Query) -> None:
-        toks = sorted(set(q.all_tokens()), key=len, reverse=True)
-        self.exact = q.exact
-        self.tokens = set(toks)
+        modes = q.token_modes()
+        toks = sorted({t for t, _ in modes}, key=len, reverse=True)
+        self.exact_tokens = {t for t, e in modes if e}
+        self.loose_tokens = {t for t, e in modes if not e}
         alts = "|".join(_loose_pattern(t) for t in toks)
         self.loose = re.compile(r"(?<![^\W_])(?:" + alts + r")(?![^\W_])")
         self.precise = _snippet_regex(q)
-        self.folded: dict[str, str] = {}
+        self.folded: dict[str, str | None] = {}  # word as found -> the query word it is, None if none
+
+    def _word(self, word: str) -> str | None:
+        folded = search_spelling(fold(word))
+        if folded in self.exact_tokens or strip_token(folded) in self.loose_tokens:
+            return folded
+        return None
 
     def find(self, original: str) -> list[tuple[int, int, str]] | None:
         """(start, end, folded word) of each query word in NFC text; None when offsets cannot be kept."""
@@ -534,7 +703,7 @@ class _Words:
         if len(lowered) != len(original):
             return None  # rare case mapping that changes length
         if _COMBINING.search(lowered):
-            folded = fold(original)
+            folded = search_spelling(fold(original))
             if len(folded) != len(original):
                 return None
             return [(m.start(), m.end(), m.group(0)) for m in self.precise.finditer(folded)]
@@ -542,10 +711,11 @@ class _Words:
         cache = self.folded
         for m in self.loose.finditer(lowered):
             word = m.group(0)
-            folded_word = cache.get(word)
+            if word in cache:
+                folded_word = cache[word]
+            else:
+                folded_word = cache[word] = self._word(word)
             if folded_word is None:
-                folded_word = cache[word] = fold(word)
-            if self.exact and folded_word not in self.tokens:
                 continue
             found.append((m.start(), m.end(), folded_word))
         return found
@@ -567,7 +737,7 @@ def make_snippet(
             if found is None:
                 return original[:_SNIPPET_AFTER], []
         else:
-            folded = fold(original)
+            folded = search_spelling(fold(original))
             if len(folded) != len(original):  # rare case mapping that changes length: no offsets
                 return original[:_SNIPPET_AFTER], []
             found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(folded)]

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, delete, func, insert, select, update
 
+from tinhhinh.store.item_time import item_time_since
 from tinhhinh.store.schema import alert_marks, items, saved_searches, stories, story_merges
 
 # When an item counts for a listing window: its publication time, or for an undated item (a post, a feed
@@ -342,12 +343,13 @@ def arrived_story_ids(
     place: str | None = None,
 ) -> set[str]:
     """Stories of the items stored after ``after_pk`` (up to ``upto_pk``), whatever their publication
-    date; with ``after_pk`` None, of the items published since ``published_since``."""
+    date; with ``after_pk`` None, of the items published (or, without a publication date, stored) since
+    ``published_since``."""
     q = select(items.c.story_id).where(and_(items.c.story_id.is_not(None), items.c.pk <= upto_pk))
     if after_pk is not None:
         q = q.where(items.c.pk > after_pk)
     if published_since is not None:
-        q = q.where(items.c.published_at >= published_since)
+        q = q.where(item_time_since(published_since))
     if area:
         q = q.where(items.c.area == area)
     if place:

@@ -17,7 +17,7 @@ from tinhhinh.item import copy_roots
 from tinhhinh.nlp.normalize import fold
 from tinhhinh.store import web_queries as wq
 from tinhhinh.store.desk import NotFound
-from tinhhinh.store.search import Filters
+from tinhhinh.store.search import Filters, typed_operators
 from tinhhinh.store.search import search as run_search
 from tinhhinh.web import flags as flag_queue
 from tinhhinh.web import i18n, labels
@@ -584,8 +584,18 @@ async def search_run(request: Request, actor: Actor = Depends(checked_actor)) ->
         raise Invalid(f"place: not a province on the current map: {place!r}")
     filters = Filters(area=area, place=place, source=_text(form, "source") or None)
     hits = run_search(web(request).engine, q, filters=filters, limit=50, user=actor.username, via="web")
+    operators, star = typed_operators(q)
     return render(
-        request, "search.html", hits=hits, q=q, area=area, place=place, source=filters.source, **choices
+        request,
+        "search.html",
+        hits=hits,
+        q=q,
+        area=area,
+        place=place,
+        source=filters.source,
+        operators=", ".join(operators),
+        star=star,
+        **choices,
     )
 
 
