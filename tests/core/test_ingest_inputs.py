@@ -162,6 +162,56 @@ def test_a_csv_author_column_in_vietnamese_is_not_stored(tmp_path):
     ]
 
 
+PERSON = "Nguyễn Văn A 0912345678 a@x.vn"
+# Person fields as scrapers' comment dumps name them (audit collect #1): none is an exact author name
+PERSON_FIELDS = [
+    "full_name", "display_name", "fullname", "name", "owner", "from_name", "commenter", "account", "email",
+    "phone", "uid", "fb_id", "owner_id", "page_name", "sender", "nick", "Người bình luận",
+    "Họ tên người đăng", "author_email", "profile", "actor", "Tên", "userName", "actorId", "Số điện thoại",
+]  # fmt: skip
+
+
+def test_person_fields_under_any_name_and_at_any_depth_are_not_stored(tmp_path):
+    recs = [
+        {"id": f"a{i}", "source": "fb", "kind": "comment", "text": f"Bình luận {i} về giá điện", name: PERSON}
+        for i, name in enumerate(PERSON_FIELDS)
+    ]
+    recs += [
+        {"id": "n1", "source": "fb", "text": "Lồng 1", "meta": {"author": "Nguyễn Văn A", "tag": "điện"}},
+        {"id": "n2", "source": "fb", "text": "Lồng 2", "post": {"stats": [{"likes": 3, "by": "Nguyễn Văn A"}]}},
+        {"id": "n3", "source": "fb", "text": "Lồng 3", "ghi chú": "liên hệ 0912 345 678", "x": ["a@x.vn", "ok"]},
+        {"id": "k1", "source": "fb", "text": "Giữ", "chuyên mục": "Xã hội", "guid": "g-1", "content_type": "t",
+         "views": 12, "impact_factor": 1.5, "ngày": "01/05/2024 08:00"},
+    ]  # fmt: skip
+    src = lines(tmp_path / "au.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+    r = cli("ingest", str(src), "--db", "au.db", "-q", "--no-analyze", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    extras = dict(stored(tmp_path / "au.db", "SELECT ext_id, extra FROM items"))
+    assert len(extras) == len(recs)
+    leaked = {k: v for k, v in extras.items() if v and ("Nguyễn" in v or "0912" in v or "@x.vn" in v)}
+    assert leaked == {}
+    assert json.loads(extras["n1"]) == {"meta": {"tag": "điện"}}
+    assert json.loads(extras["n2"]) == {"post": {"stats": [{"likes": 3}]}}
+    assert json.loads(extras["n3"]) == {"x": ["ok"]}
+    assert json.loads(extras["k1"]) == {
+        "chuyên mục": "Xã hội", "guid": "g-1", "content_type": "t", "views": 12, "impact_factor": 1.5,
+        "ngày": "01/05/2024 08:00",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PERSON_FIELDS)
+def test_person_field_names_are_recognised(name):
+    assert records.is_person_field(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["title", "text", "source", "id", "url", "kind", "lang", "published_at", "category", "tags",
+             "guid", "content", "comment_count", "impact_factor", "chuyên mục", "views", "description"],
+)  # fmt: skip
+def test_item_and_ordinary_fields_are_not_person_fields(name):
+    assert not records.is_person_field(name)
+
+
 # ------------------------------------------------------------------ 5. an id reused with another text
 
 

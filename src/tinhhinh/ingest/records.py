@@ -1,7 +1,7 @@
 """Input records → Items: validation, identity, time zones, authors.
 
 A record is valid when it has a non-empty ``title`` or ``text`` and an ``id`` or ``url``. Unknown fields
-are kept in ``extra``. Authors are dropped unless the installation turns them on, and even then only a
+are kept in ``extra``, without personal data (``without_personal``). Authors are dropped unless the installation turns them on, and even then only a
 daily-rotating salted hash is kept (for re-post detection; never exported, never grouped by).
 """
 
@@ -179,16 +179,117 @@ AUTHOR_FIELDS = frozenset({
 def is_author_field(name: str) -> bool:
     """Whether a record's field ``name`` holds an author: ``Author``, ``author_name``, ``dc:creator``,
     ``Tác giả``, ``người đăng``… (case, Vietnamese marks and separators ignored; see AUTHOR_FIELDS)."""
+    return "".join(_name_words(name)) in AUTHOR_FIELDS
+
+
+# What makes any field name personal (``is_person_field``), beyond the exact author names above. A
+# scraper's comment dump names its person fields in endless ways (full_name, display_name, commenter,
+# owner_id, fb_id, "Họ tên người đăng", author_email…); a fixed list of whole names missed most of them,
+# so ``extra`` kept names, e-mails and phone numbers. Parts found anywhere in the folded, mark-free name:
+# fmt: off
+PERSON_STEMS = (
+    "author", "user", "name", "mail", "phone", "owner", "sender", "commenter", "account", "profile",
+    "nick", "creator", "writer", "poster", "reporter", "member", "customer", "follower", "friend",
+    "avatar", "login", "fbid", "facebookid", "zaloid", "address", "birth",
+    "tacgia", "nguoi", "hoten", "hovaten", "taikhoan", "butdanh", "phongvien", "dienthoai", "diachi",
+    "ngaysinh", "namsinh",
+)
+# …and parts that are personal only as a whole word ("uid" but not "guid", "actor" but not "factor",
+# "tên" but not "content"): words split at separators, case changes and digits.
+PERSON_WORDS = frozenset({
+    "by", "from", "uid", "fb", "ten", "ho", "sdt", "tel", "mobile", "actor", "handle", "ip", "contact",
+    "cmnd", "cccd",
+})
+# fmt: on
+# The item's own fields: never dropped as personal (their names hold none of the parts above anyway).
+OWN_FIELDS = (*(f for f in INPUT_FIELDS if f != "author"), "lang")
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A field name's words, lower case without marks: "authorEmail" → (author, email); "Họ tên người
+    đăng" → (ho, ten, nguoi, dang); "fb_id" → (fb, id); "dc:creator" → (dc, creator)."""
     from tinhhinh.nlp.normalize import strip_diacritics
 
-    plain = strip_diacritics(unicodedata.normalize("NFC", str(name))).casefold()
-    return "".join(ch for ch in plain if ch.isalnum()) in AUTHOR_FIELDS
+    spaced = _CAMEL.sub(" ", unicodedata.normalize("NFC", str(name)))
+    return tuple(_WORD.findall(strip_diacritics(spaced)))
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+@lru_cache(maxsize=4096)
+def is_person_field(name: str) -> bool:
+    """Whether a field ``name`` may hold a person's name, account, e-mail, phone or address: every author
+    field, and any name holding one of PERSON_STEMS, or one of PERSON_WORDS as a word (case, marks and
+    separators ignored). Such fields are never kept in ``extra`` nor passed through by ``analyze``."""
+    words = _name_words(name)
+    joined = "".join(words)
+    if not joined:
+        return False
+    return (
+        joined in AUTHOR_FIELDS
+        or any(stem in joined for stem in PERSON_STEMS)
+        or any(w in PERSON_WORDS for w in words)
+    )
+
+
+# Values that are an e-mail address or a phone number (Vietnamese forms: 0912345678, 0912 345 678,
+# 091.234.5678, +84 912 345 678, 024 3825 1234) whatever field holds them.
+_PERSONAL_VALUE = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.+])(?:\+84|84|0)[ .-]?[1-9](?:[ .-]?\d){7,9}(?![\w])"
+)
+_MAX_DEPTH = 32  # deeper values are dropped whole: nothing a news record needs is nested that far
+_DROP = object()
+
+
+def _scrubbed(value: Any, depth: int = 0) -> Any:
+    """``value`` without personal fields at any depth and without e-mail/phone values (``_DROP`` when
+    nothing may be kept of it)."""
+    if isinstance(value, str):
+        return _DROP if _PERSONAL_VALUE.search(value) else value
+    if isinstance(value, dict):
+        if depth >= _MAX_DEPTH:
+            return _DROP
+        out = {}
+        for k, v in value.items():
+            if is_person_field(k):
+                continue
+            v = _scrubbed(v, depth + 1)
+            if v is not _DROP:
+                out[k] = v
+        return out if out or not value else _DROP  # {"meta": {"author": …}} leaves nothing of "meta"
+    if isinstance(value, list):
+        if depth >= _MAX_DEPTH:
+            return _DROP
+        kept = [v for v in (_scrubbed(v, depth + 1) for v in value) if v is not _DROP]
+        return kept if kept or not value else _DROP
+    return value
+
+
+def without_personal(record: dict[str, Any], keep: tuple[str, ...] = OWN_FIELDS) -> dict[str, Any]:
+    """``record`` with its ``keep`` fields as they are and every other field scrubbed of personal data
+    (``is_person_field`` names at any depth, e-mail and phone values): what ``analyze`` passes through
+    and what ``extra`` keeps."""
+    fields = tuple(record)
+    if _only_own(fields, keep):  # the usual case: the record itself, at one cached look-up
+        return record
+    dropped = _person_names(fields)
+    out = {}
+    for k, v in record.items():
+        if k in keep:
+            out[k] = v
+        elif k not in dropped:
+            v = _scrubbed(v)
+            if v is not _DROP:
+                out[k] = v
+    return out
 
 
 def drop_author_fields(record: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
     """(the first non-empty author value or None, the record without any author field: the record itself
-    when it has none, so do not change it). ``to_item`` and ``analyze`` use it so that no author name is
-    kept in ``extra`` or passed through."""
+    when it has none, so do not change it). See ``without_personal`` for what may be passed on."""
     names = _author_names(tuple(record))
     if not names:  # the usual case, at one cached look-up per record
         return None, record
@@ -200,9 +301,13 @@ _EMPTY = (None, "", [], {})
 
 
 @lru_cache(maxsize=1024)
-def _not_extra(author_names: tuple[str, ...]) -> frozenset[str]:
-    """The fields ``extra`` leaves out: the input fields and the author fields."""
-    return frozenset(INPUT_FIELDS) | frozenset(author_names)
+def _only_own(fields: tuple[str, ...], keep: tuple[str, ...]) -> bool:
+    return set(fields) <= set(keep)
+
+
+@lru_cache(maxsize=1024)
+def _person_names(fields: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(k for k in fields if k not in OWN_FIELDS and is_person_field(k))
 
 
 @lru_cache(maxsize=1024)
@@ -261,6 +366,24 @@ def clean_text(value: str) -> str:
 STORED_LENGTHS = {"key": 1024, "id": 512, "source": 255, "url": 2048}
 
 
+_NOT_EXTRA = frozenset(INPUT_FIELDS) | frozenset(OWN_FIELDS)
+
+
+def _extra(record: dict[str, Any]) -> dict[str, Any]:
+    """The record's other fields, without personal data (``without_personal``)."""
+    dropped = _person_names(tuple(record))
+    extra = {}
+    for k, v in record.items():
+        if k in _NOT_EXTRA or k in dropped:
+            continue
+        if isinstance(v, str | dict | list):  # numbers and booleans pass as they are
+            v = _scrubbed(v)
+            if v is _DROP:
+                continue
+        extra[k] = v
+    return extra
+
+
 def _check_lengths(item: Item) -> None:
     for name, value in (("id", item.id), ("source", item.source), ("url", item.url), ("key", item.key)):
         limit = STORED_LENGTHS[name]
@@ -311,8 +434,7 @@ def to_item(
     # drop_author_fields inlined: one cached look-up per record on the hot path
     names = _author_names(tuple(record))
     author = next((record[k] for k in names if record[k] not in _EMPTY), None) if names else None
-    skip = _not_extra(names)
-    extra = {k: v for k, v in record.items() if k not in skip}
+    extra = _extra(record)
     item = Item(
         id=rid or None,
         source=source,
