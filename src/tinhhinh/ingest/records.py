@@ -1,8 +1,9 @@
 """Input records → Items: validation, identity, time zones, authors.
 
 A record is valid when it has a non-empty ``title`` or ``text`` and an ``id`` or ``url``. Unknown fields
-are kept in ``extra``, without personal data (``without_personal``). Authors are dropped unless the installation turns them on, and even then only a
-daily-rotating salted hash is kept (for re-post detection; never exported, never grouped by).
+are kept in ``extra``, without personal data (``without_personal``). Authors are dropped unless the
+installation turns them on, and even then only a salted hash whose salt exists for one day is kept
+(``author_hash``; never exported, never grouped by).
 """
 
 from __future__ import annotations
@@ -12,18 +13,20 @@ import hashlib
 import hmac
 import io
 import json
+import os
 import re
+import secrets
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.item import INPUT_FIELDS, KINDS, Item
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -150,10 +153,66 @@ def _rfc2822(text: str) -> datetime | None:
 
 
 def author_hash(author: str, when: datetime) -> str:
-    """Salted hash that rotates daily, so it can spot a re-post within a day but never links days."""
-    salt = config.secret("author-salt")
-    day = when.strftime("%Y-%m-%d").encode()
-    return hmac.new(salt + day, author.strip().casefold().encode(), hashlib.sha256).hexdigest()[:32]
+    """Salted hash of an author for the local day of ``when`` (naive UTC): equal for one author within a
+    day (a re-post), unrelated across days, and not computable again once that day's salt is destroyed
+    (``day_salt``), so it is never a lasting per-author key."""
+    salt = day_salt(_local_day(when))
+    return hmac.new(salt, author.strip().casefold().encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _local_day(when: datetime) -> str:
+    aware = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return aware.astimezone(LOCAL_TZ).strftime("%Y-%m-%d")
+
+
+# Salts live in $TINHHINH_HOME/author-salts/<day>, one random file per local day, for today and yesterday
+# only (so an item published at 23:50 and collected at 00:10 is still hashed with its day's salt, and
+# `watch` and `ingest` running the same day agree). Older files are deleted on every use. Items of other
+# days (a back-filled dump, a future date) get a salt that lives only in this process, and only until the
+# local day changes: their hashes agree within one run and can never be computed again.
+SALT_DAYS_KEPT = 2
+_SALT_DIR = "author-salts"
+_LEGACY_SECRET = "author-salt"  # the old permanent salt: with it, every old hash could be recomputed
+_salts: dict[str, bytes] = {}
+_salts_today: list[Any] = [None]  # (the local day, the home) the salts above belong to
+
+
+def day_salt(day: str) -> bytes:
+    """The salt for local ``day`` ("YYYY-MM-DD"), made on first use; see above for how long it lives."""
+    now = clock.utcnow().replace(tzinfo=UTC).astimezone(LOCAL_TZ).date()
+    kept = {(now - timedelta(days=n)).isoformat() for n in range(SALT_DAYS_KEPT)}
+    home = config.home()
+    if _salts_today[0] != (now, home):  # a new day: destroy what is past it, in memory and on disk
+        _salts.clear()
+        _salts_today[0] = (now, home)
+        directory = home / _SALT_DIR
+        if directory.is_dir():
+            for old in directory.iterdir():
+                if old.name.lstrip(".").split(".")[0] not in kept:  # ".<day>.<pid>.<hex>": a crashed write
+                    old.unlink(missing_ok=True)
+        (home / "secrets" / _LEGACY_SECRET).unlink(missing_ok=True)
+    if day in _salts:
+        return _salts[day]
+    if day not in kept:
+        salt = _salts[day] = secrets.token_bytes(32)
+        return salt
+    directory = home / _SALT_DIR
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / day
+    if not path.exists():
+        # written whole under another name, then linked: a second process either wins or reads ours
+        tmp = directory / f".{day}.{os.getpid()}.{secrets.token_hex(4)}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(secrets.token_bytes(32))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink(missing_ok=True)
+    salt = _salts[day] = path.read_bytes()
+    return salt
 
 
 def authors_enabled() -> bool:
