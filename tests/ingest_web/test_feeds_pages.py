@@ -105,6 +105,33 @@ def test_article_page_body_without_nav_ads_comments(tmp_path):
     assert item.source == "vntin.example.vn"
 
 
+PLAIN_PAGE = (
+    "<html><head><meta charset='utf-8'><title>Lũ quét Hà Giang</title></head><body><article><h1>Lũ quét</h1>"
+    "<p>Chiều 24/11, mưa lớn kéo dài khiến nhiều xã ở Hà Giang bị lũ quét, hàng chục ngôi nhà bị cuốn trôi.</p>"
+    "<p>Ông Tâm cho biết đã sơ tán 120 hộ dân đến nơi an toàn trong đêm{c}, lực lượng cứu hộ vẫn túc trực.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_stray_control_character_does_not_lose_the_article(tmp_path):
+    # audit collect #3: \x08 \x01 \x07 \x1b in the body made trafilatura find no article at all
+    for c in ("\x08", "\x01", "\x07", "\x1b", "\x1b[31m", "\x00"):
+        path = tmp_path / "ctl.html"
+        path.write_text(PLAIN_PAGE.format(c=c), encoding="utf-8")
+        (item,) = list(items_from_page(path, url="https://baohagiang.vn/lu-quet.html"))
+        assert isinstance(item, Item), (c, item)
+        assert "sơ tán 120 hộ dân đến nơi an toàn trong đêm, lực lượng cứu hộ" in item.text, c
+
+
+def test_a_control_character_in_a_feed_is_removed_before_parsing(tmp_path):
+    path = tmp_path / "ctl.rss"
+    feed = rss("https://vntin.example.vn").replace(STORIES[0].title, STORIES[0].title + "\x08", 1)
+    path.write_text(feed.replace(STORIES[1].lead, "\x1b[31m" + STORIES[1].lead, 1), encoding="utf-8")
+    items, rejected = _items(list(items_from_feed(path)))
+    assert not rejected and len(items) == 3
+    assert items[0].title == STORIES[0].title and items[1].text == STORIES[1].lead
+
+
 def test_page_date_from_json_ld_and_url_from_server(site, fetcher):
     site.routes["/p.html"] = Reply(article(STORIES[1], json_ld=True).encode())
     (item,) = list(items_from_page(site.url("/p.html"), fetcher=fetcher))

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import feedparser
 
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
-from tinhhinh.ingest.records import Rejection, canonical_url
+from tinhhinh.ingest.records import Rejection, canonical_url, clean_markup
 from tinhhinh.item import Item
 
 try:
@@ -165,7 +165,7 @@ def _read(path_or_url: str | Path | bytes, fetcher: Fetcher | None) -> tuple[byt
 
 def parse_feed(body: bytes, content_type: str = "", where: str = "<feed>") -> feedparser.FeedParserDict:
     """feedparser on text we decoded ourselves (feedparser's own fallback reads Vietnamese as cp1252)."""
-    text = decode(body, content_type)
+    text = clean_markup(decode(body, content_type))  # XML forbids them; feedparser's loose parse differs
     # The XML declaration still names the old charset; the header we pass wins (RFC 3023).
     return feedparser.parse(
         text.encode("utf-8"),

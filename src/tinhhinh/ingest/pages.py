@@ -20,7 +20,7 @@ import trafilatura
 
 from tinhhinh.ingest.feeds import _CONTROL, canonical, naive_utc, parse_date, site_host
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
-from tinhhinh.ingest.records import Rejection
+from tinhhinh.ingest.records import Rejection, clean_markup
 from tinhhinh.item import Item
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
@@ -161,9 +161,8 @@ def _page_item(
 ) -> Item | str:
     if not body.strip():
         return "empty page"
-    html = decode(body, content_type)
-    if "\x00" in html:
-        html = html.replace("\x00", "")
+    # control characters go before parsing: after it, one \x08 had already cost the whole article
+    html = clean_markup(decode(body, content_type))
     try:
         tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:

@@ -419,6 +419,17 @@ def clean_text(value: str) -> str:
     return value.translate(_CONTROLS)
 
 
+# What a page or feed may hold that XML forbids and HTML parsers choke on: one \x08 pasted by a CMS made
+# lxml/trafilatura find no article at all. \r, \n and \t are left for the parser.
+_MARKUP_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_markup(markup: str) -> str:
+    """Decoded HTML or XML without the characters ``clean_text`` removes, so that parsing sees the same
+    text the item will keep (the markup itself as it was when it holds none)."""
+    return markup if _MARKUP_ODD.search(markup) is None else clean_text(markup)
+
+
 # Longest values the store keeps (store.schema's column lengths; a test keeps them equal). PostgreSQL
 # refuses a longer value and with it the whole batch, SQLite would keep it: reject the record on both.
 # Kept here rather than imported so that `analyze` does not load SQLAlchemy.
