@@ -212,6 +212,24 @@ def test_item_and_ordinary_fields_are_not_person_fields(name):
     assert not records.is_person_field(name)
 
 
+def test_only_an_http_address_is_an_items_link(tmp_path):
+    """Audit collect #15: javascript:/data: urls were stored and rendered as links."""
+    recs = [
+        {"id": "x1", "source": "s", "title": "Lũ quét", "url": "javascript:alert(3)"},
+        {"id": "x2", "source": "s", "title": "Lũ quét 2", "url": "data:text/html,<script>1</script>"},
+        {"title": "Lũ quét 3", "url": "javascript:alert(4)"},
+        {"id": "x4", "source": "s", "title": "Lũ quét 4", "url": "HTTPS://Báo.vn/a?utm_source=x"},
+    ]
+    src = lines(tmp_path / "x.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+    r = cli("ingest", str(src), "--db", "x.db", "--no-analyze", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "x.jsonl:3: url 'javascript:alert(4)' is not an http(s) address and there is no id" in r.stderr
+    rows = stored(tmp_path / "x.db", "SELECT ext_id, url, provenance FROM items ORDER BY ext_id")
+    assert [(i, u) for i, u, _ in rows] == [("x1", None), ("x2", None), ("x4", "https://báo.vn/a")]
+    assert json.loads(rows[0][2])["url_dropped"] == "not an http(s) address (javascript)"
+    assert "script" not in rows[1][2]
+
+
 # ------------------------------------------------------------------ 5. an id reused with another text
 
 

@@ -132,6 +132,21 @@ def test_a_control_character_in_a_feed_is_removed_before_parsing(tmp_path):
     assert items[0].title == STORIES[0].title and items[1].text == STORIES[1].lead
 
 
+def test_a_feed_entry_or_page_address_that_is_not_http_is_no_link(tmp_path):
+    path = tmp_path / "js.rss"
+    link = f"https://vntin.example.vn/thoi-su/{STORIES[0].slug}.html"
+    path.write_text(rss("https://vntin.example.vn").replace(link, "javascript:alert(1)", 1), encoding="utf-8")
+    items, rejected = _items(list(items_from_feed(path)))
+    assert len(items) == 2 and [r.reason for r in rejected] == ["entry has no usable link"]
+    page = tmp_path / "og.html"
+    page.write_text(
+        PLAIN_PAGE.format(c="").replace("<head>", "<head><meta property='og:url' content='javascript:x'>"),
+        encoding="utf-8",
+    )
+    (item,) = list(items_from_page(page))
+    assert item.url == page.resolve().as_uri()  # a saved page's identity, as before; never a web link
+
+
 def test_page_date_from_json_ld_and_url_from_server(site, fetcher):
     site.routes["/p.html"] = Reply(article(STORIES[1], json_ld=True).encode())
     (item,) = list(items_from_page(site.url("/p.html"), fetcher=fetcher))

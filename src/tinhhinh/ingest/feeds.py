@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import feedparser
 
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
-from tinhhinh.ingest.records import Rejection, canonical_url, clean_markup
+from tinhhinh.ingest.records import Rejection, clean_markup, http_url
 from tinhhinh.item import Item
 
 try:
@@ -125,7 +125,7 @@ def canonical(url: str | None, base: str | None = None) -> str | None:
 
         url = urljoin(base, url)
     try:
-        return canonical_url(url)
+        return http_url(url)  # a javascript: or data: link is no link
     except (ValueError, TypeError):
         return None
 

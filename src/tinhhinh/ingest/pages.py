@@ -168,15 +168,16 @@ def _page_item(
     except (lxml.etree.ParserError, ValueError) as exc:
         return f"not an HTML page ({exc})"
     meta = _meta(tree)
-    page_url = url or meta.get("og:url")
+    # only an http(s) address is a link (canonical() gives None for javascript:, data:…)
+    page_url = canonical(url) or canonical(meta.get("og:url"))
     if not page_url:
         for el in tree.iter("link"):
-            if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
-                page_url = el.get("href")
+            if (el.get("rel") or "").lower() == "canonical" and canonical(el.get("href")):
+                page_url = canonical(el.get("href"))
                 break
     if not page_url and where not in ("<bytes>", ""):
+        # a saved page's own file: its identity (as stored before), never rendered as a link
         page_url = Path(where).resolve().as_uri()
-    page_url = canonical(page_url) if page_url else None
     doc = trafilatura.bare_extraction(
         tree,
         # no url: we know the address already, and trafilatura's domain lookup costs more than the parse

@@ -73,6 +73,18 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
 
 
+def http_url(url: str) -> str | None:
+    """The canonical form of an http(s) address with a host, else None: an item's link is followed by
+    people and rendered as a link, so ``javascript:``, ``data:``, ``file:`` or a bare host is never one."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return canonical_url(url)
+
+
 # Unix times are taken only within these bounds (1990-01-01 … 2100-01-01 UTC), in seconds or milliseconds:
 # a bare number such as 2024 is a year or a count, and storing it as 1970-01-01 00:33:44 hid the mistake.
 _EPOCH_MIN, _EPOCH_MAX = 631152000, 4102444800
@@ -495,9 +507,15 @@ def to_item(
     kind = _text(record.get("kind"), "kind", checked).strip().lower() or "article"
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    link = http_url(url) if url else None
+    if url and link is None:
+        if not rid and require_identity:
+            raise ValueError(
+                f"url {url[:60]!r} is not an http(s) address and there is no id to identify the record by"
+            )
     source = (
         _text(record.get("source"), "source", checked).strip()
-        or (urlsplit(url).netloc.lower() if url else "")
+        or (urlsplit(link).netloc.lower() if link else "")
         or default_source
     )
     published = parse_time(record.get("published_at"))
@@ -509,7 +527,7 @@ def to_item(
         id=rid or None,
         source=source,
         kind=kind,
-        url=canonical_url(url) if url else None,
+        url=link,
         title=title,
         text=text,
         published_at=published,
@@ -517,6 +535,9 @@ def to_item(
         provenance={"input": where.rsplit(":", 1)[0], "line": where.rsplit(":", 1)[-1]},
         extra=extra,
     )
+    if url and link is None:  # said where it came from, never the address itself (it may be a script)
+        scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+        item.provenance["url_dropped"] = f"not an http(s) address ({scheme or 'no scheme'})"
     if require_identity:
         _check_lengths(item)
     if keep_authors is None:
