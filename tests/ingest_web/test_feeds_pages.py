@@ -135,7 +135,8 @@ def test_a_control_character_in_a_feed_is_removed_before_parsing(tmp_path):
 def test_a_feed_entry_or_page_address_that_is_not_http_is_no_link(tmp_path):
     path = tmp_path / "js.rss"
     link = f"https://vntin.example.vn/thoi-su/{STORIES[0].slug}.html"
-    path.write_text(rss("https://vntin.example.vn").replace(link, "javascript:alert(1)", 1), encoding="utf-8")
+    feed = rss("https://vntin.example.vn").replace(f"<link>{link}</link>", "<link>javascript:alert(1)</link>")
+    path.write_text(feed, encoding="utf-8")
     items, rejected = _items(list(items_from_feed(path)))
     assert len(items) == 2 and [r.reason for r in rejected] == ["entry has no usable link"]
     page = tmp_path / "og.html"
