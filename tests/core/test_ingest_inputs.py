@@ -230,6 +230,37 @@ def test_only_an_http_address_is_an_items_link(tmp_path):
     assert "script" not in rows[1][2]
 
 
+def test_one_outlet_has_one_source_name_from_a_feed_and_from_a_dump(tmp_path):
+    """Audit collect #7: the dump's www. address named the source 'www.vnexpress.net', the feed's
+    'vnexpress.net', so the same article was a 'copy from another source' and a story had 2 sources."""
+    feed = lines(
+        tmp_path / "w.rss",
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>VnExpress</title>'
+        "<link>https://vnexpress.net</link><item><title>Bài B</title><link>https://vnexpress.net/b-9.html</link>"
+        "<description>Nội dung bài B về lũ lụt ở miền Trung năm nay.</description></item></channel></rss>",
+    )
+    dump = [
+        {"url": "https://www.vnexpress.net/b-9.html", "title": "Bài B", "text": "Nội dung bài B về lũ lụt ở miền Trung năm nay."},
+        {"url": "https://WWW.Tuoitre.vn:443/c.html", "title": "Bài C", "text": "Nội dung C"},
+        {"url": "http://tuoitre.vn:8080/d.html", "title": "Bài D", "text": "Nội dung D"},
+    ]  # fmt: skip
+    wb = lines(tmp_path / "wb.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in dump))
+    r = cli("ingest", str(feed), str(wb), "--db", "u.db", "--no-analyze", "-q", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert stored(tmp_path / "u.db", "SELECT source, url FROM items ORDER BY pk") == [
+        ("vnexpress.net", "https://vnexpress.net/b-9.html"),
+        ("vnexpress.net", "https://www.vnexpress.net/b-9.html"),
+        ("tuoitre.vn", "https://www.tuoitre.vn/c.html"),
+        ("tuoitre.vn", "http://tuoitre.vn:8080/d.html"),
+    ]
+
+
+def test_a_record_with_an_id_keeps_its_stored_identity(tmp_path):
+    # its source is part of its key (source:id): renaming www.x to x would store old dumps again
+    rec = {"id": "9", "url": "https://www.vnexpress.net/b-9.html", "title": "Bài B"}
+    assert to_item(rec, where="f:1").key == "www.vnexpress.net:9"
+
+
 # ------------------------------------------------------------------ 5. an id reused with another text
 
 

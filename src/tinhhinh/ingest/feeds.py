@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import feedparser
 
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
-from tinhhinh.ingest.records import Rejection, clean_markup, http_url
+from tinhhinh.ingest.records import Rejection, clean_markup, http_url, site_host
 from tinhhinh.item import Item
 
 try:
@@ -102,17 +102,6 @@ def html_to_text(fragment: str) -> str:
     text = _CONTROL.sub(" ", unescape(_TAG.sub(" ", text)))
     lines = [_SPACE.sub(" ", line).strip() for line in text.splitlines()]
     return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
-
-
-def site_host(url: str | None) -> str:
-    """``https://www.vnexpress.net/rss/x.rss`` -> ``vnexpress.net`` (empty when not a URL)."""
-    if not url:
-        return ""
-    try:
-        host = (urlsplit(url.strip()).hostname or "").lower()
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
 
 
 def canonical(url: str | None, base: str | None = None) -> str | None:

@@ -73,6 +73,19 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
 
 
+def site_host(url: str | None) -> str:
+    """An outlet's name from an address: ``https://www.vnexpress.net:443/rss/x.rss`` -> ``vnexpress.net``
+    (host in lower case, without ``www.`` and port; empty when not a URL). Feeds, pages and dump records
+    name their source with it, so one outlet has one name on every path."""
+    if not url:
+        return ""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
 def http_url(url: str) -> str | None:
     """The canonical form of an http(s) address with a host, else None: an item's link is followed by
     people and rendered as a link, so ``javascript:``, ``data:``, ``file:`` or a bare host is never one."""
@@ -448,6 +461,14 @@ def clean_markup(markup: str) -> str:
 STORED_LENGTHS = {"key": 1024, "id": 512, "source": 255, "url": 2048}
 
 
+def _url_source(link: str, rid: str) -> str:
+    """The source of a record that names none: its address's outlet (``site_host``), as feeds and pages
+    name it. A record with an id keeps the host as it was named before (``www.`` and port included):
+    its source is part of its stored identity (``source:id``), and renaming it would store every such
+    record of an old dump again on re-ingest (see docs/collection.md, "Identity")."""
+    return urlsplit(link).netloc.lower() if rid else site_host(link)
+
+
 _NOT_EXTRA = frozenset(INPUT_FIELDS) | frozenset(OWN_FIELDS)
 
 
@@ -513,11 +534,10 @@ def to_item(
             raise ValueError(
                 f"url {url[:60]!r} is not an http(s) address and there is no id to identify the record by"
             )
-    source = (
-        _text(record.get("source"), "source", checked).strip()
-        or (urlsplit(link).netloc.lower() if link else "")
-        or default_source
+    source = _text(record.get("source"), "source", checked).strip() or (
+        _url_source(link, rid) if link else ""
     )
+    source = source or default_source
     published = parse_time(record.get("published_at"))
     # drop_author_fields inlined: one cached look-up per record on the hot path
     names = _author_names(tuple(record))
