@@ -261,6 +261,26 @@ def test_a_record_with_an_id_keeps_its_stored_identity(tmp_path):
     assert to_item(rec, where="f:1").key == "www.vnexpress.net:9"
 
 
+def test_lang_is_taken_from_the_record_and_english_gets_no_vietnamese_area(tmp_path):
+    """Audit collect #12: every item was 'vi' (an input lang went to extra) and English got an area."""
+    en = "Heavy rain flooded many streets in Hanoi today, officials said. Traffic was slow across the city."
+    vi = "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu, giao thông ùn tắc nghiêm trọng."
+    recs = [
+        {"id": "e1", "source": "s", "lang": "en", "title": "Flood in Hanoi", "text": en},
+        {"id": "e2", "source": "s", "title": "Flood in Hanoi", "text": en},
+        {"id": "v1", "source": "s", "title": "Ngập ở Hà Nội", "text": vi},
+        {"id": "v2", "source": "s", "language": "vi-VN", "title": "Ngập", "text": vi},
+    ]
+    src = lines(tmp_path / "l.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+    r = cli("ingest", str(src), "--db", "l.db", "-q", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    rows = stored(
+        tmp_path / "l.db", "SELECT ext_id, lang, area IS NOT NULL, extra FROM items ORDER BY ext_id"
+    )
+    assert rows == [("e1", "en", 0, "null"), ("e2", "en", 0, "null"), ("v1", "vi", 1, "null"),
+                    ("v2", "vi", 1, '{"language": "vi-VN"}')]  # fmt: skip
+
+
 # ------------------------------------------------------------------ 5. an id reused with another text
 
 

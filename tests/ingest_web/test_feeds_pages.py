@@ -178,3 +178,21 @@ def test_parse_date_forms():
     assert parse_date("25/11/2026 16:42").hour == 9
     assert parse_date("16:42 25/11/2026").hour == 9
     assert parse_date("not a date") is None and parse_date("31/02/2026") is None
+
+
+def test_a_page_and_a_feed_give_their_declared_language(tmp_path):
+    page = tmp_path / "en.html"
+    page.write_text(
+        "<html lang='en-GB'><head><meta charset='utf-8'></head><body><article><h1>Weather in Hanoi</h1>"
+        "<p>Heavy rain flooded many streets in Hanoi today, officials said. Traffic was slow.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    (item,) = list(items_from_page(page, url="https://x.example/a"))
+    assert item.lang == "en"
+    path = tmp_path / "f.rss"
+    path.write_text(
+        rss("https://vntin.example.vn").replace("<channel>", "<channel><language>vi-VN</language>")
+    )
+    items, _ = _items(list(items_from_feed(path)))
+    assert {it.lang for it in items} == {"vi"}

@@ -22,6 +22,7 @@ import feedparser
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
 from tinhhinh.ingest.records import Rejection, clean_markup, http_url, site_host
 from tinhhinh.item import Item
+from tinhhinh.nlp.lang import item_lang
 
 try:
     from zoneinfo import ZoneInfo
@@ -210,7 +211,7 @@ def items_from_feed(
     now = fetched_at or datetime.now(UTC)
     for n, entry in enumerate(entries, start=1):
         try:
-            item = _entry_item(entry, host, base, where, version, now)
+            item = _entry_item(entry, host, base, where, version, now, feed_meta.get("language"))
         except Exception as exc:  # noqa: BLE001 - one bad entry never stops the feed
             yield Rejection(f"{where} entry {n}", f"unreadable entry: {exc.__class__.__name__}: {exc}")
             continue
@@ -221,7 +222,7 @@ def items_from_feed(
 
 
 def _entry_item(
-    entry: Any, host: str, base: str | None, where: str, version: str, now: datetime
+    entry: Any, host: str, base: str | None, where: str, version: str, now: datetime, lang: Any = None
 ) -> Item | str:
     link = entry.get("link")
     if not isinstance(link, str) or not link.strip():
@@ -260,6 +261,7 @@ def _entry_item(
         text=text,
         published_at=naive_utc(published),
         fetched_at=naive_utc(now),
+        lang=item_lang(lang, title, text),  # the feed's <language>, else the text's
         provenance={
             "via": "feed",
             "feed": where,

@@ -22,6 +22,7 @@ from tinhhinh.ingest.feeds import _CONTROL, canonical, naive_utc, parse_date, si
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
 from tinhhinh.ingest.records import Rejection, clean_markup
 from tinhhinh.item import Item
+from tinhhinh.nlp.lang import item_lang
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 MIN_TEXT_CHARS = 40  # below this the "article" is a stub, a paywall or a layout we do not recognise
@@ -204,7 +205,12 @@ def _page_item(
         published = hint.published_at.replace(tzinfo=hint.published_at.tzinfo or UTC)
     if published is None and doc.date:
         published = parse_date(doc.date)
+    root = tree.getroottree().getroot()
+    declared = (
+        root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta.get("og:locale")
+    )
     return Item(
+        lang=item_lang(declared, title, text),  # <html lang>, og:locale, else the text's
         source=source or (hint.source if hint and hint.source else "") or site_host(page_url) or "",
         kind="article",
         url=page_url,

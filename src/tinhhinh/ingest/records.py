@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from tinhhinh import clock, config
 from tinhhinh.item import INPUT_FIELDS, KINDS, Item
+from tinhhinh.nlp.lang import item_lang
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -552,6 +553,7 @@ def to_item(
         text=text,
         published_at=published,
         fetched_at=datetime.now(UTC).replace(tzinfo=None),
+        lang=item_lang(record.get("lang") or record.get("language"), title, text),
         provenance={"input": where.rsplit(":", 1)[0], "line": where.rsplit(":", 1)[-1]},
         extra=extra,
     )
