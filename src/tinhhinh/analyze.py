@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from tinhhinh import console
 from tinhhinh.console import UserError
-from tinhhinh.ingest.records import csv_delimiter, drop_author_fields, read_jsonl_records, to_item
+from tinhhinh.ingest.records import csv_delimiter, read_jsonl_records, to_item, without_personal
 from tinhhinh.item import Item
 from tinhhinh.ordered import Entry, ordered_stages
 from tinhhinh.pipeline import load_stages, run_stages
@@ -193,9 +193,9 @@ def _output_line(
 
 
 def _record_out(entry: Entry) -> dict[str, Any]:
-    # An author name is a stable per-author key: it never leaves analyze (see README, "lines"), whatever
-    # the field is called ("Author", "author_name", "Tác giả", ...: records.AUTHOR_FIELDS)
-    record = drop_author_fields(entry.record)[1] if isinstance(entry.record, dict) else {}
+    # A person's name, account, e-mail or phone never leaves analyze (see README, "lines"), whatever the
+    # field is called ("Author", "full_name", "Tác giả", "owner_id"…: records.is_person_field), at any depth
+    record = without_personal(entry.record) if isinstance(entry.record, dict) else {}
     out = dict(record)
     out.update(entry.added)
     return out

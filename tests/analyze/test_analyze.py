@@ -101,6 +101,22 @@ def test_no_author_field_leaves_analyze_whatever_it_is_called(workers):
     assert out[0]["likes"] == 2 and "Lê Thị B" not in r.stdout and "Trần C" not in r.stdout
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_no_person_field_or_contact_leaves_analyze(workers):
+    person = "Nguyễn Văn A 0912345678 a@x.vn"
+    recs = [
+        {"id": "a", "title": "Giá vàng tăng", "full_name": person, "owner_id": person, "likes": 2},
+        {"id": "b", "text": BODY, "Họ tên người đăng": person, "meta": {"commenter": person, "tag": "t"}},
+        {"id": "c", "text": BODY, "note": "gọi 0912 345 678", "lang": "vi"},
+    ]
+    r = analyze("--workers", workers, stdin="".join(json.dumps(x, ensure_ascii=False) + "\n" for x in recs))
+    assert r.returncode == 0, r.stderr
+    out = lines(r.stdout)
+    assert "Nguyễn" not in r.stdout and "0912" not in r.stdout and "a@x.vn" not in r.stdout
+    assert out[0]["likes"] == 2 and out[1]["meta"] == {"tag": "t"} and out[2]["lang"] == "vi"
+    assert [o["id"] for o in out] == ["a", "b", "c"]
+
+
 def test_workers_give_the_same_output(tmp_path):
     rng = random.Random(3)
     recs = [

@@ -162,6 +162,125 @@ def test_a_csv_author_column_in_vietnamese_is_not_stored(tmp_path):
     ]
 
 
+PERSON = "Nguyễn Văn A 0912345678 a@x.vn"
+# Person fields as scrapers' comment dumps name them (audit collect #1): none is an exact author name
+PERSON_FIELDS = [
+    "full_name", "display_name", "fullname", "name", "owner", "from_name", "commenter", "account", "email",
+    "phone", "uid", "fb_id", "owner_id", "page_name", "sender", "nick", "Người bình luận",
+    "Họ tên người đăng", "author_email", "profile", "actor", "Tên", "userName", "actorId", "Số điện thoại",
+]  # fmt: skip
+
+
+def test_person_fields_under_any_name_and_at_any_depth_are_not_stored(tmp_path):
+    recs = [
+        {"id": f"a{i}", "source": "fb", "kind": "comment", "text": f"Bình luận {i} về giá điện", name: PERSON}
+        for i, name in enumerate(PERSON_FIELDS)
+    ]
+    recs += [
+        {"id": "n1", "source": "fb", "text": "Lồng 1", "meta": {"author": "Nguyễn Văn A", "tag": "điện"}},
+        {"id": "n2", "source": "fb", "text": "Lồng 2", "post": {"stats": [{"likes": 3, "by": "Nguyễn Văn A"}]}},
+        {"id": "n3", "source": "fb", "text": "Lồng 3", "ghi chú": "liên hệ 0912 345 678", "x": ["a@x.vn", "ok"]},
+        {"id": "k1", "source": "fb", "text": "Giữ", "chuyên mục": "Xã hội", "guid": "g-1", "content_type": "t",
+         "views": 12, "impact_factor": 1.5, "ngày": "01/05/2024 08:00"},
+    ]  # fmt: skip
+    src = lines(tmp_path / "au.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+    r = cli("ingest", str(src), "--db", "au.db", "-q", "--no-analyze", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    extras = dict(stored(tmp_path / "au.db", "SELECT ext_id, extra FROM items"))
+    assert len(extras) == len(recs)
+    leaked = {k: v for k, v in extras.items() if v and ("Nguyễn" in v or "0912" in v or "@x.vn" in v)}
+    assert leaked == {}
+    assert json.loads(extras["n1"]) == {"meta": {"tag": "điện"}}
+    assert json.loads(extras["n2"]) == {"post": {"stats": [{"likes": 3}]}}
+    assert json.loads(extras["n3"]) == {"x": ["ok"]}
+    assert json.loads(extras["k1"]) == {
+        "chuyên mục": "Xã hội", "guid": "g-1", "content_type": "t", "views": 12, "impact_factor": 1.5,
+        "ngày": "01/05/2024 08:00",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PERSON_FIELDS)
+def test_person_field_names_are_recognised(name):
+    assert records.is_person_field(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["title", "text", "source", "id", "url", "kind", "lang", "published_at", "category", "tags",
+             "guid", "content", "comment_count", "impact_factor", "chuyên mục", "views", "description"],
+)  # fmt: skip
+def test_item_and_ordinary_fields_are_not_person_fields(name):
+    assert not records.is_person_field(name)
+
+
+def test_only_an_http_address_is_an_items_link(tmp_path):
+    """Audit collect #15: javascript:/data: urls were stored and rendered as links."""
+    recs = [
+        {"id": "x1", "source": "s", "title": "Lũ quét", "url": "javascript:alert(3)"},
+        {"id": "x2", "source": "s", "title": "Lũ quét 2", "url": "data:text/html,<script>1</script>"},
+        {"title": "Lũ quét 3", "url": "javascript:alert(4)"},
+        {"id": "x4", "source": "s", "title": "Lũ quét 4", "url": "HTTPS://Báo.vn/a?utm_source=x"},
+    ]
+    src = lines(tmp_path / "x.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+    r = cli("ingest", str(src), "--db", "x.db", "--no-analyze", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "x.jsonl:3: url 'javascript:alert(4)' is not an http(s) address and there is no id" in r.stderr
+    rows = stored(tmp_path / "x.db", "SELECT ext_id, url, provenance FROM items ORDER BY ext_id")
+    assert [(i, u) for i, u, _ in rows] == [("x1", None), ("x2", None), ("x4", "https://báo.vn/a")]
+    assert json.loads(rows[0][2])["url_dropped"] == "not an http(s) address (javascript)"
+    assert "script" not in rows[1][2]
+
+
+def test_one_outlet_has_one_source_name_from_a_feed_and_from_a_dump(tmp_path):
+    """Audit collect #7: the dump's www. address named the source 'www.vnexpress.net', the feed's
+    'vnexpress.net', so the same article was a 'copy from another source' and a story had 2 sources."""
+    feed = lines(
+        tmp_path / "w.rss",
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>VnExpress</title>'
+        "<link>https://vnexpress.net</link><item><title>Bài B</title><link>https://vnexpress.net/b-9.html</link>"
+        "<description>Nội dung bài B về lũ lụt ở miền Trung năm nay.</description></item></channel></rss>",
+    )
+    dump = [
+        {"url": "https://www.vnexpress.net/b-9.html", "title": "Bài B", "text": "Nội dung bài B về lũ lụt ở miền Trung năm nay."},
+        {"url": "https://WWW.Tuoitre.vn:443/c.html", "title": "Bài C", "text": "Nội dung C"},
+        {"url": "http://tuoitre.vn:8080/d.html", "title": "Bài D", "text": "Nội dung D"},
+    ]  # fmt: skip
+    wb = lines(tmp_path / "wb.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in dump))
+    r = cli("ingest", str(feed), str(wb), "--db", "u.db", "--no-analyze", "-q", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert stored(tmp_path / "u.db", "SELECT source, url FROM items ORDER BY pk") == [
+        ("vnexpress.net", "https://vnexpress.net/b-9.html"),
+        ("vnexpress.net", "https://www.vnexpress.net/b-9.html"),
+        ("tuoitre.vn", "https://www.tuoitre.vn/c.html"),
+        ("tuoitre.vn", "http://tuoitre.vn:8080/d.html"),
+    ]
+
+
+def test_a_record_with_an_id_keeps_its_stored_identity(tmp_path):
+    # its source is part of its key (source:id): renaming www.x to x would store old dumps again
+    rec = {"id": "9", "url": "https://www.vnexpress.net/b-9.html", "title": "Bài B"}
+    assert to_item(rec, where="f:1").key == "www.vnexpress.net:9"
+
+
+def test_lang_is_taken_from_the_record_and_english_gets_no_vietnamese_area(tmp_path):
+    """Audit collect #12: every item was 'vi' (an input lang went to extra) and English got an area."""
+    en = "Heavy rain flooded many streets in Hanoi today, officials said. Traffic was slow across the city."
+    vi = "Mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu, giao thông ùn tắc nghiêm trọng."
+    recs = [
+        {"id": "e1", "source": "s", "lang": "en", "title": "Flood in Hanoi", "text": en},
+        {"id": "e2", "source": "s", "title": "Flood in Hanoi", "text": en},
+        {"id": "v1", "source": "s", "title": "Ngập ở Hà Nội", "text": vi},
+        {"id": "v2", "source": "s", "language": "vi-VN", "title": "Ngập", "text": vi},
+    ]
+    src = lines(tmp_path / "l.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+    r = cli("ingest", str(src), "--db", "l.db", "-q", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    rows = stored(
+        tmp_path / "l.db", "SELECT ext_id, lang, area IS NOT NULL, extra FROM items ORDER BY ext_id"
+    )
+    assert rows == [("e1", "en", 0, "null"), ("e2", "en", 0, "null"), ("v1", "vi", 1, "null"),
+                    ("v2", "vi", 1, '{"language": "vi-VN"}')]  # fmt: skip
+
+
 # ------------------------------------------------------------------ 5. an id reused with another text
 
 

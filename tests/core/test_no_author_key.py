@@ -63,3 +63,44 @@ def test_no_stable_author_key_anywhere(tmp_path, _isolated_home):
         assert AUTHOR not in out
         assert not any(h in out for h in all_hashes)
         assert '"author' not in out
+
+
+def test_a_stored_hash_cannot_be_recomputed_from_a_name_once_its_day_is_over(tmp_path, _isolated_home):
+    """Audit collect #2: the salt was a permanent secret, so anyone on the installation could hash a name
+    for every day and list what that person posted. Now a day's salt exists only while the day (and the
+    next) lasts, and salts of older days never reach the disk."""
+    import datetime as dt
+
+    from tinhhinh import clock
+    from tinhhinh.ingest import records
+
+    (_isolated_home / "settings.toml").write_text("[privacy]\nkeep_author_hash = true\n")
+    (_isolated_home / "secrets").mkdir(exist_ok=True)
+    (_isolated_home / "secrets" / "author-salt").write_bytes(b"old permanent salt")
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    posts = [
+        {"id": "old", "author": AUTHOR, "source": "fb", "text": "Bài cũ", "published_at": "2026-03-01T08:00:00"},
+        {"id": "new", "author": AUTHOR, "source": "fb", "text": "Bài mới", "published_at": now.isoformat()},
+    ]  # fmt: skip
+    src = tmp_path / "p.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in posts), encoding="utf-8")
+    env = {**os.environ, "TINHHINH_HOME": str(_isolated_home)}
+    r = subprocess.run(
+        [EXE, "ingest", str(src), "--db", "p.db", "--no-analyze", "-q"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    stored = dict(sqlite3.connect(tmp_path / "p.db").execute("SELECT ext_id, author_hash FROM items"))
+    assert all(stored.values())
+    assert not (_isolated_home / "secrets" / "author-salt").exists()  # the old salt is destroyed
+    # a back-filled day's salt never reached the disk: another process cannot recompute that hash
+    assert records.author_hash(AUTHOR, dt.datetime(2026, 3, 1, 1)) != stored["old"]
+    assert sorted(p.name for p in (_isolated_home / "author-salts").iterdir()) == [
+        records._local_day(now.replace(tzinfo=None))
+    ]
+    # today the same author gets the same hash in another process (re-posts within the day) …
+    assert records.author_hash(AUTHOR, now.replace(tzinfo=None)) == stored["new"]
+    # … and two days later the salt is gone: the hash cannot be recomputed from the name
+    with clock.replay(now.replace(tzinfo=None) + dt.timedelta(days=2)):
+        assert records.author_hash(AUTHOR, now.replace(tzinfo=None)) != stored["new"]
+        assert list((_isolated_home / "author-salts").iterdir()) == []

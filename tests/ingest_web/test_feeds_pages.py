@@ -106,6 +106,49 @@ def test_article_page_body_without_nav_ads_comments(tmp_path):
     assert item.source == "vntin.example.vn"
 
 
+PLAIN_PAGE = (
+    "<html><head><meta charset='utf-8'><title>Lũ quét Hà Giang</title></head><body><article><h1>Lũ quét</h1>"
+    "<p>Chiều 24/11, mưa lớn kéo dài khiến nhiều xã ở Hà Giang bị lũ quét, hàng chục ngôi nhà bị cuốn trôi.</p>"
+    "<p>Ông Tâm cho biết đã sơ tán 120 hộ dân đến nơi an toàn trong đêm{c}, lực lượng cứu hộ vẫn túc trực.</p>"
+    "</article></body></html>"
+)
+
+
+def test_a_stray_control_character_does_not_lose_the_article(tmp_path):
+    # audit collect #3: \x08 \x01 \x07 \x1b in the body made trafilatura find no article at all
+    for c in ("\x08", "\x01", "\x07", "\x1b", "\x1b[31m", "\x00"):
+        path = tmp_path / "ctl.html"
+        path.write_text(PLAIN_PAGE.format(c=c), encoding="utf-8")
+        (item,) = list(items_from_page(path, url="https://baohagiang.vn/lu-quet.html"))
+        assert isinstance(item, Item), (c, item)
+        assert "sơ tán 120 hộ dân đến nơi an toàn trong đêm, lực lượng cứu hộ" in item.text, c
+
+
+def test_a_control_character_in_a_feed_is_removed_before_parsing(tmp_path):
+    path = tmp_path / "ctl.rss"
+    feed = rss("https://vntin.example.vn").replace(STORIES[0].title, STORIES[0].title + "\x08", 1)
+    path.write_text(feed.replace(STORIES[1].lead, "\x1b[31m" + STORIES[1].lead, 1), encoding="utf-8")
+    items, rejected = _items(list(items_from_feed(path)))
+    assert not rejected and len(items) == 3
+    assert items[0].title == STORIES[0].title and items[1].text == STORIES[1].lead
+
+
+def test_a_feed_entry_or_page_address_that_is_not_http_is_no_link(tmp_path):
+    path = tmp_path / "js.rss"
+    link = f"https://vntin.example.vn/thoi-su/{STORIES[0].slug}.html"
+    feed = rss("https://vntin.example.vn").replace(f"<link>{link}</link>", "<link>javascript:alert(1)</link>")
+    path.write_text(feed, encoding="utf-8")
+    items, rejected = _items(list(items_from_feed(path)))
+    assert len(items) == 2 and [r.reason for r in rejected] == ["entry has no usable link"]
+    page = tmp_path / "og.html"
+    page.write_text(
+        PLAIN_PAGE.format(c="").replace("<head>", "<head><meta property='og:url' content='javascript:x'>"),
+        encoding="utf-8",
+    )
+    (item,) = list(items_from_page(page))
+    assert item.url == page.resolve().as_uri()  # a saved page's identity, as before; never a web link
+
+
 def test_page_date_from_json_ld_and_url_from_server(site, fetcher):
     site.routes["/p.html"] = Reply(article(STORIES[1], json_ld=True).encode())
     (item,) = list(items_from_page(site.url("/p.html"), fetcher=fetcher))
@@ -171,3 +214,21 @@ def test_article_mentioning_sign_in_is_kept(tmp_path):
     path.write_text(PAYWALL.format(body), encoding="utf-8")
     (item,) = list(items_from_page(path, url="https://bao.example.vn/canh-bao.html"))
     assert isinstance(item, Item) and "đăng nhập để đọc tin nhắn" in item.text
+
+
+def test_a_page_and_a_feed_give_their_declared_language(tmp_path):
+    page = tmp_path / "en.html"
+    page.write_text(
+        "<html lang='en-GB'><head><meta charset='utf-8'></head><body><article><h1>Weather in Hanoi</h1>"
+        "<p>Heavy rain flooded many streets in Hanoi today, officials said. Traffic was slow.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    (item,) = list(items_from_page(page, url="https://x.example/a"))
+    assert item.lang == "en"
+    path = tmp_path / "f.rss"
+    path.write_text(
+        rss("https://vntin.example.vn").replace("<channel>", "<channel><language>vi-VN</language>")
+    )
+    items, _ = _items(list(items_from_feed(path)))
+    assert {it.lang for it in items} == {"vi"}

@@ -7,6 +7,8 @@ import logging
 import re
 
 from tinhhinh.desk import cases
+from tinhhinh.item import Item
+from tinhhinh.store import items as item_store
 
 from .conftest import CONTENT, PASSWORD, PETITIONER, csrf_of, form_post, login
 
@@ -266,3 +268,19 @@ def test_password_change_needs_the_current_password(site):
     ok = form_post(c, "/account", "/account/password", {"current": PASSWORD, "new": "mật khẩu mới dài hơn"})
     assert ok.status_code == 303
     login(site.client(), "officer_a", "mật khẩu mới dài hơn")
+
+
+def test_an_item_address_that_is_not_http_is_never_a_link(site):
+    """Audit collect #15: a javascript: url from a dump (as an older database may hold it) was rendered
+    as <a href="javascript:…">; only http(s) addresses are links."""
+    item_store.add_items(
+        site.engine,
+        [Item(id="x1", source="xss", url="javascript:alert(3)", title="Lũ quét xss ở Hà Giang",
+              text="Lũ quét xss cuốn trôi nhà cửa.")],
+    )  # fmt: skip
+    c = site.client("officer_a")
+    r = form_post(c, "/search", "/search", {"q": "lu quet xss"})
+    assert r.status_code == 200 and "Lũ quét xss ở Hà Giang" in r.text
+    assert "javascript:" not in r.text
+    r = form_post(c, "/search", "/search", {"q": "ngap lut hue"})
+    assert 'href="https://baothuathienhue.vn/ngap-1"' in r.text  # http(s) links stay links

@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 import feedparser
 
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
-from tinhhinh.ingest.records import Rejection, canonical_url
+from tinhhinh.ingest.records import Rejection, clean_markup, http_url, site_host
 from tinhhinh.item import Item
+from tinhhinh.nlp.lang import item_lang
 
 try:
     from zoneinfo import ZoneInfo
@@ -104,17 +105,6 @@ def html_to_text(fragment: str) -> str:
     return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
 
 
-def site_host(url: str | None) -> str:
-    """``https://www.vnexpress.net/rss/x.rss`` -> ``vnexpress.net`` (empty when not a URL)."""
-    if not url:
-        return ""
-    try:
-        host = (urlsplit(url.strip()).hostname or "").lower()
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
-
-
 def canonical(url: str | None, base: str | None = None) -> str | None:
     """The project's canonical URL (the ingest records module owns the rule)."""
     if not url:
@@ -125,7 +115,7 @@ def canonical(url: str | None, base: str | None = None) -> str | None:
 
         url = urljoin(base, url)
     try:
-        return canonical_url(url)
+        return http_url(url)  # a javascript: or data: link is no link
     except (ValueError, TypeError):
         return None
 
@@ -165,7 +155,7 @@ def _read(path_or_url: str | Path | bytes, fetcher: Fetcher | None) -> tuple[byt
 
 def parse_feed(body: bytes, content_type: str = "", where: str = "<feed>") -> feedparser.FeedParserDict:
     """feedparser on text we decoded ourselves (feedparser's own fallback reads Vietnamese as cp1252)."""
-    text = decode(body, content_type)
+    text = clean_markup(decode(body, content_type))  # XML forbids them; feedparser's loose parse differs
     # The XML declaration still names the old charset; the header we pass wins (RFC 3023).
     return feedparser.parse(
         text.encode("utf-8"),
@@ -221,7 +211,7 @@ def items_from_feed(
     now = fetched_at or datetime.now(UTC)
     for n, entry in enumerate(entries, start=1):
         try:
-            item = _entry_item(entry, host, base, where, version, now)
+            item = _entry_item(entry, host, base, where, version, now, feed_meta.get("language"))
         except Exception as exc:  # noqa: BLE001 - one bad entry never stops the feed
             yield Rejection(f"{where} entry {n}", f"unreadable entry: {exc.__class__.__name__}: {exc}")
             continue
@@ -232,7 +222,7 @@ def items_from_feed(
 
 
 def _entry_item(
-    entry: Any, host: str, base: str | None, where: str, version: str, now: datetime
+    entry: Any, host: str, base: str | None, where: str, version: str, now: datetime, lang: Any = None
 ) -> Item | str:
     link = entry.get("link")
     if not isinstance(link, str) or not link.strip():
@@ -271,6 +261,7 @@ def _entry_item(
         text=text,
         published_at=naive_utc(published),
         fetched_at=naive_utc(now),
+        lang=item_lang(lang, title, text),  # the feed's <language>, else the text's
         provenance={
             "via": "feed",
             "feed": where,

@@ -20,8 +20,9 @@ import trafilatura
 
 from tinhhinh.ingest.feeds import _CONTROL, canonical, naive_utc, parse_date, site_host
 from tinhhinh.ingest.http import Fetcher, FetchError, decode
-from tinhhinh.ingest.records import Rejection
+from tinhhinh.ingest.records import Rejection, clean_markup
 from tinhhinh.item import Item
+from tinhhinh.nlp.lang import item_lang
 from tinhhinh.nlp.normalize import strip_diacritics
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
@@ -196,23 +197,23 @@ def _page_item(
 ) -> Item | str:
     if not body.strip():
         return "empty page"
-    html = decode(body, content_type)
-    if "\x00" in html:
-        html = html.replace("\x00", "")
+    # control characters go before parsing: after it, one \x08 had already cost the whole article
+    html = clean_markup(decode(body, content_type))
     try:
         tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:
         return f"not an HTML page ({exc})"
     meta = _meta(tree)
-    page_url = url or meta.get("og:url")
+    # only an http(s) address is a link (canonical() gives None for javascript:, data:…)
+    page_url = canonical(url) or canonical(meta.get("og:url"))
     if not page_url:
         for el in tree.iter("link"):
-            if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
-                page_url = el.get("href")
+            if (el.get("rel") or "").lower() == "canonical" and canonical(el.get("href")):
+                page_url = canonical(el.get("href"))
                 break
     if not page_url and where not in ("<bytes>", ""):
+        # a saved page's own file: its identity (as stored before), never rendered as a link
         page_url = Path(where).resolve().as_uri()
-    page_url = canonical(page_url) if page_url else None
     doc = trafilatura.bare_extraction(
         tree,
         # no url: we know the address already, and trafilatura's domain lookup costs more than the parse
@@ -241,7 +242,12 @@ def _page_item(
         published = hint.published_at.replace(tzinfo=hint.published_at.tzinfo or UTC)
     if published is None and doc.date:
         published = parse_date(doc.date)
+    root = tree.getroottree().getroot()
+    declared = (
+        root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta.get("og:locale")
+    )
     return Item(
+        lang=item_lang(declared, title, text),  # <html lang>, og:locale, else the text's
         source=source or (hint.source if hint and hint.source else "") or site_host(page_url) or "",
         kind="article",
         url=page_url,

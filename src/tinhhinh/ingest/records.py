@@ -1,8 +1,9 @@
 """Input records → Items: validation, identity, time zones, authors.
 
 A record is valid when it has a non-empty ``title`` or ``text`` and an ``id`` or ``url``. Unknown fields
-are kept in ``extra``. Authors are dropped unless the installation turns them on, and even then only a
-daily-rotating salted hash is kept (for re-post detection; never exported, never grouped by).
+are kept in ``extra``, without personal data (``without_personal``). Authors are dropped unless the
+installation turns them on, and even then only a salted hash whose salt exists for one day is kept
+(``author_hash``; never exported, never grouped by).
 """
 
 from __future__ import annotations
@@ -12,19 +13,22 @@ import hashlib
 import hmac
 import io
 import json
+import os
 import re
+import secrets
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
-from tinhhinh import config
+from tinhhinh import clock, config
 from tinhhinh.item import INPUT_FIELDS, KINDS, Item
+from tinhhinh.nlp.lang import item_lang
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -68,6 +72,31 @@ def canonical_url(url: str) -> str:
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/")
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+
+
+def site_host(url: str | None) -> str:
+    """An outlet's name from an address: ``https://www.vnexpress.net:443/rss/x.rss`` -> ``vnexpress.net``
+    (host in lower case, without ``www.`` and port; empty when not a URL). Feeds, pages and dump records
+    name their source with it, so one outlet has one name on every path."""
+    if not url:
+        return ""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def http_url(url: str) -> str | None:
+    """The canonical form of an http(s) address with a host, else None: an item's link is followed by
+    people and rendered as a link, so ``javascript:``, ``data:``, ``file:`` or a bare host is never one."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return canonical_url(url)
 
 
 # Unix times are taken only within these bounds (1990-01-01 … 2100-01-01 UTC), in seconds or milliseconds:
@@ -150,10 +179,66 @@ def _rfc2822(text: str) -> datetime | None:
 
 
 def author_hash(author: str, when: datetime) -> str:
-    """Salted hash that rotates daily, so it can spot a re-post within a day but never links days."""
-    salt = config.secret("author-salt")
-    day = when.strftime("%Y-%m-%d").encode()
-    return hmac.new(salt + day, author.strip().casefold().encode(), hashlib.sha256).hexdigest()[:32]
+    """Salted hash of an author for the local day of ``when`` (naive UTC): equal for one author within a
+    day (a re-post), unrelated across days, and not computable again once that day's salt is destroyed
+    (``day_salt``), so it is never a lasting per-author key."""
+    salt = day_salt(_local_day(when))
+    return hmac.new(salt, author.strip().casefold().encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _local_day(when: datetime) -> str:
+    aware = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return aware.astimezone(LOCAL_TZ).strftime("%Y-%m-%d")
+
+
+# Salts live in $TINHHINH_HOME/author-salts/<day>, one random file per local day, for today and yesterday
+# only (so an item published at 23:50 and collected at 00:10 is still hashed with its day's salt, and
+# `watch` and `ingest` running the same day agree). Older files are deleted on every use. Items of other
+# days (a back-filled dump, a future date) get a salt that lives only in this process, and only until the
+# local day changes: their hashes agree within one run and can never be computed again.
+SALT_DAYS_KEPT = 2
+_SALT_DIR = "author-salts"
+_LEGACY_SECRET = "author-salt"  # the old permanent salt: with it, every old hash could be recomputed
+_salts: dict[str, bytes] = {}
+_salts_today: list[Any] = [None]  # (the local day, the home) the salts above belong to
+
+
+def day_salt(day: str) -> bytes:
+    """The salt for local ``day`` ("YYYY-MM-DD"), made on first use; see above for how long it lives."""
+    now = clock.utcnow().replace(tzinfo=UTC).astimezone(LOCAL_TZ).date()
+    kept = {(now - timedelta(days=n)).isoformat() for n in range(SALT_DAYS_KEPT)}
+    home = config.home()
+    if _salts_today[0] != (now, home):  # a new day: destroy what is past it, in memory and on disk
+        _salts.clear()
+        _salts_today[0] = (now, home)
+        directory = home / _SALT_DIR
+        if directory.is_dir():
+            for old in directory.iterdir():
+                if old.name.lstrip(".").split(".")[0] not in kept:  # ".<day>.<pid>.<hex>": a crashed write
+                    old.unlink(missing_ok=True)
+        (home / "secrets" / _LEGACY_SECRET).unlink(missing_ok=True)
+    if day in _salts:
+        return _salts[day]
+    if day not in kept:
+        salt = _salts[day] = secrets.token_bytes(32)
+        return salt
+    directory = home / _SALT_DIR
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / day
+    if not path.exists():
+        # written whole under another name, then linked: a second process either wins or reads ours
+        tmp = directory / f".{day}.{os.getpid()}.{secrets.token_hex(4)}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(secrets.token_bytes(32))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            tmp.unlink(missing_ok=True)
+    salt = _salts[day] = path.read_bytes()
+    return salt
 
 
 def authors_enabled() -> bool:
@@ -179,16 +264,117 @@ AUTHOR_FIELDS = frozenset({
 def is_author_field(name: str) -> bool:
     """Whether a record's field ``name`` holds an author: ``Author``, ``author_name``, ``dc:creator``,
     ``Tác giả``, ``người đăng``… (case, Vietnamese marks and separators ignored; see AUTHOR_FIELDS)."""
+    return "".join(_name_words(name)) in AUTHOR_FIELDS
+
+
+# What makes any field name personal (``is_person_field``), beyond the exact author names above. A
+# scraper's comment dump names its person fields in endless ways (full_name, display_name, commenter,
+# owner_id, fb_id, "Họ tên người đăng", author_email…); a fixed list of whole names missed most of them,
+# so ``extra`` kept names, e-mails and phone numbers. Parts found anywhere in the folded, mark-free name:
+# fmt: off
+PERSON_STEMS = (
+    "author", "user", "name", "mail", "phone", "owner", "sender", "commenter", "account", "profile",
+    "nick", "creator", "writer", "poster", "reporter", "member", "customer", "follower", "friend",
+    "avatar", "login", "fbid", "facebookid", "zaloid", "address", "birth",
+    "tacgia", "nguoi", "hoten", "hovaten", "taikhoan", "butdanh", "phongvien", "dienthoai", "diachi",
+    "ngaysinh", "namsinh",
+)
+# …and parts that are personal only as a whole word ("uid" but not "guid", "actor" but not "factor",
+# "tên" but not "content"): words split at separators, case changes and digits.
+PERSON_WORDS = frozenset({
+    "by", "from", "uid", "fb", "ten", "ho", "sdt", "tel", "mobile", "actor", "handle", "ip", "contact",
+    "cmnd", "cccd",
+})
+# fmt: on
+# The item's own fields: never dropped as personal (their names hold none of the parts above anyway).
+OWN_FIELDS = (*(f for f in INPUT_FIELDS if f != "author"), "lang")
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A field name's words, lower case without marks: "authorEmail" → (author, email); "Họ tên người
+    đăng" → (ho, ten, nguoi, dang); "fb_id" → (fb, id); "dc:creator" → (dc, creator)."""
     from tinhhinh.nlp.normalize import strip_diacritics
 
-    plain = strip_diacritics(unicodedata.normalize("NFC", str(name))).casefold()
-    return "".join(ch for ch in plain if ch.isalnum()) in AUTHOR_FIELDS
+    spaced = _CAMEL.sub(" ", unicodedata.normalize("NFC", str(name)))
+    return tuple(_WORD.findall(strip_diacritics(spaced)))
+
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+@lru_cache(maxsize=4096)
+def is_person_field(name: str) -> bool:
+    """Whether a field ``name`` may hold a person's name, account, e-mail, phone or address: every author
+    field, and any name holding one of PERSON_STEMS, or one of PERSON_WORDS as a word (case, marks and
+    separators ignored). Such fields are never kept in ``extra`` nor passed through by ``analyze``."""
+    words = _name_words(name)
+    joined = "".join(words)
+    if not joined:
+        return False
+    return (
+        joined in AUTHOR_FIELDS
+        or any(stem in joined for stem in PERSON_STEMS)
+        or any(w in PERSON_WORDS for w in words)
+    )
+
+
+# Values that are an e-mail address or a phone number (Vietnamese forms: 0912345678, 0912 345 678,
+# 091.234.5678, +84 912 345 678, 024 3825 1234) whatever field holds them.
+_PERSONAL_VALUE = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.+])(?:\+84|84|0)[ .-]?[1-9](?:[ .-]?\d){7,9}(?![\w])"
+)
+_MAX_DEPTH = 32  # deeper values are dropped whole: nothing a news record needs is nested that far
+_DROP = object()
+
+
+def _scrubbed(value: Any, depth: int = 0) -> Any:
+    """``value`` without personal fields at any depth and without e-mail/phone values (``_DROP`` when
+    nothing may be kept of it)."""
+    if isinstance(value, str):
+        return _DROP if _PERSONAL_VALUE.search(value) else value
+    if isinstance(value, dict):
+        if depth >= _MAX_DEPTH:
+            return _DROP
+        out = {}
+        for k, v in value.items():
+            if is_person_field(k):
+                continue
+            v = _scrubbed(v, depth + 1)
+            if v is not _DROP:
+                out[k] = v
+        return out if out or not value else _DROP  # {"meta": {"author": …}} leaves nothing of "meta"
+    if isinstance(value, list):
+        if depth >= _MAX_DEPTH:
+            return _DROP
+        kept = [v for v in (_scrubbed(v, depth + 1) for v in value) if v is not _DROP]
+        return kept if kept or not value else _DROP
+    return value
+
+
+def without_personal(record: dict[str, Any], keep: tuple[str, ...] = OWN_FIELDS) -> dict[str, Any]:
+    """``record`` with its ``keep`` fields as they are and every other field scrubbed of personal data
+    (``is_person_field`` names at any depth, e-mail and phone values): what ``analyze`` passes through
+    and what ``extra`` keeps."""
+    fields = tuple(record)
+    if _only_own(fields, keep):  # the usual case: the record itself, at one cached look-up
+        return record
+    dropped = _person_names(fields)
+    out = {}
+    for k, v in record.items():
+        if k in keep:
+            out[k] = v
+        elif k not in dropped:
+            v = _scrubbed(v)
+            if v is not _DROP:
+                out[k] = v
+    return out
 
 
 def drop_author_fields(record: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
     """(the first non-empty author value or None, the record without any author field: the record itself
-    when it has none, so do not change it). ``to_item`` and ``analyze`` use it so that no author name is
-    kept in ``extra`` or passed through."""
+    when it has none, so do not change it). See ``without_personal`` for what may be passed on."""
     names = _author_names(tuple(record))
     if not names:  # the usual case, at one cached look-up per record
         return None, record
@@ -200,9 +386,13 @@ _EMPTY = (None, "", [], {})
 
 
 @lru_cache(maxsize=1024)
-def _not_extra(author_names: tuple[str, ...]) -> frozenset[str]:
-    """The fields ``extra`` leaves out: the input fields and the author fields."""
-    return frozenset(INPUT_FIELDS) | frozenset(author_names)
+def _only_own(fields: tuple[str, ...], keep: tuple[str, ...]) -> bool:
+    return set(fields) <= set(keep)
+
+
+@lru_cache(maxsize=1024)
+def _person_names(fields: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(k for k in fields if k not in OWN_FIELDS and is_person_field(k))
 
 
 @lru_cache(maxsize=1024)
@@ -255,10 +445,47 @@ def clean_text(value: str) -> str:
     return value.translate(_CONTROLS)
 
 
+# What a page or feed may hold that XML forbids and HTML parsers choke on: one \x08 pasted by a CMS made
+# lxml/trafilatura find no article at all. \r, \n and \t are left for the parser.
+_MARKUP_ODD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_markup(markup: str) -> str:
+    """Decoded HTML or XML without the characters ``clean_text`` removes, so that parsing sees the same
+    text the item will keep (the markup itself as it was when it holds none)."""
+    return markup if _MARKUP_ODD.search(markup) is None else clean_text(markup)
+
+
 # Longest values the store keeps (store.schema's column lengths; a test keeps them equal). PostgreSQL
 # refuses a longer value and with it the whole batch, SQLite would keep it: reject the record on both.
 # Kept here rather than imported so that `analyze` does not load SQLAlchemy.
 STORED_LENGTHS = {"key": 1024, "id": 512, "source": 255, "url": 2048}
+
+
+def _url_source(link: str, rid: str) -> str:
+    """The source of a record that names none: its address's outlet (``site_host``), as feeds and pages
+    name it. A record with an id keeps the host as it was named before (``www.`` and port included):
+    its source is part of its stored identity (``source:id``), and renaming it would store every such
+    record of an old dump again on re-ingest (see docs/collection.md, "Identity")."""
+    return urlsplit(link).netloc.lower() if rid else site_host(link)
+
+
+_NOT_EXTRA = frozenset(INPUT_FIELDS) | frozenset(OWN_FIELDS)
+
+
+def _extra(record: dict[str, Any]) -> dict[str, Any]:
+    """The record's other fields, without personal data (``without_personal``)."""
+    dropped = _person_names(tuple(record))
+    extra = {}
+    for k, v in record.items():
+        if k in _NOT_EXTRA or k in dropped:
+            continue
+        if isinstance(v, str | dict | list):  # numbers and booleans pass as they are
+            v = _scrubbed(v)
+            if v is _DROP:
+                continue
+        extra[k] = v
+    return extra
 
 
 def _check_lengths(item: Item) -> None:
@@ -302,29 +529,37 @@ def to_item(
     kind = _text(record.get("kind"), "kind", checked).strip().lower() or "article"
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
-    source = (
-        _text(record.get("source"), "source", checked).strip()
-        or (urlsplit(url).netloc.lower() if url else "")
-        or default_source
+    link = http_url(url) if url else None
+    if url and link is None:
+        if not rid and require_identity:
+            raise ValueError(
+                f"url {url[:60]!r} is not an http(s) address and there is no id to identify the record by"
+            )
+    source = _text(record.get("source"), "source", checked).strip() or (
+        _url_source(link, rid) if link else ""
     )
+    source = source or default_source
     published = parse_time(record.get("published_at"))
     # drop_author_fields inlined: one cached look-up per record on the hot path
     names = _author_names(tuple(record))
     author = next((record[k] for k in names if record[k] not in _EMPTY), None) if names else None
-    skip = _not_extra(names)
-    extra = {k: v for k, v in record.items() if k not in skip}
+    extra = _extra(record)
     item = Item(
         id=rid or None,
         source=source,
         kind=kind,
-        url=canonical_url(url) if url else None,
+        url=link,
         title=title,
         text=text,
         published_at=published,
         fetched_at=datetime.now(UTC).replace(tzinfo=None),
+        lang=item_lang(record.get("lang") or record.get("language"), title, text),
         provenance={"input": where.rsplit(":", 1)[0], "line": where.rsplit(":", 1)[-1]},
         extra=extra,
     )
+    if url and link is None:  # said where it came from, never the address itself (it may be a script)
+        scheme = urlsplit(url).scheme.lower() if ":" in url else ""
+        item.provenance["url_dropped"] = f"not an http(s) address ({scheme or 'no scheme'})"
     if require_identity:
         _check_lengths(item)
     if keep_authors is None:

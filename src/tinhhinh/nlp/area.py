@@ -495,7 +495,8 @@ class AreaStage:
         title = item.title or ""
         text = item.text or ""
         model = self.model
-        if not (title.strip() or text.strip()):
+        # the models read Vietnamese: a text that is not (its declared or checked ``lang``) gets no area
+        if not (title.strip() or text.strip()) or (item.lang or "vi") != "vi":
             item.area = None
             item.area_scores = None
         else:

@@ -328,6 +328,10 @@ async def on_csrf(request: Request, exc: CsrfFailed) -> Response:
     return render(request, "error.html", status_code=403, code=403, title=TITLES[403], message=message)
 
 
+def is_weblink(value: object) -> bool:
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
+
+
 # ------------------------------------------------------------------ the app
 def create_app(
     engine: Engine | None = None, *, db: str | None = None, settings: WebSettings | None = None
@@ -344,6 +348,9 @@ def create_app(
         lstrip_blocks=True,
     )
     env.filters["local"] = local_time
+    # an item's or fact-check's address is rendered as a link only when it is http(s): a javascript: or
+    # data: address from a dump (or an older database) stays text
+    env.tests["weblink"] = is_weblink
     app = FastAPI(
         title="tinhhinh desk API",
         version="1",
