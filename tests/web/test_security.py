@@ -148,6 +148,8 @@ def test_logout_ends_the_session_on_the_server(site):
 def test_api_tokens_hashed_and_revocable(site):
     c = site.client("officer_a")
     r = form_post(c, "/account", "/account/tokens", {"name": "laptop"})
+    assert r.status_code == 303
+    r = c.get(r.headers["location"])  # shown once on /account (Post/Redirect/Get)
     token = re.search(r'id="new-token">([^<]+)<', r.text).group(1)
     assert token.startswith("thk_")
     raw = site.path.read_bytes()
@@ -187,6 +189,8 @@ def test_sign_ins_and_api_tokens_are_audited_without_secrets(site):
         assert r.status_code == 401
     login(c, "officer_a")
     r = form_post(c, "/account", "/account/tokens", {"name": "laptop"})
+    assert r.status_code == 303
+    r = c.get(r.headers["location"])  # shown once on /account (Post/Redirect/Get)
     token = re.search(r'id="new-token">([^<]+)<', r.text).group(1)
     tid = site.api("officer_a").get("/api/v1/tokens").json()["items"][0]["id"]
     assert form_post(c, "/account", f"/account/tokens/{tid}/revoke").status_code == 303
@@ -223,7 +227,9 @@ def test_no_personal_data_or_search_words_in_logs_or_urls(site, caplog):
         data={"csrf": csrf_of(page.text), "kind": "khieu_nai", "subject": "Bồi thường đất", "sector": "land",
               "received_on": "2026-11-20", **PETITIONER, "content": CONTENT, "privacy_notice_given": "yes"},
     )  # fmt: skip
-    # the receipt code is shown once on the page, never put in a URL
+    # the receipt code is shown once on the page the intake redirects to, never put in a URL
+    assert r.status_code == 303 and "/receipt" in r.headers["location"]
+    r = c.get(r.headers["location"])
     assert r.status_code == 200 and "data-receipt" in r.text
     receipt = re.search(r"<p class=\"code\" data-receipt><strong>([^<]+)</strong>", r.text).group(1)
     link = re.search(r'href="(/petitions/\d+)"', r.text).group(1)

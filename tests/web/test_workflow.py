@@ -111,8 +111,11 @@ def test_stale_form_gets_409_never_a_silent_overwrite(site):
     assert r1.status_code == 303
     r2 = two.post(f"/cases/{case_id}/transition",
                   data={"csrf": csrf_of(page_two.text), "to": "rejected", "version": "1", "reason": "trùng"})  # fmt: skip
+    # the case page again, as it is now, with the typed reason kept and the conflict said in Vietnamese
+    # (it used to be an error page with the domain's English "version 1")
     assert r2.status_code == 409
-    assert "Hồ sơ đã được người khác thay đổi" in r2.text and "version 1" in r2.text
+    assert "Người khác đã thay đổi hồ sơ này" in r2.text and "phiên bản 1, nay là 2" in r2.text
+    assert ">trùng</textarea>" in r2.text and 'name="version" value="2"' in r2.text
     assert cases.get_case(site.engine, site.users["coord"], case_id)["status"] == "in_progress"
 
 
@@ -168,11 +171,13 @@ def test_petition_intake_form_requires_the_privacy_notice(site):
         "content": CONTENT,
     }
     r = c.post("/petitions", data={"csrf": csrf_of(page.text), **data})
-    assert r.status_code == 422 and "privacy notice" in r.text
+    assert r.status_code == 422 and "Hãy đánh dấu đã thông báo về bảo vệ dữ liệu cá nhân" in r.text
     future = {**data, "received_on": "2099-01-01", "privacy_notice_given": "yes"}
     r = c.post("/petitions", data={"csrf": csrf_of(page.text), **future})
-    assert r.status_code == 422 and "after today" in r.text
+    assert r.status_code == 422 and "muộn hơn hôm nay" in r.text
     r = c.post("/petitions", data={"csrf": csrf_of(page.text), **data, "privacy_notice_given": "yes"})
+    assert r.status_code == 303  # Post/Redirect/Get: the receipt is a page of its own
+    r = c.get(r.headers["location"])
     assert r.status_code == 200 and "data-receipt" in r.text  # the citizen's receipt code, shown once
     pid = int(re.search(r'href="/petitions/(\d+)"', r.text).group(1))
     shown = c.get(f"/petitions/{pid}").text
@@ -226,6 +231,8 @@ def test_receipt_code_from_the_api_once_and_a_new_one_from_the_petition_page(sit
     page = c.get(f"/petitions/{pid}")
     assert f'action="/petitions/{pid}/receipt"' in page.text and "In mã biên nhận mới" in page.text
     r = c.post(f"/petitions/{pid}/receipt", data={"csrf": csrf_of(page.text)})
+    assert r.status_code == 303 and r.headers["location"] == f"/petitions/{pid}/receipt"
+    r = c.get(r.headers["location"])
     assert r.status_code == 200 and "Mã cũ không còn dùng được" in r.text
     new = re.search(r"data-receipt><strong>([^<]+)</strong>", r.text).group(1)
     assert receipts.public_status(site.engine, code) is None

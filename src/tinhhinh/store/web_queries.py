@@ -18,6 +18,7 @@ from sqlalchemy import (
     Engine,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Table,
     and_,
@@ -40,6 +41,9 @@ web_sessions = Table(
     Column("created_at", DateTime, nullable=False),
     Column("last_seen", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=False),
+    # one message for the next page of this session (a receipt code, a new API token), sealed under a key
+    # derived from the cookie value, which the database does not hold; read once, then cleared
+    Column("flash", LargeBinary),
 )
 
 api_tokens = Table(
@@ -100,6 +104,23 @@ def get_session(engine: Engine, token: str, idle: dt.timedelta) -> dict[str, Any
         with engine.begin() as conn:
             conn.execute(update(web_sessions).where(web_sessions.c.id == row["id"]).values(last_seen=now))
     return dict(row)
+
+
+def put_flash(engine: Engine, token: str, blob: bytes) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(web_sessions).where(web_sessions.c.token_hash == digest(token)).values(flash=blob)
+        )
+
+
+def take_flash(engine: Engine, token: str) -> bytes | None:
+    """The session's flash, cleared in the same transaction: a reload finds nothing."""
+    h = digest(token)
+    with engine.begin() as conn:
+        blob = conn.execute(select(web_sessions.c.flash).where(web_sessions.c.token_hash == h)).scalar()
+        if blob is not None:
+            conn.execute(update(web_sessions).where(web_sessions.c.token_hash == h).values(flash=None))
+    return blob
 
 
 def delete_session(engine: Engine, token: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from tinhhinh.store import desk as desk_store
 from tinhhinh.store import web_queries as wq
 from tinhhinh.store.desk import NotFound, StaleWrite
 from tinhhinh.store.search import QueryError
-from tinhhinh.web import i18n, labels
+from tinhhinh.web import errors, i18n, labels
 from tinhhinh.web.security import (
     LANG_COOKIE,
     PRE_CSRF_COOKIE,
@@ -78,7 +79,12 @@ class Web:
 
 
 class LoginRequired(Exception):
-    pass
+    """No live session. ``expired``: the browser sent a session cookie the server no longer accepts (idle
+    or past its lifetime), so the page can say so instead of a bare sign-in form."""
+
+    def __init__(self, expired: bool = False) -> None:
+        super().__init__()
+        self.expired = expired
 
 
 class CsrfFailed(Exception):
@@ -110,7 +116,7 @@ def page_actor(request: Request) -> Actor:
     sess = wq.get_session(w.engine, token, dt.timedelta(minutes=w.settings.idle_minutes)) if token else None
     actor = _actor_for_user_id(w.engine, sess["user_id"]) if sess else None
     if actor is None:
-        raise LoginRequired()
+        raise LoginRequired(expired=bool(token))
     request.state.actor = actor
     request.state.csrf = sess["csrf"]
     request.state.session_token = token
@@ -201,7 +207,8 @@ def render(request: Request, template: str, status_code: int = 200, **ctx: Any) 
         can=can,
         due=lambda v: due_state(v, w.settings.due_soon_days),
         path=request.url.path,
-        **ctx,
+        size=lambda n: errors.file_size(n, lang),
+        **{"typed": {}, "error": None, "error_at": None, **ctx},
     )
     response = HTMLResponse(html, status_code=status_code)
     if pre and request.cookies.get(PRE_CSRF_COOKIE) != pre:
@@ -268,13 +275,58 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
+def page_error(request: Request, exc: Exception, code: int | None = None) -> str:
+    """The refusal as a page shows it: one line from the catalog in the page's language (web/errors.py)."""
+    code = code or _status_for(request, exc)
+    if code == 404 and isinstance(exc, Forbidden):
+        return i18n.translations(lang_of(request)).gettext(errors.FALLBACK[404])
+    return errors.page_message(str(exc), code, i18n.translations(lang_of(request)).gettext, lang_of(request))
+
+
+def refusal(request: Request, exc: Exception) -> tuple[int, str]:
+    """(status, page message) for a refusal a form shows next to itself."""
+    code = _status_for(request, exc)
+    return code, page_error(request, exc, code)
+
+
+_RECORD = re.compile(r"^/(cases|petitions|stories)/([^/]+)")
+
+
+def back_link(request: Request, code: int) -> str | None:
+    """Where an error page sends the user back to: the record or page the failed form was on."""
+    m = _RECORD.match(request.url.path)
+    if m and not (code == 404 and m.group(1) != "stories"):
+        return f"/{m.group(1)}/{m.group(2)}"
+    for prefix in (
+        "/flags",
+        "/admin/users",
+        "/admin/agencies",
+        "/account",
+        "/cases",
+        "/petitions",
+        "/search",
+    ):
+        if request.url.path.startswith(prefix) and request.method == "POST":
+            return (
+                "/cases/new" if prefix == "/cases" else "/petitions/new" if prefix == "/petitions" else prefix
+            )
+    return None
+
+
+def error_page(request: Request, code: int, message: str) -> HTMLResponse:
+    return render(
+        request, "error.html", status_code=code, code=code, title=TITLES.get(code), message=message,
+        back=back_link(request, code),
+    )  # fmt: skip
+
+
 async def on_user_error(request: Request, exc: Exception) -> Response:
     code = _status_for(request, exc)
-    # 404 for hidden records says nothing about them (not even the domain's message).
-    message = "not found" if code == 404 and isinstance(exc, Forbidden) else str(exc)
     if _is_api(request):
+        # 404 for hidden records says nothing about them (not even the domain's message).
+        message = "not found" if code == 404 and isinstance(exc, Forbidden) else str(exc)
         return JSONResponse({"error": message, "status": code}, status_code=code)
-    return render(request, "error.html", status_code=code, code=code, title=TITLES.get(code), message=message)
+    return error_page(request, code, page_error(request, exc, code))
 
 
 async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -282,10 +334,12 @@ async def on_http_error(request: Request, exc: StarletteHTTPException) -> Respon
         return JSONResponse(
             {"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code, headers=exc.headers
         )
-    return render(
-        request, "error.html", status_code=exc.status_code, code=exc.status_code,
-        title=TITLES.get(exc.status_code), message=str(exc.detail),
-    )  # fmt: skip
+    gettext = i18n.translations(lang_of(request)).gettext
+    return error_page(
+        request,
+        exc.status_code,
+        gettext(errors.FALLBACK.get(exc.status_code, TITLES.get(exc.status_code) or errors.FALLBACK[400])),
+    )
 
 
 def validation_message(exc: RequestValidationError) -> str:
@@ -304,7 +358,11 @@ async def on_validation(request: Request, exc: RequestValidationError) -> Respon
         return JSONResponse({"error": message, "status": 422}, status_code=422)
     if request.url.path.startswith("/open311/"):
         return JSONResponse([{"code": 422, "description": message}], status_code=422)
-    return render(request, "error.html", status_code=422, code=422, title=TITLES[422], message=message)
+    # a page names no field codes (query.page): the address or the form is not as expected
+    gettext = i18n.translations(lang_of(request)).gettext
+    return error_page(
+        request, 422, gettext(i18n.N_("The address or the form is not valid: go back and try again."))
+    )
 
 
 async def on_integrity(request: Request, exc: Exception) -> Response:
@@ -314,18 +372,84 @@ async def on_integrity(request: Request, exc: Exception) -> Response:
     message = "the request refers to a record that does not exist, or repeats one that does"
     if _is_api(request):
         return JSONResponse({"error": message, "status": 422}, status_code=422)
-    return render(request, "error.html", status_code=422, code=422, title=TITLES[422], message=message)
+    gettext = i18n.translations(lang_of(request)).gettext
+    return error_page(
+        request,
+        422,
+        gettext(i18n.N_("The request refers to a record that does not exist, or repeats one that does.")),
+    )
+
+
+def login_url(request: Request, expired: bool) -> str:
+    """/login with where to come back to: the page itself for a GET; for a POST (whose address is an
+    action, not a page) the page the form was on, from a same-site Referer."""
+    from urllib.parse import urlencode, urlsplit
+
+    if request.method == "GET":
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    else:
+        ref = urlsplit(request.headers.get("referer") or "")
+        same_site = f"{ref.scheme}://{ref.netloc}".rstrip("/") == str(request.base_url).rstrip("/")
+        target = (ref.path + (f"?{ref.query}" if ref.query else "")) if same_site and ref.path else "/"
+    params: dict[str, str] = {}
+    if target not in ("/", "/login"):
+        params["next"] = target
+    if expired:
+        params["expired"] = "1"
+        if request.method == "POST":
+            params["lost"] = "1"  # what was sent is not saved: the page says so
+    return "/login" + (f"?{urlencode(params)}" if params else "")
 
 
 async def on_login_required(request: Request, exc: LoginRequired) -> Response:
-    return redirect("/login")
+    url = login_url(request, exc.expired)
+    if request.headers.get("hx-request"):
+        # htmx swaps the answer into part of the page: a redirect would put the sign-in form inside the
+        # results, or nothing at all. HX-Redirect makes htmx load the sign-in page as a whole page.
+        return Response(status_code=401, headers={"HX-Redirect": url})
+    return redirect(url)
 
 
 async def on_csrf(request: Request, exc: CsrfFailed) -> Response:
     message = "the form's security token is missing or stale: reload the page and try again"
     if _is_api(request):
         return JSONResponse({"error": message, "status": 403}, status_code=403)
-    return render(request, "error.html", status_code=403, code=403, title=TITLES[403], message=message)
+    gettext = i18n.translations(lang_of(request)).gettext
+    return error_page(
+        request,
+        403,
+        gettext(i18n.N_("The form's security token is missing or stale: reload the page and try again.")),
+    )
+
+
+# ------------------------------------------------------------------ one-time messages (flash)
+def _flash_key(token: str) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(b"tinhhinh-flash:" + token.encode()).digest()
+
+
+def set_flash(request: Request, value: dict[str, Any]) -> None:
+    """Keep ``value`` for the next page of this session only (a code shown once after a redirect). Sealed
+    under a key made from the session cookie, which the database does not hold."""
+    from tinhhinh.desk import crypto
+
+    token = request.state.session_token
+    wq.put_flash(web(request).engine, token, crypto.seal(_flash_key(token), value, "flash"))
+
+
+def take_flash(request: Request) -> dict[str, Any] | None:
+    """The session's flash, once: a reload of the page finds nothing."""
+    from tinhhinh.desk import crypto
+
+    token = getattr(request.state, "session_token", None)
+    blob = wq.take_flash(web(request).engine, token) if token else None
+    if blob is None:
+        return None
+    try:
+        return crypto.open_sealed(_flash_key(token), blob, "flash")
+    except Exception:  # noqa: BLE001 - a flash that does not open is no flash
+        return None
 
 
 def is_weblink(value: object) -> bool:

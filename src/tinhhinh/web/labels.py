@@ -114,5 +114,14 @@ SCAM_RULE = {
     "official_channel": N_("lowers the score: official channel"),
     "news_report": N_("lowers the score: news report"),
 }
+# What toxic-language evidence says (``model:<label>`` from harm/toxicity.py).
+TOXIC_RULE = {
+    "model:offensive": N_("offensive language (model)"),
+    "model:hate": N_("hateful language (model)"),
+}
+# What a case is linked to (desk/cases.py LINK_KINDS).
+LINK_KIND = {"story": N_("Story"), "item": N_("Article or post"), "harm": N_("Flagged article or post")}
+EVIDENCE_RULE = {**SCAM_RULE, **TOXIC_RULE}
+
 OPEN_CASE = {"new", "assigned", "in_progress", "responded", "reopened", "transferred"}
 OPEN_PETITION = {"received", "accepted", "extended", "resolved"}

@@ -12,11 +12,11 @@ from fastapi.responses import HTMLResponse, Response
 from tinhhinh import clock
 from tinhhinh.desk import cases, people, petitions, receipts
 from tinhhinh.desk.access import Actor, can
-from tinhhinh.desk.errors import Forbidden, Invalid
+from tinhhinh.desk.errors import Forbidden, Invalid, InvalidTransition
 from tinhhinh.item import copy_roots
 from tinhhinh.nlp.normalize import fold
 from tinhhinh.store import web_queries as wq
-from tinhhinh.store.desk import NotFound
+from tinhhinh.store.desk import NotFound, StaleWrite
 from tinhhinh.store.search import Filters, typed_operators
 from tinhhinh.store.search import search as run_search
 from tinhhinh.web import flags as flag_queue
@@ -28,7 +28,10 @@ from tinhhinh.web.app import (
     lang_of,
     page_actor,
     redirect,
+    refusal,
     render,
+    set_flash,
+    take_flash,
     web,
 )
 from tinhhinh.web.params import MAX_ID, Id, PageNo
@@ -36,6 +39,13 @@ from tinhhinh.web.security import LANG_COOKIE, PRE_CSRF_COOKIE, SESSION_COOKIE, 
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+# Refusals a form shows next to itself, with what was typed kept (anything else is an error page).
+REFUSED = (Invalid, InvalidTransition, StaleWrite)
+
+
+def _typed(form: Any) -> dict[str, str]:
+    """What the user typed, to fill the form again after a refusal (never files, never the CSRF token)."""
+    return {k: v for k, v in form.multi_items() if isinstance(v, str) and k != "csrf"}
 
 
 # ------------------------------------------------------------------ small parsers
@@ -89,29 +99,40 @@ def _local_path(value: str | None) -> str:
 
 
 # ------------------------------------------------------------------ sign in / out, language
+def _login_page(request: Request, status_code: int = 200, **ctx: Any) -> Response:
+    q = request.query_params
+    ctx.setdefault("next", _local_path(q.get("next")) if q.get("next") else "")
+    return render(
+        request, "login.html", status_code=status_code,
+        expired=q.get("expired") == "1", lost=q.get("lost") == "1", **ctx,
+    )  # fmt: skip
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request) -> Response:
-    return render(request, "login.html")
+    return _login_page(request)
 
 
 @router.post("/login")
 async def login(request: Request) -> Response:
     w = web(request)
     form = await request.form()
-    if not same(str(form.get("csrf") or ""), request.cookies.get(PRE_CSRF_COOKIE)):
-        return render(
-            request, "login.html", status_code=403, error=i18n.N_("The form expired: please try again.")
-        )
     username = _text(form, "username")
+    # the user name and the page to return to survive a refusal; the password never comes back
+    keep = {
+        "typed": {"username": username},
+        "next": _local_path(_text(form, "next")) if _text(form, "next") else "",
+    }
+    if not same(str(form.get("csrf") or ""), request.cookies.get(PRE_CSRF_COOKIE)):
+        return _login_page(
+            request, status_code=403, error=i18n.N_("The form expired: please try again."), **keep
+        )
     password = str(form.get("password") or "")
     ip = request.client.host if request.client else "?"
     wait = w.limiter.retry_after(username, ip)
     if wait:
-        response = render(
-            request,
-            "login.html",
-            status_code=429,
-            error=i18n.N_("Too many failed attempts: wait and try again."),
+        response = _login_page(
+            request, status_code=429, error=i18n.N_("Too many failed attempts: wait and try again."), **keep
         )
         response.headers["Retry-After"] = str(wait)
         return response
@@ -119,14 +140,14 @@ async def login(request: Request) -> Response:
         actor = people.sign_in(w.engine, username, password)
     except Forbidden:
         w.limiter.failed(username, ip)
-        return render(request, "login.html", status_code=401, error=i18n.N_("Wrong user name or password."))
+        return _login_page(request, status_code=401, error=i18n.N_("Wrong user name or password."), **keep)
     w.limiter.succeeded(username)
     old = request.cookies.get(SESSION_COOKIE)
     if old:  # a new sign-in never reuses or keeps the previous session
         wq.delete_session(w.engine, old)
     wq.purge_sessions(w.engine)
     token, _csrf = wq.create_session(w.engine, actor.id, dt.timedelta(hours=w.settings.session_hours))
-    response = redirect("/")
+    response = redirect(keep["next"] or "/")
     set_cookie(response, request, SESSION_COOKIE, token, max_age=int(w.settings.session_hours * 3600))
     response.delete_cookie(PRE_CSRF_COOKIE, path="/")
     return response
@@ -213,6 +234,12 @@ def case_new(request: Request, actor: Actor = Depends(page_actor)) -> Response:
     return render(request, "case_new.html", agencies=_agencies(request), sectors=people.sectors())
 
 
+def _refused_form(request: Request, exc: Exception, template: str, form: Any, **ctx: Any) -> Response:
+    code, message = refusal(request, exc)
+    return render(request, template, status_code=code, error=message, typed=_typed(form),
+                  error_field=getattr(exc, "field", None), **ctx)  # fmt: skip
+
+
 def _case_fields(form: Any, actor: Actor) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "description": _text(form, "description"),
@@ -228,15 +255,33 @@ def _case_fields(form: Any, actor: Actor) -> dict[str, Any]:
 @router.post("/cases")
 async def case_create(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
-    case_id = cases.open_case(
-        web(request).engine, actor, title=_text(form, "title"), **_case_fields(form, actor)
-    )
+    try:
+        case_id = cases.open_case(
+            web(request).engine, actor, title=_text(form, "title"), **_case_fields(form, actor)
+        )
+    except REFUSED as exc:
+        return _refused_form(
+            request, exc, "case_new.html", form, agencies=_agencies(request), sectors=people.sectors()
+        )
     return redirect(f"/cases/{case_id}")
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 def case_page(request: Request, case_id: Id, actor: Actor = Depends(page_actor)) -> Response:
+    return _case_view(request, actor, case_id)
+
+
+def _case_view(
+    request: Request, actor: Actor, case_id: int, *, refused: Exception | None = None,
+    form: Any = None, at: str | None = None,
+) -> Response:  # fmt: skip
+    """The case page; after a refusal, the form that failed (``at``) is shown again with what was typed and
+    the message next to it, with the refusal's status (409 when someone else changed the case)."""
     w = web(request)
+    extra: dict[str, Any] = {}
+    if refused is not None:
+        code, message = refusal(request, refused)
+        extra = {"status_code": code, "error": message, "error_at": at, "typed": _typed(form)}
     case = cases.get_case(w.engine, actor, case_id)
     moves = sorted(cases.TRANSITIONS.get(case["status"], ()))
     may_assign = can(actor, "case.assign", case)
@@ -252,6 +297,7 @@ def case_page(request: Request, case_id: Id, actor: Actor = Depends(page_actor))
         agency_names={a["id"]: a["name"] for a in agencies},
         names=wq.usernames(w.engine, ids),
         sectors=people.sectors(),
+        **extra,
     )
 
 
@@ -265,31 +311,40 @@ async def case_edit(request: Request, case_id: Id, actor: Actor = Depends(checke
         "priority": _text(form, "priority") or "normal",
         "due_date": _opt_date(form, "due_date"),
     }
-    if not fields["title"]:
-        raise Invalid("a case needs a title")
-    cases.update_case(web(request).engine, actor, case_id, expected_version=_version(form), **fields)
+    try:
+        if not fields["title"]:
+            raise Invalid("a case needs a title")
+        cases.update_case(web(request).engine, actor, case_id, expected_version=_version(form), **fields)
+    except REFUSED as exc:
+        return _case_view(request, actor, case_id, refused=exc, form=form, at="edit")
     return redirect(f"/cases/{case_id}")
 
 
 @router.post("/cases/{case_id}/transition")
 async def case_transition(request: Request, case_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
-    cases.transition(
-        web(request).engine,
-        actor,
-        case_id,
-        _text(form, "to"),
-        expected_version=_version(form),
-        reason=_text(form, "reason") or None,
-        agency_id=_opt_int(form, "agency_id"),
-    )
+    try:
+        cases.transition(
+            web(request).engine,
+            actor,
+            case_id,
+            _text(form, "to"),
+            expected_version=_version(form),
+            reason=_text(form, "reason") or None,
+            agency_id=_opt_int(form, "agency_id"),
+        )
+    except REFUSED as exc:
+        return _case_view(request, actor, case_id, refused=exc, form=form, at="transition")
     return redirect(f"/cases/{case_id}")
 
 
 @router.post("/cases/{case_id}/comment")
 async def case_comment(request: Request, case_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
-    cases.comment(web(request).engine, actor, case_id, _text(form, "body"))
+    try:
+        cases.comment(web(request).engine, actor, case_id, _text(form, "body"))
+    except REFUSED as exc:
+        return _case_view(request, actor, case_id, refused=exc, form=form, at="comment")
     return redirect(f"/cases/{case_id}#comments")
 
 
@@ -297,11 +352,14 @@ async def case_comment(request: Request, case_id: Id, actor: Actor = Depends(che
 async def case_attach(request: Request, case_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     upload = form.get("file")
-    if upload is None or isinstance(upload, str) or not upload.filename:
-        raise Invalid("choose a file to attach")
-    limit = cases.max_attachment_bytes()
-    data = await upload.read(limit + 1)
-    cases.attach(web(request).engine, actor, case_id, upload.filename, data)
+    try:
+        if upload is None or isinstance(upload, str) or not upload.filename:
+            raise Invalid("choose a file to attach")
+        limit = cases.max_attachment_bytes()
+        data = await upload.read(limit + 1)
+        cases.attach(web(request).engine, actor, case_id, upload.filename, data)
+    except REFUSED as exc:
+        return _case_view(request, actor, case_id, refused=exc, form=form, at="attach")
     return redirect(f"/cases/{case_id}#attachments")
 
 
@@ -332,68 +390,129 @@ def petition_list(
     return render(request, "petition_list.html", state=state, agency_names=agency_names, **_paged(rows, page))
 
 
+def _petition_form(request: Request, status_code: int = 200, **ctx: Any) -> Response:
+    return render(
+        request, "petition_new.html", status_code=status_code, agencies=_agencies(request),
+        sectors=people.sectors(), today=clock.office_today().isoformat(), kinds=petitions.KINDS, **ctx,
+    )  # fmt: skip
+
+
 @router.get("/petitions/new", response_class=HTMLResponse)
 def petition_new(request: Request, actor: Actor = Depends(page_actor)) -> Response:
     if not can(actor, "petition.create"):
         raise Forbidden(f"{actor.username} may not take in petitions")
-    return render(
-        request, "petition_new.html", agencies=_agencies(request), sectors=people.sectors(),
-        today=clock.office_today().isoformat(), kinds=petitions.KINDS,
-    )  # fmt: skip
+    return _petition_form(request)
 
 
 @router.post("/petitions")
 async def petition_create(request: Request, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     petitioner = {k: _text(form, k) for k in petitions.PERSONAL_FIELDS if _text(form, k)}
-    petition_id = petitions.intake(
-        web(request).engine,
-        actor,
-        kind=_text(form, "kind"),
-        subject=_text(form, "subject"),
-        received_on=_opt_date(form, "received_on") or clock.office_today(),
-        petitioner=petitioner,
-        content=_text(form, "content"),
-        privacy_notice_given=form.get("privacy_notice_given") == "yes",
-        sector=_text(form, "sector") or None,
-        agency_id=_opt_int(form, "agency_id") if can(actor, "petition.assign") else None,
-        remote=form.get("remote") == "yes",
-        complex=form.get("complex") == "yes",
-    )
+    try:
+        petition_id = petitions.intake(
+            web(request).engine,
+            actor,
+            kind=_text(form, "kind"),
+            subject=_text(form, "subject"),
+            received_on=_opt_date(form, "received_on") or clock.office_today(),
+            petitioner=petitioner,
+            content=_text(form, "content"),
+            privacy_notice_given=form.get("privacy_notice_given") == "yes",
+            sector=_text(form, "sector") or None,
+            agency_id=_opt_int(form, "agency_id") if can(actor, "petition.assign") else None,
+            remote=form.get("remote") == "yes",
+            complex=form.get("complex") == "yes",
+        )
+    except REFUSED as exc:
+        # the whole form again, with everything typed (the petitioner's details too: the browser does not
+        # restore autocomplete="off" fields on Back) and the message at the field at fault
+        code, message = refusal(request, exc)
+        return _petition_form(
+            request, status_code=code, error=message, typed=_typed(form),
+            error_field=getattr(exc, "field", None),
+        )  # fmt: skip
     receipt = getattr(petition_id, "receipt", None)
     if receipt:
-        # Shown once, never put in a URL or a log: the citizen tracks the petition with it.
-        return render(request, "petition_receipt.html", petition_id=int(petition_id), receipt=receipt)
+        # Post/Redirect/Get: a reload or Back/Forward repeats the GET below, never the intake. The code is
+        # shown once from a one-time session slot, never put in a URL or a log.
+        set_flash(request, {"receipt": receipt, "petition_id": int(petition_id)})
+        return redirect(f"/petitions/{int(petition_id)}/receipt")
     return redirect(f"/petitions/{petition_id}")
+
+
+@router.get("/petitions/{petition_id}/receipt", response_class=HTMLResponse)
+def petition_receipt_page(request: Request, petition_id: Id, actor: Actor = Depends(page_actor)) -> Response:
+    """The receipt code just made, once; a reload says it was shown and offers a new one."""
+    from tinhhinh.store import desk as desk_store
+
+    with web(request).engine.connect() as conn:  # not petitions.show: this page reads no personal data
+        row = desk_store.get_petition(conn, petition_id)
+    if row is None or not can(actor, "petition.read", row):
+        raise Forbidden(f"no petition #{petition_id}")  # 404: its existence does not leak
+    flash = take_flash(request) or {}
+    receipt = flash.get("receipt") if flash.get("petition_id") == petition_id else None
+    return render(
+        request, "petition_receipt.html", petition_id=petition_id, receipt=receipt,
+        reissued=bool(flash.get("reissued")),
+    )  # fmt: skip
+
+
+def _petition_moves(p: dict[str, Any]) -> list[str]:
+    """The next steps that can succeed for this petition: its state's moves, less an extension its kind
+    does not have or has used up (desk/petitions.py ``transition``, deadlines' ``max_extensions``)."""
+    if p["erased_at"]:
+        return []
+    moves = sorted(petitions.TRANSITIONS.get(p["state"], ()))
+    no_extension = (
+        p["kind"] == "kien_nghi_phan_anh"
+        or (p["kind"] == "khieu_nai" and p["complex"])
+        or (p["kind"] == "to_cao" and p["extensions"] >= 2)
+    )
+    return [m for m in moves if not (m == "extended" and no_extension)]
 
 
 @router.get("/petitions/{petition_id}", response_class=HTMLResponse)
 def petition_page(request: Request, petition_id: Id, actor: Actor = Depends(page_actor)) -> Response:
+    return _petition_view(request, actor, petition_id)
+
+
+def _petition_view(
+    request: Request, actor: Actor, petition_id: int, *, refused: Exception | None = None,
+    form: Any = None, at: str | None = None,
+) -> Response:  # fmt: skip
+    """The petition page; after a refusal, the failed form (``at``) again with what was typed."""
     w = web(request)
+    extra: dict[str, Any] = {}
+    if refused is not None:
+        code, message = refusal(request, refused)
+        extra = {"status_code": code, "error": message, "error_at": at, "typed": _typed(form)}
     p = petitions.show(w.engine, actor, petition_id)
-    moves = sorted(petitions.TRANSITIONS.get(p["state"], ()))
     agencies = _agencies(request)
     ids = {n["author_id"] for n in p.get("notes", [])} | {p["resolver_id"]}
     return render(
         request,
         "petition.html",
         p=p,
-        moves=moves if not p["erased_at"] else [],
+        moves=_petition_moves(p),
         agencies=agencies,
         agency_names={a["id"]: a["name"] for a in agencies},
         resolvers=_resolver_choices(w.engine, actor, p),
         names=wq.usernames(w.engine, ids),
         needs_reason=petitions.NEEDS_REASON,
         today=clock.office_today().isoformat(),
+        **extra,
     )
 
 
 def _resolver_choices(engine, actor: Actor, p: dict) -> list:
-    """Who the petition can be assigned to: nobody names themself resolver of a denunciation (that would
+    """Who the petition can be assigned to: coordinators, and officers of the petition's agency (an
+    officer of another agency is refused). Nobody names themself resolver of a denunciation (that would
     let them read the denouncer's identity on their own), so the list leaves them out."""
     if not can(actor, "petition.assign", p):
         return []
-    users = wq.resolvers(engine)
+    users = [
+        u for u in wq.resolvers(engine) if u["role"] == "coordinator" or u["agency_id"] == p["agency_id"]
+    ]
     if p["kind"] == "to_cao":
         users = [u for u in users if u["id"] != actor.id]
     return users
@@ -404,17 +523,20 @@ async def petition_transition(
     request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)
 ) -> Response:
     form = await request.form()
-    petitions.transition(
-        web(request).engine,
-        actor,
-        petition_id,
-        _text(form, "to"),
-        expected_version=_version(form),
-        on=_opt_date(form, "on"),
-        reason=_text(form, "reason") or None,
-        merged_into=_opt_int(form, "merged_into"),
-        very_complex=form.get("very_complex") == "yes",
-    )
+    try:
+        petitions.transition(
+            web(request).engine,
+            actor,
+            petition_id,
+            _text(form, "to"),
+            expected_version=_version(form),
+            on=_opt_date(form, "on"),
+            reason=_text(form, "reason") or None,
+            merged_into=_opt_int(form, "merged_into"),
+            very_complex=form.get("very_complex") == "yes",
+        )
+    except REFUSED as exc:
+        return _petition_view(request, actor, petition_id, refused=exc, form=form, at="transition")
     return redirect(f"/petitions/{petition_id}")
 
 
@@ -423,14 +545,17 @@ async def petition_assign(
     request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)
 ) -> Response:
     form = await request.form()
-    petitions.assign(
-        web(request).engine,
-        actor,
-        petition_id,
-        expected_version=_version(form),
-        agency_id=_opt_int(form, "agency_id"),
-        resolver_id=_opt_int(form, "resolver_id"),
-    )
+    try:
+        petitions.assign(
+            web(request).engine,
+            actor,
+            petition_id,
+            expected_version=_version(form),
+            agency_id=_opt_int(form, "agency_id"),
+            resolver_id=_opt_int(form, "resolver_id"),
+        )
+    except REFUSED as exc:
+        return _petition_view(request, actor, petition_id, refused=exc, form=form, at="assign")
     return redirect(f"/petitions/{petition_id}")
 
 
@@ -439,18 +564,23 @@ async def petition_receipt(
     request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)
 ) -> Response:
     """A new receipt code (the citizen lost theirs, or the petition came in by the API or a register):
-    shown once, the old code stops working; audited."""
+    shown once on the page this redirects to (a reload there makes no new code), the old code stops
+    working; audited."""
     code = receipts.reissue(web(request).engine, actor, petition_id)
-    return render(request, "petition_receipt.html", petition_id=petition_id, receipt=code, reissued=True)
+    set_flash(request, {"receipt": code, "petition_id": petition_id, "reissued": True})
+    return redirect(f"/petitions/{petition_id}/receipt")
 
 
 @router.post("/petitions/{petition_id}/note")
 async def petition_note(request: Request, petition_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
     text = _text(form, "note")
-    if not text:
-        raise Invalid("empty note")
-    petitions.add_note(web(request).engine, actor, petition_id, text)
+    try:
+        if not text:
+            raise Invalid("empty note")
+        petitions.add_note(web(request).engine, actor, petition_id, text)
+    except REFUSED as exc:
+        return _petition_view(request, actor, petition_id, refused=exc, form=form, at="note")
     return redirect(f"/petitions/{petition_id}#notes")
 
 
@@ -689,9 +819,11 @@ async def agency_add(request: Request, actor: Actor = Depends(checked_actor)) ->
 # ------------------------------------------------------------------ account: password, API tokens
 @router.get("/account", response_class=HTMLResponse)
 def account(request: Request, actor: Actor = Depends(page_actor)) -> Response:
+    flash = take_flash(request) or {}
     return render(
-        request, "account.html", tokens=wq.list_tokens(web(request).engine, actor.id), new_token=None
-    )
+        request, "account.html", tokens=wq.list_tokens(web(request).engine, actor.id),
+        new_token=flash.get("api_token"),
+    )  # fmt: skip
 
 
 @router.post("/account/tokens", response_class=HTMLResponse)
@@ -699,8 +831,10 @@ async def token_create(request: Request, actor: Actor = Depends(checked_actor)) 
     w = web(request)
     form = await request.form()
     _id, clear = people.create_api_token(w.engine, actor, _text(form, "name") or "API")
-    # Shown once, in this response only (never in a URL or a redirect).
-    return render(request, "account.html", tokens=wq.list_tokens(w.engine, actor.id), new_token=clear)
+    # Post/Redirect/Get: shown once on /account from the session's one-time slot (never in a URL); a
+    # reload of that page makes no second token.
+    set_flash(request, {"api_token": clear})
+    return redirect("/account")
 
 
 @router.post("/account/tokens/{token_id}/revoke")
