@@ -102,6 +102,10 @@ def test_demo_desk_is_fictional_and_audited(report_db):
     password = line.rsplit("one-time password ", 1)[1].split(" ")[0]
     assert people.authenticate(engine, "demo-coord", password).role == "coordinator"
     assert password.encode() not in report_db["path"].read_bytes()
+    # so is the administrator's, who sets the other demo users' passwords (`tinhhinh users passwd`)
+    admin_password = line.split("demo-admin has the password ", 1)[1].split(",")[0]
+    assert people.authenticate(engine, "demo-admin", admin_password).role == "admin"
+    assert "tinhhinh users passwd demo-viewer --user demo-admin" in line
 
 
 def test_replay_clock_stamps_desk_records_and_restores_the_real_clock(tmp_path):

@@ -117,7 +117,8 @@ def seed_desk(engine: Engine, end: dt.datetime) -> str:
 
     coord_password = _password()
     with clock.replay(_utc(start - dt.timedelta(days=2))) as replay:
-        people.add_user(engine, None, "demo-admin", "admin", _password(), full_name="[DEMO] Quản trị")
+        admin_password = _password()
+        people.add_user(engine, None, "demo-admin", "admin", admin_password, full_name="[DEMO] Quản trị")
         admin = people.actor_for(engine, "demo-admin")
         agency_ids: dict[str, int] = {}
         for code, name, sectors in AGENCIES:
@@ -148,7 +149,9 @@ def seed_desk(engine: Engine, end: dt.datetime) -> str:
         f"desk: {len(AGENCIES)} fictional agencies, {3 + len(AGENCIES)} users, {n_cases} cases, {n_pet} petitions "
         f"({stats['overdue']} overdue today); audit chain {'verified' if check['ok'] else 'BROKEN'} "
         f"({check['rows']} rows). Sign in as demo-coord with the one-time password {coord_password} "
-        "(shown only now)"
+        f"(shown only now); the administrator demo-admin has the password {admin_password}, which gives the "
+        "other demo users theirs: tinhhinh users passwd demo-viewer --user demo-admin (likewise demo-ca, "
+        "demo-syt, …)"
     )
 
 
