@@ -396,7 +396,7 @@ def login_url(request: Request, expired: bool) -> str:
         params["next"] = target
     if expired:
         params["expired"] = "1"
-        if request.method == "POST":
+        if request.method == "POST" and request.url.path != "/logout":
             params["lost"] = "1"  # what was sent is not saved: the page says so
     return "/login" + (f"?{urlencode(params)}" if params else "")
 
