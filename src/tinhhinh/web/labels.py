@@ -58,6 +58,8 @@ ROLE = {
 }
 PRIORITY = {"low": N_("Low"), "normal": N_("Normal"), "high": N_("High"), "urgent": N_("Urgent")}
 FLAG_TYPE = {"scam": N_("Scam"), "factcheck": N_("Fact-check match"), "toxic": N_("Toxic language")}
+# What a case is linked to (desk_case_links.kind); a harm link is an item a confirmed flag was raised on.
+LINK_KIND = {"story": N_("Story"), "item": N_("Item"), "harm": N_("Flagged item")}
 FLAG_STATUS = {
     "unconfirmed": N_("Awaiting review"),
     "confirmed": N_("Confirmed"),
