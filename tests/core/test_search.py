@@ -344,7 +344,6 @@ def test_a_database_indexed_before_the_spelling_rule_is_reindexed_on_upgrade(tmp
     engine = engine_for(path)
     assert set(ids(search(engine, "kĩ", audit=False))) == {"ky", "ki"}
     with engine.connect() as conn:
-        assert (
-            conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head_revision()
-        )
+        # upgraded through 0011_search_spelling to the newest revision
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == _head_revision()
     dispose_all()

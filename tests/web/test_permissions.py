@@ -136,7 +136,10 @@ def test_viewer_sees_counts_only_and_admin_manages_accounts(site, records):
     # Only coordinators/officers may open cases or review flags.
     assert admin.get("/cases/new").status_code == 403
     assert admin.get("/flags").status_code == 403
-    assert site.api("viewer").post("/api/v1/flags/1", json={"decision": "confirm"}).status_code == 403
+    assert (
+        site.api("viewer").post("/api/v1/flags/1", json={"decision": "confirm", "version": 1}).status_code
+        == 403
+    )
     assert site.api("admin").get("/api/v1/flags").status_code == 403
 
 

@@ -292,9 +292,15 @@ def test_flag_review_then_case_from_confirmed_flag(site):
     flag_id = int(re.search(r'action="/flags/(\d+)"', page.text).group(1))
     # A flag cannot open a case before a person confirms it.
     assert form_post(c, "/flags", f"/flags/{flag_id}/case").status_code == 422
+    version = re.search(rf'action="/flags/{flag_id}".*?name="version" value="(\d+)"', page.text, re.S).group(
+        1
+    )
     assert (
         form_post(
-            c, "/flags", f"/flags/{flag_id}", {"decision": "confirm", "note": "đúng dấu hiệu"}
+            c,
+            "/flags",
+            f"/flags/{flag_id}",
+            {"decision": "confirm", "note": "đúng dấu hiệu", "version": version},
         ).status_code
         == 303
     )
@@ -308,8 +314,8 @@ def test_flag_review_then_case_from_confirmed_flag(site):
     assert api.get("/api/v1/flags").json()["total"] == 0
     assert f"/flags/{flag_id}/case" not in c.get("/flags").text  # it has its case now
     assert api.post(f"/api/v1/flags/{flag_id}/case", json={}).status_code == 422  # only once
-    assert api.post("/api/v1/flags/999", json={"decision": "dismiss"}).status_code == 404
-    assert api.post(f"/api/v1/flags/{flag_id}", json={"decision": "maybe"}).status_code == 422
+    assert api.post("/api/v1/flags/999", json={"decision": "dismiss", "version": 1}).status_code == 404
+    assert api.post(f"/api/v1/flags/{flag_id}", json={"decision": "maybe", "version": 2}).status_code == 422
 
 
 def test_search_on_pages_and_api_is_audited(site):

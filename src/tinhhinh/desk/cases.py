@@ -79,7 +79,11 @@ def open_case(
     origin: str = "manual",
     origin_ref: str | None = None,
     links: list[dict[str, Any]] | None = None,
+    unless_open_about: tuple[str, str] | None = None,
 ) -> int:
+    """Open a case; with ``unless_open_about=(kind, ref)`` ("story"/"item"), when an open case about that
+    story or item exists that this actor may read, its id instead (``CaseId.existing``), checked in the
+    same transaction as the insert."""
     require(actor, "case.create")
     if not title.strip():
         raise Invalid("a case needs a title")
@@ -91,6 +95,10 @@ def open_case(
     elif agency_id is None:
         agency_id = default_agency_for(engine, sector)
     with store.transaction_for(engine) as conn:
+        if unless_open_about is not None:
+            existing = _open_cases_about(conn, actor, *unless_open_about)
+            if existing:
+                return CaseId(existing[0]["id"], existing=True)
         case_id = store.insert_case(
             conn,
             title=title.strip(),
@@ -143,6 +151,31 @@ def open_harm_case(engine: Engine, actor: Actor, item_pk: int, harm_index: int, 
     return _open_about_item(engine, actor, item_pk, harm_index, **fields)
 
 
+def headline(title: str | None, text: str | None, words: int = 14) -> str:
+    """What an item is called in a case: its title, else the first words of its text (posts and
+    comments often have no title), on one line."""
+    if title and title.strip():
+        return " ".join(title.split())
+    parts = (text or "").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def item_facts(item: dict[str, Any]) -> list[str]:
+    """Where and when the item appeared, and its link: the lines a case about it starts with (Vietnamese,
+    as the office reads its cases; never author data)."""
+    from tinhhinh.timefmt import local_short
+
+    when = item.get("published_at")
+    lines = [
+        f"Nguồn: {item.get('source') or '—'}" + (f" · {local_short(when)} (giờ Việt Nam)" if when else "")
+    ]
+    if item.get("url"):
+        lines.append(f"Đường dẫn: {item['url']}")
+    if not (item.get("title") or "").strip() and item.get("snippet"):
+        lines.append(f"Nội dung: «{' '.join(str(item['snippet']).split())}…»")
+    return lines
+
+
 def _open_about_item(
     engine: Engine, actor: Actor, item_pk: int, harm_index: int | None, **fields: Any
 ) -> int:
@@ -154,14 +187,72 @@ def _open_about_item(
     origin_ref = str(item_pk)
     if harm_index is not None:
         origin, origin_ref = "harm", f"{item_pk}:{harm_index}"
-    fields.setdefault("title", item["title"] or f"item #{item_pk}")
-    link = {"kind": origin, "ref": origin_ref, "title": item["title"], "url": item["url"]}
-    return open_case(engine, actor, origin=origin, origin_ref=origin_ref, links=[link], **fields)
+    label = headline(item["title"], item["snippet"]) or f"#{item_pk}"
+    if not fields.get("title"):
+        fields["title"] = label[:300]
+    if not fields.get("description"):
+        fields["description"] = "\n".join(item_facts(item))
+    link = {"kind": origin, "ref": origin_ref, "title": label[:500], "url": item["url"]}
+    # one open case per item: a second "open a case" (a double submit, a colleague) leads to it; a
+    # flag's case has its own rule (one case per flag, harm.flags)
+    about = ("item", str(item_pk)) if harm_index is None else None
+    return open_case(
+        engine, actor, origin=origin, origin_ref=origin_ref, links=[link], unless_open_about=about, **fields
+    )
+
+
+class CaseId(int):
+    """A case id that says whether the case already existed (``open_from_story``/``open_from_item``
+    lead to the open case about the same story or item instead of opening a second one)."""
+
+    existing: bool = False
+
+    def __new__(cls, value: int, *, existing: bool = False) -> CaseId:
+        obj = super().__new__(cls, value)
+        obj.existing = existing
+        return obj
+
+
+# Statuses in which a case is still being worked on (a closed or rejected one may be followed by a new one).
+OPEN_STATUSES = ("new", "assigned", "in_progress", "responded", "reopened", "transferred")
+
+
+def open_cases_about(engine: Engine, actor: Actor, kind: str, ref: str) -> list[dict[str, Any]]:
+    """The open cases this actor may read that are about a story (``kind="story"``) or an item
+    (``kind="item"``: linked to the item or to one of its harm flags), oldest first."""
+    with engine.connect() as conn:
+        return _open_cases_about(conn, actor, kind, ref)
+
+
+def open_cases_for_items(engine: Engine, actor: Actor, pks: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """For a listing of items (search hits): the open cases about each, as ``open_cases_about`` finds them."""
+    wanted = {str(pk) for pk in pks}
+    sc = scope(actor, "case.read")
+    with engine.connect() as conn:
+        rows = store.open_case_links(conn, ("item", "harm"), OPEN_STATUSES, **sc.as_kwargs())
+    out: dict[int, list[dict[str, Any]]] = {}
+    for r in rows:
+        ref = r["ref"].split(":", 1)[0]
+        if ref in wanted and all(c["id"] != r["id"] for c in out.get(int(ref), [])):
+            out.setdefault(int(ref), []).append({"id": r["id"], "title": r["title"], "status": r["status"]})
+    return out
+
+
+def _open_cases_about(conn, actor: Actor, kind: str, ref: str) -> list[dict[str, Any]]:  # noqa: ANN001
+    sc = scope(actor, "case.read")
+    rows = store.open_cases_linked(
+        conn, kind, [ref], OPEN_STATUSES, ref_prefix=f"{ref}:" if kind == "item" else None, **sc.as_kwargs()
+    )
+    return [_view(r) for r in rows]
 
 
 def open_from_story(engine: Engine, actor: Actor, story_id: str, *, title: str, **fields: Any) -> int:
+    """A case about a story; when an open case about it exists (that this actor may read), that one."""
     link = {"kind": "story", "ref": story_id, "title": title, "url": None}
-    return open_case(engine, actor, title=title, origin="story", origin_ref=story_id, links=[link], **fields)
+    return open_case(
+        engine, actor, title=title, origin="story", origin_ref=story_id, links=[link],
+        unless_open_about=("story", story_id), **fields,
+    )  # fmt: skip
 
 
 LINK_KINDS = ("story", "item", "harm")
@@ -200,7 +291,39 @@ def get_case(engine: Engine, actor: Actor, case_id: int) -> dict[str, Any]:
         view["links"] = store.list_case_links(conn, case_id)
         view["comments"] = [_view(c) for c in store.list_case_comments(conn, case_id)]
         view["attachments"] = [_view(a) for a in store.list_attachments(conn, case_id)]
+        view["history"] = _history(conn, case_id)
     return view
+
+
+# What the case history shows of each audit entry: the workflow, never a comment's text (the comments
+# are listed with the case) and nothing sealed.
+_HISTORY_FIELDS = {
+    "case.open": ("origin", "origin_ref", "agency_id"),
+    "case.transition": ("from", "to", "reason", "agency_id"),
+    "case.update": (),
+    "case.link": ("kind", "ref"),
+    "case.attach": ("filename",),
+}
+
+
+def _history(conn, case_id: int) -> list[dict[str, Any]]:  # noqa: ANN001
+    """Each step of the case from the desk's audit chain: who, when (naive UTC ISO, as the case's own
+    times), what, and the reason or response given."""
+    import json
+
+    out = []
+    for row in store.audit_of(conn, "case", str(case_id), _HISTORY_FIELDS):
+        data = json.loads(row["data"] or "{}")
+        entry: dict[str, Any] = {
+            "at": dt.datetime.fromisoformat(row["at"]).replace(microsecond=0).isoformat(),
+            "by": row["actor"],
+            "action": row["action"].removeprefix("case."),
+        }
+        entry.update({k: data.get(k) for k in _HISTORY_FIELDS[row["action"]]})
+        if row["action"] == "case.update":
+            entry["fields"] = sorted(data)
+        out.append(entry)
+    return out
 
 
 def list_cases(engine: Engine, actor: Actor, status: str | None = None) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from tinhhinh.desk import access, audit
 from tinhhinh.desk.access import Actor
-from tinhhinh.desk.errors import Forbidden, Invalid, NotFound
+from tinhhinh.desk.errors import Conflict, Forbidden, Invalid, NotFound
 from tinhhinh.store import flags as store
 from tinhhinh.store.db import transaction
 
@@ -71,13 +71,34 @@ def get_flag(engine: Engine, flag_id: int) -> dict[str, Any]:
     return row
 
 
-def _decide(engine: Engine, actor: Actor, flag_id: int, status: str, note: str | None) -> dict[str, Any]:
+def _stale(row: dict[str, Any], expected_version: int) -> Conflict:
+    from tinhhinh.timefmt import local_short
+
+    what = {"confirmed": "confirmed", "dismissed": "dismissed"}.get(row["status"], row["status"])
+    by = f" by {row['decided_by']} at {local_short(row['decided_at'])}" if row.get("decided_by") else ""
+    return Conflict(
+        f"flag #{row['id']} was {what}{by} after you loaded it (you had version {expected_version}, it is "
+        f"now {row['version']}): reload the flags and decide again"
+    )
+
+
+def _decide(
+    engine: Engine,
+    actor: Actor,
+    flag_id: int,
+    status: str,
+    note: str | None,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
     _may_decide(actor)
     sync(engine)
     with transaction(engine) as conn:
         row = store.get_flag(conn, flag_id)
         if row is None:
             raise NotFound(f"no flag #{flag_id}: list them with `tinhhinh flags list`")
+        # the page's or API client's version first: a colleague's decision is never silently replaced
+        if expected_version is not None and row["version"] != expected_version:
+            raise _stale(row, expected_version)
         if row["status"] == status:
             raise Invalid(f"flag #{flag_id} is already {status}")
         if status == "dismissed" and row.get("case_id"):
@@ -91,7 +112,9 @@ def _decide(engine: Engine, actor: Actor, flag_id: int, status: str, note: str |
             retired = retired_factcheck(row)
             if retired is not None:
                 raise Invalid(_retired_line(flag_id, retired) + ": it cannot be confirmed (dismiss it)")
-        result = store.decide(conn, flag_id, status, actor.username, note)
+        result = store.decide(conn, flag_id, status, actor.username, note, expected_version)
+        if result is None:  # decided between the read and the write
+            raise _stale(store.get_flag(conn, flag_id) or row, expected_version or 0)
         audit.record(
             conn,
             actor,
@@ -103,12 +126,28 @@ def _decide(engine: Engine, actor: Actor, flag_id: int, status: str, note: str |
     return result
 
 
-def confirm(engine: Engine, actor: Actor, flag_id: int, note: str | None = None) -> dict[str, Any]:
-    return _decide(engine, actor, flag_id, "confirmed", note)
+def confirm(
+    engine: Engine,
+    actor: Actor,
+    flag_id: int,
+    note: str | None = None,
+    *,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    """Confirm a flag. Pages and the API pass the ``expected_version`` the reviewer saw (a stale one is a
+    409 ``Conflict``); the command line decides on the flag as it is now (``flags show`` prints it)."""
+    return _decide(engine, actor, flag_id, "confirmed", note, expected_version)
 
 
-def dismiss(engine: Engine, actor: Actor, flag_id: int, note: str | None = None) -> dict[str, Any]:
-    return _decide(engine, actor, flag_id, "dismissed", note)
+def dismiss(
+    engine: Engine,
+    actor: Actor,
+    flag_id: int,
+    note: str | None = None,
+    *,
+    expected_version: int | None = None,
+) -> dict[str, Any]:
+    return _decide(engine, actor, flag_id, "dismissed", note, expected_version)
 
 
 def can_open_case(flag: dict[str, Any], retired: dict[str, dict[str, Any]] | None = None) -> bool:
@@ -178,11 +217,63 @@ def with_factcheck_state(
 
 
 def _case_title(flag: dict[str, Any]) -> str:
+    from tinhhinh.desk.cases import headline
+
     entry = flag.get("entry") or {}
     evidence = entry.get("evidence")
     if flag["type"] == "factcheck" and isinstance(evidence, dict):
         return f"Tin trùng nội dung đã được kiểm chứng là sai: {evidence.get('claim', '')}"[:300]
-    return f"Dấu hiệu lừa đảo: {flag.get('title') or 'item #' + str(flag['item_pk'])}"[:300]
+    # what the post says, not its number: a post or comment usually has no title
+    label = headline(flag.get("title"), flag.get("snippet")) or f"bài #{flag['item_pk']}"
+    return f"Dấu hiệu lừa đảo: {label}"[:300]
+
+
+def _rule_meaning(rule: str) -> str:
+    """A scam signal in the office's words (the web's Vietnamese labels), else its id."""
+    try:
+        from tinhhinh.web import i18n, labels
+    except ImportError:  # the web extra is not installed
+        return rule
+    msg = labels.SCAM_RULE.get(rule)
+    return i18n.translations("vi").gettext(msg) if msg else rule
+
+
+def _case_description(flag: dict[str, Any]) -> str:
+    """What the case is about, copied from the flag when the case opens: the flag's type and score, what
+    the machine saw, who confirmed it, and where the item appeared (Vietnamese, as the office reads
+    its cases; never author data)."""
+    from tinhhinh.desk.cases import item_facts
+    from tinhhinh.timefmt import local_short
+
+    evidence = _evidence(flag)
+    name = {"scam": "Dấu hiệu lừa đảo", "factcheck": "Trùng nội dung đã được kiểm chứng là sai"}
+    score = f" (điểm {flag['score']:.2f})" if isinstance(flag.get("score"), int | float) else ""
+    header = f"Cảnh báo #{flag['id']}: {name.get(flag['type'], flag['type'])}{score}"
+    lines = [header]
+    if flag["type"] == "factcheck" and isinstance(evidence, dict):
+        # the matched sentence and the fact-check lead: they are what the case is about
+        lines = [
+            f"Câu trong tin: {evidence.get('sentence', '')}",
+            f"Đã được kiểm chứng: {evidence.get('publisher', '')} — {evidence.get('verdict', '')} — "
+            f"{evidence.get('source', '')}",
+            header,
+        ]
+    elif isinstance(evidence, list) and evidence:
+        lines.append("Dấu hiệu máy phát hiện:")
+        for e in evidence:
+            if isinstance(e, dict):
+                lines.append(f"- «{e.get('text', '')}»: {_rule_meaning(str(e.get('rule', '')))}")
+            else:
+                lines.append(f"- {e}")
+    if flag.get("decided_by"):
+        when = f", {local_short(flag['decided_at'])}" if flag.get("decided_at") else ""
+        note = f": {flag['note']}" if flag.get("note") else ""
+        lines.append(f"Xác nhận: {flag['decided_by']}{when}{note}")
+    item = {k: flag.get(k) for k in ("title", "snippet", "source", "published_at", "url")}
+    if item["title"]:
+        lines.append(f"Bài: {' '.join(item['title'].split())}")
+    lines.extend(item_facts(item))
+    return "\n".join(lines)
 
 
 def open_case(engine: Engine, actor: Actor, flag_id: int, **fields: Any) -> int:
@@ -198,13 +289,9 @@ def open_case(engine: Engine, actor: Actor, flag_id: int, **fields: Any) -> int:
         sector = _SECTOR_FOR_DOMAIN.get(evidence.get("domain") or "")
         if sector:
             fields.setdefault("sector", sector)
-        fields.setdefault(
-            "description",
-            f"Câu trong tin: {evidence.get('sentence', '')}\nĐã được kiểm chứng: "
-            f"{evidence.get('publisher', '')} — {evidence.get('verdict', '')} — {evidence.get('source', '')}",
-        )
     elif flag["type"] == "scam":
         fields.setdefault("sector", "public_order")
+    fields.setdefault("description", _case_description(flag))
     fields.setdefault("title", _case_title(flag))
     case_id = cases.open_harm_case(engine, actor, flag["item_pk"], flag["idx"], **fields)
     with transaction(engine) as conn:

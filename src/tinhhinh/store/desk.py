@@ -363,10 +363,69 @@ def item_public_fields(conn: Connection, item_pk: int) -> dict[str, Any] | None:
 
     return _one(
         conn,
-        select(items.c.pk, items.c.title, items.c.url, items.c.source, items.c.area, items.c.harm).where(
-            items.c.pk == item_pk
-        ),
+        select(
+            items.c.pk,
+            items.c.title,
+            # a post or comment often has no title: a case about it is named by the start of its text
+            func.substr(items.c.text, 1, 400).label("snippet"),
+            items.c.url,
+            items.c.source,
+            items.c.kind,
+            items.c.published_at,
+            items.c.area,
+            items.c.harm,
+        ).where(items.c.pk == item_pk),
     )
+
+
+def open_case_links(
+    conn: Connection,
+    kinds: Any,
+    open_statuses: Any,
+    *,
+    agency_id: int | None = None,
+    all_agencies: bool = True,
+) -> list[dict[str, Any]]:
+    """(kind, ref, case id, title, status) of every link of these kinds from an open case in the reader's
+    scope (open cases are few: a listing matches its rows against them in Python)."""
+    stmt = (
+        select(case_links.c.kind, case_links.c.ref, cases.c.id, cases.c.title, cases.c.status)
+        .join(cases, cases.c.id == case_links.c.case_id)
+        .where(case_links.c.kind.in_(list(kinds)), cases.c.status.in_(list(open_statuses)))
+        .order_by(cases.c.id)
+    )
+    if not all_agencies:
+        stmt = stmt.where(cases.c.agency_id == agency_id)
+    return _all(conn, stmt)
+
+
+def open_cases_linked(
+    conn: Connection,
+    kind: str,
+    refs: list[str],
+    open_statuses: Any,
+    *,
+    ref_prefix: str | None = None,
+    agency_id: int | None = None,
+    all_agencies: bool = True,
+) -> list[dict[str, Any]]:
+    """Open cases linked to one of ``refs`` of ``kind`` (or, with ``ref_prefix``, to a harm flag of that
+    item), oldest first, within the reader's scope."""
+    cond = (case_links.c.kind == kind) & case_links.c.ref.in_(refs)
+    if ref_prefix is not None:
+        cond = cond | (
+            (case_links.c.kind == "harm") & case_links.c.ref.startswith(ref_prefix, autoescape=True)
+        )
+    stmt = (
+        select(cases)
+        .where(
+            cases.c.id.in_(select(case_links.c.case_id).where(cond)), cases.c.status.in_(list(open_statuses))
+        )
+        .order_by(cases.c.id)
+    )
+    if not all_agencies:
+        stmt = stmt.where(cases.c.agency_id == agency_id)
+    return _all(conn, stmt)
 
 
 # ------------------------------------------------------------------ petitions
@@ -497,6 +556,21 @@ def last_transition_on(conn: Connection, petition_id: int) -> dt.date | None:
 
 def insert_audit(conn: Connection, **values: Any) -> None:
     conn.execute(insert(audit).values(**values))
+
+
+def audit_of(conn: Connection, object_type: str, object_id: str, actions: Any) -> list[dict[str, Any]]:
+    """One record's audit entries of these actions, oldest first (seq, at, actor, action, data as text;
+    never the sealed column)."""
+    stmt = (
+        select(audit.c.seq, audit.c.at, audit.c.actor, audit.c.action, audit.c.data)
+        .where(
+            audit.c.object_type == object_type,
+            audit.c.object_id == object_id,
+            audit.c.action.in_(list(actions)),
+        )
+        .order_by(audit.c.seq)
+    )
+    return _all(conn, stmt)
 
 
 def iter_audit(conn: Connection) -> Iterator[dict[str, Any]]:

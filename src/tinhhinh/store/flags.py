@@ -46,6 +46,8 @@ flags = Table(
     Column("decided_at", DateTime),
     Column("note", Text),
     Column("case_id", Integer),
+    # bumped by each decision: a reviewer's decision names the version they saw (0013_flag_version)
+    Column("version", Integer, nullable=False, server_default="1"),
     UniqueConstraint("item_pk", "idx", name="uq_flags_item_idx"),
     Index("ix_flags_status_type", "status", "type"),
 )
@@ -176,26 +178,37 @@ def get_flag(conn: Connection, flag_id: int) -> dict[str, Any] | None:
     return out
 
 
-def decide(conn: Connection, flag_id: int, status: str, by: str, note: str | None) -> dict[str, Any]:
-    """Record the decision on the row and mirror the status into ``items.harm``."""
+def decide(
+    conn: Connection,
+    flag_id: int,
+    status: str,
+    by: str,
+    note: str | None,
+    expected_version: int | None = None,
+) -> dict[str, Any] | None:
+    """Record the decision on the row (bumping its version) and mirror the status into ``items.harm``.
+    With ``expected_version``, only when the row still has it: None when someone decided in between."""
     row = conn.execute(
-        select(flags.c.item_pk, flags.c.idx, flags.c.type).where(flags.c.id == flag_id)
+        select(flags.c.item_pk, flags.c.idx, flags.c.type, flags.c.version).where(flags.c.id == flag_id)
     ).first()
     if row is None:
         raise LookupError(f"no flag #{flag_id}")
-    item_pk, idx, ftype = row
+    item_pk, idx, ftype, version = row
     at = now()
-    conn.execute(
-        update(flags)
-        .where(flags.c.id == flag_id)
-        .values(status=status, decided_by=by, decided_at=at, note=note)
+    stmt = update(flags).where(flags.c.id == flag_id)
+    if expected_version is not None:
+        stmt = stmt.where(flags.c.version == expected_version)
+    done = conn.execute(
+        stmt.values(status=status, decided_by=by, decided_at=at, note=note, version=flags.c.version + 1)
     )
+    if done.rowcount != 1:
+        return None
     harm = conn.execute(select(items.c.harm).where(items.c.pk == item_pk)).scalar() or []
     harm = [dict(h) if isinstance(h, dict) else h for h in harm]
     if idx < len(harm) and isinstance(harm[idx], dict) and harm[idx].get("type") == ftype:
         harm[idx]["status"] = status
         conn.execute(update(items).where(items.c.pk == item_pk).values(harm=harm))
-    return {"id": flag_id, "status": status, "decided_by": by, "decided_at": at}
+    return {"id": flag_id, "status": status, "decided_by": by, "decided_at": at, "version": version + 1}
 
 
 def flag_id_for(conn: Connection, item_pk: int, idx: int) -> int | None:

@@ -3,11 +3,16 @@
 Authentication: ``Authorization: Bearer <token>`` (tokens are made on the Account page, hashed at rest,
 revocable). Lists are paginated (``page``, ``per_page`` ≤ 200). Writes to cases and petitions carry the
 ``version`` the client read; a stale version answers 409.
+
+Times leave here as Vietnam time with its offset (``2026-11-28T09:42:14+07:00``), as the flags and search
+answers always did: the store keeps naive UTC, and an integrator reading a bare time would be 7 h off.
+Dates (a case's due date, a petition's received_on) stay dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -22,6 +27,7 @@ from tinhhinh.store import web_queries as wq
 from tinhhinh.store.desk import NotFound
 from tinhhinh.store.search import Filters
 from tinhhinh.store.search import search as run_search
+from tinhhinh.timefmt import local_iso
 from tinhhinh.web import flags as flag_queue
 from tinhhinh.web.app import api_actor, web
 from tinhhinh.web.params import BodyId, Id, Version
@@ -32,7 +38,29 @@ MAX_PER_PAGE = 200
 
 def _page(rows: list[Any], page: int, per_page: int) -> dict[str, Any]:
     start = (page - 1) * per_page
-    return {"items": rows[start : start + per_page], "page": page, "per_page": per_page, "total": len(rows)}
+    return {
+        "items": _times(rows[start : start + per_page]), "page": page, "per_page": per_page,
+        "total": len(rows),
+    }  # fmt: skip
+
+
+_NAIVE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
+_TIME_KEYS = {"at", "first_seen", "last_seen"}
+
+
+def _times(value: Any, key: str = "") -> Any:
+    """Every stored time in an answer as Vietnam time with its offset; field names unchanged. A time
+    is a datetime, or the domain's ISO text of one under a time field (``*_at``, ``at``, ``first_seen``,
+    ``last_seen``); dates and aware times are left as they are."""
+    if isinstance(value, dict):
+        return {k: _times(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_times(v, key) for v in value]
+    if isinstance(value, dt.datetime):
+        return local_iso(value)
+    if isinstance(value, str) and (key in _TIME_KEYS or key.endswith("_at")) and _NAIVE_TIME.fullmatch(value):
+        return local_iso(dt.datetime.fromisoformat(value))
+    return value
 
 
 Page = Query(1, ge=1, le=1_000_000)
@@ -128,6 +156,7 @@ class StoryCaseIn(BaseModel):
 
 class FlagDecision(BaseModel):
     decision: str = Field(..., pattern="^(confirm|dismiss)$")
+    version: Version  # the flag's version the reviewer saw (409 when someone decided since)
     note: str | None = None
 
 
@@ -150,12 +179,12 @@ def list_cases(
 def create_case(request: Request, body: CaseIn, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
     fields = body.model_dump()
     case_id = cases.open_case(web(request).engine, actor, **fields)
-    return cases.get_case(web(request).engine, actor, case_id)
+    return _times(cases.get_case(web(request).engine, actor, case_id))
 
 
-@router.get("/cases/{case_id}", summary="One case with links, comments and attachment metadata")
+@router.get("/cases/{case_id}", summary="One case with links, history, comments and attachment metadata")
 def get_case(request: Request, case_id: Id, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
-    return cases.get_case(web(request).engine, actor, case_id)
+    return _times(cases.get_case(web(request).engine, actor, case_id))
 
 
 @router.patch("/cases/{case_id}", summary="Edit a case's fields (optimistic lock: send the version you read)")
@@ -241,7 +270,7 @@ def create_petition(request: Request, body: PetitionIn, actor: Actor = Depends(a
     "/petitions/{petition_id}", summary="One petition; personal data only where access allows (audited)"
 )
 def get_petition(request: Request, petition_id: Id, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
-    return petitions.show(web(request).engine, actor, petition_id)
+    return _times(petitions.show(web(request).engine, actor, petition_id))
 
 
 @router.post(
@@ -284,7 +313,7 @@ def list_stories(
 ) -> dict[str, Any]:
     w = web(request)
     rows = wq.list_stories(w.engine, offset=(page - 1) * per_page, limit=per_page)
-    return {"items": rows, "page": page, "per_page": per_page, "total": wq.count_stories(w.engine)}
+    return {"items": _times(rows), "page": page, "per_page": per_page, "total": wq.count_stories(w.engine)}
 
 
 @router.get("/stories/{story_id}", summary="One story with its newest articles")
@@ -292,12 +321,24 @@ def get_story(request: Request, story_id: str, actor: Actor = Depends(api_actor)
     story = wq.get_story(web(request).engine, story_id)
     if story is None:
         raise NotFound(f"no story {story_id}")
-    return story
+    return _times(story)
 
 
-@router.post("/stories/{story_id}/case", status_code=201, summary="Open a case on a story")
+def _opened(case_id: int, response: Response) -> dict[str, Any]:
+    """201 with the new case's id; 200 with ``existing: true`` when an open case about the same story or
+    item already was there (no second case is opened)."""
+    if getattr(case_id, "existing", False):
+        response.status_code = 200
+        return {"id": int(case_id), "existing": True}
+    return {"id": int(case_id)}
+
+
+@router.post(
+    "/stories/{story_id}/case", status_code=201,
+    summary="Open a case on a story (200 with existing: true when an open case about it exists)",
+)  # fmt: skip
 def story_case(
-    request: Request, story_id: str, body: StoryCaseIn, actor: Actor = Depends(api_actor)
+    request: Request, story_id: str, body: StoryCaseIn, response: Response, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     w = web(request)
     story = wq.get_story(w.engine, story_id, item_limit=1)
@@ -308,7 +349,7 @@ def story_case(
         w.engine, actor, story["id"], title=title, sector=body.sector, priority=body.priority,
         agency_id=body.agency_id,
     )  # fmt: skip
-    return {"id": case_id}
+    return _opened(case_id, response)
 
 
 @router.post("/search", summary="Search articles (words in the body, not the URL; every search is audited)")
@@ -331,11 +372,15 @@ def list_flags(
     return _page(flag_queue.queue(web(request).engine, actor, status, limit=10_000), page, per_page)
 
 
-@router.post("/flags/{flag_id}", summary="Confirm or dismiss one flag")
+@router.post(
+    "/flags/{flag_id}", summary="Confirm or dismiss one flag (send the version you read: 409 when stale)"
+)
 def review_flag(
     request: Request, flag_id: Id, body: FlagDecision, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
-    return flag_queue.review(web(request).engine, actor, flag_id, body.decision, body.note)
+    return flag_queue.review(
+        web(request).engine, actor, flag_id, body.decision, body.note, expected_version=body.version
+    )
 
 
 @router.post(
@@ -349,19 +394,20 @@ def flag_case(
 
 
 @router.post(
-    "/items/{item_pk}/case", status_code=201, summary="Open a case about an article (title and link only)"
-)
+    "/items/{item_pk}/case", status_code=201,
+    summary="Open a case about an article (200 with existing: true when an open case about it exists)",
+)  # fmt: skip
 def item_case(
-    request: Request, item_pk: Id, body: StoryCaseIn, actor: Actor = Depends(api_actor)
+    request: Request, item_pk: Id, body: StoryCaseIn, response: Response, actor: Actor = Depends(api_actor)
 ) -> dict[str, Any]:
     fields = {k: v for k, v in body.model_dump().items() if v is not None}
-    return {"id": cases.open_from_item(web(request).engine, actor, item_pk, **fields)}
+    return _opened(cases.open_from_item(web(request).engine, actor, item_pk, **fields), response)
 
 
 # ------------------------------------------------------------------ tokens
 @router.get("/tokens", summary="This user's API tokens (never their values)")
 def list_tokens(request: Request, actor: Actor = Depends(api_actor)) -> dict[str, Any]:
-    return {"items": wq.list_tokens(web(request).engine, actor.id)}
+    return {"items": _times(wq.list_tokens(web(request).engine, actor.id))}
 
 
 @router.delete("/tokens/{token_id}", summary="Revoke one of this user's tokens (effective at once)")

@@ -1,9 +1,13 @@
 """The flag review queue for pages and API: a thin view over ``tinhhinh.harm.flags``.
 
 That module owns the rules (who decides, that only a person-confirmed scam or fact-check flag opens a case,
-the audit). Every flag type is reviewed here, as on the command line (``tinhhinh flags list``): a person
-confirms or dismisses toxic flags too, and the dashboard's "awaiting review" counts are this queue. A toxic
-flag never opens a case: toxic language is reported as rates.
+the audit). The queue holds scam and fact-check flags only: toxic language is reported as rates per story,
+area and source (issue #7: "not as queues of individual commenters") and never opens a case. A wrong toxic
+flag on an item someone is looking at can still be dismissed by its id (``tinhhinh flags dismiss``, or
+``POST /api/v1/flags/{id}``), and the rates leave dismissed ones out.
+
+A decision carries the flag's ``version`` the reviewer saw: when a colleague decided in between, it is a
+409, never a silent overwrite of their decision and note.
 
 Times leave here as Vietnam time with its offset (``timefmt.local_iso``), as the CLI and search give them.
 """
@@ -20,7 +24,7 @@ from tinhhinh.desk.errors import Invalid
 from tinhhinh.harm import flags as harm_flags
 from tinhhinh.timefmt import local_iso
 
-QUEUED_TYPES = ("scam", "factcheck", "toxic")
+QUEUED_TYPES = ("scam", "factcheck")
 DECISIONS = ("confirm", "dismiss")
 _TIMES = ("published_at", "decided_at", "created_at")
 
@@ -49,12 +53,18 @@ def queue(
 
 
 def review(
-    engine: Engine, actor: Actor, flag_id: int, decision: str, note: str | None = None
+    engine: Engine,
+    actor: Actor,
+    flag_id: int,
+    decision: str,
+    note: str | None = None,
+    *,
+    expected_version: int,
 ) -> dict[str, Any]:
     if decision not in DECISIONS:
         raise Invalid(f"unknown decision {decision!r}: confirm or dismiss")
     fn = harm_flags.confirm if decision == "confirm" else harm_flags.dismiss
-    return _local_times(fn(engine, actor, flag_id, note or None))
+    return _local_times(fn(engine, actor, flag_id, note or None, expected_version=expected_version))
 
 
 def open_case(engine: Engine, actor: Actor, flag_id: int, **fields: Any) -> int:

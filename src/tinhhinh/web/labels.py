@@ -58,6 +58,8 @@ ROLE = {
 }
 PRIORITY = {"low": N_("Low"), "normal": N_("Normal"), "high": N_("High"), "urgent": N_("Urgent")}
 FLAG_TYPE = {"scam": N_("Scam"), "factcheck": N_("Fact-check match"), "toxic": N_("Toxic language")}
+# What a case is linked to (desk_case_links.kind); a harm link is an item a confirmed flag was raised on.
+LINK_KIND = {"story": N_("Story"), "item": N_("Item"), "harm": N_("Flagged item")}
 FLAG_STATUS = {
     "unconfirmed": N_("Awaiting review"),
     "confirmed": N_("Confirmed"),
@@ -119,8 +121,6 @@ TOXIC_RULE = {
     "model:offensive": N_("offensive language (model)"),
     "model:hate": N_("hateful language (model)"),
 }
-# What a case is linked to (desk/cases.py LINK_KINDS).
-LINK_KIND = {"story": N_("Story"), "item": N_("Article or post"), "harm": N_("Flagged article or post")}
 EVIDENCE_RULE = {**SCAM_RULE, **TOXIC_RULE}
 
 OPEN_CASE = {"new", "assigned", "in_progress", "responded", "reopened", "transferred"}

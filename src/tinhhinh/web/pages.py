@@ -17,7 +17,7 @@ from tinhhinh.item import copy_roots
 from tinhhinh.nlp.normalize import fold
 from tinhhinh.store import web_queries as wq
 from tinhhinh.store.desk import NotFound, StaleWrite
-from tinhhinh.store.search import Filters, typed_operators
+from tinhhinh.store.search import MAX_HITS, Filters, typed_operators
 from tinhhinh.store.search import search as run_search
 from tinhhinh.web import flags as flag_queue
 from tinhhinh.web import i18n, labels
@@ -267,16 +267,19 @@ async def case_create(request: Request, actor: Actor = Depends(checked_actor)) -
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
-def case_page(request: Request, case_id: Id, actor: Actor = Depends(page_actor)) -> Response:
-    return _case_view(request, actor, case_id)
+def case_page(
+    request: Request, case_id: Id, existing: bool = False, actor: Actor = Depends(page_actor)
+) -> Response:
+    return _case_view(request, actor, case_id, existing=existing)
 
 
 def _case_view(
     request: Request, actor: Actor, case_id: int, *, refused: Exception | None = None,
-    form: Any = None, at: str | None = None,
+    form: Any = None, at: str | None = None, existing: bool = False,
 ) -> Response:  # fmt: skip
     """The case page; after a refusal, the form that failed (``at``) is shown again with what was typed and
-    the message next to it, with the refusal's status (409 when someone else changed the case)."""
+    the message next to it, with the refusal's status (409 when someone else changed the case). ``existing``:
+    the user asked to open a case that already was open about the same story or item."""
     w = web(request)
     extra: dict[str, Any] = {}
     if refused is not None:
@@ -297,8 +300,15 @@ def _case_view(
         agency_names={a["id"]: a["name"] for a in agencies},
         names=wq.usernames(w.engine, ids),
         sectors=people.sectors(),
+        existing=existing,
         **extra,
     )
+
+
+def _to_case(case_id: int) -> Response:
+    """To the case just opened, or to the open case that already was about the same story or item
+    (the page then says so)."""
+    return redirect(f"/cases/{case_id}" + ("?existing=1" if getattr(case_id, "existing", False) else ""))
 
 
 @router.post("/cases/{case_id}/edit")
@@ -640,12 +650,31 @@ def story_page(request: Request, story_id: str, actor: Actor = Depends(page_acto
         request,
         "story.html",
         story=story,
+        open_cases=cases.open_cases_about(w.engine, actor, "story", story["id"])
+        if can(actor, "case.read")
+        else [],
         groups=_with_copies(story["items"]),
         burst=burst,
         toxicity=toxicity,
         agencies=_agencies(request),
         sectors=people.sectors(),
     )
+
+
+# Originals (with their copies folded under them) per page of search results.
+SEARCH_PAGE = 20
+
+
+def _with_copies_of(hits: list[Any]) -> list[tuple[Any, list[Any]]]:
+    """Search hits, best first, each with the copies of it (``dup_of``, chains followed) found by the same
+    search folded under it, as ``tinhhinh search`` prints "= copy" lines: a syndicated article is read
+    once. A copy whose original is not among the hits stays a hit of its own."""
+    root = copy_roots({h.pk: h.dup_of for h in hits})
+    copies: dict[int, list[Any]] = {}
+    for h in hits:
+        if root[h.pk] != h.pk:
+            copies.setdefault(root[h.pk], []).append(h)
+    return [(h, copies.get(h.pk, [])) for h in hits if root[h.pk] == h.pk]
 
 
 def _with_copies(rows: list[dict[str, Any]]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
@@ -668,7 +697,7 @@ async def story_case(request: Request, story_id: str, actor: Actor = Depends(che
     form = await request.form()
     title = _text(form, "title") or story["label"] or f"story {story['id']}"
     case_id = cases.open_from_story(w.engine, actor, story["id"], title=title, **_case_fields(form, actor))
-    return redirect(f"/cases/{case_id}")
+    return _to_case(case_id)
 
 
 @router.post("/items/{item_pk}/case")
@@ -678,7 +707,7 @@ async def item_case(request: Request, item_pk: Id, actor: Actor = Depends(checke
     if _text(form, "title"):
         fields["title"] = _text(form, "title")
     case_id = cases.open_from_item(web(request).engine, actor, item_pk, **fields)
-    return redirect(f"/cases/{case_id}")
+    return _to_case(case_id)
 
 
 def _search_choices(request: Request) -> dict[str, Any]:
@@ -713,12 +742,35 @@ async def search_run(request: Request, actor: Actor = Depends(checked_actor)) ->
     if place is not None and place not in choices["provinces"]:
         raise Invalid(f"place: not a province on the current map: {place!r}")
     filters = Filters(area=area, place=place, source=_text(form, "source") or None)
-    hits = run_search(web(request).engine, q, filters=filters, limit=50, user=actor.username, via="web")
+    page = _opt_int(form, "page") or 1
+    w = web(request)
+    # every hit up to the command line's cap, so the total is true and copies fold under their original
+    # however far apart they rank; a page shows SEARCH_PAGE originals with their copies
+    hits = run_search(w.engine, q, filters=filters, limit=MAX_HITS, user=actor.username, via="web")
+    groups = _with_copies_of(hits)
+    pages = max(1, -(-len(groups) // SEARCH_PAGE))
+    page = min(max(page, 1), pages)
+    shown = groups[(page - 1) * SEARCH_PAGE : page * SEARCH_PAGE]
+    case_of = (
+        cases.open_cases_for_items(w.engine, actor, [h.pk for h, _c in shown])
+        if can(actor, "case.read")
+        else {}
+    )
     operators, star = typed_operators(q)
     return render(
         request,
         "search.html",
         hits=hits,
+        groups=[
+            (h, copies, cases.headline(h.title, h.snippet), case_of.get(h.pk, [])) for h, copies in shown
+        ],
+        total=len(hits),
+        folded=len(hits) - len(groups),
+        capped=len(hits) >= MAX_HITS,
+        max_hits=MAX_HITS,
+        per_page=SEARCH_PAGE,
+        page=page,
+        pages=pages,
         q=q,
         area=area,
         place=place,
@@ -741,7 +793,10 @@ def flag_page(request: Request, actor: Actor = Depends(page_actor)) -> Response:
 @router.post("/flags/{flag_id}")
 async def flag_review(request: Request, flag_id: Id, actor: Actor = Depends(checked_actor)) -> Response:
     form = await request.form()
-    flag_queue.review(web(request).engine, actor, flag_id, _text(form, "decision"), _text(form, "note"))
+    flag_queue.review(
+        web(request).engine, actor, flag_id, _text(form, "decision"), _text(form, "note"),
+        expected_version=_version(form),
+    )  # fmt: skip
     return redirect("/flags")
 
 
