@@ -206,3 +206,30 @@ def test_volume_chart_and_table_show_the_same_series_with_dd_mm_days(site):
     rows = table_rows(html, "volume")
     assert rows[-1][0] == today.strftime("%d/%m") and today.strftime("%m-%d") not in svg
     assert today.strftime("%d/%m") in svg
+
+
+def test_flags_panel_counts_only_the_flags_a_person_reviews(site):
+    # toxic flags are not reviewed one by one (issue #7: rates, never queues), so "awaiting review" must not
+    # count them: they would wait for ever
+    import datetime as dt
+
+    from tinhhinh.item import Item
+    from tinhhinh.store.items import add_items
+
+    def flag_rows() -> dict[str, str]:
+        return {r[0]: r[1] for r in table_rows(site.client("coord").get("/dashboard?days=7").text, "flags")}
+
+    before = flag_rows()
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0) - dt.timedelta(hours=1)
+    add_items(
+        site.engine,
+        [
+            Item(id="tox", source="fb", kind="comment", text="Đồ ngu như chó", published_at=now, toxicity="hate",
+                 harm=[{"type": "toxic", "score": 0.9, "evidence": [], "status": "unconfirmed"}]),
+            Item(id="scam", source="fb", kind="post", text="Trúng thưởng, gửi mã OTP", published_at=now,
+                 harm=[{"type": "scam", "score": 0.8, "evidence": [], "status": "unconfirmed"}]),
+        ],
+    )  # fmt: skip
+    after = flag_rows()
+    assert int(after["Lừa đảo"]) == int(before.get("Lừa đảo", 0)) + 1  # the scam flag, awaiting review
+    assert set(after) == {"Lừa đảo"} | set(before) and not any("độc hại" in t for t in after)

@@ -149,8 +149,11 @@ def build_panels(request: Request, actor: Actor, days: int) -> dict[str, Panel]:
         [[p, n] for p, n in top_places],
         charts.bar(top_places, title=_("Items by province"), value_label=_("items")) if top_places else "",
     )
-    # harm flags awaiting confirmation
-    types = sorted({t for t, _s in harm})
+    # scam and fact-check flags by review status: the flags a person reviews one by one (``web.flags``);
+    # toxic language is not reviewed item by item, it is the rates below
+    from tinhhinh.web.flags import QUEUED_TYPES
+
+    types = sorted({t for t, _s in harm if t in QUEUED_TYPES})
     statuses = ["unconfirmed", "confirmed", "dismissed"]
     panels["flags"] = Panel(
         "flags",
