@@ -115,6 +115,7 @@ class StoreOrdered:
             self.index = self._load(conn)
         index = self.index
         index.story_of = lambda key: story_store.story_of_item(conn, key)
+        index.story_row = lambda sid: story_store.story_row(conn, sid)
         pks = [keyed[it.key] for it in fresh]
         copy_of = story_store.originals(conn, pks)
         n_merges = len(index.merges)
@@ -135,8 +136,13 @@ class StoreOrdered:
             touched.add(m["into"])
         versions = {keyed[it.key]: it.model_version for it in fresh}
         story_store.set_item_stories(conn, [(pk, index.resolve(sid), versions[pk]) for pk, sid in assigned])
-        rows = [index.stories[s].to_row() for s in {index.resolve(s) for s in touched} if s in index.stories]
-        story_store.save_rows(conn, rows + index.pop_evicted())
+        # a story may leave memory, be loaded back by a late copy and leave again within one batch: save
+        # each story once, as it is last (in memory now, else as it last left)
+        rows = {r["id"]: r for r in index.pop_evicted()}
+        for s in {index.resolve(s) for s in touched}:
+            if s in index.stories:
+                rows[s] = index.stories[s].to_row()
+        story_store.save_rows(conn, list(rows.values()))
         story_store.record_merges(conn, new_merges)
         del index.merges[:]  # recorded: a watcher running for months keeps none of them in memory
         story_store.save_meta(conn, {"clock": index.clock, "n_created": index.n_created, "now": index.now})
