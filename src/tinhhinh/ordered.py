@@ -1,6 +1,7 @@
 """Ordered stages: they see records one after another in one process and keep bounded state.
 
-- copies: ``dup_of`` = the earliest record (by ``published_at``, else first seen) whose text is the
+- copies: ``dup_of`` = the earliest record (by ``published_at``, a dated record before undated ones, else
+  first seen) whose text is the
   same or nearly the same (MinHash + LSH over word shingles of the folded text);
 - stories (with ``--stories``, and always when storing): ``story_id``; a copy joins its original's story.
 
@@ -61,6 +62,12 @@ class CopiesStage:
             entry.item.id = f"line:{entry.lineno}"  # identity within this run only
         key = entry.item.key
         canon = self.detector.add_signature(key, entry.signature, entry.item.published_at)
+        if canon is None:
+            # an earlier member of a group that arrived after others (e.g. the dated article after its
+            # undated reposts) becomes its original: it joins the story its copies are already in
+            for old, new in self.detector.repointed():
+                if new == key:
+                    canon = old
         entry.item.dup_of = canon  # provisional: lets a copy join its original's story right away
         self._public[key] = entry.item.id or entry.item.url
         while len(self._public) > self._limit:

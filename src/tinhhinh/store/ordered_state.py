@@ -35,6 +35,7 @@ class StoreOrdered:
         self.engine = engine
         self.index = None
         self.copies = None
+        self._took_over: dict[str, str] = {}
         self.version = ""
 
     def _load(self, conn: Connection):
@@ -95,7 +96,10 @@ class StoreOrdered:
                 links.append((keyed[it.key], original))
             it.model_version["copies"] = VERSION
         story_store.save_signatures(conn, sigs)
-        return story_store.link_near_copies(conn, links, self.copies.repointed())
+        repointed = self.copies.repointed()
+        # an item that became its group's original joins the story its copies are already in
+        self._took_over = {new: old for old, new in repointed}
+        return story_store.link_near_copies(conn, links, repointed)
 
     def __call__(
         self,
@@ -125,6 +129,8 @@ class StoreOrdered:
             pk = keyed[it.key]
             if pk in copy_of:
                 it.dup_of = copy_of[pk]
+            elif it.key in self._took_over:
+                it.dup_of = self._took_over[it.key]
             ready = prepared.get(it.key)
             sid = index.assign(it, ready[1] if ready is not None else None)
             it.story_id = sid
