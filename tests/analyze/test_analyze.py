@@ -274,3 +274,22 @@ def test_a_copy_joins_its_originals_story_after_the_story_left_memory(tmp_path):
     assert [o["dup_of"] for o in copies] == [r["id"] for r in dump_a[::2]]
     assert [o["story_id"] for o in copies] == [story[o["dup_of"]] for o in copies]
     assert len(set(story.values())) == len(TOPICS)  # the topics are told apart: the check means something
+
+
+def test_records_sharing_an_id_with_other_text_are_distinct_records(tmp_path):
+    # ids restarting per file or per cluster ("1", "2", ...) are common in exported JSONL: analyze stores
+    # nothing, so such records are told apart by their line, and stderr says how many there were
+    arts = [{"id": "1", "title": t, "text": f"{w}. {SECOND[0]} {w} {t.lower()}."} for t, w in TOPICS]
+    recs = [*arts, {**arts[0], "id": "2"}, dict(arts[1])]  # a copy of the first; the second again
+    src = tmp_path / "same-id.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    done = analyze("--input", str(src), "--stories")
+    assert done.returncode == 0, done.stderr
+    out = lines(done.stdout)
+    stories = [o["story_id"] for o in out]
+    assert len(set(stories[: len(TOPICS)])) == len(TOPICS)  # not one story for four unrelated articles
+    assert [o["dup_of"] for o in out] == [None] * len(TOPICS) + ["1", None]
+    assert stories[len(TOPICS)] == stories[0]  # the copy is in its original's story
+    assert stories[-1] == stories[1]  # the same record again: the same answer
+    assert "3 record(s) repeat an id already used by a record with another text" in done.stderr
+    assert "line 2" in done.stderr
