@@ -565,7 +565,7 @@ def _run(
                 pool = mp.get_context(method).Pool(
                     workers, initializer=_init_forked_worker, initargs=(options,)
                 )
-        yield from _ordered(entries(), stories=stories, window=window)
+        yield from _ordered(entries(), stories=stories, window=window, warn=warn)
     finally:
         if pool is not None:
             pool.terminate()
@@ -573,7 +573,9 @@ def _run(
         gc.unfreeze()
 
 
-def _ordered(entries: Iterable[Entry], *, stories: bool, window: int) -> Iterator[Entry]:
+def _ordered(
+    entries: Iterable[Entry], *, stories: bool, window: int, warn: Callable[[str], None] | None = None
+) -> Iterator[Entry]:
     ordered = ordered_stages(stories=stories, window=window)
     buffer: deque[Entry] = deque()
     for entry in entries:
@@ -584,6 +586,9 @@ def _ordered(entries: Iterable[Entry], *, stories: bool, window: int) -> Iterato
             yield _finish(buffer.popleft(), ordered)
     while buffer:
         yield _finish(buffer.popleft(), ordered)
+    note = ordered[0].note()  # the copies stage: ids that repeated with another text
+    if note and warn is not None:
+        warn(note)
 
 
 def _finish(entry: Entry, ordered) -> Entry:

@@ -1,6 +1,7 @@
 """Ordered stages: they see records one after another in one process and keep bounded state.
 
-- copies: ``dup_of`` = the earliest record (by ``published_at``, else first seen) whose text is the
+- copies: ``dup_of`` = the earliest record (by ``published_at``, a dated record before undated ones, else
+  first seen) whose text is the
   same or nearly the same (MinHash + LSH over word shingles of the folded text);
 - stories (with ``--stories``, and always when storing): ``story_id``; a copy joins its original's story.
 
@@ -53,18 +54,57 @@ class CopiesStage:
         self.version = VERSION
         self._public: OrderedDict[str, str | None] = OrderedDict()
         self._limit = 2 * window
+        # key -> exact-text hash of the records seen lately: a key seen again with another text is another
+        # record (ids restart per file or per cluster in exported JSONL), not the same record again
+        self._texts: OrderedDict[str, dict[bytes | None, str | None]] = OrderedDict()
+        self.repeated = 0  # records whose id was seen before with another text
+        self.first_repeat: tuple[str, int] | None = None  # (id, line) of the first of them
 
     def add(self, entry: Entry) -> None:
         if entry.item is None:
             return
-        if not entry.item.id and not entry.item.url:
-            entry.item.id = f"line:{entry.lineno}"  # identity within this run only
-        key = entry.item.key
+        item = entry.item
+        public = item.id or item.url
+        if not item.id and not item.url:
+            item.id = f"line:{entry.lineno}"  # identity within this run only
+        exact = entry.signature[:16] if entry.signature is not None else None
+        texts = self._texts.get(item.key)
+        if texts is None:
+            self._texts[item.key] = {exact: item.id}
+            while len(self._texts) > self._limit:
+                self._texts.popitem(last=False)
+        elif exact in texts:  # the same record again (same id, same text): the same answers
+            item.id = texts[exact]
+        else:
+            # analyze stores nothing, so identity only links records within this run: key this one by its
+            # line, or unrelated records would share one story and one copy answer
+            self.repeated += 1
+            if self.first_repeat is None:
+                self.first_repeat = (str(public), entry.lineno)
+            item.id = texts[exact] = f"line:{entry.lineno}"
+        key = item.key
         canon = self.detector.add_signature(key, entry.signature, entry.item.published_at)
+        if canon is None:
+            # an earlier member of a group that arrived after others (e.g. the dated article after its
+            # undated reposts) becomes its original: it joins the story its copies are already in
+            for old, new in self.detector.repointed():
+                if new == key:
+                    canon = old
         entry.item.dup_of = canon  # provisional: lets a copy join its original's story right away
-        self._public[key] = entry.item.id or entry.item.url
+        self._public[key] = public or item.id  # what the output's dup_of names: the record's own id
         while len(self._public) > self._limit:
             self._public.popitem(last=False)
+
+    def note(self) -> str | None:
+        """One line for stderr when ids repeated with another text (else None)."""
+        if not self.repeated:
+            return None
+        rid, line = self.first_repeat or ("?", 0)
+        return (
+            f"{self.repeated:,} record(s) repeat an id already used by a record with another text (first: "
+            f"id {rid!r} on line {line}): each is analysed as a record of its own; dup_of names ids, so give "
+            "each record its own id (or a source) to tell them apart"
+        )
 
     def finish(self, entry: Entry) -> None:
         if entry.item is None:

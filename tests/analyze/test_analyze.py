@@ -225,3 +225,71 @@ def test_memory_is_bounded_by_the_window(tmp_path):
 
     small, big = peak(2_000), peak(20_000)
     assert big < small * 1.3, (small, big)
+
+
+TOPICS = [
+    ("Lũ quét ở Lào Cai", "lũ quét mưa lớn sạt lở Bát Xát người mất tích đội cứu hộ tìm kiếm"),
+    ("Cháy chợ Phùng Khoang", "cháy lớn chợ Phùng Khoang lính cứu hỏa tiểu thương thiệt hại hàng hóa"),
+    ("Tăng giá xăng dầu", "giá xăng Petrolimex liên bộ Công Thương điều chỉnh quỹ bình ổn giá"),
+    ("Dịch sốt xuất huyết", "sốt xuất huyết muỗi vằn Sở Y tế ca mắc phun hóa chất diệt muỗi"),
+]
+
+
+SECOND = [
+    "Phóng viên ghi nhận tại hiện trường nhiều người dân đến xem từ sáng sớm.",
+    "Chính quyền địa phương đã họp khẩn và giao các sở ngành báo cáo trong tuần.",
+]
+
+
+def two_sorted_dumps() -> tuple[list[dict], list[dict]]:
+    """Paper A's dump sorted by time (one topic every 40 days, two reports each), then paper B's dump of
+    exact copies of A's first report of each topic, sorted by time too: read one after the other, every
+    copy arrives after its original's story has been idle for more than 30 days of event time."""
+    dump_a, dump_b = [], []
+    for t, (title, words) in enumerate(TOPICS):
+        for k in range(2):
+            rec = {
+                "id": f"A{t}-{k}",
+                "source": "baoA.vn",
+                "title": f"{title} (bài {k + 1})",
+                "text": f"{words}. {SECOND[k]} {words} {title.lower()}.",
+                "published_at": f"2026-{1 + (40 * t) // 31:02d}-{1 + (40 * t) % 28:02d}T0{k + 7}:00:00+07:00",
+            }
+            dump_a.append(rec)
+        dump_b.append({**dump_a[-2], "id": f"B-{dump_a[-2]['id']}", "source": "baoB.vn"})
+    return dump_a, dump_b
+
+
+def test_a_copy_joins_its_originals_story_after_the_story_left_memory(tmp_path):
+    dump_a, dump_b = two_sorted_dumps()
+    src = tmp_path / "ab.jsonl"
+    src.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in dump_a + dump_b), encoding="utf-8"
+    )
+    done = analyze("--input", str(src), "--stories")
+    assert done.returncode == 0, done.stderr
+    out = lines(done.stdout)
+    story = {o["id"]: o["story_id"] for o in out}
+    copies = [o for o in out if o["source"] == "baoB.vn"]
+    assert [o["dup_of"] for o in copies] == [r["id"] for r in dump_a[::2]]
+    assert [o["story_id"] for o in copies] == [story[o["dup_of"]] for o in copies]
+    assert len(set(story.values())) == len(TOPICS)  # the topics are told apart: the check means something
+
+
+def test_records_sharing_an_id_with_other_text_are_distinct_records(tmp_path):
+    # ids restarting per file or per cluster ("1", "2", ...) are common in exported JSONL: analyze stores
+    # nothing, so such records are told apart by their line, and stderr says how many there were
+    arts = [{"id": "1", "title": t, "text": f"{w}. {SECOND[0]} {w} {t.lower()}."} for t, w in TOPICS]
+    recs = [*arts, {**arts[0], "id": "2"}, dict(arts[1])]  # a copy of the first; the second again
+    src = tmp_path / "same-id.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    done = analyze("--input", str(src), "--stories")
+    assert done.returncode == 0, done.stderr
+    out = lines(done.stdout)
+    stories = [o["story_id"] for o in out]
+    assert len(set(stories[: len(TOPICS)])) == len(TOPICS)  # not one story for four unrelated articles
+    assert [o["dup_of"] for o in out] == [None] * len(TOPICS) + ["1", None]
+    assert stories[len(TOPICS)] == stories[0]  # the copy is in its original's story
+    assert stories[-1] == stories[1]  # the same record again: the same answer
+    assert "3 record(s) repeat an id already used by a record with another text" in done.stderr
+    assert "line 2" in done.stderr

@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from tinhhinh.ingest.records import canonical_url, read_file
 from tinhhinh.ingest.run import ingest
-from tinhhinh.store.schema import items
+from tinhhinh.ordered import ordered_for_store
+from tinhhinh.store.schema import items, stories
 
 BODY = "Sáng nay, mưa lớn gây ngập nhiều tuyến phố ở Đà Nẵng. Người dân phải di chuyển chậm."
 
@@ -283,3 +284,37 @@ def test_stored_lengths_match_the_schema():
         "source": items.c.source.type.length,
         "url": items.c.url.type.length,
     }
+
+
+def test_a_copy_ingested_later_joins_its_originals_story_that_left_memory(tmp_path, jsonl, db):
+    # paper A's dump sorted by time (a topic every 40 days), then paper B's dump of exact copies of it:
+    # by then the first topics' stories have been idle for more than 30 days of event time and left the
+    # index's memory; their rows are in the store, and the copies join them there
+    topics = [
+        ("Lũ quét ở Lào Cai", "lũ quét mưa lớn sạt lở Bát Xát người mất tích đội cứu hộ tìm kiếm"),
+        ("Cháy chợ Phùng Khoang", "cháy lớn chợ Phùng Khoang lính cứu hỏa tiểu thương thiệt hại"),
+        ("Tăng giá xăng dầu", "giá xăng Petrolimex liên bộ Công Thương điều chỉnh quỹ bình ổn"),
+    ]
+    dump_a = [
+        {
+            "id": f"A{t}-{k}",
+            "source": "baoA.vn",
+            "title": f"{title} (bài {k + 1})",
+            "text": f"{words}. {['Phóng viên ghi nhận tại hiện trường.', 'Chính quyền họp khẩn.'][k]} {words}.",
+            "published_at": f"2026-{1 + 2 * t:02d}-0{k + 1}T08:00:00+07:00",
+        }
+        for t, (title, words) in enumerate(topics)
+        for k in range(2)
+    ]
+    dump_b = [{**r, "id": f"B-{r['id']}", "source": "baoB.vn"} for r in dump_a[::2]]
+    ingest(read_file(jsonl("a.jsonl", dump_a)), db, ordered=ordered_for_store(db))
+    ingest(read_file(jsonl("b.jsonl", dump_b)), db, ordered=ordered_for_store(db))
+    r = rows(db)
+    assert len({r[f"baoA.vn:{x['id']}"]["story_id"] for x in dump_a}) == len(topics)
+    for copy in dump_b:
+        c, o = r[f"baoB.vn:{copy['id']}"], r[f"baoA.vn:{copy['id'][2:]}"]
+        assert c["dup_of"] == o["pk"]
+        assert c["story_id"] == o["story_id"]
+    with db.connect() as conn:  # the story the copies joined again was saved with them
+        sizes = dict(conn.execute(select(stories.c.id, stories.c.size)).all())
+    assert sorted(sizes.values()) == [3, 3, 3]

@@ -104,6 +104,45 @@ def test_arrival_order_when_no_times() -> None:
     assert det.add("y", BASE) == "x"
 
 
+@pytest.mark.parametrize("perm", list(itertools.permutations(range(4))))
+def test_a_dated_member_is_the_original_whatever_arrives_first(perm) -> None:
+    """Undated reposts never become the original of a dated member: the earliest published member wins
+    (as the store links exact copies), then arrival between two dated at the same time or two undated."""
+    items = [
+        ("undated-repost", BASE, None),
+        ("undated-near", near_copy(BASE), None),
+        ("dated-late", BASE + " Thông tin thêm sẽ được cập nhật.", T0 + timedelta(days=1)),
+        ("dated-early", near_copy(BASE), T0),
+    ]
+    det = CopyDetector()
+    answers = {}
+    for i in perm:
+        key, text, pub = items[i]
+        answers[key] = det.add(key, text, pub)
+    repoint = dict(det.repointed())
+
+    def final(key: str) -> str | None:
+        d = answers[key] or key
+        while d in repoint:
+            d = repoint[d]
+        return None if d == key else d
+
+    assert {key: final(key) for key, _, _ in items} == {
+        "undated-repost": "dated-early",
+        "undated-near": "dated-early",
+        "dated-late": "dated-early",
+        "dated-early": None,
+    }
+
+
+def test_undated_against_undated_is_first_seen() -> None:
+    det = CopyDetector()
+    assert det.add("first", BASE) is None
+    assert det.add("second", near_copy(BASE)) == "first"
+    assert det.add("dated", BASE, T0) is None  # a dated member takes over from the undated ones
+    assert det.repointed() == [("first", "dated")]
+
+
 def test_aware_and_naive_times_mix() -> None:
     det = CopyDetector()
     det.add("a", BASE, datetime(2026, 3, 1, 10, tzinfo=UTC))

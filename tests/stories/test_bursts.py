@@ -126,3 +126,21 @@ def test_a_new_series_says_it_is_new_and_copies_are_named_not_scored():
     older = [to_epoch(NOW - timedelta(days=3)), *times]
     b = burst_sorted(older, ["x", *sources], to_epoch(NOW), "s-old")
     assert not b.new and "usual rate" in b.explanation and b.recent_copies == 0
+    # ... unless that history is shorter than the prior's weight (2 days): then what was observed is said
+    young = [to_epoch(NOW - timedelta(hours=36)), *times]
+    b = burst_sorted(young, ["x", *sources], to_epoch(NOW), "s-young")
+    assert not b.new and b.explanation.endswith("; new: 1 item in the 30 h before")
+    assert b.explanation_vi.endswith("; mới: 1 tin trong 30 h trước đó")
+
+
+def test_a_story_hours_old_quotes_no_usual_rate():
+    # audit: a story first seen 2 h before the window said "usual rate 7/week" (one item plus the prior)
+    from tinhhinh.stories.bursts import burst_sorted
+    from tinhhinh.stories.index import to_epoch
+
+    first = to_epoch(NOW - timedelta(hours=8))
+    times = [first] + sorted(to_epoch(NOW - timedelta(minutes=50 * i)) for i in range(6))
+    b = burst_sorted(times, [f"s{i}" for i in range(7)], to_epoch(NOW), "s0000068")
+    assert not b.new and b.recent == 6
+    assert b.explanation == "6 items from 6 sources in the last 6 h; new: 1 item in the 2 h before"
+    assert b.explanation_vi == "6 tin từ 6 nguồn trong 6 h qua; mới: 1 tin trong 2 h trước đó"

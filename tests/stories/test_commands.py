@@ -121,3 +121,54 @@ def test_nothing_to_evaluate_is_an_error(tmp_path):
         assert res.stdout == "" and "B³" not in res.output
         assert "nothing to evaluate" in res.stderr and why in res.stderr
         assert res.stderr.strip().count("\n") == 0
+
+
+def test_rejected_lines_are_named_exit_2_and_a_list_is_no_cluster_id(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    pairs = stream(seed=8)[:6]
+    write(bad, pairs[:5])
+    with bad.open("a", encoding="utf-8") as fh:
+        it = pairs[5][0]
+        fh.write(json.dumps({"id": it.id, "title": it.title, "text": it.text}, ensure_ascii=False) + "\n")
+        fh.write(json.dumps({"id": "x", "title": it.title, "text": it.text, "cluster_id": [1]}) + "\n")
+        fh.write(json.dumps({"id": "y", "title": it.title, "text": it.text, "cluster_id": {"a": 1}}) + "\n")
+    result = eval_stories(bad)
+    assert result["items"] == 5 and result["gold_stories"] == len({g for _, g in pairs[:5]})
+    assert result["rejections"] == [
+        f"{bad}:6: no cluster_id",
+        f"{bad}:7: cluster_id must be a string or a number, not a list",
+        f"{bad}:8: cluster_id must be a string or a number, not an object",
+    ]
+    res = CliRunner().invoke(app, ["stories", "--data", str(bad)])
+    assert res.exit_code == 2
+    assert f"{bad}:6: no cluster_id" in res.stderr.replace("\n", "")
+    assert "3 line(s) rejected" in res.stderr
+
+
+def test_records_sharing_an_id_with_other_text_are_scored_as_distinct(tmp_path):
+    # ids restarting per cluster ("1", "2", ... in each) must not make unrelated articles one record
+    pairs = stream(seed=7)
+    path = tmp_path / "restart.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        rank: dict[str, int] = {}
+        for item, gold in pairs:
+            rank[gold] = rank.get(gold, 0) + 1
+            rec = {"id": str(rank[gold]), "source": "export", "title": item.title, "text": item.text}
+            fh.write(json.dumps({**rec, "cluster_id": gold}, ensure_ascii=False) + "\n")
+        fh.write(json.dumps({**rec, "cluster_id": gold}, ensure_ascii=False) + "\n")  # the last one again
+    result = eval_stories(path)
+    distinct = eval_stories(_with_own_ids(path, tmp_path / "own.jsonl"))
+    assert result["bcubed"] == distinct["bcubed"] and result["bcubed"]["f1"] >= 0.95
+    assert result["repeated_ids"] == len(pairs) - 5  # 5 per event: ids 1..5 repeat in 9 more events
+    res = CliRunner().invoke(app, ["stories", "--data", str(path)])
+    assert res.exit_code == 0
+    assert "repeat an id" in res.stderr
+
+
+def _with_own_ids(src, dst):
+    recs = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines()]
+    seen: dict[tuple[str, str], str] = {}
+    for n, r in enumerate(recs):
+        r["id"] = seen.setdefault((r["title"], r["text"]), f"own{n}")
+    dst.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    return dst

@@ -34,7 +34,8 @@ records already emitted keep pointing at the previous canonical, which points at
 the store repair them, ``add`` records the change: ``repointed()`` returns (and clears) the list of
 ``(old_canonical_key, new_canonical_key)`` pairs; the store sets ``dup_of = new`` for every item
 whose ``dup_of`` was ``old`` and for the item ``old`` itself. Within the window, the canonical of a group is therefore
-always the earliest member seen so far.
+always the earliest member seen so far: the earliest published, a dated member before any undated one, and
+arrival only between undated members or equal times (``_earlier``).
 """
 
 from __future__ import annotations
@@ -395,7 +396,12 @@ class CopyDetector:
 
 
 def _earlier(ta: datetime | None, oa: int, tb: datetime | None, ob: int) -> bool:
-    """Is (time ta, arrival oa) earlier than (tb, ob)? By published time when both have one, else by arrival."""
+    """Is (time ta, arrival oa) earlier than (tb, ob)? A dated member comes before every undated one (as the
+    store links exact copies: the canonical is the earliest published, else the first seen); between two
+    dated ones the earlier time, then arrival; between two undated ones arrival. One total order, so the
+    group's canonical is its first member in it whatever order the members arrive in."""
+    if (ta is None) != (tb is None):
+        return ta is not None
     if ta is not None and tb is not None:
         na, nb = _naive(ta), _naive(tb)
         if na != nb:

@@ -35,6 +35,7 @@ class StoreOrdered:
         self.engine = engine
         self.index = None
         self.copies = None
+        self._took_over: dict[str, str] = {}
         self.version = ""
 
     def _load(self, conn: Connection):
@@ -95,7 +96,10 @@ class StoreOrdered:
                 links.append((keyed[it.key], original))
             it.model_version["copies"] = VERSION
         story_store.save_signatures(conn, sigs)
-        return story_store.link_near_copies(conn, links, self.copies.repointed())
+        repointed = self.copies.repointed()
+        # an item that became its group's original joins the story its copies are already in
+        self._took_over = {new: old for old, new in repointed}
+        return story_store.link_near_copies(conn, links, repointed)
 
     def __call__(
         self,
@@ -115,6 +119,7 @@ class StoreOrdered:
             self.index = self._load(conn)
         index = self.index
         index.story_of = lambda key: story_store.story_of_item(conn, key)
+        index.story_row = lambda sid: story_store.story_row(conn, sid)
         pks = [keyed[it.key] for it in fresh]
         copy_of = story_store.originals(conn, pks)
         n_merges = len(index.merges)
@@ -124,6 +129,8 @@ class StoreOrdered:
             pk = keyed[it.key]
             if pk in copy_of:
                 it.dup_of = copy_of[pk]
+            elif it.key in self._took_over:
+                it.dup_of = self._took_over[it.key]
             ready = prepared.get(it.key)
             sid = index.assign(it, ready[1] if ready is not None else None)
             it.story_id = sid
@@ -135,8 +142,13 @@ class StoreOrdered:
             touched.add(m["into"])
         versions = {keyed[it.key]: it.model_version for it in fresh}
         story_store.set_item_stories(conn, [(pk, index.resolve(sid), versions[pk]) for pk, sid in assigned])
-        rows = [index.stories[s].to_row() for s in {index.resolve(s) for s in touched} if s in index.stories]
-        story_store.save_rows(conn, rows + index.pop_evicted())
+        # a story may leave memory, be loaded back by a late copy and leave again within one batch: save
+        # each story once, as it is last (in memory now, else as it last left)
+        rows = {r["id"]: r for r in index.pop_evicted()}
+        for s in {index.resolve(s) for s in touched}:
+            if s in index.stories:
+                rows[s] = index.stories[s].to_row()
+        story_store.save_rows(conn, list(rows.values()))
         story_store.record_merges(conn, new_merges)
         del index.merges[:]  # recorded: a watcher running for months keeps none of them in memory
         story_store.save_meta(conn, {"clock": index.clock, "n_created": index.n_created, "now": index.now})

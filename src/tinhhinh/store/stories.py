@@ -76,6 +76,21 @@ def story_of_item(conn: Connection, key: str) -> str | None:
     return conn.execute(select(items.c.story_id).where(items.c.key == key)).scalar()
 
 
+def story_row(conn: Connection, story_id: str) -> dict[str, Any] | None:
+    """The stored row of a story (of the story it was merged into, if it was), e.g. one that left the
+    index's memory and is joined again by a late copy of one of its items."""
+    for _ in range(100):  # a merge chain is short; never loop on a damaged one
+        row = conn.execute(
+            select(stories.c.state, stories.c.merged_into).where(stories.c.id == story_id)
+        ).first()
+        if row is None:
+            return None
+        if row.merged_into is None:
+            return row.state
+        story_id = row.merged_into
+    return None
+
+
 def set_item_stories(conn: Connection, rows: Iterable[tuple[int, str, dict[str, str]]]) -> None:
     """Each item's story id, and its model versions now that the ordered stages have run."""
     for pk, sid, versions in rows:

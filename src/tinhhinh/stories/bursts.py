@@ -147,8 +147,17 @@ def burst_sorted(
     )
     base_lo = bisect.bisect_right(times, t_now - hours * HOUR - cfg.baseline_days * DAY)
     new = base_lo == lo  # nothing in the baseline before the window
+    # a history shorter than the prior's weight (a story hours old): its "usual rate" would be more prior
+    # than observation ("7/week" from one item 2 h earlier), so the explanation says what was observed
+    young = None
+    if not new and base_lo == 0:
+        before = (t_now - hours * HOUR - times[0]) / HOUR
+        if before < cfg.prior_days * 24:
+            young = (lo, before)
     n_copies = sum(1 for c in copies[lo:hi] if c) if copies is not None else 0
-    return _explain(key, score, hot, recent, recent_sources, cfg, usual, expected, hours, new, n_copies)
+    return _explain(
+        key, score, hot, recent, recent_sources, cfg, usual, expected, hours, new, n_copies, young
+    )
 
 
 def _window_score(
@@ -183,6 +192,15 @@ def _rate(per_day: float) -> tuple[str, str]:
     return "under 1/week", "dưới 1/tuần"
 
 
+def _span(h: float) -> tuple[str, str]:
+    """A span before the window, rounded up (an item 20 minutes before is "in the 1 h before")."""
+    if h < 48:
+        n = max(1, math.ceil(h - 1e-9))
+        return f"{n} h", f"{n} h"
+    n = math.ceil(h / 24 - 1e-9)
+    return f"{n} days", f"{n} ngày"
+
+
 def _hours(h: float) -> str:
     return f"{h:g} h"
 
@@ -199,6 +217,7 @@ def _explain(
     hours: float | None = None,
     new: bool = False,
     n_copies: int = 0,
+    young: tuple[int, float] | None = None,
 ) -> Burst:
     hours = cfg.window_hours if hours is None else hours
     noun = "item" if recent == 1 else "items"
@@ -213,6 +232,11 @@ def _explain(
             f"new: no items in the {days} days before",
             f"mới: không có tin trong {days} ngày trước đó",
         )
+    elif young is not None:
+        n, before = young
+        en_span, vi_span = _span(before)
+        en_usual = f"new: {n} {'item' if n == 1 else 'items'} in the {en_span} before"
+        vi_usual = f"mới: {n} tin trong {vi_span} trước đó"
     else:
         en_rate, vi_rate = _rate(usual)
         en_usual, vi_usual = f"usual rate {en_rate}", f"bình thường {vi_rate}"

@@ -24,6 +24,8 @@ from tinhhinh.item import Item
 from tinhhinh.stories.evaluate import bcubed, pairwise
 from tinhhinh.stories.index import StoryIndex
 
+SHOWN = 10  # rejected lines named one by one on stderr
+
 app = typer.Typer(help="Stories: evaluation of story detection.", no_args_is_help=True)
 
 
@@ -57,24 +59,51 @@ def _item(rec: dict[str, Any], line_no: int) -> Item:
     )
 
 
+def _rejection(rec: dict[str, Any] | ValueError) -> str | None:
+    """Why a line cannot be scored, or None."""
+    if isinstance(rec, ValueError):
+        return str(rec)
+    cluster = rec.get("cluster_id")
+    if cluster in (None, ""):
+        return "no cluster_id"
+    if isinstance(cluster, dict | list):
+        # a list or object is no story label, and str() of it would make up one
+        return f"cluster_id must be a string or a number, not {'an object' if isinstance(cluster, dict) else 'a list'}"
+    return None
+
+
 def eval_stories(path: str | Path) -> dict[str, Any]:
-    """Run story detection over a labelled JSONL file; B-cubed and pairwise scores against ``cluster_id``."""
+    """Run story detection over a labelled JSONL file; B-cubed and pairwise scores against ``cluster_id``.
+
+    ``rejections`` lists the lines not scored ("file:line: why"); ``repeated_ids`` counts records whose
+    id (within their source) was already used by a record with another text: each is scored as a record
+    of its own (keyed by its line), not as the same record again."""
     gold: list[str] = []
     items: list[Item] = []
-    rejected = 0
-    for n, (_, rec) in enumerate(read_dataset(Path(path)), 1):
-        if isinstance(rec, ValueError) or rec.get("cluster_id") in (None, ""):
-            rejected += 1
+    rejections: list[str] = []
+    texts: dict[str, dict[tuple[str, str], str]] = {}  # key -> (title, text) -> the id used for it
+    repeated = 0
+    for n, (where, rec) in enumerate(read_dataset(Path(path)), 1):
+        why = _rejection(rec)
+        if why is not None:
+            rejections.append(f"{where}: {why}")
             continue
         gold.append(str(rec["cluster_id"]))
-        items.append(_item(rec, n))
+        item = _item(rec, n)
+        seen = texts.setdefault(item.key, {})
+        content = (item.title, item.text)
+        if content in seen:  # the same record again
+            item.id = seen[content]
+        elif seen:
+            repeated += 1
+            item.id = seen[content] = f"line{n}"
+        else:
+            seen[content] = item.id
+        items.append(item)
+    rejected = len(rejections)
     if not items:
         # scores of nothing (pairwise 1.0 on no pairs) would read as a result
-        why = (
-            f"all {rejected} line(s) rejected (not JSON or no cluster_id)"
-            if rejected
-            else "the file is empty"
-        )
+        why = f"all {rejected} line(s) rejected ({rejections[0]})" if rejected else "the file is empty"
         raise ValueError(f"nothing to evaluate: {why}; give one JSON record with cluster_id per line")
     index = StoryIndex(id_factory=lambda k: f"s-{k}")
     raw = [index.assign(it) for it in items]
@@ -84,6 +113,8 @@ def eval_stories(path: str | Path) -> dict[str, Any]:
     return {
         "items": len(items),
         "rejected": rejected,
+        "rejections": rejections,
+        "repeated_ids": repeated,
         "gold_stories": len(set(gold)),
         "predicted_stories": len(set(pred)),
         "merges": len(index.merges),
@@ -124,6 +155,17 @@ def stories_command(
             f"| {result['items']} | {result['gold_stories']} | {result['predicted_stories']} | {b['p']:.4f} | "
             f"{b['r']:.4f} | {b['f1']:.4f} | {pw['p']:.4f} | {pw['r']:.4f} | {pw['f1']:.4f} |\n"
         )
+    if result["repeated_ids"]:
+        err.print(
+            f"note: {result['repeated_ids']} record(s) repeat an id already used by a record with another "
+            "text: each was scored as a record of its own; give each record its own id (or a source)"
+        )
     if result["rejected"]:
-        err.print(f"{result['rejected']} line(s) rejected (not JSON or no cluster_id)")
+        for line in result["rejections"][:SHOWN]:
+            err.print(escape(line))
+        more = result["rejected"] - SHOWN
+        err.print(
+            f"{result['rejected']} line(s) rejected{f' ({more} more not shown)' if more > 0 else ''}: "
+            "give one JSON record with a cluster_id (string or number) per line"
+        )
         raise typer.Exit(2)

@@ -677,6 +677,7 @@ class StoryIndex:
         max_stories: int = 200_000,
         id_factory: Callable[[int], str] | None = None,
         story_of: Callable[[str], str | None] | None = None,
+        story_row: Callable[[str], dict[str, Any] | None] | None = None,
         max_item_memory: int = 500_000,
         keep_records: bool = True,
     ) -> None:
@@ -687,6 +688,8 @@ class StoryIndex:
         self.max_stories = max_stories
         self.id_factory = id_factory or (lambda n: f"s-{uuid.uuid4().hex[:16]}")
         self.story_of = story_of  # the store's lookup of an item's story, for copies of evicted items
+        # the store's row of a story that left memory, so a late copy of its item joins it again
+        self.story_row = story_row
         self.max_item_memory = max_item_memory
         # the rows of stories that leave memory and the merge records, for a caller that persists them
         # (``pop_evicted``, ``merges``); a caller that stores nothing (``analyze --stories``) passes False,
@@ -743,9 +746,19 @@ class StoryIndex:
             self._restart_terms()
         arrays = self.terms.item(vec)  # once per item: scoring and the update share them
         if item.dup_of:
+            # a copy always joins its original's story, also one that left memory (idle for the event-time
+            # horizon or pushed out by newer stories): input order is arbitrary, e.g. two dumps each
+            # sorted by time and read one after the other
             sid = self._story_of_original(item.dup_of)
             if sid is not None:
-                self._add(self.stories[sid], vec, arrays)
+                story = self.stories.get(sid)
+                if story is None:
+                    story = self._load_story(sid)
+                if story is not None:
+                    self._add(story, vec, arrays)
+                    sid = story.id  # a stored story may have been merged into another since
+                # else nothing can load it back (analyze stores nothing, so a story that left is final):
+                # the copy still gets its id
                 self._remember(key, sid)
                 return sid
         scored = self.score(vec, arrays)
@@ -887,10 +900,14 @@ class StoryIndex:
         sid = self.items.get(original)
         if sid is None and self.story_of is not None:
             sid = self.story_of(original)
-        if sid is None:
+        return None if sid is None else self.resolve(sid)
+
+    def _load_story(self, sid: str) -> Story | None:
+        row = self.story_row(sid) if self.story_row is not None else None
+        if row is None:
             return None
-        sid = self.resolve(sid)
-        return sid if sid in self.stories else None
+        self.from_rows([row])
+        return self.stories.get(row["id"])
 
     def _new_story(self, item: Item, vec: ItemVectors, arrays: tuple[Arrays, ...] | None = None) -> Story:
         self.n_created += 1
