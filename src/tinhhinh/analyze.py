@@ -25,7 +25,14 @@ from typing import IO, Any
 
 from tinhhinh import console
 from tinhhinh.console import UserError
-from tinhhinh.ingest.records import csv_delimiter, read_jsonl_records, to_item, without_personal
+from tinhhinh.ingest.records import (
+    UTF16_BOMS,
+    csv_delimiter,
+    read_jsonl_records,
+    to_item,
+    utf16_lines,
+    without_personal,
+)
 from tinhhinh.item import Item
 from tinhhinh.ordered import Entry, ordered_stages
 from tinhhinh.pipeline import load_stages, run_stages
@@ -821,15 +828,6 @@ def _read_error(where: str, exc: BaseException, gz: bool) -> tuple[str, str]:
     return f"{where}: reading failed ({reason})", "check the file and the disk, then run again"
 
 
-def _utf16_lines(stream: IO[bytes]) -> Iterator[bytes]:
-    """The lines of a UTF-16 text (Excel's and Notepad's "Unicode"), as UTF-8 JSONL lines."""
-    import io
-
-    text = io.TextIOWrapper(stream, encoding="utf-16", newline=None)  # the BOM tells the byte order
-    for line in text:
-        yield line.encode("utf-8", "surrogatepass")
-
-
 class _SignalsHandled:
     """Ctrl-C and SIGTERM raise into the run (``_Interrupts``) while ``analyze_command`` runs; the
     handlers before are put back after. Only the main thread can set handlers (a library caller
@@ -895,9 +893,9 @@ def analyze_command(
             lines, input_bytes, gz = gzip.GzipFile(fileobj=src), None, True
         if input is not None and input.name.lower().endswith((".csv", ".csv.gz")):
             lines, input_bytes = _csv_as_jsonl(_csv_text_of(lines, input)), None
-        elif hasattr(lines, "peek") and lines.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            # UTF-16 with a byte-order mark (Excel's and Notepad's "Unicode"), as the CSV path reads it
-            lines, input_bytes = _utf16_lines(lines), None
+        elif hasattr(lines, "peek") and lines.peek(2)[:2] in UTF16_BOMS:
+            # UTF-16 with a byte-order mark (Excel's and Notepad's "Unicode"), as ingest reads it
+            lines, input_bytes = utf16_lines(lines), None
         if output is not None:
             dst = _open_output(output)
     except (OSError, EOFError, zlib.error) as exc:

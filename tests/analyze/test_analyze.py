@@ -193,6 +193,24 @@ def test_gzip_csv_and_bom_input_give_the_jsonl_output(tmp_path):
     ]
 
 
+def test_a_utf16_jsonl_is_read_as_utf16(tmp_path):
+    # Notepad's and Excel's "Unicode": 2 records gave 3 lines of "not valid UTF-8"/"not valid JSON" errors
+    import gzip
+
+    good = [r for r in RECORDS if r.get("id")]
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in good)
+    plain = analyze(stdin=text)
+    assert plain.returncode == 0
+    (tmp_path / "le.jsonl").write_bytes(text.encode("utf-16"))  # with its byte-order mark
+    (tmp_path / "be.jsonl.gz").write_bytes(gzip.compress(("\ufeff" + text).encode("utf-16-be")))
+    for name in ("le.jsonl", "be.jsonl.gz"):
+        r = analyze("--input", str(tmp_path / name))
+        assert r.returncode == 0, r.stderr
+        assert r.stdout == plain.stdout
+    r = analyze("--workers", "2", "--input", str(tmp_path / "le.jsonl"))
+    assert r.stdout == plain.stdout
+
+
 def test_unreadable_input_exits_1(tmp_path):
     r = analyze("--input", str(tmp_path / "missing.jsonl"))
     assert r.returncode == 1

@@ -17,12 +17,12 @@ import os
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
@@ -577,9 +577,21 @@ def to_item(
 BOM = b"\xef\xbb\xbf"
 
 NOT_UTF8_JSONL = (
-    "file is not UTF-8: text in an old Vietnamese encoding (TCVN3, VNI, Windows-1258) must be converted "
-    "to Unicode first (e.g. with UniKey's converter, or `iconv -f CP1258 -t UTF-8`) and saved as UTF-8"
+    "file is not UTF-8 (nor UTF-16 with a byte-order mark): if its text is in an old Vietnamese encoding "
+    "(TCVN3, VNI, Windows-1258), convert it to Unicode first (e.g. with UniKey's converter, or "
+    "`iconv -f CP1258 -t UTF-8`) and save it as UTF-8"
 )
+# Excel's and Notepad's "Unicode" is UTF-16 with a byte-order mark: read as such, JSON lines or CSV
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def utf16_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The lines of a UTF-16 text (the BOM tells the byte order), as UTF-8 bytes; a lone surrogate
+    comes through as bytes that are not UTF-8, so its line is the one refused."""
+    for line in io.TextIOWrapper(stream, encoding="utf-16", errors="surrogatepass", newline=None):
+        yield line.encode("utf-8", "surrogatepass")
+
+
 # The start of a file read to tell UTF-8 from an 8-bit encoding, which is refused as a whole
 _SNIFF = 1 << 16
 
@@ -618,11 +630,15 @@ _ESCAPE_U = re.compile(rb"\\u")
 def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     keep = authors_enabled()
     with path.open("rb") as fh:
-        if _not_utf8(fh.read(_SNIFF)):
+        head = fh.read(_SNIFF)
+        fh.seek(0)
+        lines: Iterable[bytes] = fh
+        if head[:2] in UTF16_BOMS:
+            lines = utf16_lines(fh)
+        elif _not_utf8(head):
             yield Rejection(f"{path}:1", NOT_UTF8_JSONL)
             return
-        fh.seek(0)
-        for lineno, raw in enumerate(fh, 1):
+        for lineno, raw in enumerate(lines, 1):
             where = f"{path}:{lineno}"
             raw = raw.removeprefix(BOM)
             if not raw.strip():
@@ -646,6 +662,12 @@ def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
 def read_json(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     """A ``.json`` file: one array of records, or one record, or (as files named .json often are) JSONL."""
     data = path.read_bytes()
+    if data[:2] in UTF16_BOMS:
+        try:
+            data = data.decode("utf-16").encode("utf-8")  # (read_jsonl reads the file as UTF-16 too)
+        except UnicodeDecodeError:
+            yield Rejection(f"{path}:1", "file starts as UTF-16 but is not valid UTF-16")
+            return
     if _not_utf8(data[:_SNIFF]):
         yield Rejection(f"{path}:1", NOT_UTF8_JSONL)
         return
