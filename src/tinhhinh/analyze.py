@@ -92,13 +92,19 @@ def _error_fields(message: str) -> dict[str, Any]:
 def _analyse_one(lineno: int, record: Any) -> Entry:
     if isinstance(record, Exception):
         return Entry(lineno=lineno, record={}, added=_error_fields(str(record)), item=None)
+    warnings: list[str] = []
     try:
-        item = to_item(record, where=f"line:{lineno}", require_identity=False, keep_authors=False)
+        item = to_item(
+            record, where=f"line:{lineno}", require_identity=False, keep_authors=False, undated=warnings
+        )
     except ValueError as exc:
         passthrough = record if isinstance(record, dict) else {"value": record}
         return Entry(lineno=lineno, record=passthrough, added=_error_fields(str(exc)), item=None)
     item = run_stages(item, _STAGES or [])
-    return Entry(lineno=lineno, record=record, added=_added_fields(item), item=item)
+    added = _added_fields(item)
+    if warnings:  # analysed, but not all of the record was usable (a published_at that is not a date)
+        added["warnings"] = warnings
+    return Entry(lineno=lineno, record=record, added=added, item=item)
 
 
 def _analyse_chunk(chunk: list[tuple[int, Any]], full_items: bool = False) -> list[Entry]:
@@ -209,12 +215,9 @@ def _record_out(entry: Entry) -> dict[str, Any]:
 
 
 def _parse_lines(chunk: list[tuple[int, bytes | str]]) -> list[tuple[int, Any]]:
-    parsed = []
-    for lineno, raw in chunk:
-        got = next(read_jsonl_records((raw,)), None)  # None: a blank line, which gives no output
-        if got is not None:
-            parsed.append((lineno, got[1]))
-    return parsed
+    # a blank line is no record, but tools pair input and output lines (``paste``): it gives a line
+    # with an ``error`` field like any line that holds no record
+    return [(lineno, next(read_jsonl_records((raw,), blanks=True))[1]) for lineno, raw in chunk]
 
 
 def _analyse_lines(

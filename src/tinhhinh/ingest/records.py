@@ -506,8 +506,12 @@ def to_item(
     keep_authors: bool | None = None,
     require_identity: bool = True,
     checked: bool = False,
+    undated: list[str] | None = None,
 ) -> Item:
     """Validate one input record. Raises ValueError with the reason on a bad record.
+
+    ``undated``: a ``published_at`` that is not a usable date does not make the record bad; the item is
+    undated and the reason is appended here (``analyze``, which reports instead of refusing).
 
     ``checked=True``: the caller knows the record's strings hold no control character and no lone
     surrogate (see ``clean_line``), so they are not scanned again.
@@ -539,7 +543,13 @@ def to_item(
         _url_source(link, rid) if link else ""
     )
     source = source or default_source
-    published = parse_time(record.get("published_at"))
+    try:
+        published = parse_time(record.get("published_at"))
+    except ValueError as exc:
+        if undated is None:
+            raise
+        undated.append(f"{exc}; the date was not used: analysed as undated")
+        published = None
     # drop_author_fields inlined: one cached look-up per record on the hot path
     names = _author_names(tuple(record))
     author = next((record[k] for k in names if record[k] not in _EMPTY), None) if names else None
@@ -784,10 +794,14 @@ def read_csv(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
         yield Rejection(f"{path}:{reader.line_num}", f"CSV is malformed: {exc}")
 
 
+BLANK_LINE = "blank line (no record)"
+
+
 def read_jsonl_records(
-    stream: io.TextIOBase | io.BufferedIOBase, name: str = "<stdin>"
+    stream: io.TextIOBase | io.BufferedIOBase | Iterable, name: str = "<stdin>", *, blanks: bool = False
 ) -> Iterator[tuple[int, Any]]:
-    """Raw records for the database-free ``analyze``: (line number, parsed object or the error text)."""
+    """Raw records for the database-free ``analyze``: (line number, parsed object or the error text).
+    A blank line is skipped, or with ``blanks`` comes as an error (``analyze``: one line out per line in)."""
     for lineno, raw in enumerate(stream, 1):
         raw = raw.removeprefix(BOM) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
         if isinstance(raw, bytes):
@@ -797,6 +811,8 @@ def read_jsonl_records(
                 yield lineno, ValueError("line is not valid UTF-8")
                 continue
         if not raw.strip():
+            if blanks:
+                yield lineno, ValueError(BLANK_LINE)
             continue
         try:
             yield lineno, _json_line(raw)
