@@ -655,7 +655,7 @@ def _ordered(
         except StopIteration:
             break
         except KeyboardInterrupt as exc:
-            stopped = exc
+            stopped = interrupts.pending = exc  # held: a second signal now stops the writing out too
             break
         finally:
             interrupts.waiting = False
@@ -809,7 +809,7 @@ class _Lines:
             for n, line in enumerate(self.lines, 1):
                 self.read = n
                 yield n, line
-        except (OSError, EOFError, zlib.error) as exc:
+        except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
             self.error = exc
 
 
@@ -821,6 +821,11 @@ def _read_error(where: str, exc: BaseException, gz: bool) -> tuple[str, str]:
         return (
             f"{where}: the gzip file ends in the middle (an interrupted download or copy?)",
             "copy or download the file again (`gzip -t` checks one)",
+        )
+    if isinstance(exc, UnicodeDecodeError):
+        return (
+            f"{where}: the UTF-16 text breaks off ({exc.reason})",
+            "save the file again (in Notepad: Save As, encoding UTF-8)",
         )
     if gz and isinstance(exc, (OSError, zlib.error)) and not getattr(exc, "errno", None):
         return (

@@ -160,3 +160,14 @@ def test_a_file_that_is_not_gzip_is_named(tmp_path):
     assert proc.returncode == 1 and out == b""
     line = err.decode().strip().splitlines()[-1]
     assert str(bad) in line and "gzip data is corrupt" in line and "Traceback" not in line
+
+
+def test_a_utf16_text_cut_in_the_middle_of_a_character(tmp_path):
+    cut = tmp_path / "cut16.jsonl"
+    cut.write_bytes(record_lines(3).decode("utf-8").encode("utf-16") + b"x")  # an odd byte at the end
+    proc = start("--input", str(cut), "--quiet", home=tmp_path)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["r0", "r1", "r2"]
+    line = err.decode().strip().splitlines()[-1]
+    assert str(cut) in line and "UTF-16 text breaks off" in line and "wrote 3 of the 3 records read" in line
