@@ -76,7 +76,7 @@ def reading_stdin(pid: int) -> bool:
 
 @pytest.fixture
 def no_orphans():
-    """The worker pids a test saw; any still alive at the end are ended (and the test fails on them)."""
+    """The worker pids a test saw; any still alive at the end are ended (the test itself asserts on them)."""
     seen: list[int] = []
     yield seen
     left = [p for p in seen if alive(p)]
