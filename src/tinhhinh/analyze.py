@@ -25,7 +25,14 @@ from typing import IO, Any
 
 from tinhhinh import console
 from tinhhinh.console import UserError
-from tinhhinh.ingest.records import csv_delimiter, read_jsonl_records, to_item, without_personal
+from tinhhinh.ingest.records import (
+    UTF16_BOMS,
+    csv_delimiter,
+    read_jsonl_records,
+    to_item,
+    utf16_lines,
+    without_personal,
+)
 from tinhhinh.item import Item
 from tinhhinh.ordered import Entry, ordered_stages
 from tinhhinh.pipeline import load_stages, run_stages
@@ -85,13 +92,19 @@ def _error_fields(message: str) -> dict[str, Any]:
 def _analyse_one(lineno: int, record: Any) -> Entry:
     if isinstance(record, Exception):
         return Entry(lineno=lineno, record={}, added=_error_fields(str(record)), item=None)
+    warnings: list[str] = []
     try:
-        item = to_item(record, where=f"line:{lineno}", require_identity=False, keep_authors=False)
+        item = to_item(
+            record, where=f"line:{lineno}", require_identity=False, keep_authors=False, undated=warnings
+        )
     except ValueError as exc:
         passthrough = record if isinstance(record, dict) else {"value": record}
         return Entry(lineno=lineno, record=passthrough, added=_error_fields(str(exc)), item=None)
     item = run_stages(item, _STAGES or [])
-    return Entry(lineno=lineno, record=record, added=_added_fields(item), item=item)
+    added = _added_fields(item)
+    if warnings:  # analysed, but not all of the record was usable (a published_at that is not a date)
+        added["warnings"] = warnings
+    return Entry(lineno=lineno, record=record, added=added, item=item)
 
 
 def _analyse_chunk(chunk: list[tuple[int, Any]], full_items: bool = False) -> list[Entry]:
@@ -202,12 +215,9 @@ def _record_out(entry: Entry) -> dict[str, Any]:
 
 
 def _parse_lines(chunk: list[tuple[int, bytes | str]]) -> list[tuple[int, Any]]:
-    parsed = []
-    for lineno, raw in chunk:
-        got = next(read_jsonl_records((raw,)), None)  # None: a blank line, which gives no output
-        if got is not None:
-            parsed.append((lineno, got[1]))
-    return parsed
+    # a blank line is no record, but tools pair input and output lines (``paste``): it gives a line
+    # with an ``error`` field like any line that holds no record
+    return [(lineno, next(read_jsonl_records((raw,), blanks=True))[1]) for lineno, raw in chunk]
 
 
 def _analyse_lines(
@@ -327,9 +337,12 @@ class _ForkedPool:
         self._processes = processes
         self._stop = threading.Event()
         self._room = threading.Semaphore(4 * processes)
+        parent = os.getpid()
         self._workers = [
             ctx.Process(
-                target=_pool_worker, args=(self._tasks, self._results, initializer, initargs), daemon=True
+                target=_pool_worker,
+                args=(self._tasks, self._results, initializer, initargs, parent),
+                daemon=True,
             )
             for _ in range(processes)
         ]
@@ -410,9 +423,25 @@ def _grow_pipe(conn: Any) -> None:
         pass
 
 
-def _pool_worker(tasks: Any, results: Any, initializer: Callable[..., None], initargs: tuple) -> None:
+def _pool_worker(
+    tasks: Any, results: Any, initializer: Callable[..., None], initargs: tuple, parent: int
+) -> None:
+    from tinhhinh.workers import die_with_parent, worker_signals
+
+    worker_signals()  # Ctrl-C is the parent's to handle; SIGTERM (the parent's terminate) ends this
+    die_with_parent(parent)  # a parent killed outright (SIGKILL, OOM) must not leave this waiting forever
+    # and, as the stdlib pool's workers do, only the parent may write tasks: once it is gone, reading
+    # the next task ends (EOFError) instead of waiting on a pipe this worker itself kept open
+    tasks._writer.close()
+    results._reader.close()
     initializer(*initargs)
-    while (task := tasks.get()) is not None:
+    while True:
+        try:
+            task = tasks.get()
+        except EOFError:
+            return
+        if task is None:
+            return
         index, func, chunk = task
         try:
             out = (index, True, func(chunk))
@@ -542,6 +571,14 @@ def _run(
             yield from batch
 
     pool = None
+
+    def end_pool() -> None:
+        nonlocal pool
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+            pool = None
+
     # The stages and their models are loaded once, here; forked workers share them copy-on-write
     # instead of each importing and loading everything again (about a second of CPU per worker).
     _init_worker(options, warn)
@@ -565,30 +602,83 @@ def _run(
                 pool = mp.get_context(method).Pool(
                     workers, initializer=_init_forked_worker, initargs=(options,)
                 )
-        yield from _ordered(entries(), stories=stories, window=window, warn=warn)
+        yield from _ordered(entries(), stories=stories, window=window, stop=end_pool, warn=warn)
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        end_pool()
         gc.unfreeze()
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (``kill PID``, systemd, ``docker stop``), handled like Ctrl-C."""
+
+
+class _Interrupts:
+    """Ctrl-C and SIGTERM while ``analyze_command`` runs. A signal is raised at once while the run waits
+    for input or for the workers; while the ordered stages change their state or a line is written it is
+    held and raised at the next wait, so the records in the window can still be finished and written
+    out. A second signal is raised at once, wherever the run is."""
+
+    def __init__(self) -> None:
+        self.waiting = True
+        self.pending: KeyboardInterrupt | None = None
+
+    def handle(self, signum: int, frame: Any) -> None:
+        import signal
+
+        exc = Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+        if self.waiting or self.pending is not None:
+            raise exc
+        self.pending = exc
+
+
+_INTERRUPTS = _Interrupts()
+
+
 def _ordered(
-    entries: Iterable[Entry], *, stories: bool, window: int, warn: Callable[[str], None] | None = None
+    entries: Iterable[Entry],
+    *,
+    stories: bool,
+    window: int,
+    stop: Callable[[], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Iterator[Entry]:
+    """The entries through the ordered stages, in order, each once ``window`` newer ones have arrived.
+    Interrupted (Ctrl-C, SIGTERM) while waiting for the next entry: ``stop`` (the workers end), the
+    entries in the window are finished with what the stages know so far and come out, then the
+    interruption is raised again."""
     ordered = ordered_stages(stories=stories, window=window)
     buffer: deque[Entry] = deque()
-    for entry in entries:
+    interrupts = _INTERRUPTS
+    it = iter(entries)
+    stopped: KeyboardInterrupt | None = None
+    while True:
+        try:
+            interrupts.waiting = True
+            if interrupts.pending is not None:
+                raise interrupts.pending
+            entry = next(it)
+        except StopIteration:
+            break
+        except KeyboardInterrupt as exc:
+            stopped = interrupts.pending = exc  # held: a second signal now stops the writing out too
+            break
+        finally:
+            interrupts.waiting = False
         for stage in ordered:
             stage.add(entry)
         buffer.append(entry)
         while len(buffer) > window:
             yield _finish(buffer.popleft(), ordered)
+    if stopped is not None and stop is not None:
+        stop()  # the workers stop first: the rest needs only this process
     while buffer:
         yield _finish(buffer.popleft(), ordered)
     note = ordered[0].note()  # the copies stage: ids that repeated with another text
     if note and warn is not None:
         warn(note)
+    interrupts.waiting = True
+    if stopped is not None:
+        raise stopped
 
 
 def _finish(entry: Entry, ordered) -> Entry:
@@ -710,6 +800,73 @@ class _TextSink:
         return self.stream.write(data.decode(*self.codec))
 
 
+class _Lines:
+    """The input's lines, numbered from 1, counting those read. A read error (a truncated or corrupt
+    .gz, a disk error) ends the lines instead of the run: the lines read before it are analysed and
+    written out like a whole input, and ``error`` says what stopped the reading."""
+
+    def __init__(self, lines: Iterable[bytes]) -> None:
+        self.lines = lines
+        self.read = 0
+        self.error: BaseException | None = None
+
+    def __iter__(self) -> Iterator[tuple[int, bytes]]:
+        import zlib
+
+        try:
+            for n, line in enumerate(self.lines, 1):
+                self.read = n
+                yield n, line
+        except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+            self.error = exc
+
+
+def _read_error(where: str, exc: BaseException, gz: bool) -> tuple[str, str]:
+    """What went wrong reading the input and what to do, for the one line that says it."""
+    import zlib
+
+    if isinstance(exc, EOFError):
+        return (
+            f"{where}: the gzip file ends in the middle (an interrupted download or copy?)",
+            "copy or download the file again (`gzip -t` checks one)",
+        )
+    if isinstance(exc, UnicodeDecodeError):
+        return (
+            f"{where}: the UTF-16 text breaks off ({exc.reason})",
+            "save the file again (in Notepad: Save As, encoding UTF-8)",
+        )
+    if gz and isinstance(exc, (OSError, zlib.error)) and not getattr(exc, "errno", None):
+        return (
+            f"{where}: the gzip data is corrupt ({exc})",
+            "copy or download the file again (`gzip -t` checks one)",
+        )
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return f"{where}: reading failed ({reason})", "check the file and the disk, then run again"
+
+
+class _SignalsHandled:
+    """Ctrl-C and SIGTERM raise into the run (``_Interrupts``) while ``analyze_command`` runs; the
+    handlers before are put back after. Only the main thread can set handlers (a library caller
+    running analyze in a thread keeps its own)."""
+
+    def __enter__(self) -> _Interrupts:
+        import signal
+
+        global _INTERRUPTS
+        _INTERRUPTS = _Interrupts()
+        self.old: dict[int, Any] = {}
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self.old[sig] = signal.signal(sig, _INTERRUPTS.handle)
+        return _INTERRUPTS
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        for sig, old in self.old.items():
+            signal.signal(sig, old)
+
+
 def analyze_command(
     input: Path | None = None,
     output: Path | None = None,
@@ -736,20 +893,34 @@ def analyze_command(
             src = input.open("rb")
         except OSError as exc:
             raise UserError(f"--input {input}: cannot read ({exc.strerror})") from exc
+    where = f"--input {input}" if input is not None else "the standard input"
+    import zlib
+
     dst: IO[bytes] | _TextSink | None = None
+    gz = False
     try:
         if output is not None:
             _check_output(output, src, input)  # before reading the input, and before truncating anything
         input_bytes = _regular_size(src)
-        lines: Iterable[bytes] = src
+        lines: Any = src
         if hasattr(src, "peek") and src.peek(2)[:2] == b"\x1f\x8b":  # gzip (by content), as ingest reads it
             import gzip
 
-            lines, input_bytes = gzip.GzipFile(fileobj=src), None
+            lines, input_bytes, gz = gzip.GzipFile(fileobj=src), None, True
         if input is not None and input.name.lower().endswith((".csv", ".csv.gz")):
-            lines, input_bytes = _csv_as_jsonl(_csv_text_of(lines, input)), None  # type: ignore[arg-type]
+            lines, input_bytes = _csv_as_jsonl(_csv_text_of(lines, input)), None
+        elif hasattr(lines, "peek") and lines.peek(2)[:2] in UTF16_BOMS:
+            # UTF-16 with a byte-order mark (Excel's and Notepad's "Unicode"), as ingest reads it
+            lines, input_bytes = utf16_lines(lines), None
         if output is not None:
             dst = _open_output(output)
+    except (OSError, EOFError, zlib.error) as exc:
+        if input is not None:
+            src.close()
+        if not gz:
+            raise
+        what, todo = _read_error(where, exc, gz)
+        raise UserError(f"{what}; {todo}") from exc
     except BaseException:
         if input is not None:
             src.close()
@@ -764,29 +935,44 @@ def analyze_command(
         dst = _TextSink(sys.stdout, codec)
     newline = "\n".encode(*codec)
     count = errors = 0
+    numbered = _Lines(lines)
+    stopped: KeyboardInterrupt | None = None
     try:
         from tinhhinh.progress import counter
 
-        with counter("analysing", disable=quiet) as tick:
-            for line, error in analyse_lines(
-                enumerate(lines, 1),
-                workers=workers,
-                window=window,
-                stories=stories,
-                options=options,
-                warn=console.note,
-                codec=codec,
-                input_bytes=input_bytes,
-            ):
-                dst.write(line + newline)
-                count += 1
-                errors += error
-                tick(count)
+        with _SignalsHandled() as interrupts, counter("analysing", disable=quiet) as tick:
+            try:
+                for line, error in analyse_lines(
+                    numbered,
+                    workers=workers,
+                    window=window,
+                    stories=stories,
+                    options=options,
+                    warn=console.note,
+                    codec=codec,
+                    input_bytes=input_bytes,
+                ):
+                    dst.write(line + newline)
+                    count += 1
+                    errors += error
+                    tick(count)
+                if interrupts.pending is not None:  # came while the last records were written
+                    raise interrupts.pending
+            except KeyboardInterrupt as exc:
+                stopped = exc
     finally:
         if output is not None:
             dst.close()
         if input is not None:
             src.close()
+    written = f"wrote {count} of the {numbered.read} records read to {output or 'the standard output'}"
+    if stopped is not None:
+        why = "terminated (SIGTERM)" if isinstance(stopped, Terminated) else "interrupted"
+        sys.stderr.write(f"{why}: {written}; the output is incomplete\n")
+        return 143 if isinstance(stopped, Terminated) else 130
+    if numbered.error is not None:
+        what, todo = _read_error(where, numbered.error, gz)
+        raise UserError(f"{what}; {written}; {todo}")
     # plain text, as rich prints it: importing rich for this line would cost ~40 ms after the work is done
     sys.stderr.write(f"{count} records analysed, {errors} with an error field\n")
     return 0

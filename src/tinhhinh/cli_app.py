@@ -425,8 +425,11 @@ def analyze_command(
     Reads records with the ingest fields (id, source, kind, url, title, text, published_at) and writes
     each one back with [bold]area[/], [bold]area_scores[/], [bold]keywords[/], [bold]dup_of[/], [bold]harm[/],
     [bold]model_version[/] (and [bold]story_id[/] with --stories) added. Unknown fields pass through; order and
-    count are preserved; a record without title and text gets an [bold]error[/] field. Only JSONL goes
-    to stdout.
+    count are preserved: each input line gives one output line, and a line with no usable record (blank,
+    not JSON, no title and no text) gets an [bold]error[/] field. A [bold]published_at[/] that is not a date is not
+    used: the record is analysed as undated and gets a [bold]warnings[/] field saying so. Ctrl-C, SIGTERM or
+    an input that cannot be read further (a cut .gz): the records analysed so far are written out and
+    stderr says how many of those read. Only JSONL goes to stdout.
 
     Example: [bold]tinhhinh analyze --workers 2 -i items.jsonl -o analysed.jsonl[/]
     """

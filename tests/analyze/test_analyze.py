@@ -193,6 +193,44 @@ def test_gzip_csv_and_bom_input_give_the_jsonl_output(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_every_input_line_gives_a_line_and_a_bad_date_only_a_warning(workers):
+    # a blank line gave no output line (tools pairing input and output lines misaligned), and a record
+    # with text and a published_at that is no date got only an error: no area, keywords or copies
+    bad_date = {"id": "x", "title": "Giá vàng tăng", "text": BODY, "published_at": "2025-13-45"}
+    rows = [json.dumps(r, ensure_ascii=False) for r in (RECORDS[0], bad_date, RECORDS[2])]
+    stdin = rows[0] + "\n\n" + rows[1] + "\n   \r\n" + rows[2] + "\n"
+    r = analyze("--workers", workers, stdin=stdin)
+    assert r.returncode == 0, r.stderr
+    out = lines(r.stdout)
+    assert len(out) == 5
+    assert out[1] == out[3] == {"error": "blank line (no record)", "harm": [], "model_version": {}}
+    x = out[2]
+    assert "error" not in x and x["area"] and "copies" in x["model_version"]
+    assert x["published_at"] == "2025-13-45"  # passed through as given
+    (warning,) = x["warnings"]
+    assert warning.startswith("published_at '2025-13-45' is not a date") and "analysed as undated" in warning
+    assert "warnings" not in out[0] and "warnings" not in out[4]
+
+
+def test_a_utf16_jsonl_is_read_as_utf16(tmp_path):
+    # Notepad's and Excel's "Unicode": 2 records gave 3 lines of "not valid UTF-8"/"not valid JSON" errors
+    import gzip
+
+    good = [r for r in RECORDS if r.get("id")]
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in good)
+    plain = analyze(stdin=text)
+    assert plain.returncode == 0
+    (tmp_path / "le.jsonl").write_bytes(text.encode("utf-16"))  # with its byte-order mark
+    (tmp_path / "be.jsonl.gz").write_bytes(gzip.compress(("\ufeff" + text).encode("utf-16-be")))
+    for name in ("le.jsonl", "be.jsonl.gz"):
+        r = analyze("--input", str(tmp_path / name))
+        assert r.returncode == 0, r.stderr
+        assert r.stdout == plain.stdout
+    r = analyze("--workers", "2", "--input", str(tmp_path / "le.jsonl"))
+    assert r.stdout == plain.stdout
+
+
 def test_unreadable_input_exits_1(tmp_path):
     r = analyze("--input", str(tmp_path / "missing.jsonl"))
     assert r.returncode == 1

@@ -38,7 +38,7 @@ LINES = [
 
 def _input() -> bytes:
     rows = [json.dumps(r, ensure_ascii=False).encode("utf-8") for r in LINES]
-    rows.insert(3, b"")  # a blank line: no output
+    rows.insert(3, b"")  # a blank line: a line with an error (one line out per line in)
     rows.insert(5, b"{not json")
     rows.insert(7, b"\xff\xfe bad utf-8")
     rows.insert(9, "  \u00a0 ".encode())  # blank to str.strip, not to bytes.strip
@@ -46,7 +46,7 @@ def _input() -> bytes:
 
 
 def _expected(**kw) -> list[tuple[str, bool]]:
-    recs = analyse_stream(read_jsonl_records(io.BytesIO(_input())), **kw)
+    recs = analyse_stream(read_jsonl_records(io.BytesIO(_input()), blanks=True), **kw)
     return [(json.dumps(r, ensure_ascii=False, default=str).encode("utf-8"), "error" in r) for r in recs]
 
 
@@ -56,7 +56,8 @@ def test_lines_are_the_dumped_records(workers, stories):
     kw = {"workers": workers, "stories": stories, "window": 3}
     got = list(analyse_lines(enumerate(io.BytesIO(_input()), 1), **kw))
     want = _expected(**kw)
-    assert len(got) == len(want) == len(LINES) + 2  # the bad JSON and the bad UTF-8 lines give errors
+    # the bad JSON, the bad UTF-8 and the two blank lines give errors
+    assert len(got) == len(want) == len(LINES) + 4
     for g, w in zip(got, want, strict=True):
         assert g == w
     # the copy was found through the hole path (a1 is undated, so the dated a2 is the original)

@@ -85,3 +85,51 @@ def test_workers_below_one_is_a_clear_error(tmp_path):
     assert result.returncode == 1
     assert "--workers must be at least 1" in result.stderr
     assert not db.exists()  # refused before anything was opened
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state not in ("Z", "X")
+
+
+def test_workers_end_when_the_ingest_is_killed(tmp_path, jsonl):
+    # `kill -9` (or the OOM killer) of an `ingest --workers 2` left its pool workers waiting for tasks
+    # forever, re-parented to PID 1
+    import os
+    import signal
+    import time
+
+    import pytest
+
+    import tinhhinh
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc; the workers fork on Linux")
+    src = jsonl("many.jsonl", _demo_records(1000) * 3)
+    env = {
+        "TINHHINH_HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(Path(tinhhinh.__file__).resolve().parents[1]),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tinhhinh.cli", "ingest", str(src), "--db", str(tmp_path / "k.db"), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+    )  # fmt: skip
+    kids: list[int] = []
+    end = time.monotonic() + 60
+    while len(kids) < 2 and proc.poll() is None and time.monotonic() < end:
+        time.sleep(0.05)
+        kids = [int(c) for c in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()]
+    assert len(kids) >= 2, "the pool never started"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    end = time.monotonic() + 10
+    while any(_alive(k) for k in kids) and time.monotonic() < end:
+        time.sleep(0.05)
+    left = [k for k in kids if _alive(k)]
+    for k in left:
+        os.kill(k, signal.SIGKILL)
+    assert left == []

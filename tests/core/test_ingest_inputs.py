@@ -476,6 +476,21 @@ def test_an_8bit_jsonl_file_is_refused_once_and_bom_lines_are_read(tmp_path):
     assert r.returncode == 0 and "2 new" in r.stderr, r.stderr
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_jsonl_or_json_file_is_read(tmp_path, encoding):
+    # Notepad's and Excel's "Unicode" is UTF-16 with a byte-order mark: the whole file was refused as
+    # "an old Vietnamese encoding (TCVN3, VNI…)"
+    recs = [{"id": str(i), "title": f"Giá vàng tăng mạnh {i}"} for i in range(3)]
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\r\n" for r in recs)
+    bom = "\ufeff" if encoding == "utf-16-be" else ""  # the utf-16 codec writes its own
+    (tmp_path / "u.jsonl").write_bytes((bom + body).encode(encoding))
+    (tmp_path / "u.json").write_bytes((bom + json.dumps(recs, ensure_ascii=False)).encode(encoding))
+    for name in ("u.jsonl", "u.json"):
+        r = cli("ingest", name, "--db", f"{name}.db", "-q", "--no-analyze", cwd=tmp_path)
+        assert r.returncode == 0 and "3 new" in r.stderr, r.stderr
+        assert stored(tmp_path / f"{name}.db") == [(f":{i}", f"Giá vàng tăng mạnh {i}") for i in range(3)]
+
+
 # ------------------------------------------------------------------ 13-15. commands
 
 

@@ -17,12 +17,12 @@ import os
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
@@ -506,8 +506,12 @@ def to_item(
     keep_authors: bool | None = None,
     require_identity: bool = True,
     checked: bool = False,
+    undated: list[str] | None = None,
 ) -> Item:
     """Validate one input record. Raises ValueError with the reason on a bad record.
+
+    ``undated``: a ``published_at`` that is not a usable date does not make the record bad; the item is
+    undated and the reason is appended here (``analyze``, which reports instead of refusing).
 
     ``checked=True``: the caller knows the record's strings hold no control character and no lone
     surrogate (see ``clean_line``), so they are not scanned again.
@@ -539,7 +543,13 @@ def to_item(
         _url_source(link, rid) if link else ""
     )
     source = source or default_source
-    published = parse_time(record.get("published_at"))
+    try:
+        published = parse_time(record.get("published_at"))
+    except ValueError as exc:
+        if undated is None:
+            raise
+        undated.append(f"{exc}; the date was not used: analysed as undated")
+        published = None
     # drop_author_fields inlined: one cached look-up per record on the hot path
     names = _author_names(tuple(record))
     author = next((record[k] for k in names if record[k] not in _EMPTY), None) if names else None
@@ -577,9 +587,21 @@ def to_item(
 BOM = b"\xef\xbb\xbf"
 
 NOT_UTF8_JSONL = (
-    "file is not UTF-8: text in an old Vietnamese encoding (TCVN3, VNI, Windows-1258) must be converted "
-    "to Unicode first (e.g. with UniKey's converter, or `iconv -f CP1258 -t UTF-8`) and saved as UTF-8"
+    "file is not UTF-8 (nor UTF-16 with a byte-order mark): if its text is in an old Vietnamese encoding "
+    "(TCVN3, VNI, Windows-1258), convert it to Unicode first (e.g. with UniKey's converter, or "
+    "`iconv -f CP1258 -t UTF-8`) and save it as UTF-8"
 )
+# Excel's and Notepad's "Unicode" is UTF-16 with a byte-order mark: read as such, JSON lines or CSV
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def utf16_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The lines of a UTF-16 text (the BOM tells the byte order), as UTF-8 bytes; a lone surrogate
+    comes through as bytes that are not UTF-8, so its line is the one refused."""
+    for line in io.TextIOWrapper(stream, encoding="utf-16", errors="surrogatepass", newline=None):
+        yield line.encode("utf-8", "surrogatepass")
+
+
 # The start of a file read to tell UTF-8 from an 8-bit encoding, which is refused as a whole
 _SNIFF = 1 << 16
 
@@ -618,11 +640,15 @@ _ESCAPE_U = re.compile(rb"\\u")
 def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     keep = authors_enabled()
     with path.open("rb") as fh:
-        if _not_utf8(fh.read(_SNIFF)):
+        head = fh.read(_SNIFF)
+        fh.seek(0)
+        lines: Iterable[bytes] = fh
+        if head[:2] in UTF16_BOMS:
+            lines = utf16_lines(fh)
+        elif _not_utf8(head):
             yield Rejection(f"{path}:1", NOT_UTF8_JSONL)
             return
-        fh.seek(0)
-        for lineno, raw in enumerate(fh, 1):
+        for lineno, raw in enumerate(lines, 1):
             where = f"{path}:{lineno}"
             raw = raw.removeprefix(BOM)
             if not raw.strip():
@@ -646,6 +672,12 @@ def read_jsonl(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
 def read_json(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
     """A ``.json`` file: one array of records, or one record, or (as files named .json often are) JSONL."""
     data = path.read_bytes()
+    if data[:2] in UTF16_BOMS:
+        try:
+            data = data.decode("utf-16").encode("utf-8")  # (read_jsonl reads the file as UTF-16 too)
+        except UnicodeDecodeError:
+            yield Rejection(f"{path}:1", "file starts as UTF-16 but is not valid UTF-16")
+            return
     if _not_utf8(data[:_SNIFF]):
         yield Rejection(f"{path}:1", NOT_UTF8_JSONL)
         return
@@ -762,10 +794,14 @@ def read_csv(path: Path, *, source: str = "") -> Iterator[Item | Rejection]:
         yield Rejection(f"{path}:{reader.line_num}", f"CSV is malformed: {exc}")
 
 
+BLANK_LINE = "blank line (no record)"
+
+
 def read_jsonl_records(
-    stream: io.TextIOBase | io.BufferedIOBase, name: str = "<stdin>"
+    stream: io.TextIOBase | io.BufferedIOBase | Iterable, name: str = "<stdin>", *, blanks: bool = False
 ) -> Iterator[tuple[int, Any]]:
-    """Raw records for the database-free ``analyze``: (line number, parsed object or the error text)."""
+    """Raw records for the database-free ``analyze``: (line number, parsed object or the error text).
+    A blank line is skipped, or with ``blanks`` comes as an error (``analyze``: one line out per line in)."""
     for lineno, raw in enumerate(stream, 1):
         raw = raw.removeprefix(BOM) if isinstance(raw, bytes) else raw.removeprefix("\ufeff")
         if isinstance(raw, bytes):
@@ -775,6 +811,8 @@ def read_jsonl_records(
                 yield lineno, ValueError("line is not valid UTF-8")
                 continue
         if not raw.strip():
+            if blanks:
+                yield lineno, ValueError(BLANK_LINE)
             continue
         try:
             yield lineno, _json_line(raw)
