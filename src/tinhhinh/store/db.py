@@ -22,12 +22,30 @@ from tinhhinh.console import UserError
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
+def _journal_wal(cur) -> None:
+    """Switch the file to WAL once. The switch needs the file to itself, and SQLite answers "database is
+    locked" to it at once, without waiting busy_timeout, while another process is opening or migrating the
+    same new file: so wait here, as long as busy_timeout would."""
+    import sqlite3
+
+    deadline = time.monotonic() + 30.0
+    while True:
+        try:
+            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     # first: switching a new file to WAL takes a lock another process opening it may hold
     cur.execute("PRAGMA busy_timeout=30000")
     # WAL: readers never block the writer (the web app reads while the watcher writes).
-    cur.execute("PRAGMA journal_mode=WAL")
+    _journal_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     # A 64 MB page cache and memory-mapped reads keep index inserts and searches off the disk at 100k+ items.
