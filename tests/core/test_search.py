@@ -252,6 +252,31 @@ def test_a_query_all_in_marks_stays_exact_and_text_as_typed_ranks_first(mixed):
     assert ids(search(mixed, "mưa ha noi"))[0] == "rain"
 
 
+def test_a_province_typed_without_marks_ranks_the_place_before_its_homographs(jsonl, db):
+    # "da nang" typed without marks put "Sử dụng hiệu quả máy tập đa năng tại nhà" above every "Đà Nẵng"
+    # headline on the demo: BM25 prefers the short, repeated homograph
+    ingest(
+        read_file(
+            jsonl(
+                "places.jsonl",
+                [
+                    {"id": "gym", "title": "Máy tập đa năng", "text": "Máy tập đa năng, đa năng thật."},
+                    {
+                        "id": "city",
+                        "title": "Chính quyền Đà Nẵng khẳng định không có sóng thần",
+                        "text": "Người dân Đà Nẵng trở về nhà sau tin đồn.",
+                    },  # fmt: skip
+                ],
+            )
+        ),
+        db,
+    )
+    assert ids(search(db, "da nang")) == ["city", "gym"]  # the homograph is still found, after
+    assert ids(search(db, "Đà Nẵng")) == ["city"]
+    assert ids(search(db, "song than da nang")) == ["city"]  # the place inside a longer query too
+    assert ids(search(db, '"da nang"')) == ["gym", "city"]  # a quoted phrase is read as typed
+
+
 def test_alerts_match_words_each_as_typed(mixed):
     from tinhhinh.store.search import matching_story_ids
 

@@ -17,11 +17,14 @@ diacritic-free index and also requires its marked words in the exact one.
 from __future__ import annotations
 
 import getpass
+import json
 import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, text
@@ -366,21 +369,62 @@ def _plan(q: Query) -> _Plan:
     return _Plan(mode, _match_all(q, mode), _match_adjacent(q, mode), _match_required(q), _match_negative(q))
 
 
+@cache
+def _place_names() -> dict[tuple[str, ...], str]:
+    """Province names of the current map and the former ones (data/places.json), keyed by how they read typed
+    without marks: ("da", "nang") -> "Đà Nẵng"."""
+    data = json.loads((Path(__file__).resolve().parent.parent / "data" / "places.json").read_text("utf-8"))
+    out: dict[tuple[str, ...], str] = {}
+    for province in data["provinces"]:
+        for name in [province["name"], *province.get("former", [])]:
+            key = tuple(strip_token(t) for t in tokens(search_spelling(fold(name))))
+            if len(key) > 1:  # one syllable ("Huế") is too often an ordinary word typed without marks
+                out.setdefault(key, name)
+    return out
+
+
+def _place_reading(q: Query) -> Query | None:
+    """A query typed without marks whose words run into a province's name ("da nang", "lu da nang") also
+    reads that name with its marks: people searching a monitoring desk mean the place far more often than
+    the homograph ("đa năng"), so the text naming the place ranks first (the loose reading follows)."""
+    if q.exact or q.mixed or any(t.phrase for t in q.positive):
+        return None
+    words = q.all_tokens()
+    names = _place_names()
+    longest = max(len(k) for k in names)
+    out, i, found = [], 0, False
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 1, -1):
+            name = names.get(tuple(words[i : i + n]))
+            if name is not None:
+                out.append(f'"{name}"')
+                i, found = i + n, True
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return parse(" ".join(out)) if found else None
+
+
 def _tiers(q: Query) -> list[tuple[str, str, str | None]]:
     """(index table, match, required) of each ranking tier, best first. A mixed query ("mưa to", "khanh
     hòa": some words typed without marks) first ranks the text holding every word exactly as typed, then
-    the text its unmarked words match loosely, in the title and then anywhere."""
+    the text its unmarked words match loosely, in the title and then anywhere. A query typed without marks
+    that names a province ranks the text naming it with its marks first (``_place_reading``)."""
     plan = _plan(q)
-    readings = [("x", None)] if q.exact else [("a", plan.required)]
+    readings = [(q, "x", None)] if q.exact else [(q, "a", plan.required)]
     if q.mixed:
-        readings.insert(0, ("x", None))
+        readings.insert(0, (q, "x", None))
+    place = _place_reading(q)
+    if place is not None:
+        readings.insert(0, (place, "x", None) if place.exact else (place, "a", _match_required(place)))
     tiers = []
     for scope in ("title", "doc"):
-        for mode, required in readings:
-            adjacent = _match_adjacent(q, mode)
+        for reading, mode, required in readings:
+            adjacent = _match_adjacent(reading, mode)
             if adjacent:
                 tiers.append((f"{scope}_{mode}", adjacent, required))
-            tiers.append((f"{scope}_{mode}", _match_all(q, mode), required))
+            tiers.append((f"{scope}_{mode}", _match_all(reading, mode), required))
     return tiers
 
 
