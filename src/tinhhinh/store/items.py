@@ -544,24 +544,16 @@ def unanalysed(engine: Engine, after_pk: int, limit: int) -> list[tuple[int, Ite
     return out
 
 
+# what the per-record stages write (their model versions are merged, the ordered stages' kept)
+_ANALYSIS_FIELDS = ("area", "area_scores", "keywords", "places", "toxicity", "toxicity_score", "harm")
+
+
 def save_analysis(conn: Connection, analysed: Sequence[tuple[int, Item]]) -> None:
     """The per-record stages' fields of items stored without analysis (their story, copies and model
     versions are the ordered stages', written in the same transaction)."""
     for pk, it in analysed:
-        conn.execute(
-            update(items)
-            .where(items.c.pk == pk)
-            .values(
-                area=it.area,
-                area_scores=it.area_scores,
-                keywords=it.keywords,
-                places=it.places,
-                toxicity=it.toxicity,
-                toxicity_score=it.toxicity_score,
-                harm=it.harm,
-                model_version=it.model_version,
-            )  # fmt: skip
-        )
+        values = {f: getattr(it, f) for f in _ANALYSIS_FIELDS}
+        conn.execute(update(items).where(items.c.pk == pk).values(**values, model_version=it.model_version))
 
 
 # --- items stored from a feed's summary, upgraded when their page can be read ----------------------------
@@ -598,10 +590,6 @@ def mark_page_unused(engine: Engine, pk: int, reason: str) -> None:
             conn.execute(
                 update(items).where(items.c.pk == pk).values(provenance={**prov, "page_unused": reason})
             )
-
-
-# what the per-record stages write (their model versions are merged, the ordered stages' kept)
-_ANALYSIS_FIELDS = ("area", "area_scores", "keywords", "places", "toxicity", "toxicity_score", "harm")
 
 
 def upgrade_from_page(
